@@ -1,0 +1,32 @@
+// Command terraform-provider-zoom serves the Zoom provider to Terraform over the plugin protocol.
+package main
+
+import (
+	"context"
+	"flag"
+	"log"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/provider"
+)
+
+// version is set by the release build through -ldflags "-X main.version=...".
+var version = "dev"
+
+// providerAddress is the registry address Terraform uses for this provider.
+const providerAddress = "registry.terraform.io/zoom-terraform/zoom"
+
+func main() {
+	var debug bool
+	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers such as delve")
+	flag.Parse()
+
+	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
+		Address: providerAddress,
+		Debug:   debug,
+	})
+	if err != nil {
+		log.Fatal(err.Error())
+	}
+}
