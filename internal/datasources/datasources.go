@@ -1,0 +1,12 @@
+// Package datasources implements the provider's data sources, one file per data source.
+package datasources
+
+import "github.com/hashicorp/terraform-plugin-framework/datasource"
+
+// All lists the constructors of every data source the provider serves.
+func All() []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		NewUser,
+		NewUsers,
+	}
+}

@@ -1,0 +1,125 @@
+package datasources_test
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+)
+
+func TestAccUsersDataSource_filters(t *testing.T) {
+	env := acctest.New(t)
+	active, invited := env.RandomEmail(), env.RandomEmail()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: env.Config(fmt.Sprintf(`
+resource "zoom_user" "active" {
+  email  = %q
+  action = "autoCreate"
+  type   = 1
+}
+
+resource "zoom_user" "invited" {
+  email = %q
+  type  = 1
+}
+
+data "zoom_users" "pending" {
+  status     = "pending"
+  depends_on = [zoom_user.active, zoom_user.invited]
+}
+
+data "zoom_users" "active" {
+  depends_on = [zoom_user.active, zoom_user.invited]
+}
+
+data "zoom_users" "members" {
+  role_id    = "2"
+  depends_on = [zoom_user.active, zoom_user.invited]
+}
+`, active, invited)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.zoom_users.pending", tfjsonpath.New("emails"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(invited)})),
+				// Zoom lists pending users without their IDs.
+				statecheck.ExpectKnownValue("data.zoom_users.pending", tfjsonpath.New("ids"), knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue("data.zoom_users.pending", tfjsonpath.New("users").AtSliceIndex(0).AtMapKey("status"), knownvalue.StringExact("pending")),
+				// The owner and the autoCreate user are active; the invited one is not.
+				statecheck.ExpectKnownValue("data.zoom_users.active", tfjsonpath.New("emails"), knownvalue.SetPartial([]knownvalue.Check{knownvalue.StringExact(active)})),
+				statecheck.ExpectKnownValue("data.zoom_users.active", tfjsonpath.New("users"), knownvalue.ListSizeExact(2)),
+				// Only the owner has role 0, so the member filter leaves it out.
+				statecheck.ExpectKnownValue("data.zoom_users.members", tfjsonpath.New("emails"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(active)})),
+			},
+		}},
+	})
+}
+
+// TestAccUsersDataSource_pagination reads a 5,000-user account: it must cost ceil(5001/2000) = 3 list requests
+// per read, and no request per user.
+func TestAccUsersDataSource_pagination(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireSandbox(t)
+	const n = 5000
+	seedUsers(t, env, n)
+
+	var reads int
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			PreConfig: env.Sandbox.ClearRequests,
+			Config:    env.Config(`data "zoom_users" "all" {}`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.zoom_users.all", tfjsonpath.New("users"), knownvalue.ListSizeExact(n+1)),
+				statecheck.ExpectKnownValue("data.zoom_users.all", tfjsonpath.New("ids"), knownvalue.ListSizeExact(n+1)),
+			},
+			Check: func(*terraform.State) error {
+				stats := env.Sandbox.RequestStats()
+				lists, gets := stats.ByRoute["GET /v2/users"], stats.ByRoute["GET /v2/users/{userId}"]
+				if gets != 0 {
+					return fmt.Errorf("the data source fetched users one by one (%d GET /users/{userId})", gets)
+				}
+				if lists == 0 || lists%3 != 0 {
+					return fmt.Errorf("expected 3 list requests per read, got %d in all", lists)
+				}
+				reads = lists / 3
+				return nil
+			},
+		}},
+	})
+	t.Logf("zoom_users over %d users: 3 list requests per read, %d reads", n+1, reads)
+}
+
+// seedUsers creates n active users out of band, in parallel.
+func seedUsers(t *testing.T, env *acctest.Env, n int) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	sem := make(chan struct{}, 16)
+	for i := range n {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			_, err := env.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
+				Action:   "autoCreate",
+				UserInfo: client.CreateUserInfo{Email: fmt.Sprintf("%sseed-%05d@example.com", acctest.NamePrefix, i), Type: 1},
+			})
+			if err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatalf("seeding users: %v", err)
+	}
+}

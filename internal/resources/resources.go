@@ -1,0 +1,12 @@
+// Package resources implements the provider's managed resources, one file per resource. Each resource has one
+// mapping function per direction (API -> model, model -> request) that Create, Read, Update and import share.
+package resources
+
+import "github.com/hashicorp/terraform-plugin-framework/resource"
+
+// All lists the constructors of every resource the provider serves.
+func All() []func() resource.Resource {
+	return []func() resource.Resource{
+		NewUser,
+	}
+}

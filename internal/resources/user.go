@@ -1,0 +1,670 @@
+package resources
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/validators"
+)
+
+var (
+	_ resource.Resource                   = (*userResource)(nil)
+	_ resource.ResourceWithConfigure      = (*userResource)(nil)
+	_ resource.ResourceWithImportState    = (*userResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*userResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*userResource)(nil)
+)
+
+// NewUser returns the zoom_user resource.
+func NewUser() resource.Resource { return &userResource{} }
+
+type userResource struct {
+	client *client.Client
+}
+
+// User create actions (POST /users "action").
+const (
+	actionCreate     = "create"
+	actionAutoCreate = "autoCreate"
+	actionCustCreate = "custCreate"
+	actionSSOCreate  = "ssoCreate"
+)
+
+var (
+	userActions       = []string{actionCreate, actionAutoCreate, actionCustCreate, actionSSOCreate}
+	userDeleteActions = []string{"disassociate", "delete"}
+	phoneLabels       = []string{"Mobile", "Office", "Home", "Fax"}
+)
+
+// Zoom login types that reveal how a user was created (GET /users/{userId} "login_types").
+const (
+	loginTypeAPIUser = 99
+	loginTypeSSO     = 101
+)
+
+type userModel struct {
+	ID                 types.String `tfsdk:"id"`
+	Email              types.String `tfsdk:"email"`
+	Action             types.String `tfsdk:"action"`
+	Type               types.Int64  `tfsdk:"type"`
+	PasswordWO         types.String `tfsdk:"password_wo"`
+	FirstName          types.String `tfsdk:"first_name"`
+	LastName           types.String `tfsdk:"last_name"`
+	DisplayName        types.String `tfsdk:"display_name"`
+	Status             types.String `tfsdk:"status"`
+	Dept               types.String `tfsdk:"dept"`
+	Company            types.String `tfsdk:"company"`
+	JobTitle           types.String `tfsdk:"job_title"`
+	Location           types.String `tfsdk:"location"`
+	Language           types.String `tfsdk:"language"`
+	Timezone           types.String `tfsdk:"timezone"`
+	Manager            types.String `tfsdk:"manager"`
+	CostCenter         types.String `tfsdk:"cost_center"`
+	CMSUserID          types.String `tfsdk:"cms_user_id"`
+	Pronouns           types.String `tfsdk:"pronouns"`
+	PronounsOption     types.Int64  `tfsdk:"pronouns_option"`
+	PMI                types.Int64  `tfsdk:"pmi"`
+	UsePMI             types.Bool   `tfsdk:"use_pmi"`
+	PhoneNumbers       types.List   `tfsdk:"phone_numbers"`
+	DeleteAction       types.String `tfsdk:"delete_action"`
+	Transfer           types.Object `tfsdk:"transfer"`
+	CreatedAt          types.String `tfsdk:"created_at"`
+	PersonalMeetingURL types.String `tfsdk:"personal_meeting_url"`
+	RoleID             types.String `tfsdk:"role_id"`
+	RoleName           types.String `tfsdk:"role_name"`
+	LoginTypes         types.List   `tfsdk:"login_types"`
+	Verified           types.Bool   `tfsdk:"verified"`
+}
+
+type transferModel struct {
+	Email      types.String `tfsdk:"email"`
+	Meetings   types.Bool   `tfsdk:"meetings"`
+	Webinars   types.Bool   `tfsdk:"webinars"`
+	Recordings types.Bool   `tfsdk:"recordings"`
+	Whiteboard types.Bool   `tfsdk:"whiteboards"`
+	Clipfiles  types.Bool   `tfsdk:"clips"`
+	Notes      types.Bool   `tfsdk:"notes"`
+	Visitors   types.Bool   `tfsdk:"visitors"`
+	Docs       types.Bool   `tfsdk:"docs"`
+}
+
+var phoneNumberAttrTypes = map[string]attr.Type{
+	"country": types.StringType,
+	"code":    types.StringType,
+	"number":  types.StringType,
+	"label":   types.StringType,
+}
+
+func (r *userResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_user"
+}
+
+func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	optString := func(desc string, maxLen int, extra ...validator.String) schema.StringAttribute {
+		return schema.StringAttribute{
+			Optional: true, Computed: true, PlanModifiers: keep, Description: desc,
+			Validators: append([]validator.String{stringvalidator.LengthBetween(1, maxLen)}, extra...),
+		}
+	}
+	transferBool := func(what string) schema.BoolAttribute {
+		return schema.BoolAttribute{Optional: true, Description: "Transfer the user's " + what + " to `transfer.email` when the user is deleted."}
+	}
+	resp.Schema = schema.Schema{
+		Description: "A user of the Zoom account. Every argument except `action`, `password_wo`, `delete_action` " +
+			"and `transfer` is applied in place: a Zoom user is never replaced, because deleting one deletes their " +
+			"meetings and recordings. Destroying the resource disassociates the user from the account by default.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep,
+				Description: "Zoom user ID.",
+			},
+			"email": schema.StringAttribute{
+				Required:    true,
+				Description: "The user's login e-mail (at most 128 characters). Changed in place through Zoom's e-mail update, which needs a managed domain on the account.",
+				Validators:  []validator.String{validators.Email()},
+			},
+			"action": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString(actionCreate),
+				Description: "How Zoom creates the user; only used at creation, changing it later does nothing. " +
+					"`create` (default): Zoom e-mails an invitation and the user stays `pending` until they accept. " +
+					"`autoCreate`: an active e-mail-login user with `password_wo`, for accounts with a managed domain. " +
+					"`custCreate`: an API user with no password who cannot sign in but can host through start URLs (needs Zoom's approval for the account). " +
+					"`ssoCreate`: a pre-provisioned SSO user (needs the Pre-provisioning SSO User option).",
+				Validators: []validator.String{stringvalidator.OneOf(userActions...)},
+			},
+			"type": schema.Int64Attribute{
+				Required: true,
+				Description: "User type: `1` Basic, `2` Licensed, `4` Unassigned without Meetings Basic (cannot host " +
+					"meetings), `99` None (only with `action = \"ssoCreate\"`). Changed in place.",
+				Validators: []validator.Int64{int64validator.OneOf(1, 2, 4, 99)},
+			},
+			"password_wo": schema.StringAttribute{
+				Optional: true, WriteOnly: true, Sensitive: true,
+				Description: "Initial password for `action = \"autoCreate\"`, write-only (never stored in state or " +
+					"returned by Zoom): 8 to 32 characters with upper- and lower-case letters and digits, not one " +
+					"repeated character and no run such as 12345678. Only used at creation. Needs Terraform 1.11 or later.",
+				Validators: []validator.String{validators.UserPassword()},
+			},
+			"first_name": optString("First name, at most 64 characters. Follows Zoom when not set.", 64),
+			"last_name":  optString("Last name, at most 64 characters. Follows Zoom when not set.", 64),
+			"display_name": schema.StringAttribute{
+				Optional: true, Computed: true,
+				PlanModifiers: []planmodifier.String{displayNameFollowsNames{}},
+				Description:   "Display name, at most 128 characters. When not set, Zoom derives it from the first and last name.",
+				Validators:    []validator.String{stringvalidator.LengthBetween(1, 128)},
+			},
+			"status": schema.StringAttribute{
+				Optional: true, Computed: true, PlanModifiers: keep,
+				Description: "`active` or `inactive` (deactivated: licences removed, sign-in blocked); changed in " +
+					"place. Zoom reports `pending` for an invited user who has not accepted yet; it cannot be set, " +
+					"and a pending user cannot be activated or deactivated.",
+				Validators: []validator.String{stringvalidator.OneOf("active", "inactive")},
+			},
+			"dept":        optString("Department.", 128),
+			"company":     optString("Company, at most 255 characters.", 255),
+			"job_title":   optString("Job title, at most 128 characters.", 128),
+			"location":    optString("Location, at most 256 characters.", 256),
+			"language":    optString("Language of the web portal, for example `en-US`.", 16),
+			"timezone":    optString("IANA time zone of the user, for example `Europe/Berlin`.", 64, validators.TimeZone()),
+			"manager":     optString("E-mail of the user's manager.", 128, validators.Email()),
+			"cost_center": optString("Cost center.", 128),
+			"cms_user_id": optString("Kaltura user ID.", 128),
+			"pronouns":    optString("Pronouns.", 128),
+			"pronouns_option": schema.Int64Attribute{
+				Optional: true, Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+				Description: "When the pronouns are shown: `1` ask every time, `2` always, `3` never.",
+				Validators:  []validator.Int64{int64validator.OneOf(1, 2, 3)},
+			},
+			"pmi": schema.Int64Attribute{
+				Optional: true, Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+				Description: "Personal Meeting ID, 10 digits. Zoom assigns one when not set.",
+				Validators:  []validator.Int64{int64validator.Between(1000000000, 9999999999)},
+			},
+			"use_pmi": schema.BoolAttribute{
+				Optional: true, Computed: true, PlanModifiers: boolKeep,
+				Description: "Use the Personal Meeting ID for instant meetings.",
+			},
+			"phone_numbers": schema.ListNestedAttribute{
+				Optional: true, Computed: true,
+				PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()},
+				Description:   "Phone numbers, at most 3.",
+				Validators:    []validator.List{listvalidator.SizeAtMost(3)},
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"country": schema.StringAttribute{Required: true, Description: "Country ID, for example `US`.",
+						Validators: []validator.String{stringvalidator.LengthBetween(2, 2)}},
+					"code": schema.StringAttribute{Required: true, Description: "Country calling code, for example `+1`.",
+						Validators: []validator.String{stringvalidator.RegexMatches(phoneCodePattern, "must be a calling code such as +1")}},
+					"number": schema.StringAttribute{Required: true, Description: "The number.",
+						Validators: []validator.String{stringvalidator.LengthBetween(1, 32)}},
+					"label": schema.StringAttribute{Required: true, Description: "`Mobile`, `Office`, `Home` or `Fax`.",
+						Validators: []validator.String{stringvalidator.OneOf(phoneLabels...)}},
+				}},
+			},
+			"delete_action": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString("disassociate"),
+				Description: "What destroying the resource does: `disassociate` (default, as Zoom does: the person " +
+					"keeps a free Zoom account of their own) or `delete` (permanent). A pending user can only be " +
+					"disassociated, so `delete` falls back to that with a warning.",
+				Validators: []validator.String{stringvalidator.OneOf(userDeleteActions...)},
+			},
+			"transfer": schema.SingleNestedAttribute{
+				Optional:    true,
+				Description: "Where the user's data goes when the resource is destroyed. Only read on destroy.",
+				Attributes: map[string]schema.Attribute{
+					"email": schema.StringAttribute{Required: true, Description: "E-mail of the user who receives the data.",
+						Validators: []validator.String{validators.Email()}},
+					"meetings":    transferBool("future meetings"),
+					"webinars":    transferBool("future webinars"),
+					"recordings":  transferBool("cloud recordings"),
+					"whiteboards": transferBool("whiteboards"),
+					"clips":       transferBool("clips"),
+					"notes":       transferBool("notes"),
+					"visitors":    transferBool("visitors"),
+					"docs":        transferBool("docs"),
+				},
+			},
+			"created_at": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep,
+				Description: "When the user was created (RFC 3339, UTC).",
+			},
+			"personal_meeting_url": schema.StringAttribute{
+				Computed: true, Sensitive: true,
+				Description: "Join link of the user's personal meeting room. Sensitive: it can carry the passcode.",
+			},
+			"role_id":   schema.StringAttribute{Computed: true, Description: "ID of the user's role in the account."},
+			"role_name": schema.StringAttribute{Computed: true, Description: "Name of the user's role, for example `Member`."},
+			"login_types": schema.ListAttribute{
+				Computed: true, ElementType: types.Int64Type,
+				Description: "How the user signs in: `99` API user (custCreate), `100` Zoom work e-mail, `101` SSO, and Zoom's other codes.",
+			},
+			"verified": schema.BoolAttribute{Computed: true, Description: "Whether the user's e-mail is verified."},
+		},
+	}
+}
+
+func (r *userResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = diagnostics.Client(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *userResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var action, password types.String
+	var userType types.Int64
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("action"), &action)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &password)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("type"), &userType)...)
+	if resp.Diagnostics.HasError() || action.IsUnknown() {
+		return
+	}
+	act := action.ValueString()
+	if action.IsNull() {
+		act = actionCreate
+	}
+	if !password.IsNull() && act != actionAutoCreate {
+		resp.Diagnostics.AddAttributeError(path.Root("password_wo"), "Password only applies to autoCreate",
+			fmt.Sprintf("Zoom sets a password only for users created with action = \"autoCreate\"; with %q the "+
+				"user sets their own password (create) or has none (custCreate, ssoCreate). Remove password_wo.", act))
+	}
+	if userType.ValueInt64() == 99 && act != actionSSOCreate {
+		resp.Diagnostics.AddAttributeError(path.Root("type"), "User type 99 needs ssoCreate",
+			"Zoom allows type 99 (None) only for users created with action = \"ssoCreate\".")
+	}
+}
+
+// ModifyPlan rejects, at plan time, a status that a new invited user cannot have.
+func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var action, status types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("action"), &action)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("status"), &status)...)
+	if action.ValueString() == actionCreate && !status.IsNull() && !status.IsUnknown() {
+		resp.Diagnostics.AddAttributeError(path.Root("status"), "Status cannot be set for an invited user",
+			"A user created with action = \"create\" stays pending until they accept Zoom's invitation, and a "+
+				"pending user cannot be activated or deactivated. Leave status unset until the user is active, "+
+				"or create the user with autoCreate, custCreate or ssoCreate.")
+	}
+}
+
+func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
+		return
+	}
+	var plan, config userModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	created, err := r.createOrAdopt(ctx, &plan, config.PasswordWO.ValueString(), &resp.Diagnostics)
+	if err != nil {
+		diagnostics.AddAPIError(&resp.Diagnostics, "Error creating Zoom user", err)
+		return
+	}
+	// Record the user at once, so that a failure below leaves it in state (tainted) rather than orphaned.
+	plan.ID = types.StringValue(created.ID)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+
+	// POST /users takes only the identity fields; everything else goes in one PATCH.
+	sent := userModel{
+		Email: plan.Email, Type: plan.Type, FirstName: plan.FirstName, LastName: plan.LastName,
+		DisplayName: plan.DisplayName,
+	}
+	if upd := userUpdateRequest(ctx, &plan, &sent); upd != nil {
+		if err := r.client.Users.Update(ctx, created.ID, upd); err != nil {
+			diagnostics.AddAPIError(&resp.Diagnostics, "Error setting the new Zoom user's profile", err)
+			return
+		}
+	}
+	if plan.Status.ValueString() == "inactive" {
+		if err := r.client.Users.UpdateStatus(ctx, created.ID, "deactivate"); err != nil {
+			diagnostics.AddAPIError(&resp.Diagnostics, "Error deactivating the new Zoom user", err)
+			return
+		}
+	}
+	r.readInto(ctx, &plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// createOrAdopt creates the user. When the request may have reached Zoom without an answer (a 5xx or a dropped
+// connection), it looks the user up by e-mail and adopts what it created instead of creating a second one.
+func (r *userResource) createOrAdopt(ctx context.Context, plan *userModel, password string, diags *diag.Diagnostics) (*client.User, error) {
+	req := &client.CreateUserRequest{
+		Action: plan.Action.ValueString(),
+		UserInfo: client.CreateUserInfo{
+			Email:       plan.Email.ValueString(),
+			Type:        int(plan.Type.ValueInt64()),
+			FirstName:   plan.FirstName.ValueString(),
+			LastName:    plan.LastName.ValueString(),
+			DisplayName: plan.DisplayName.ValueString(),
+			Password:    password,
+		},
+	}
+	created, err := r.client.Users.Create(ctx, req)
+	if err == nil {
+		return created, nil
+	}
+	if client.IsConflict(err) {
+		return nil, fmt.Errorf("%w\n\nA user with e-mail %s already exists in the account. To manage it with "+
+			"Terraform, import it: terraform import <address> %s", err, req.UserInfo.Email, req.UserInfo.Email)
+	}
+	if !client.IsMaybeProcessed(err) {
+		return nil, err
+	}
+	existing, getErr := r.client.Users.Get(ctx, req.UserInfo.Email)
+	switch {
+	case getErr == nil:
+		diags.AddWarning("Adopted a Zoom user created by an interrupted request",
+			fmt.Sprintf("Creating %s failed without a definite answer (%v), but Zoom had created the user (id %s); "+
+				"Terraform manages that user now.", req.UserInfo.Email, err, existing.ID))
+		return existing, nil
+	case client.IsNotFound(getErr):
+		// Zoom did not create it, so creating again is safe.
+		return r.client.Users.Create(ctx, req)
+	default:
+		return nil, fmt.Errorf("%w\n\nZoom may have created the user %s; the provider could not check (%v). "+
+			"Look for it in the Zoom portal: import it if it exists, or run apply again if it does not",
+			err, req.UserInfo.Email, getErr)
+	}
+}
+
+func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
+		return
+	}
+	var state userModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if gone := r.readInto(ctx, &state, &resp.Diagnostics); gone {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// readInto fetches the user named by m.ID (an id, or an e-mail during import) and maps it onto m. It reports
+// gone = true when the user no longer exists.
+func (r *userResource) readInto(ctx context.Context, m *userModel, diags *diag.Diagnostics) (gone bool) {
+	u, err := r.client.Users.Get(ctx, m.ID.ValueString())
+	if err != nil {
+		if userGone(err) {
+			return true
+		}
+		diagnostics.AddAPIError(diags, "Error reading Zoom user", err)
+		return false
+	}
+	diags.Append(userModelFromAPI(ctx, u, m)...)
+	return false
+}
+
+// userGone reports whether err says the user no longer exists: Zoom's user-not-found (404, code 1001), or an
+// invitation that expired (code 1120), which leaves the pending user's ID invalid.
+func userGone(err error) bool {
+	var apiErr *client.APIError
+	return client.IsNotFound(err) || (errors.As(err, &apiErr) && apiErr.Code == 1120)
+}
+
+func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
+		return
+	}
+	var plan, state userModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueString()
+
+	if !plan.Email.Equal(state.Email) {
+		if err := r.client.Users.UpdateEmail(ctx, id, plan.Email.ValueString()); err != nil {
+			diagnostics.AddAPIError(&resp.Diagnostics, "Error changing the Zoom user's e-mail", err)
+			return
+		}
+	}
+	if upd := userUpdateRequest(ctx, &plan, &state); upd != nil {
+		if err := r.client.Users.Update(ctx, id, upd); err != nil {
+			diagnostics.AddAPIError(&resp.Diagnostics, "Error updating Zoom user", err)
+			return
+		}
+	}
+	if want := plan.Status.ValueString(); !plan.Status.IsUnknown() && want != state.Status.ValueString() {
+		if state.Status.ValueString() == "pending" {
+			resp.Diagnostics.AddAttributeError(path.Root("status"), "Cannot change the status of a pending user",
+				fmt.Sprintf("%s has not accepted Zoom's invitation yet, and Zoom cannot activate or deactivate a "+
+					"pending user. Leave status unset until the user is active.", state.Email.ValueString()))
+			return
+		}
+		action := map[string]string{"active": "activate", "inactive": "deactivate"}[want]
+		if err := r.client.Users.UpdateStatus(ctx, id, action); err != nil {
+			diagnostics.AddAPIError(&resp.Diagnostics, "Error changing the Zoom user's status", err)
+			return
+		}
+	}
+
+	plan.ID = state.ID
+	if gone := r.readInto(ctx, &plan, &resp.Diagnostics); gone {
+		resp.Diagnostics.AddError("Zoom user disappeared", "The user "+id+" was deleted while it was being updated.")
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
+		return
+	}
+	var state userModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	opts := &client.DeleteUserOptions{Action: state.DeleteAction.ValueString()}
+	if opts.Action == "delete" && state.Status.ValueString() == "pending" {
+		opts.Action = "disassociate"
+		resp.Diagnostics.AddWarning("Pending user disassociated instead of deleted",
+			fmt.Sprintf("%s had not accepted Zoom's invitation, and Zoom can only disassociate pending users.",
+				state.Email.ValueString()))
+	}
+	if !state.Transfer.IsNull() && !state.Transfer.IsUnknown() {
+		var t transferModel
+		resp.Diagnostics.Append(state.Transfer.As(ctx, &t, basetypes.ObjectAsOptions{})...)
+		opts.TransferEmail = t.Email.ValueString()
+		opts.TransferMeeting = t.Meetings.ValueBoolPointer()
+		opts.TransferWebinar = t.Webinars.ValueBoolPointer()
+		opts.TransferRecording = t.Recordings.ValueBoolPointer()
+		opts.TransferWhiteboard = t.Whiteboard.ValueBoolPointer()
+		opts.TransferClipfiles = t.Clipfiles.ValueBoolPointer()
+		opts.TransferNotes = t.Notes.ValueBoolPointer()
+		opts.TransferVisitors = t.Visitors.ValueBoolPointer()
+		opts.TransferDocs = t.Docs.ValueBoolPointer()
+	}
+	err := r.client.Users.Delete(ctx, state.ID.ValueString(), opts)
+	if err != nil && !userGone(err) {
+		diagnostics.AddAPIError(&resp.Diagnostics, "Error deleting Zoom user", err)
+	}
+}
+
+// ImportState accepts a user ID or the user's e-mail; Read resolves either to the user's ID.
+func (r *userResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id := strings.TrimSpace(req.ID)
+	if id == "" {
+		resp.Diagnostics.AddError("Invalid import ID", "Import a Zoom user by its user ID or its e-mail address.")
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("delete_action"), "disassociate")...)
+}
+
+// userModelFromAPI maps a Zoom user onto m: every attribute Zoom reports, so that Read detects drift on all of
+// them. Create-time and destroy-time arguments (action, password, delete_action, transfer) are left as they are,
+// except that an imported user's action is inferred from how it signs in.
+func userModelFromAPI(ctx context.Context, u *client.User, m *userModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	m.ID = types.StringValue(u.ID)
+	m.Email = types.StringValue(u.Email)
+	m.Type = types.Int64Value(int64(u.Type))
+	m.Status = types.StringValue(u.Status)
+	m.FirstName = optionalString(u.FirstName)
+	m.LastName = optionalString(u.LastName)
+	m.DisplayName = optionalString(u.DisplayName)
+	m.Dept = optionalString(u.Dept)
+	m.Company = optionalString(u.Company)
+	m.JobTitle = optionalString(u.JobTitle)
+	m.Location = optionalString(u.Location)
+	m.Language = optionalString(u.Language)
+	m.Timezone = optionalString(u.Timezone)
+	m.Manager = optionalString(u.Manager)
+	m.CostCenter = optionalString(u.CostCenter)
+	m.CMSUserID = optionalString(u.CMSUserID)
+	m.Pronouns = optionalString(u.Pronouns)
+	m.PronounsOption = optionalInt64(int64(u.PronounsOption))
+	m.PMI = optionalInt64(u.PMI)
+	m.UsePMI = types.BoolValue(u.UsePMI)
+	m.CreatedAt = optionalString(u.UserCreatedAt)
+	m.PersonalMeetingURL = optionalString(u.PersonalMeetingURL)
+	m.RoleID = optionalString(u.RoleID)
+	m.RoleName = optionalString(u.RoleName)
+	m.Verified = types.BoolValue(u.Verified == 1)
+
+	phones := make([]attr.Value, 0, len(u.PhoneNumbers))
+	for _, p := range u.PhoneNumbers {
+		obj, d := types.ObjectValue(phoneNumberAttrTypes, map[string]attr.Value{
+			"country": types.StringValue(p.Country), "code": types.StringValue(p.Code),
+			"number": types.StringValue(p.Number), "label": types.StringValue(p.Label),
+		})
+		diags.Append(d...)
+		phones = append(phones, obj)
+	}
+	var d diag.Diagnostics
+	m.PhoneNumbers, d = types.ListValue(types.ObjectType{AttrTypes: phoneNumberAttrTypes}, phones)
+	diags.Append(d...)
+
+	logins := make([]attr.Value, 0, len(u.LoginTypes))
+	for _, lt := range u.LoginTypes {
+		logins = append(logins, types.Int64Value(int64(lt)))
+	}
+	m.LoginTypes, d = types.ListValue(types.Int64Type, logins)
+	diags.Append(d...)
+
+	if m.Action.IsNull() || m.Action.IsUnknown() {
+		m.Action = types.StringValue(inferAction(u))
+	}
+	if m.Transfer.IsUnknown() {
+		m.Transfer = types.ObjectNull(transferAttrTypes)
+	}
+	if m.DeleteAction.IsNull() || m.DeleteAction.IsUnknown() {
+		m.DeleteAction = types.StringValue("disassociate")
+	}
+	return diags
+}
+
+var transferAttrTypes = map[string]attr.Type{
+	"email": types.StringType, "meetings": types.BoolType, "webinars": types.BoolType,
+	"recordings": types.BoolType, "whiteboards": types.BoolType, "clips": types.BoolType,
+	"notes": types.BoolType, "visitors": types.BoolType, "docs": types.BoolType,
+}
+
+// inferAction tells, for an imported user, which create action matches how the user signs in.
+func inferAction(u *client.User) string {
+	switch {
+	case slices.Contains(u.LoginTypes, loginTypeAPIUser):
+		return actionCustCreate
+	case slices.Contains(u.LoginTypes, loginTypeSSO):
+		return actionSSOCreate
+	default:
+		return actionCreate
+	}
+}
+
+// userUpdateRequest builds the PATCH body holding exactly the attributes whose planned value differs from prior.
+// Unknown and null planned values are left out: they are Zoom's to decide. It returns nil when nothing changed.
+func userUpdateRequest(ctx context.Context, plan, prior *userModel) *client.UpdateUserRequest {
+	var req client.UpdateUserRequest
+	changed := false
+	str := func(p, s types.String, dst **string) {
+		if !p.IsNull() && !p.IsUnknown() && !p.Equal(s) {
+			*dst = client.Ptr(p.ValueString())
+			changed = true
+		}
+	}
+	str(plan.FirstName, prior.FirstName, &req.FirstName)
+	str(plan.LastName, prior.LastName, &req.LastName)
+	str(plan.DisplayName, prior.DisplayName, &req.DisplayName)
+	str(plan.Dept, prior.Dept, &req.Dept)
+	str(plan.Company, prior.Company, &req.Company)
+	str(plan.JobTitle, prior.JobTitle, &req.JobTitle)
+	str(plan.Location, prior.Location, &req.Location)
+	str(plan.Language, prior.Language, &req.Language)
+	str(plan.Timezone, prior.Timezone, &req.Timezone)
+	str(plan.Manager, prior.Manager, &req.Manager)
+	str(plan.CostCenter, prior.CostCenter, &req.CostCenter)
+	str(plan.CMSUserID, prior.CMSUserID, &req.CMSUserID)
+	str(plan.Pronouns, prior.Pronouns, &req.Pronouns)
+	if v := plan.Type; !v.IsNull() && !v.IsUnknown() && !v.Equal(prior.Type) {
+		req.Type = client.Ptr(int(v.ValueInt64()))
+		changed = true
+	}
+	if v := plan.PronounsOption; !v.IsNull() && !v.IsUnknown() && !v.Equal(prior.PronounsOption) {
+		req.PronounsOption = client.Ptr(int(v.ValueInt64()))
+		changed = true
+	}
+	if v := plan.PMI; !v.IsNull() && !v.IsUnknown() && !v.Equal(prior.PMI) {
+		req.PMI = client.Ptr(v.ValueInt64())
+		changed = true
+	}
+	if v := plan.UsePMI; !v.IsNull() && !v.IsUnknown() && !v.Equal(prior.UsePMI) {
+		req.UsePMI = client.Ptr(v.ValueBool())
+		changed = true
+	}
+	if v := plan.PhoneNumbers; !v.IsNull() && !v.IsUnknown() && !v.Equal(prior.PhoneNumbers) {
+		phones := []client.PhoneNumber{}
+		for _, e := range v.Elements() {
+			o := e.(types.Object).Attributes()
+			phones = append(phones, client.PhoneNumber{
+				Country: o["country"].(types.String).ValueString(), Code: o["code"].(types.String).ValueString(),
+				Number: o["number"].(types.String).ValueString(), Label: o["label"].(types.String).ValueString(),
+			})
+		}
+		req.PhoneNumbers = &phones
+		changed = true
+	}
+	if !changed {
+		return nil
+	}
+	return &req
+}
