@@ -60,7 +60,7 @@ func TestAccUserDataSource_errors(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      env.Config(`data "zoom_user" "x" {}`),
-				ExpectError: regexp.MustCompile(`(?s)No attribute specified when one \(and only one\) of \[id,email\] is required`),
+				ExpectError: regexp.MustCompile(`Exactly one of these attributes must be configured: \[id,email\]`),
 			},
 			{
 				Config:      env.Config(`data "zoom_user" "x" { email = "nobody-` + acctest.RandomName() + `@example.com" }`),

@@ -1,0 +1,324 @@
+package client
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// maxBodyExcerpt bounds APIError.Body.
+const maxBodyExcerpt = 2048
+
+// APIError is a non-2xx response from the Zoom REST API.
+type APIError struct {
+	// HTTPStatus is the HTTP status code.
+	HTTPStatus int
+	// Code is the Zoom error code from the body; 0 if none.
+	Code int
+	// Message is the Zoom error message (or the HTTP status text when the body had none).
+	Message string
+	// Errors holds validation details ({field, message}).
+	Errors []FieldError
+	// Method is the HTTP method of the request.
+	Method string
+	// Path is the request path relative to the API base, with secret query values masked.
+	Path string
+	// RateLimitType is the X-RateLimit-Type header ("QPS", "Daily-limit"), if any.
+	RateLimitType string
+	// RateLimitCategory is the X-RateLimit-Category header ("Light", ...), if any.
+	RateLimitCategory string
+	// RetryAt is, for daily limits, when the limit resets (Retry-After when
+	// given as a time, else the next 00:00 UTC); for a 429 whose Retry-After
+	// was too long to wait for, when to try again. Zero otherwise.
+	RetryAt time.Time
+	// Body is the raw body, redacted and truncated to a few KiB, only when it
+	// was not JSON (e.g. an HTML error page from a proxy).
+	Body string
+	// MaybeProcessed is true when a POST failed in a way where Zoom may have
+	// carried it out (a 5xx answer).
+	MaybeProcessed bool
+}
+
+// FieldError is one validation detail of an APIError.
+type FieldError struct {
+	// Field is the dotted JSON path of the offending input, e.g. "user_info.email".
+	Field string `json:"field"`
+	// Message says what is wrong with it.
+	Message string `json:"message"`
+}
+
+// Error implements error, e.g.
+// `PATCH /users/abc: HTTP 400, Zoom code 300: Validation Failed. (user_info.email: Invalid field.)`.
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: HTTP %d", e.Method, e.Path, e.HTTPStatus)
+	if e.Code != 0 {
+		fmt.Fprintf(&b, ", Zoom code %d", e.Code)
+	}
+	msg := e.Message
+	if msg == "" {
+		msg = http.StatusText(e.HTTPStatus)
+	}
+	if msg != "" {
+		b.WriteString(": ")
+		b.WriteString(msg)
+	}
+	if len(e.Errors) > 0 {
+		parts := make([]string, 0, len(e.Errors))
+		for _, fe := range e.Errors {
+			switch {
+			case fe.Field != "" && fe.Message != "":
+				parts = append(parts, fe.Field+": "+fe.Message)
+			case fe.Field != "":
+				parts = append(parts, fe.Field)
+			default:
+				parts = append(parts, fe.Message)
+			}
+		}
+		b.WriteString(" (" + strings.Join(parts, "; ") + ")")
+	}
+	if e.Body != "" {
+		fmt.Fprintf(&b, " (body: %q)", truncate(e.Body, 200))
+	}
+	if t, ok := e.dailyLimit(); ok {
+		fmt.Fprintf(&b, " (daily limit; resets at %s)", t.UTC().Format(time.RFC3339))
+	} else if !e.RetryAt.IsZero() {
+		fmt.Fprintf(&b, " (retry after %s)", e.RetryAt.UTC().Format(time.RFC3339))
+	}
+	return b.String()
+}
+
+var (
+	reDailyText   = regexp.MustCompile(`(?i)daily rate limit`)
+	reInOneDay    = regexp.MustCompile(`(?i)in one day`)
+	reConcurrent  = regexp.MustCompile(`(?i)^\s*too many concurrent requests`)
+	reAfterSecs   = regexp.MustCompile(`(?i)after (\d{1,3}) seconds?`)
+	reScopeList   = regexp.MustCompile(`\[([^\]]*)\]`)
+	reScopeInText = regexp.MustCompile(`(?i)scopes?\s*:?\s*([a-z_]+(?::[a-z_]+)+)`)
+)
+
+// dailyLimit reports whether e is a daily quota (account, per user or per
+// registrant) and when it resets.
+func (e *APIError) dailyLimit() (time.Time, bool) {
+	daily := false
+	switch {
+	case e.HTTPStatus == http.StatusTooManyRequests && strings.EqualFold(e.RateLimitType, "Daily-limit"):
+		daily = true
+	case e.HTTPStatus == http.StatusTooManyRequests && e.RateLimitType == "" && reDailyText.MatchString(e.Message):
+		daily = true
+	case e.Code == 300 && reInOneDay.MatchString(e.Message):
+		daily = true
+	}
+	if !daily {
+		return time.Time{}, false
+	}
+	if !e.RetryAt.IsZero() {
+		return e.RetryAt, true
+	}
+	return nextMidnightUTC(time.Now()), true
+}
+
+// nextMidnightUTC is the next 00:00 UTC strictly after now.
+func nextMidnightUTC(now time.Time) time.Time {
+	y, m, d := now.UTC().Date()
+	return time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC)
+}
+
+// newAPIError builds an APIError from an error response.
+func newAPIError(method, path string, status int, h http.Header, body []byte, now time.Time) *APIError {
+	e := &APIError{
+		HTTPStatus:        status,
+		Method:            method,
+		Path:              path,
+		RateLimitType:     h.Get("X-RateLimit-Type"),
+		RateLimitCategory: h.Get("X-RateLimit-Category"),
+	}
+	var wire struct {
+		Code    json.RawMessage `json:"code"`
+		Message string          `json:"message"`
+		Errors  []FieldError    `json:"errors"`
+		// OAuth-style bodies, in case an API gateway answers with one.
+		Reason string `json:"reason"`
+		Error  string `json:"error"`
+	}
+	trimmed := strings.TrimSpace(string(body))
+	if trimmed != "" && json.Unmarshal([]byte(trimmed), &wire) == nil {
+		e.Code = parseCode(wire.Code)
+		e.Message = wire.Message
+		e.Errors = wire.Errors
+		if e.Message == "" {
+			e.Message = strings.TrimSpace(strings.Join(nonEmpty(wire.Error, wire.Reason), ": "))
+		}
+	} else if trimmed != "" {
+		e.Body = truncate(strings.ToValidUTF8(string(Redact(body)), "?"), maxBodyExcerpt)
+	}
+	if e.Message == "" {
+		e.Message = http.StatusText(status)
+	}
+	if _, ok := e.dailyLimit(); ok {
+		if t, ok := parseRetryAfter(h.Get("Retry-After"), now); ok && t.After(now) {
+			e.RetryAt = t
+		} else {
+			e.RetryAt = nextMidnightUTC(now)
+		}
+	}
+	return e
+}
+
+// parseCode accepts a numeric or string code.
+func parseCode(raw json.RawMessage) int {
+	if len(raw) == 0 {
+		return 0
+	}
+	var n json.Number
+	if json.Unmarshal(raw, &n) == nil {
+		if v, err := n.Int64(); err == nil {
+			return int(v)
+		}
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		if v, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
+			return v
+		}
+	}
+	return 0
+}
+
+func nonEmpty(ss ...string) []string {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return strings.ToValidUTF8(s[:n], "") + "…"
+}
+
+// RequestError is a request that got no usable HTTP response: a connection
+// error, a timeout, or a body cut short.
+type RequestError struct {
+	// Method and Path identify the request (path sanitized).
+	Method, Path string
+	// Attempts is how many attempts were made.
+	Attempts int
+	// Timeout is true when the per-attempt timeout fired.
+	Timeout bool
+	// MaybeProcessed is true when the request (a POST) had been written when
+	// it failed, so Zoom may have carried it out.
+	MaybeProcessed bool
+	// Err is the cause.
+	Err error
+}
+
+// Error implements error.
+func (e *RequestError) Error() string {
+	what := "request failed"
+	if e.Timeout {
+		what = "request timed out"
+	}
+	s := fmt.Sprintf("%s %s: %s", e.Method, e.Path, what)
+	if e.Attempts > 1 {
+		s += fmt.Sprintf(" after %d attempts", e.Attempts)
+	}
+	s += fmt.Sprintf(": %v", e.Err)
+	if e.MaybeProcessed {
+		s += " (Zoom may have processed the request)"
+	}
+	return s
+}
+
+// Unwrap returns the cause.
+func (e *RequestError) Unwrap() error { return e.Err }
+
+// IsNotFound reports whether err is Zoom's "does not exist": HTTP 404 with
+// code 1001 (user) or 3001 (meeting/webinar), or a 404 without a code. A 404
+// with another code (e.g. 404 "Registration has not been enabled") is not.
+func IsNotFound(err error) bool {
+	var e *APIError
+	if !errors.As(err, &e) || e.HTTPStatus != http.StatusNotFound {
+		return false
+	}
+	return e.Code == 0 || e.Code == 1001 || e.Code == 3001
+}
+
+// IsConflict reports whether err is a conflict (HTTP 409, or code 1005 "e-mail
+// already used").
+func IsConflict(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && (e.HTTPStatus == http.StatusConflict || e.Code == 1005)
+}
+
+// IsRateLimited reports whether err is an HTTP 429 of any kind.
+func IsRateLimited(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.HTTPStatus == http.StatusTooManyRequests
+}
+
+// IsDailyLimit reports whether err is a daily quota: the account's daily
+// limit per category, the per-user meeting/webinar create/update limit, the
+// user-invite limit or a registrant limit. It returns when the quota resets.
+func IsDailyLimit(err error) (time.Time, bool) {
+	var e *APIError
+	if !errors.As(err, &e) {
+		return time.Time{}, false
+	}
+	return e.dailyLimit()
+}
+
+// IsScopeMissing reports whether err says the token lacks an OAuth scope
+// (code 4711 or 4700) and returns the scopes named in the message, any of
+// which would do (nil when the message names none).
+func IsScopeMissing(err error) ([]string, bool) {
+	var e *APIError
+	if !errors.As(err, &e) || (e.Code != 4711 && e.Code != 4700) {
+		return nil, false
+	}
+	var scopes []string
+	if m := reScopeList.FindStringSubmatch(e.Message); m != nil {
+		for _, s := range strings.Split(m[1], ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				scopes = append(scopes, s)
+			}
+		}
+	} else if m := reScopeInText.FindStringSubmatch(e.Message); m != nil {
+		scopes = []string{m[1]}
+	}
+	return scopes, true
+}
+
+// IsUnauthorized reports whether err is an authentication failure: an API
+// answer with HTTP 401, or a token endpoint refusal of the credentials.
+func IsUnauthorized(err error) bool {
+	var e *APIError
+	if errors.As(err, &e) {
+		return e.HTTPStatus == http.StatusUnauthorized
+	}
+	var ae *AuthError
+	return errors.As(err, &ae) && ae.HTTPStatus >= 400 && ae.HTTPStatus < 500 && ae.HTTPStatus != http.StatusTooManyRequests
+}
+
+// IsMaybeProcessed reports whether a request (a POST) failed in a way where
+// Zoom may have carried it out: a 5xx answer, a timeout or a connection
+// dropped after the request was written. The caller must look for what it
+// tried to create before trying again.
+func IsMaybeProcessed(err error) bool {
+	var e *APIError
+	if errors.As(err, &e) && e.MaybeProcessed {
+		return true
+	}
+	var re *RequestError
+	return errors.As(err, &re) && re.MaybeProcessed
+}

@@ -1,0 +1,116 @@
+package client
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"slices"
+	"sync"
+	"testing"
+)
+
+func TestListUsersAcrossThreePages(t *testing.T) {
+	ts := newTestServer(t)
+	pages := map[string]struct {
+		next  string
+		users []string
+	}{
+		"":   {"p2", []string{"a", "b"}},
+		"p2": {"p3", []string{"c", "d"}},
+		"p3": {"", []string{"e"}},
+	}
+	var mu sync.Mutex
+	var queries []url.Values
+	ts.handle("GET /users", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		mu.Lock()
+		queries = append(queries, q)
+		mu.Unlock()
+		p, ok := pages[q.Get("next_page_token")]
+		if !ok {
+			writeZoomError(w, 400, 300, "The next page token is invalid or expired.")
+			return
+		}
+		users := []map[string]any{}
+		for _, id := range p.users {
+			users = append(users, map[string]any{"id": id, "email": id + "@example.com", "status": "pending"})
+		}
+		writeJSON(w, 200, map[string]any{
+			"next_page_token": p.next, "page_count": 3, "page_size": 2000, "total_records": 5, "users": users,
+		})
+	})
+	c, _ := newTestClient(t, ts, nil)
+	users, err := c.Users.List(context.Background(), &ListUsersOptions{Status: "pending", RoleID: "2", IncludeFields: "host_key"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, u := range users {
+		ids = append(ids, u.ID)
+	}
+	if !slices.Equal(ids, []string{"a", "b", "c", "d", "e"}) {
+		t.Fatalf("ids = %v", ids)
+	}
+	if len(queries) != 3 {
+		t.Fatalf("%d requests", len(queries))
+	}
+	for i, q := range queries {
+		if q.Get("status") != "pending" || q.Get("role_id") != "2" || q.Get("include_fields") != "host_key" || q.Get("page_size") != "2000" {
+			t.Errorf("page %d query = %v", i+1, q)
+		}
+		wantToken := []string{"", "p2", "p3"}[i]
+		if q.Get("next_page_token") != wantToken || len(q) != 4+boolInt(wantToken != "") {
+			t.Errorf("page %d query = %v", i+1, q)
+		}
+	}
+	if got := c.Stats().Requests[CategoryMedium]; got != 3 {
+		t.Fatalf("Medium requests = %d", got)
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func TestPaginationStopsOnRepeatedTokenAndErrors(t *testing.T) {
+	ts := newTestServer(t)
+	ts.handle("GET /loop", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 200, map[string]any{"next_page_token": "same", "items": []int{1}})
+	})
+	ts.handle("GET /fail", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("next_page_token") == "" {
+			writeJSON(w, 200, map[string]any{"next_page_token": "x", "items": []int{1}})
+			return
+		}
+		writeZoomError(w, 400, 300, "The next page token is invalid or expired.")
+	})
+	ts.handle("GET /empty", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 200, map[string]any{"total_records": 0})
+	})
+	c, _ := newTestClient(t, ts, nil)
+	if _, err := listAll[int](context.Background(), c, "loop", nil, CategoryMedium, "items", 300); err == nil {
+		t.Fatal("repeated token: no error")
+	}
+	if _, err := listAll[int](context.Background(), c, "fail", nil, CategoryMedium, "items", 300); err == nil {
+		t.Fatal("failing page: no error")
+	}
+	got, err := listAll[int](context.Background(), c, "empty", nil, CategoryMedium, "items", 300)
+	if err != nil || got == nil || len(got) != 0 {
+		t.Fatalf("empty list = %v, %v", got, err)
+	}
+	// The iterator stops early when the consumer does.
+	n := 0
+	for _, err := range paginate[int](context.Background(), c, "loop", nil, CategoryMedium, "items", 300) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		break
+	}
+	if n != 1 {
+		t.Fatal("early break")
+	}
+}

@@ -1,0 +1,152 @@
+package client
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// Category is a Zoom rate-limit category (the "Rate Limit Label" of an
+// endpoint). Its values equal the X-RateLimit-Category header values.
+type Category string
+
+// Zoom rate-limit categories.
+const (
+	CategoryLight             Category = "Light"
+	CategoryMedium            Category = "Medium"
+	CategoryHeavy             Category = "Heavy"
+	CategoryResourceIntensive Category = "Resource-intensive"
+)
+
+// Categories lists every rate-limit category.
+func Categories() []Category {
+	return []Category{CategoryLight, CategoryMedium, CategoryHeavy, CategoryResourceIntensive}
+}
+
+// planLimit is one category's documented limit: count requests per window.
+type planLimit struct {
+	count  int
+	window time.Duration
+}
+
+// planLimits is REFERENCE §2.3: per-account limits per plan and category.
+var planLimits = map[string]map[Category]planLimit{
+	"free": {
+		CategoryLight:             {4, time.Second},
+		CategoryMedium:            {2, time.Second},
+		CategoryHeavy:             {1, time.Second},
+		CategoryResourceIntensive: {10, time.Minute},
+	},
+	"pro": {
+		CategoryLight:             {30, time.Second},
+		CategoryMedium:            {20, time.Second},
+		CategoryHeavy:             {10, time.Second},
+		CategoryResourceIntensive: {10, time.Minute},
+	},
+	"business": {
+		CategoryLight:             {80, time.Second},
+		CategoryMedium:            {60, time.Second},
+		CategoryHeavy:             {40, time.Second},
+		CategoryResourceIntensive: {20, time.Minute},
+	},
+}
+
+// normalizePlan maps a configured plan name to a planLimits key.
+func normalizePlan(p string) (string, error) {
+	switch strings.ToLower(strings.TrimSpace(p)) {
+	case "":
+		return DefaultPlan, nil
+	case "free", "basic":
+		return "free", nil
+	case "pro":
+		return "pro", nil
+	case "business", "business+", "business_plus", "businessplus", "enterprise", "education":
+		return "business", nil
+	default:
+		return "", fmt.Errorf("zoom client: unknown plan %q: use \"free\", \"pro\" or \"business\"", p)
+	}
+}
+
+// pacer spaces requests per category with token buckets so that one
+// client's parallel operations stay under the account's limits. A nil
+// *pacer paces nothing.
+//
+// Each bucket refills at 80% of the documented rate and holds 20% of it
+// (at least one request), so that any window of the documented length sees
+// at most the documented count even when the burst is spent at its start.
+type pacer struct {
+	env     *runtimeEnv
+	buckets map[Category]*bucket
+}
+
+type bucket struct {
+	lim *rate.Limiter
+	mu  sync.Mutex
+	// pausedUntil holds the category back after a 429 despite pacing.
+	pausedUntil time.Time
+}
+
+func newPacer(plan string, env *runtimeEnv) *pacer {
+	p := &pacer{env: env, buckets: make(map[Category]*bucket)}
+	for cat, l := range planLimits[plan] {
+		perSecond := float64(l.count) / l.window.Seconds()
+		burst := max(1, l.count/5)
+		p.buckets[cat] = &bucket{lim: rate.NewLimiter(rate.Limit(perSecond*0.8), burst)}
+	}
+	return p
+}
+
+// wait blocks until a request of category cat may be sent, or ctx ends.
+func (p *pacer) wait(ctx context.Context, cat Category) error {
+	if p == nil {
+		return nil
+	}
+	b := p.buckets[cat]
+	if b == nil {
+		b = p.buckets[CategoryLight]
+	}
+	b.mu.Lock()
+	paused := b.pausedUntil
+	b.mu.Unlock()
+	if d := paused.Sub(p.env.now()); d > 0 {
+		if err := p.env.sleep(ctx, d); err != nil {
+			return err
+		}
+	}
+	now := p.env.now()
+	r := b.lim.ReserveN(now, 1)
+	if !r.OK() {
+		return fmt.Errorf("rate limiter for %s cannot grant a request", cat)
+	}
+	d := r.DelayFrom(now)
+	if d <= 0 {
+		return nil
+	}
+	if err := p.env.sleep(ctx, d); err != nil {
+		r.CancelAt(p.env.now())
+		return err
+	}
+	return nil
+}
+
+// pause holds category cat back for d (after a QPS 429), so that parallel
+// operations wait instead of hammering Zoom.
+func (p *pacer) pause(cat Category, d time.Duration) {
+	if p == nil || d <= 0 {
+		return
+	}
+	b := p.buckets[cat]
+	if b == nil {
+		return
+	}
+	until := p.env.now().Add(d)
+	b.mu.Lock()
+	if until.After(b.pausedUntil) {
+		b.pausedUntil = until
+	}
+	b.mu.Unlock()
+}

@@ -1,0 +1,191 @@
+package sandbox
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+)
+
+// Admin surface, unauthenticated, never under /v2:
+//
+//	POST   /_sandbox/reset[?profile=1]  empty the account; profile=1 also restores the start-up profile
+//	GET    /_sandbox/profile            the profile
+//	PUT    /_sandbox/profile            merge the given fields into the profile
+//	GET    /_sandbox/faults             fault rules with match/fire counts
+//	POST   /_sandbox/faults             add a rule (Fault JSON)
+//	DELETE /_sandbox/faults             remove every rule
+//	GET    /_sandbox/requests           {"requests":[...],"stats":{...}}
+//	DELETE /_sandbox/requests           clear the log and counters
+//	GET    /_sandbox/clock              {"now":...,"offset_seconds":...}
+//	POST   /_sandbox/clock              {"advance_seconds":N} or {"now":"RFC3339"}
+//	DELETE /_sandbox/tokens             revoke every issued access token
+//
+// Errors are {"error":"..."} with 400, 404 or 405.
+
+type adminError struct {
+	Error string `json:"error"`
+}
+
+func writeAdmin(w http.ResponseWriter, status int, body any) {
+	b, err := json.MarshalIndent(body, "", "  ")
+	if err != nil {
+		status = http.StatusInternalServerError
+		b = []byte(`{"error":"cannot encode response"}`)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(append(b, '\n'))
+}
+
+func adminFail(w http.ResponseWriter, status int, format string, args ...any) {
+	writeAdmin(w, status, adminError{Error: fmt.Sprintf(format, args...)})
+}
+
+// readAdminBody reads a JSON admin body into v, rejecting unknown fields.
+func readAdminBody(r *http.Request, v any) error {
+	b, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes))
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("invalid JSON body: %v", err)
+	}
+	return nil
+}
+
+type clockView struct {
+	Now           time.Time `json:"now"`
+	OffsetSeconds float64   `json:"offset_seconds"`
+}
+
+type clockRequest struct {
+	AdvanceSeconds *float64 `json:"advance_seconds"`
+	Now            *string  `json:"now"`
+}
+
+type requestsView struct {
+	Requests []RequestRecord `json:"requests"`
+	Stats    RequestStats    `json:"stats"`
+}
+
+func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
+	endpoint := r.URL.Path
+	methodNotAllowed := func() { adminFail(w, http.StatusMethodNotAllowed, "method %s not allowed on %s", r.Method, endpoint) }
+	switch endpoint {
+	case "/_sandbox/reset":
+		if r.Method != http.MethodPost {
+			methodNotAllowed()
+			return
+		}
+		s.mu.Lock()
+		if v := r.URL.Query().Get("profile"); v == "1" || v == "true" {
+			s.profile = s.initialProfile.clone()
+		}
+		s.resetLocked()
+		p := s.profile.clone()
+		s.mu.Unlock()
+		writeAdmin(w, http.StatusOK, map[string]any{"reset": true, "profile": p})
+
+	case "/_sandbox/profile":
+		switch r.Method {
+		case http.MethodGet:
+			writeAdmin(w, http.StatusOK, s.Profile())
+		case http.MethodPut, http.MethodPatch:
+			p := s.Profile()
+			if err := readAdminBody(r, &p); err != nil {
+				adminFail(w, http.StatusBadRequest, "%v", err)
+				return
+			}
+			if err := s.setProfile(p); err != nil {
+				adminFail(w, http.StatusBadRequest, "invalid profile: %v", err)
+				return
+			}
+			writeAdmin(w, http.StatusOK, s.Profile())
+		default:
+			methodNotAllowed()
+		}
+
+	case "/_sandbox/faults":
+		switch r.Method {
+		case http.MethodGet:
+			writeAdmin(w, http.StatusOK, map[string]any{"faults": s.faults.list()})
+		case http.MethodPost:
+			var f Fault
+			if err := readAdminBody(r, &f); err != nil {
+				adminFail(w, http.StatusBadRequest, "%v", err)
+				return
+			}
+			added, err := s.faults.add(f)
+			if err != nil {
+				adminFail(w, http.StatusBadRequest, "invalid fault: %v", err)
+				return
+			}
+			writeAdmin(w, http.StatusCreated, added)
+		case http.MethodDelete:
+			s.faults.clear()
+			w.WriteHeader(http.StatusNoContent)
+		default:
+			methodNotAllowed()
+		}
+
+	case "/_sandbox/requests":
+		switch r.Method {
+		case http.MethodGet:
+			recs, st := s.reqlog.snapshot()
+			writeAdmin(w, http.StatusOK, requestsView{Requests: recs, Stats: st})
+		case http.MethodDelete:
+			s.ClearRequests()
+			w.WriteHeader(http.StatusNoContent)
+		default:
+			methodNotAllowed()
+		}
+
+	case "/_sandbox/clock":
+		switch r.Method {
+		case http.MethodGet:
+		case http.MethodPost:
+			var req clockRequest
+			if err := readAdminBody(r, &req); err != nil {
+				adminFail(w, http.StatusBadRequest, "%v", err)
+				return
+			}
+			switch {
+			case req.AdvanceSeconds != nil && req.Now != nil:
+				adminFail(w, http.StatusBadRequest, "give either advance_seconds or now, not both")
+				return
+			case req.AdvanceSeconds != nil:
+				s.Advance(time.Duration(*req.AdvanceSeconds * float64(time.Second)))
+			case req.Now != nil:
+				t, err := time.Parse(time.RFC3339, *req.Now)
+				if err != nil {
+					adminFail(w, http.StatusBadRequest, "now: %v", err)
+					return
+				}
+				s.SetNow(t)
+			default:
+				adminFail(w, http.StatusBadRequest, "give advance_seconds or now")
+				return
+			}
+		default:
+			methodNotAllowed()
+			return
+		}
+		writeAdmin(w, http.StatusOK, clockView{Now: s.Now().UTC(), OffsetSeconds: s.clock.getOffset().Seconds()})
+
+	case "/_sandbox/tokens":
+		if r.Method != http.MethodDelete {
+			methodNotAllowed()
+			return
+		}
+		s.RevokeTokens()
+		w.WriteHeader(http.StatusNoContent)
+
+	default:
+		adminFail(w, http.StatusNotFound, "unknown sandbox admin endpoint %s", endpoint)
+	}
+}

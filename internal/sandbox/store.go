@@ -1,0 +1,280 @@
+package sandbox
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// stateVersion is the version of the persisted state format.
+const stateVersion = 1
+
+// counterSaveInterval bounds how often counter-only changes (rate-limit
+// counters) are written; every other mutation is written at once.
+const counterSaveInterval = time.Second
+
+// state is the account's data. It is guarded by Server.mu.
+type state struct {
+	AccountNumber int64 `json:"account_number"`
+	NextSeq       int64 `json:"next_seq"`
+	// Users in creation order.
+	Users []*user `json:"users"`
+	// Counters are daily counters keyed "<kind>|<yyyy-mm-dd>|<name>".
+	Counters map[string]int `json:"counters"`
+
+	byID    map[string]*user
+	byEmail map[string]*user
+}
+
+// persisted is the JSON document written to Options.StatePath.
+type persisted struct {
+	Version       int       `json:"version"`
+	SavedAt       time.Time `json:"saved_at"`
+	ClockOffsetNS int64     `json:"clock_offset_ns"`
+	Profile       Profile   `json:"profile"`
+	State         *state    `json:"state"`
+}
+
+// newState returns an empty account holding only its owner.
+func newState(p Profile, now time.Time) *state {
+	st := &state{
+		AccountNumber: randomDigits(8),
+		Counters:      map[string]int{},
+	}
+	st.reindex()
+	owner := &user{
+		ID:          newZoomID(),
+		Email:       p.OwnerEmail,
+		FirstName:   "Sandbox",
+		LastName:    "Owner",
+		DisplayName: "Sandbox Owner",
+		Type:        2,
+		Status:      statusActive,
+		RoleID:      roleOwner,
+		Timezone:    p.DefaultTimezone,
+		Language:    "en-US",
+		LoginTypes:  []int{100},
+		Verified:    1,
+		CreatedAt:   now.UTC().Truncate(time.Second),
+		Action:      "owner",
+	}
+	st.add(owner)
+	return st
+}
+
+// reindex rebuilds the lookup maps after loading.
+func (st *state) reindex() {
+	if st.Counters == nil {
+		st.Counters = map[string]int{}
+	}
+	st.byID = make(map[string]*user, len(st.Users))
+	st.byEmail = make(map[string]*user, len(st.Users))
+	for _, u := range st.Users {
+		st.byID[u.ID] = u
+		st.byEmail[strings.ToLower(u.Email)] = u
+	}
+}
+
+// add appends u, giving it the next sequence number and a unique PMI.
+func (st *state) add(u *user) {
+	st.NextSeq++
+	u.Seq = st.NextSeq
+	if u.PMI == 0 {
+		u.PMI = st.uniquePMI()
+	}
+	st.Users = append(st.Users, u)
+	st.byID[u.ID] = u
+	st.byEmail[strings.ToLower(u.Email)] = u
+}
+
+func (st *state) remove(u *user) {
+	delete(st.byID, u.ID)
+	delete(st.byEmail, strings.ToLower(u.Email))
+	for i, x := range st.Users {
+		if x == u {
+			st.Users = append(st.Users[:i:i], st.Users[i+1:]...)
+			break
+		}
+	}
+}
+
+func (st *state) changeEmail(u *user, email string) {
+	delete(st.byEmail, strings.ToLower(u.Email))
+	u.Email = email
+	st.byEmail[strings.ToLower(email)] = u
+}
+
+func (st *state) uniquePMI() int64 {
+	for {
+		pmi := randomDigits(10)
+		taken := false
+		for _, u := range st.Users {
+			if u.PMI == pmi {
+				taken = true
+				break
+			}
+		}
+		if !taken {
+			return pmi
+		}
+	}
+}
+
+// owner returns the account owner (role "0").
+func (st *state) owner() *user {
+	for _, u := range st.Users {
+		if u.RoleID == roleOwner {
+			return u
+		}
+	}
+	return nil
+}
+
+// pruneCounters drops counters of kind prefix that belong to another day than today.
+func (st *state) pruneCounters(prefix, today string) {
+	for k := range st.Counters {
+		if strings.HasPrefix(k, prefix) && !strings.HasPrefix(k, prefix+today+"|") {
+			delete(st.Counters, k)
+		}
+	}
+}
+
+// validate checks a loaded state for consistency.
+func (st *state) validate() error {
+	ids := map[string]bool{}
+	emails := map[string]bool{}
+	for i, u := range st.Users {
+		if u == nil {
+			return fmt.Errorf("users[%d] is null", i)
+		}
+		if u.ID == "" || ids[u.ID] {
+			return fmt.Errorf("users[%d]: missing or duplicate id %q", i, u.ID)
+		}
+		e := strings.ToLower(u.Email)
+		if e == "" || emails[e] {
+			return fmt.Errorf("users[%d]: missing or duplicate email %q", i, u.Email)
+		}
+		ids[u.ID], emails[e] = true, true
+		switch u.Status {
+		case statusActive, statusInactive, statusPending:
+		default:
+			return fmt.Errorf("users[%d]: invalid status %q", i, u.Status)
+		}
+		if u.Seq <= 0 || u.Seq > st.NextSeq {
+			return fmt.Errorf("users[%d]: invalid seq %d", i, u.Seq)
+		}
+	}
+	return nil
+}
+
+// loadState reads a persisted state. A missing file yields (nil, nil); any
+// other problem is an error and the file is not modified.
+func loadState(path string) (*persisted, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sandbox: cannot read state file %s: %w", path, err)
+	}
+	var p persisted
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&p); err != nil {
+		return nil, fmt.Errorf("sandbox: state file %s is corrupt (not the JSON the sandbox writes): %w", path, err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("sandbox: state file %s is corrupt: trailing data after the JSON document", path)
+	}
+	if p.Version != stateVersion {
+		return nil, fmt.Errorf("sandbox: state file %s has version %d, want %d", path, p.Version, stateVersion)
+	}
+	if p.State == nil {
+		return nil, fmt.Errorf("sandbox: state file %s is corrupt: no state", path)
+	}
+	if err := p.State.validate(); err != nil {
+		return nil, fmt.Errorf("sandbox: state file %s is corrupt: %w", path, err)
+	}
+	if err := p.Profile.Validate(); err != nil {
+		return nil, fmt.Errorf("sandbox: state file %s has an invalid profile: %w", path, err)
+	}
+	return &p, nil
+}
+
+// persistLocked saves the state when it changed (counter-only changes at most
+// once per counterSaveInterval). Errors are kept for Close and logged.
+func (s *Server) persistLocked() {
+	if s.statePath == "" {
+		s.dirty, s.countersDirty = false, false
+		return
+	}
+	if !s.dirty && !(s.countersDirty && time.Since(s.lastSave) >= counterSaveInterval) {
+		return
+	}
+	doc := persisted{
+		Version:       stateVersion,
+		SavedAt:       time.Now().UTC(),
+		ClockOffsetNS: int64(s.clock.getOffset()),
+		Profile:       s.profile,
+		State:         s.st,
+	}
+	data, err := json.MarshalIndent(doc, "", "  ")
+	if err == nil {
+		err = writeFileAtomic(s.statePath, append(data, '\n'))
+	}
+	if err != nil {
+		if s.saveErr == nil || s.saveErr.Error() != err.Error() {
+			log.Printf("zoom sandbox: saving state: %v", err)
+		}
+		s.saveErr = err
+		return
+	}
+	s.saveErr = nil
+	s.dirty, s.countersDirty = false, false
+	s.lastSave = time.Now()
+}
+
+// writeFileAtomic writes data to a temporary file in path's directory, syncs
+// it and renames it over path, so that path always holds a complete document.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("sandbox: writing state: %w", err)
+	}
+	tmp := f.Name()
+	cleanup := func(e error) error {
+		_ = f.Close()
+		_ = os.Remove(tmp)
+		return fmt.Errorf("sandbox: writing state: %w", e)
+	}
+	if _, err := f.Write(data); err != nil {
+		return cleanup(err)
+	}
+	if err := f.Sync(); err != nil {
+		return cleanup(err)
+	}
+	if err := f.Close(); err != nil {
+		_ = os.Remove(tmp)
+		return fmt.Errorf("sandbox: writing state: %w", err)
+	}
+	if err := os.Chmod(tmp, 0o600); err != nil {
+		_ = os.Remove(tmp)
+		return fmt.Errorf("sandbox: writing state: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		_ = os.Remove(tmp)
+		return fmt.Errorf("sandbox: writing state: %w", err)
+	}
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+	return nil
+}
