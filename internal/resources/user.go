@@ -110,6 +110,34 @@ type transferModel struct {
 	Docs       types.Bool   `tfsdk:"docs"`
 }
 
+type phoneNumberModel struct {
+	Country types.String `tfsdk:"country"`
+	Code    types.String `tfsdk:"code"`
+	Number  types.String `tfsdk:"number"`
+	Label   types.String `tfsdk:"label"`
+}
+
+// validatePhone checks one phone number against the formats Zoom documents.
+func validatePhone(p phoneNumberModel, at path.Path) diag.Diagnostics {
+	var diags diag.Diagnostics
+	bad := func(name, msg string) {
+		diags.AddAttributeError(at.AtName(name), "Invalid phone number", msg)
+	}
+	if v := p.Country; !v.IsUnknown() && len(v.ValueString()) != 2 {
+		bad("country", fmt.Sprintf("country must be a two-letter country ID such as US, got %q.", v.ValueString()))
+	}
+	if v := p.Code; !v.IsUnknown() && !phoneCodePattern.MatchString(v.ValueString()) {
+		bad("code", fmt.Sprintf("code must be a calling code such as +1, got %q.", v.ValueString()))
+	}
+	if v := p.Number; !v.IsUnknown() && (len(v.ValueString()) == 0 || len(v.ValueString()) > 32) {
+		bad("number", "number must be 1 to 32 characters.")
+	}
+	if v := p.Label; !v.IsUnknown() && !slices.Contains(phoneLabels, v.ValueString()) {
+		bad("label", fmt.Sprintf("label must be one of %s, got %q.", strings.Join(phoneLabels, ", "), v.ValueString()))
+	}
+	return diags
+}
+
 var phoneNumberAttrTypes = map[string]attr.Type{
 	"country": types.StringType,
 	"code":    types.StringType,
@@ -207,21 +235,13 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				Optional: true, Computed: true, PlanModifiers: boolKeep,
 				Description: "Use the Personal Meeting ID for instant meetings.",
 			},
-			"phone_numbers": schema.ListNestedAttribute{
+			"phone_numbers": schema.ListAttribute{
 				Optional: true, Computed: true,
+				ElementType:   types.ObjectType{AttrTypes: phoneNumberAttrTypes},
 				PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()},
-				Description:   "Phone numbers, at most 3.",
-				Validators:    []validator.List{listvalidator.SizeAtMost(3)},
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"country": schema.StringAttribute{Required: true, Description: "Country ID, for example `US`.",
-						Validators: []validator.String{stringvalidator.LengthBetween(2, 2)}},
-					"code": schema.StringAttribute{Required: true, Description: "Country calling code, for example `+1`.",
-						Validators: []validator.String{stringvalidator.RegexMatches(phoneCodePattern, "must be a calling code such as +1")}},
-					"number": schema.StringAttribute{Required: true, Description: "The number.",
-						Validators: []validator.String{stringvalidator.LengthBetween(1, 32)}},
-					"label": schema.StringAttribute{Required: true, Description: "`Mobile`, `Office`, `Home` or `Fax`.",
-						Validators: []validator.String{stringvalidator.OneOf(phoneLabels...)}},
-				}},
+				Description: "Phone numbers, at most 3, each an object with `country` (country ID such as `US`), " +
+					"`code` (calling code such as `+1`), `number`, and `label` (`Mobile`, `Office`, `Home` or `Fax`).",
+				Validators: []validator.List{listvalidator.SizeAtMost(3)},
 			},
 			"delete_action": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString("disassociate"),
@@ -286,6 +306,12 @@ func (r *userResource) ValidateConfig(ctx context.Context, req resource.Validate
 		resp.Diagnostics.AddAttributeError(path.Root("password_wo"), "Password only applies to autoCreate",
 			fmt.Sprintf("Zoom sets a password only for users created with action = \"autoCreate\"; with %q the "+
 				"user sets their own password (create) or has none (custCreate, ssoCreate). Remove password_wo.", act))
+	}
+	var phones []phoneNumberModel
+	if d := req.Config.GetAttribute(ctx, path.Root("phone_numbers"), &phones); !d.HasError() {
+		for i, p := range phones {
+			resp.Diagnostics.Append(validatePhone(p, path.Root("phone_numbers").AtListIndex(i))...)
+		}
 	}
 	if userType.ValueInt64() == 99 && act != actionSSOCreate {
 		resp.Diagnostics.AddAttributeError(path.Root("type"), "User type 99 needs ssoCreate",

@@ -365,7 +365,7 @@ func TestAccUser_validation(t *testing.T) {
 		{"bad timezone", "a@example.com", "  type = 1\n  timezone = \"Mars/Olympus\"", `not an IANA time-zone name`},
 		{"long first name", "a@example.com", "  type = 1\n  first_name = \"" + longName + "\"", `string length must be between 1 and 64`},
 		{"empty dept", "a@example.com", "  type = 1\n  dept = \"\"", `string length must be between 1 and 128`},
-		{"bad phone label", "a@example.com", "  type = 1\n  phone_numbers = [{ country = \"US\", code = \"+1\", number = \"5550100\", label = \"Pager\" }]", `value must be one of`},
+		{"bad phone label", "a@example.com", "  type = 1\n  phone_numbers = [{ country = \"US\", code = \"+1\", number = \"5550100\", label = \"Pager\" }]", `label must be one of Mobile, Office, Home, Fax`},
 		{"bad pmi", "a@example.com", "  type = 1\n  pmi = 123", `pmi value must be between 1000000000 and 9999999999`},
 		{"status on invite", "a@example.com", "  type = 1\n  status = \"inactive\"", `Status cannot be set for an invited user`},
 		{"pending not settable", "a@example.com", "  type = 1\n  action = \"autoCreate\"\n  status = \"pending\"", `status value must be one of`},
