@@ -1,0 +1,99 @@
+package provider
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+func env(vars map[string]string) func(string) (string, bool) {
+	return func(k string) (string, bool) { v, ok := vars[k]; return v, ok }
+}
+
+func TestResolveSettingsFromEnvironment(t *testing.T) {
+	cfg := providerModel{
+		AccountID: types.StringNull(), ClientID: types.StringNull(), ClientSecret: types.StringNull(),
+		AccessToken: types.StringNull(), APIURL: types.StringNull(), OAuthURL: types.StringNull(),
+		AccountPlan: types.StringNull(), RequestTimeout: types.StringNull(), MaxRetries: types.Int64Null(),
+	}
+	got, diags := resolveSettings(cfg, env(map[string]string{
+		EnvAccountID: "acct", EnvClientID: "cid", EnvClientSecret: "s3cret",
+		EnvAPIURL: "https://api.zoomgov.com/v2", EnvRequestTimeout: "45s", EnvMaxRetries: "0",
+	}))
+	if diags.HasError() {
+		t.Fatalf("unexpected diagnostics: %v", diags)
+	}
+	if got.AccountID != "acct" || got.ClientID != "cid" || got.ClientSecret != "s3cret" {
+		t.Errorf("credentials not taken from the environment: %+v", got)
+	}
+	if got.APIURL != "https://api.zoomgov.com/v2" || got.OAuthURL != DefaultOAuthURL || got.Plan != DefaultAccountPlan {
+		t.Errorf("URLs/plan: %q %q %q", got.APIURL, got.OAuthURL, got.Plan)
+	}
+	if got.RequestTimeout != 45*time.Second || got.MaxRetries != -1 {
+		t.Errorf("timeout %s, retries %d; want 45s and -1 (no retries)", got.RequestTimeout, got.MaxRetries)
+	}
+}
+
+func TestResolveSettingsArgumentsWinOverEnvironment(t *testing.T) {
+	cfg := providerModel{
+		AccountID: types.StringValue("a"), ClientID: types.StringValue("c"), ClientSecret: types.StringValue("s"),
+		AccessToken: types.StringNull(), APIURL: types.StringNull(), OAuthURL: types.StringNull(),
+		AccountPlan: types.StringValue("business"), RequestTimeout: types.StringNull(), MaxRetries: types.Int64Value(3),
+	}
+	got, diags := resolveSettings(cfg, env(map[string]string{EnvAccountID: "other", EnvAccountPlan: "free"}))
+	if diags.HasError() || got.AccountID != "a" || got.Plan != "business" || got.MaxRetries != 3 {
+		t.Fatalf("got %+v, %v", got, diags)
+	}
+}
+
+func TestResolveSettingsErrorsNameTheVariable(t *testing.T) {
+	null := providerModel{
+		AccountID: types.StringNull(), ClientID: types.StringNull(), ClientSecret: types.StringNull(),
+		AccessToken: types.StringNull(), APIURL: types.StringNull(), OAuthURL: types.StringNull(),
+		AccountPlan: types.StringNull(), RequestTimeout: types.StringNull(), MaxRetries: types.Int64Null(),
+	}
+	cases := []struct {
+		name string
+		vars map[string]string
+		want []string
+	}{
+		{"nothing set", nil, []string{EnvAccountID, EnvClientID, EnvClientSecret}},
+		{"secret missing", map[string]string{EnvAccountID: "a", EnvClientID: "c"}, []string{EnvClientSecret}},
+		{"token and credentials", map[string]string{EnvAccessToken: "tok", EnvClientID: "c", EnvClientSecret: "s"}, []string{"Conflicting", EnvAccessToken}},
+		{"bad plan", map[string]string{EnvAccessToken: "tok", EnvAccountPlan: "gold"}, []string{EnvAccountPlan}},
+		{"bad url", map[string]string{EnvAccessToken: "tok", EnvOAuthURL: "zoom.us/oauth"}, []string{EnvOAuthURL}},
+		{"bad timeout", map[string]string{EnvAccessToken: "tok", EnvRequestTimeout: "soon"}, []string{EnvRequestTimeout}},
+		{"bad retries", map[string]string{EnvAccessToken: "tok", EnvMaxRetries: "many"}, []string{EnvMaxRetries}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, diags := resolveSettings(null, env(c.vars))
+			if !diags.HasError() {
+				t.Fatal("expected an error")
+			}
+			var text strings.Builder
+			for _, d := range diags.Errors() {
+				text.WriteString(d.Summary() + " " + d.Detail() + "\n")
+			}
+			for _, w := range c.want {
+				if !strings.Contains(text.String(), w) {
+					t.Errorf("diagnostics do not mention %q:\n%s", w, text.String())
+				}
+			}
+		})
+	}
+}
+
+func TestResolveSettingsAccessTokenAlone(t *testing.T) {
+	null := providerModel{
+		AccountID: types.StringNull(), ClientID: types.StringNull(), ClientSecret: types.StringNull(),
+		AccessToken: types.StringNull(), APIURL: types.StringNull(), OAuthURL: types.StringNull(),
+		AccountPlan: types.StringNull(), RequestTimeout: types.StringNull(), MaxRetries: types.Int64Null(),
+	}
+	got, diags := resolveSettings(null, env(map[string]string{EnvAccessToken: "tok"}))
+	if diags.HasError() || got.AccessToken != "tok" {
+		t.Fatalf("got %+v, %v", got, diags)
+	}
+}
