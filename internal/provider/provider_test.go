@@ -12,13 +12,17 @@ func env(vars map[string]string) func(string) (string, bool) {
 	return func(k string) (string, bool) { v, ok := vars[k]; return v, ok }
 }
 
-func TestResolveSettingsFromEnvironment(t *testing.T) {
-	cfg := providerModel{
+// unset is a provider block with no arguments.
+func unset() providerModel {
+	return providerModel{
 		AccountID: types.StringNull(), ClientID: types.StringNull(), ClientSecret: types.StringNull(),
 		AccessToken: types.StringNull(), APIURL: types.StringNull(), OAuthURL: types.StringNull(),
 		AccountPlan: types.StringNull(), RequestTimeout: types.StringNull(), MaxRetries: types.Int64Null(),
 	}
-	got, diags := resolveSettings(cfg, env(map[string]string{
+}
+
+func TestResolveSettingsFromEnvironment(t *testing.T) {
+	got, diags := resolveSettings(unset(), env(map[string]string{
 		EnvAccountID: "acct", EnvClientID: "cid", EnvClientSecret: "s3cret",
 		EnvAPIURL: "https://api.zoomgov.com/v2", EnvRequestTimeout: "45s", EnvMaxRetries: "0",
 	}))
@@ -49,11 +53,6 @@ func TestResolveSettingsArgumentsWinOverEnvironment(t *testing.T) {
 }
 
 func TestResolveSettingsErrorsNameTheVariable(t *testing.T) {
-	null := providerModel{
-		AccountID: types.StringNull(), ClientID: types.StringNull(), ClientSecret: types.StringNull(),
-		AccessToken: types.StringNull(), APIURL: types.StringNull(), OAuthURL: types.StringNull(),
-		AccountPlan: types.StringNull(), RequestTimeout: types.StringNull(), MaxRetries: types.Int64Null(),
-	}
 	cases := []struct {
 		name string
 		vars map[string]string
@@ -69,7 +68,7 @@ func TestResolveSettingsErrorsNameTheVariable(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, diags := resolveSettings(null, env(c.vars))
+			_, diags := resolveSettings(unset(), env(c.vars))
 			if !diags.HasError() {
 				t.Fatal("expected an error")
 			}
@@ -87,12 +86,7 @@ func TestResolveSettingsErrorsNameTheVariable(t *testing.T) {
 }
 
 func TestResolveSettingsAccessTokenAlone(t *testing.T) {
-	null := providerModel{
-		AccountID: types.StringNull(), ClientID: types.StringNull(), ClientSecret: types.StringNull(),
-		AccessToken: types.StringNull(), APIURL: types.StringNull(), OAuthURL: types.StringNull(),
-		AccountPlan: types.StringNull(), RequestTimeout: types.StringNull(), MaxRetries: types.Int64Null(),
-	}
-	got, diags := resolveSettings(null, env(map[string]string{EnvAccessToken: "tok"}))
+	got, diags := resolveSettings(unset(), env(map[string]string{EnvAccessToken: "tok"}))
 	if diags.HasError() || got.AccessToken != "tok" {
 		t.Fatalf("got %+v, %v", got, diags)
 	}
