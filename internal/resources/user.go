@@ -360,7 +360,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		Email: plan.Email, Type: plan.Type, FirstName: plan.FirstName, LastName: plan.LastName,
 		DisplayName: plan.DisplayName,
 	}
-	if upd := userUpdateRequest(ctx, &plan, &sent); upd != nil {
+	if upd := userUpdateRequest(&plan, &sent); upd != nil {
 		if err := r.client.Users.Update(ctx, created.ID, upd); err != nil {
 			diagnostics.AddAPIError(&resp.Diagnostics, "Error setting the new Zoom user's profile", err)
 			return
@@ -451,7 +451,7 @@ func (r *userResource) readInto(ctx context.Context, m *userModel, diags *diag.D
 		diagnostics.AddAPIError(diags, "Error reading Zoom user", err)
 		return false
 	}
-	diags.Append(userModelFromAPI(ctx, u, m)...)
+	diags.Append(userModelFromAPI(u, m)...)
 	return false
 }
 
@@ -480,7 +480,7 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 			return
 		}
 	}
-	if upd := userUpdateRequest(ctx, &plan, &state); upd != nil {
+	if upd := userUpdateRequest(&plan, &state); upd != nil {
 		if err := r.client.Users.Update(ctx, id, upd); err != nil {
 			diagnostics.AddAPIError(&resp.Diagnostics, "Error updating Zoom user", err)
 			return
@@ -559,7 +559,7 @@ func (r *userResource) ImportState(ctx context.Context, req resource.ImportState
 // userModelFromAPI maps a Zoom user onto m: every attribute Zoom reports, so that Read detects drift on all of
 // them. Create-time and destroy-time arguments (action, password, delete_action, transfer) are left as they are,
 // except that an imported user's action is inferred from how it signs in.
-func userModelFromAPI(ctx context.Context, u *client.User, m *userModel) diag.Diagnostics {
+func userModelFromAPI(u *client.User, m *userModel) diag.Diagnostics {
 	var diags diag.Diagnostics
 	m.ID = types.StringValue(u.ID)
 	m.Email = types.StringValue(u.Email)
@@ -639,7 +639,7 @@ func inferAction(u *client.User) string {
 
 // userUpdateRequest builds the PATCH body holding exactly the attributes whose planned value differs from prior.
 // Unknown and null planned values are left out: they are Zoom's to decide. It returns nil when nothing changed.
-func userUpdateRequest(ctx context.Context, plan, prior *userModel) *client.UpdateUserRequest {
+func userUpdateRequest(plan, prior *userModel) *client.UpdateUserRequest {
 	var req client.UpdateUserRequest
 	changed := false
 	str := func(p, s types.String, dst **string) {

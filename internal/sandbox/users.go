@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -713,12 +714,23 @@ func (c *call) getUser() apiResponse {
 
 // --- PATCH /users/{userId} ---------------------------------------------------
 
-func (c *call) updateUser() apiResponse {
+// userWrite opens a write to /users/{userId}: it decodes the JSON body and resolves the user in the path,
+// answering Zoom's error for a malformed body or an unknown user.
+func (c *call) userWrite() (*user, map[string]json.RawMessage, *apiResponse) {
 	m, ok := decodeObject(c.body)
 	if !ok {
-		return errResp(http.StatusBadRequest, codeValidation, msgInvalidJSON)
+		r := errResp(http.StatusBadRequest, codeValidation, msgInvalidJSON)
+		return nil, nil, &r
 	}
 	u, bad := c.pathUser()
+	if bad != nil {
+		return nil, nil, bad
+	}
+	return u, m, nil
+}
+
+func (c *call) updateUser() apiResponse {
+	u, m, bad := c.userWrite()
 	if bad != nil {
 		return *bad
 	}
@@ -1005,11 +1017,7 @@ func (c *call) deleteUser() apiResponse {
 // --- PUT /users/{userId}/status ----------------------------------------------
 
 func (c *call) updateUserStatus() apiResponse {
-	m, ok := decodeObject(c.body)
-	if !ok {
-		return errResp(http.StatusBadRequest, codeValidation, msgInvalidJSON)
-	}
-	u, bad := c.pathUser()
+	u, m, bad := c.userWrite()
 	if bad != nil {
 		return *bad
 	}
@@ -1052,11 +1060,7 @@ func (c *call) updateUserStatus() apiResponse {
 // --- PUT /users/{userId}/email -----------------------------------------------
 
 func (c *call) updateUserEmail() apiResponse {
-	m, ok := decodeObject(c.body)
-	if !ok {
-		return errResp(http.StatusBadRequest, codeValidation, msgInvalidJSON)
-	}
-	u, bad := c.pathUser()
+	u, m, bad := c.userWrite()
 	if bad != nil {
 		return *bad
 	}
