@@ -101,6 +101,8 @@ type Config struct {
 type Client struct {
 	// Users is the Users API (/users).
 	Users *UsersService
+	// Meetings is the meetings and meeting-templates API.
+	Meetings *MeetingsService
 
 	baseURL    *url.URL
 	httpClient *http.Client
@@ -254,6 +256,7 @@ func New(cfg Config) (*Client, error) {
 
 	common := &service{client: c}
 	c.Users = (*UsersService)(common)
+	c.Meetings = (*MeetingsService)(common)
 	return c, nil
 }
 

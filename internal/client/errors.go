@@ -39,6 +39,10 @@ type APIError struct {
 	// Body is the raw body, redacted and truncated to a few KiB, only when it
 	// was not JSON (e.g. an HTML error page from a proxy).
 	Body string
+	// ServerTime is the server's clock when it answered (the Date header),
+	// zero when absent. Callers use it to judge whether a meeting's time has
+	// passed by Zoom's clock rather than by the local one.
+	ServerTime time.Time
 	// MaybeProcessed is true when a POST failed in a way where Zoom may have
 	// carried it out (a 5xx answer).
 	MaybeProcessed bool
@@ -137,6 +141,9 @@ func newAPIError(method, path string, status int, h http.Header, body []byte, no
 		Path:              path,
 		RateLimitType:     h.Get("X-RateLimit-Type"),
 		RateLimitCategory: h.Get("X-RateLimit-Category"),
+	}
+	if t, err := http.ParseTime(h.Get("Date")); err == nil {
+		e.ServerTime = t.UTC()
 	}
 	var wire struct {
 		Code    json.RawMessage `json:"code"`

@@ -1,0 +1,400 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// MeetingsService is the Zoom Meetings API (ZoomMeetingAPISpec.json; REFERENCE §4b, §4e).
+type MeetingsService service
+
+// Meeting types (Meeting.Type, MeetingRequest.Type).
+const (
+	// MeetingTypeInstant is an instant meeting (not managed by the provider).
+	MeetingTypeInstant = 1
+	// MeetingTypeScheduled is a scheduled meeting.
+	MeetingTypeScheduled = 2
+	// MeetingTypeRecurringNoFixedTime is a recurring meeting with no fixed time.
+	MeetingTypeRecurringNoFixedTime = 3
+	// MeetingTypePMI is reported by GET for a meeting held on the host's Personal Meeting ID.
+	MeetingTypePMI = 4
+	// MeetingTypeRecurringFixedTime is a recurring meeting with a fixed time.
+	MeetingTypeRecurringFixedTime = 8
+)
+
+// Recurrence types (Recurrence.Type).
+const (
+	RecurrenceDaily   = 1
+	RecurrenceWeekly  = 2
+	RecurrenceMonthly = 3
+)
+
+// Meeting status actions for UpdateStatus.
+const (
+	// MeetingStatusActionEnd ends a live meeting.
+	MeetingStatusActionEnd = "end"
+	// MeetingStatusActionRecover restores a deleted meeting.
+	MeetingStatusActionRecover = "recover"
+)
+
+// FlexString decodes a JSON string or number into a string (Zoom sends `pmi`
+// as an integer in create responses and as a string in GET and list responses).
+type FlexString string
+
+// UnmarshalJSON accepts a string, a number or null.
+func (f *FlexString) UnmarshalJSON(b []byte) error {
+	s := strings.TrimSpace(string(b))
+	switch {
+	case s == "null":
+		*f = ""
+	case strings.HasPrefix(s, `"`):
+		var v string
+		if err := json.Unmarshal(b, &v); err != nil {
+			return err
+		}
+		*f = FlexString(v)
+	default:
+		var n json.Number
+		if err := json.Unmarshal(b, &n); err != nil {
+			return err
+		}
+		*f = FlexString(n.String())
+	}
+	return nil
+}
+
+// Meeting is a meeting as returned by create and GET.
+type Meeting struct {
+	UUID              string           `json:"uuid,omitempty"`
+	ID                int64            `json:"id"`
+	HostID            string           `json:"host_id,omitempty"`
+	HostEmail         string           `json:"host_email,omitempty"`
+	AssistantID       string           `json:"assistant_id,omitempty"`
+	Topic             string           `json:"topic"`
+	Type              int              `json:"type"`
+	Status            string           `json:"status,omitempty"`
+	StartTime         string           `json:"start_time,omitempty"`
+	Duration          int              `json:"duration"`
+	Timezone          string           `json:"timezone,omitempty"`
+	Agenda            string           `json:"agenda"`
+	CreatedAt         string           `json:"created_at,omitempty"`
+	StartURL          string           `json:"start_url,omitempty"`
+	JoinURL           string           `json:"join_url,omitempty"`
+	RegistrationURL   string           `json:"registration_url,omitempty"`
+	Password          string           `json:"password"`
+	H323Password      string           `json:"h323_password,omitempty"`
+	PSTNPassword      string           `json:"pstn_password,omitempty"`
+	EncryptedPassword string           `json:"encrypted_password,omitempty"`
+	PMI               FlexString       `json:"pmi,omitempty"`
+	PreSchedule       bool             `json:"pre_schedule"`
+	TrackingFields    []TrackingField  `json:"tracking_fields,omitempty"`
+	Occurrences       []Occurrence     `json:"occurrences,omitempty"`
+	Recurrence        *Recurrence      `json:"recurrence,omitempty"`
+	Settings          *MeetingSettings `json:"settings,omitempty"`
+}
+
+// TrackingField is one tracking-field value of a meeting.
+type TrackingField struct {
+	Field string `json:"field"`
+	Value string `json:"value"`
+	// Visible is response-only.
+	Visible *bool `json:"visible,omitempty"`
+}
+
+// Occurrence is one occurrence of a recurring meeting or webinar.
+type Occurrence struct {
+	// OccurrenceID is the occurrence start in epoch milliseconds, as a string.
+	OccurrenceID string `json:"occurrence_id"`
+	StartTime    string `json:"start_time"`
+	Duration     int    `json:"duration"`
+	Status       string `json:"status"`
+}
+
+// Recurrence is the recurrence rule of a type-8 meeting (or type-9 webinar).
+type Recurrence struct {
+	Type           int    `json:"type"`
+	RepeatInterval *int   `json:"repeat_interval,omitempty"`
+	WeeklyDays     string `json:"weekly_days,omitempty"`
+	MonthlyDay     *int   `json:"monthly_day,omitempty"`
+	MonthlyWeek    *int   `json:"monthly_week,omitempty"`
+	MonthlyWeekDay *int   `json:"monthly_week_day,omitempty"`
+	EndTimes       *int   `json:"end_times,omitempty"`
+	EndDateTime    string `json:"end_date_time,omitempty"`
+}
+
+// MeetingSettings is the settings object of a meeting. Every field is a
+// pointer so that a request carries only what the caller set (PATCH merges
+// settings key by key).
+type MeetingSettings struct {
+	AllowMultipleDevices              *bool                   `json:"allow_multiple_devices,omitempty"`
+	AlternativeHosts                  *string                 `json:"alternative_hosts,omitempty"`
+	AlternativeHostsEmailNotification *bool                   `json:"alternative_hosts_email_notification,omitempty"`
+	AlternativeHostUpdatePolls        *bool                   `json:"alternative_host_update_polls,omitempty"`
+	ApprovalType                      *int                    `json:"approval_type,omitempty"`
+	Audio                             *string                 `json:"audio,omitempty"`
+	AuthenticationDomains             *string                 `json:"authentication_domains,omitempty"`
+	AuthenticationName                *string                 `json:"authentication_name,omitempty"`
+	AuthenticationOption              *string                 `json:"authentication_option,omitempty"`
+	AutoRecording                     *string                 `json:"auto_recording,omitempty"`
+	CalendarType                      *int                    `json:"calendar_type,omitempty"`
+	CloseRegistration                 *bool                   `json:"close_registration,omitempty"`
+	ContactEmail                      *string                 `json:"contact_email,omitempty"`
+	ContactName                       *string                 `json:"contact_name,omitempty"`
+	EmailNotification                 *bool                   `json:"email_notification,omitempty"`
+	EncryptionType                    *string                 `json:"encryption_type,omitempty"`
+	FocusMode                         *bool                   `json:"focus_mode,omitempty"`
+	GlobalDialInCountries             *[]string               `json:"global_dial_in_countries,omitempty"`
+	HostSaveVideoOrder                *bool                   `json:"host_save_video_order,omitempty"`
+	HostVideo                         *bool                   `json:"host_video,omitempty"`
+	JBHTime                           *int                    `json:"jbh_time,omitempty"`
+	JoinBeforeHost                    *bool                   `json:"join_before_host,omitempty"`
+	LanguageInterpretation            *LanguageInterpretation `json:"language_interpretation,omitempty"`
+	MeetingAuthentication             *bool                   `json:"meeting_authentication,omitempty"`
+	MuteUponEntry                     *bool                   `json:"mute_upon_entry,omitempty"`
+	ParticipantVideo                  *bool                   `json:"participant_video,omitempty"`
+	PrivateMeeting                    *bool                   `json:"private_meeting,omitempty"`
+	RegistrantsConfirmationEmail      *bool                   `json:"registrants_confirmation_email,omitempty"`
+	RegistrantsEmailNotification      *bool                   `json:"registrants_email_notification,omitempty"`
+	RegistrationType                  *int                    `json:"registration_type,omitempty"`
+	ShowShareButton                   *bool                   `json:"show_share_button,omitempty"`
+	UsePMI                            *bool                   `json:"use_pmi,omitempty"`
+	WaitingRoom                       *bool                   `json:"waiting_room,omitempty"`
+	Watermark                         *bool                   `json:"watermark,omitempty"`
+}
+
+// LanguageInterpretation is the language-interpretation setting of a meeting.
+type LanguageInterpretation struct {
+	Enable       *bool         `json:"enable,omitempty"`
+	Interpreters []Interpreter `json:"interpreters,omitempty"`
+}
+
+// Interpreter is one language interpreter.
+type Interpreter struct {
+	Email string `json:"email"`
+	// Languages is two comma-separated country IDs, e.g. "US,CN".
+	Languages string `json:"languages"`
+}
+
+// MeetingRequest is the body of create and update. Only non-nil fields are
+// sent; on update, omitted fields keep their values.
+type MeetingRequest struct {
+	Topic           *string          `json:"topic,omitempty"`
+	Type            *int             `json:"type,omitempty"`
+	StartTime       *string          `json:"start_time,omitempty"`
+	Duration        *int             `json:"duration,omitempty"`
+	Timezone        *string          `json:"timezone,omitempty"`
+	Agenda          *string          `json:"agenda,omitempty"`
+	Password        *string          `json:"password,omitempty"`
+	DefaultPassword *bool            `json:"default_password,omitempty"`
+	PreSchedule     *bool            `json:"pre_schedule,omitempty"`
+	ScheduleFor     *string          `json:"schedule_for,omitempty"`
+	TemplateID      *string          `json:"template_id,omitempty"`
+	TrackingFields  *[]TrackingField `json:"tracking_fields,omitempty"`
+	Recurrence      *Recurrence      `json:"recurrence,omitempty"`
+	Settings        *MeetingSettings `json:"settings,omitempty"`
+}
+
+// IsEmpty reports whether the request carries no field at all.
+func (r *MeetingRequest) IsEmpty() bool {
+	if r == nil {
+		return true
+	}
+	b, err := json.Marshal(r)
+	return err == nil && (string(b) == "{}" || string(b) == `{"settings":{}}`)
+}
+
+// GetMeetingOptions are the query parameters of GET /meetings/{meetingId}.
+type GetMeetingOptions struct {
+	OccurrenceID            string
+	ShowPreviousOccurrences bool
+}
+
+// DeleteMeetingOptions are the query parameters of DELETE /meetings/{meetingId}.
+type DeleteMeetingOptions struct {
+	OccurrenceID string
+	// ScheduleForReminder e-mails the host and alternative hosts about the cancellation.
+	ScheduleForReminder *bool
+	// CancelMeetingReminder e-mails the registrants about the cancellation.
+	CancelMeetingReminder *bool
+}
+
+// Meeting list filters (ListMeetingsOptions.Type).
+const (
+	MeetingListScheduled        = "scheduled"
+	MeetingListLive             = "live"
+	MeetingListUpcoming         = "upcoming"
+	MeetingListUpcomingMeetings = "upcoming_meetings"
+	MeetingListPreviousMeetings = "previous_meetings"
+)
+
+// ListMeetingsOptions are the query parameters of GET /users/{userId}/meetings.
+type ListMeetingsOptions struct {
+	// Type is one of the MeetingList* filters; empty = Zoom's default (scheduled).
+	Type string
+}
+
+// MeetingSummary is one item of GET /users/{userId}/meetings (agenda is
+// truncated to 250 characters; no settings, passcode or start URL).
+type MeetingSummary struct {
+	UUID      string     `json:"uuid"`
+	ID        int64      `json:"id"`
+	HostID    string     `json:"host_id"`
+	Topic     string     `json:"topic"`
+	Type      int        `json:"type"`
+	StartTime string     `json:"start_time,omitempty"`
+	Duration  int        `json:"duration"`
+	Timezone  string     `json:"timezone,omitempty"`
+	CreatedAt string     `json:"created_at,omitempty"`
+	JoinURL   string     `json:"join_url"`
+	Agenda    string     `json:"agenda,omitempty"`
+	PMI       FlexString `json:"pmi,omitempty"`
+}
+
+// MeetingTemplate is one item of GET /users/{userId}/meeting_templates.
+type MeetingTemplate struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Type is 1 for a user's own template, 2 for an account-level admin template.
+	Type int `json:"type"`
+}
+
+// maxMeetingsPageSize is GET /users/{userId}/meetings' maximum page_size.
+const maxMeetingsPageSize = 300
+
+func meetingPath(id int64) (string, error) {
+	if id <= 0 {
+		return "", errors.New("zoom client: meeting ID must be positive")
+	}
+	return pathf("meetings/%s", strconv.FormatInt(id, 10))
+}
+
+// Create schedules a meeting for the host userID (an ID, an e-mail or "me").
+//
+// A POST is retried only on 429; on a 5xx, a timeout or a dropped connection
+// IsMaybeProcessed(err) is true and the caller should look for the meeting
+// before trying again.
+//
+//meta:operation POST /users/{userId}/meetings
+func (s *MeetingsService) Create(ctx context.Context, userID string, req *MeetingRequest) (*Meeting, error) {
+	if req == nil {
+		return nil, errors.New("zoom client: create meeting: request must not be nil")
+	}
+	p, err := userPath(userID)
+	if err != nil {
+		return nil, err
+	}
+	m := new(Meeting)
+	if _, err := s.client.post(ctx, p+"/meetings", req, CategoryMedium, m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// Get returns a meeting; opts may be nil.
+//
+//meta:operation GET /meetings/{meetingId}
+func (s *MeetingsService) Get(ctx context.Context, id int64, opts *GetMeetingOptions) (*Meeting, error) {
+	p, err := meetingPath(id)
+	if err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	if opts != nil {
+		setString(q, "occurrence_id", opts.OccurrenceID)
+		if opts.ShowPreviousOccurrences {
+			q.Set("show_previous_occurrences", "true")
+		}
+	}
+	m := new(Meeting)
+	if _, err := s.client.get(ctx, p, q, CategoryLight, m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// Update changes the fields set in req (Zoom answers 204; re-read with Get).
+// Each call counts toward the host's daily create/update limit.
+//
+//meta:operation PATCH /meetings/{meetingId}
+func (s *MeetingsService) Update(ctx context.Context, id int64, req *MeetingRequest) error {
+	if req == nil {
+		return errors.New("zoom client: update meeting: request must not be nil")
+	}
+	p, err := meetingPath(id)
+	if err != nil {
+		return err
+	}
+	_, err = s.client.patch(ctx, p, nil, req, CategoryLight)
+	return err
+}
+
+// Delete deletes a meeting (or one occurrence); opts may be nil.
+//
+//meta:operation DELETE /meetings/{meetingId}
+func (s *MeetingsService) Delete(ctx context.Context, id int64, opts *DeleteMeetingOptions) error {
+	p, err := meetingPath(id)
+	if err != nil {
+		return err
+	}
+	q := url.Values{}
+	if opts != nil {
+		setString(q, "occurrence_id", opts.OccurrenceID)
+		setBool(q, "schedule_for_reminder", opts.ScheduleForReminder)
+		setBool(q, "cancel_meeting_reminder", opts.CancelMeetingReminder)
+	}
+	_, err = s.client.del(ctx, p, q, CategoryLight)
+	return err
+}
+
+// UpdateStatus ends a live meeting or recovers a deleted one (see MeetingStatusAction*).
+//
+//meta:operation PUT /meetings/{meetingId}/status
+func (s *MeetingsService) UpdateStatus(ctx context.Context, id int64, action string) error {
+	p, err := meetingPath(id)
+	if err != nil {
+		return err
+	}
+	body := struct {
+		Action string `json:"action"`
+	}{action}
+	_, err = s.client.put(ctx, p+"/status", body, CategoryLight, nil)
+	return err
+}
+
+// List returns every meeting of a host matching opts (all pages, 300 per
+// page); opts may be nil.
+//
+//meta:operation GET /users/{userId}/meetings
+func (s *MeetingsService) List(ctx context.Context, userID string, opts *ListMeetingsOptions) ([]MeetingSummary, error) {
+	p, err := userPath(userID)
+	if err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	if opts != nil {
+		setString(q, "type", opts.Type)
+	}
+	return listAll[MeetingSummary](ctx, s.client, p+"/meetings", q, CategoryMedium, "meetings", maxMeetingsPageSize)
+}
+
+// ListTemplates returns a user's meeting templates (the user's own and the
+// account's admin templates; the endpoint is not paginated).
+//
+//meta:operation GET /users/{userId}/meeting_templates
+func (s *MeetingsService) ListTemplates(ctx context.Context, userID string) ([]MeetingTemplate, error) {
+	p, err := userPath(userID)
+	if err != nil {
+		return nil, err
+	}
+	var out struct {
+		Templates []MeetingTemplate `json:"templates"`
+	}
+	if _, err := s.client.get(ctx, p+"/meeting_templates", nil, CategoryMedium, &out); err != nil {
+		return nil, err
+	}
+	return out.Templates, nil
+}
