@@ -1,0 +1,268 @@
+package meetingattrs
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+)
+
+func TestParseTimeAndWireTime(t *testing.T) {
+	cases := []struct {
+		in, wire string
+		ok       bool
+	}{
+		{"2026-12-01T09:30:00Z", "2026-12-01T09:30:00Z", true},
+		{"2026-12-01T10:30:00+01:00", "2026-12-01T09:30:00Z", true},
+		{"2026-12-01T04:30:00-05:00", "2026-12-01T09:30:00Z", true},
+		{"2026-12-01T10:30:00", "2026-12-01T10:30:00", true},
+		{"2026-12-01T10:30", "", false},
+		{"2026-12-01T10:30:00.123Z", "", false},
+		{"2026-13-01T10:30:00Z", "", false},
+		{"tomorrow", "", false},
+	}
+	for _, c := range cases {
+		got, err := WireTime(c.in)
+		if (err == nil) != c.ok || got != c.wire {
+			t.Errorf("WireTime(%q) = %q, %v; want %q ok=%v", c.in, got, err, c.wire, c.ok)
+		}
+	}
+}
+
+func TestSameInstant(t *testing.T) {
+	cases := []struct {
+		prior, tz, api string
+		want           bool
+	}{
+		{"2026-12-01T10:30:00", "Europe/Berlin", "2026-12-01T09:30:00Z", true},
+		{"2026-07-01T10:30:00", "Europe/Berlin", "2026-07-01T08:30:00Z", true}, // summer time
+		{"2026-12-01T10:30:00", "America/New_York", "2026-12-01T09:30:00Z", false},
+		{"2026-12-01T10:30:00+01:00", "", "2026-12-01T09:30:00Z", true},
+		{"2026-12-01T09:30:00Z", "Asia/Tokyo", "2026-12-01T09:30:00Z", true},
+		{"2026-12-01T10:30:00", "", "2026-12-01T10:30:00Z", false}, // a local time needs a zone
+		{"2026-12-01T10:30:00", "Not/AZone", "2026-12-01T10:30:00Z", false},
+		{"garbage", "UTC", "2026-12-01T10:30:00Z", false},
+	}
+	for _, c := range cases {
+		if got := SameInstant(c.prior, c.tz, c.api); got != c.want {
+			t.Errorf("SameInstant(%q, %q, %q) = %v", c.prior, c.tz, c.api, got)
+		}
+	}
+	if v := KeepTime(NewTimeValue("2026-12-01T10:30:00"), "Europe/Berlin", "2026-12-01T09:30:00Z"); v.ValueString() != "2026-12-01T10:30:00" {
+		t.Errorf("KeepTime kept %q", v.ValueString())
+	}
+	if v := KeepTime(NewTimeValue("2026-12-01T10:30:00"), "Europe/Berlin", "2026-12-01T11:30:00Z"); v.ValueString() != "2026-12-01T11:30:00Z" {
+		t.Errorf("KeepTime after a move = %q", v.ValueString())
+	}
+	if v := KeepTime(NewTimeNull(), "UTC", ""); !v.IsNull() {
+		t.Errorf("KeepTime of nothing = %v", v)
+	}
+}
+
+func TestTimeSemanticEquality(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"2026-12-01T09:30:00Z", "2026-12-01T10:30:00+01:00", true},
+		{"2026-12-01T09:30:00Z", "2026-12-01T09:31:00Z", false},
+		{"2026-12-01T10:30:00", "2026-12-01T10:30:00", true},
+		{"2026-12-01T10:30:00", "2026-12-01T10:30:00Z", false},
+	}
+	for _, c := range cases {
+		got, diags := NewTimeValue(c.a).StringSemanticEquals(ctx, NewTimeValue(c.b))
+		if diags.HasError() || got != c.want {
+			t.Errorf("%s ~ %s = %v (%v)", c.a, c.b, got, diags)
+		}
+	}
+}
+
+func settingsObject(t *testing.T, vals map[string]attr.Value) types.Object {
+	t.Helper()
+	all := map[string]attr.Value{}
+	for _, s := range MeetingSettings {
+		all[s.Name] = nullOf(s)
+	}
+	for k, v := range vals {
+		all[k] = v
+	}
+	obj, diags := types.ObjectValue(AttrTypes(MeetingSettings), all)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	return obj
+}
+
+func TestSettingsFromAPIAndRequest(t *testing.T) {
+	api := &client.MeetingSettings{
+		WaitingRoom: client.Ptr(true), JBHTime: client.Ptr(5), Audio: client.Ptr("voip"),
+		AlternativeHosts: client.Ptr("a@example.com;B@Example.com"),
+	}
+	prior := settingsObject(t, map[string]attr.Value{
+		"alternative_hosts": types.SetValueMust(types.StringType, []attr.Value{types.StringValue("b@example.com")}),
+		"host_video":        types.BoolValue(true),
+	})
+	got, diags := FromAPI(MeetingSettings, api, prior)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	a := got.Attributes()
+	if !a["waiting_room"].Equal(types.BoolValue(true)) || !a["jbh_time"].Equal(types.Int64Value(5)) || !a["audio"].Equal(types.StringValue("voip")) {
+		t.Fatalf("decoded = %v", a)
+	}
+	// Zoom's case of an address the configuration spelled differently is not a change.
+	wantHosts := types.SetValueMust(types.StringType, []attr.Value{types.StringValue("a@example.com"), types.StringValue("b@example.com")})
+	if !a["alternative_hosts"].Equal(wantHosts) {
+		t.Fatalf("alternative_hosts = %v", a["alternative_hosts"])
+	}
+	// A key Zoom did not return keeps the prior value.
+	if !a["host_video"].Equal(types.BoolValue(true)) || !a["focus_mode"].IsNull() {
+		t.Fatalf("absent keys = %v, %v", a["host_video"], a["focus_mode"])
+	}
+
+	// Only configured settings that changed are sent.
+	config := settingsObject(t, map[string]attr.Value{
+		"waiting_room": types.BoolValue(false), "jbh_time": types.Int64Value(5),
+		"alternative_hosts": types.SetValueMust(types.StringType, []attr.Value{types.StringValue("z@example.com"), types.StringValue("a@example.com")}),
+	})
+	plan := config
+	var out client.MeetingSettings
+	has, err := Request(MeetingSettings, config, plan, got, &out)
+	if err != nil || !has {
+		t.Fatalf("Request = %v, %v", has, err)
+	}
+	if out.WaitingRoom == nil || *out.WaitingRoom || out.JBHTime != nil || out.Audio != nil ||
+		out.AlternativeHosts == nil || *out.AlternativeHosts != "a@example.com;z@example.com" {
+		t.Fatalf("request = %+v", out)
+	}
+	// On create (no state) every configured setting is sent; nothing configured sends nothing.
+	out = client.MeetingSettings{}
+	if has, _ := Request(MeetingSettings, config, plan, types.ObjectNull(AttrTypes(MeetingSettings)), &out); !has || out.JBHTime == nil {
+		t.Fatalf("create request = %+v", out)
+	}
+	if has, _ := Request(MeetingSettings, types.ObjectNull(AttrTypes(MeetingSettings)), plan, got, &out); has {
+		t.Fatal("an unconfigured settings block sent something")
+	}
+}
+
+func TestReconcileSettings(t *testing.T) {
+	config := settingsObject(t, map[string]attr.Value{"waiting_room": types.BoolValue(true), "join_before_host": types.BoolValue(true)})
+	plan := settingsObject(t, map[string]attr.Value{"waiting_room": types.BoolValue(true), "join_before_host": types.BoolValue(true), "mute_upon_entry": types.BoolValue(false)})
+	got := settingsObject(t, map[string]attr.Value{"waiting_room": types.BoolValue(true), "join_before_host": types.BoolValue(false), "mute_upon_entry": types.BoolValue(true)})
+	var diags diag.Diagnostics
+	out := Reconcile(MeetingSettings, path.Root("settings"), config, plan, got, &diags)
+	if diags.ErrorsCount() != 1 || diags.Errors()[0].Summary() != "Zoom did not apply a setting" {
+		t.Fatalf("diags = %v", diags)
+	}
+	a := out.Attributes()
+	// The configured setting Zoom refused keeps Zoom's value; the unconfigured one keeps the plan's.
+	if !a["join_before_host"].Equal(types.BoolValue(false)) || !a["mute_upon_entry"].Equal(types.BoolValue(false)) {
+		t.Fatalf("reconciled = %v", a)
+	}
+}
+
+func TestRecurrenceRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	mk := func(vals map[string]attr.Value) types.Object {
+		all := map[string]attr.Value{
+			"type": types.StringNull(), "repeat_interval": types.Int64Null(), "weekly_days": types.SetNull(types.Int64Type),
+			"monthly_day": types.Int64Null(), "monthly_week": types.Int64Null(), "monthly_week_day": types.Int64Null(),
+			"end_times": types.Int64Null(), "end_date_time": NewTimeNull(),
+		}
+		for k, v := range vals {
+			all[k] = v
+		}
+		return types.ObjectValueMust(RecurrenceAttrTypes, all)
+	}
+	weekly := mk(map[string]attr.Value{
+		"type": types.StringValue("weekly"), "repeat_interval": types.Int64Value(1), "end_times": types.Int64Value(6),
+		"weekly_days": types.SetValueMust(types.Int64Type, []attr.Value{types.Int64Value(4), types.Int64Value(2)}),
+	})
+	api, diags := RecurrenceToAPI(ctx, weekly)
+	if diags.HasError() || api.Type != 2 || api.WeeklyDays != "2,4" || *api.EndTimes != 6 || api.MonthlyDay != nil {
+		t.Fatalf("to API = %+v, %v", api, diags)
+	}
+	back, diags := RecurrenceFromAPI(ctx, api, weekly, "UTC")
+	if diags.HasError() || !back.Equal(weekly) {
+		t.Fatalf("round trip = %v, %v", back, diags)
+	}
+
+	// Zoom may report a default monthly_day next to monthly_week and both ends: the prior choice wins.
+	byWeek := mk(map[string]attr.Value{
+		"type": types.StringValue("monthly"), "repeat_interval": types.Int64Value(1),
+		"monthly_week": types.Int64Value(-1), "monthly_week_day": types.Int64Value(6),
+		"end_date_time": NewTimeValue("2027-06-30T23:00:00+02:00"),
+	})
+	zoom := &client.Recurrence{Type: 3, RepeatInterval: client.Ptr(1), MonthlyDay: client.Ptr(1), MonthlyWeek: client.Ptr(-1),
+		MonthlyWeekDay: client.Ptr(6), EndTimes: client.Ptr(8), EndDateTime: "2027-06-30T21:00:00Z"}
+	back, diags = RecurrenceFromAPI(ctx, zoom, byWeek, "Europe/Berlin")
+	if diags.HasError() || !back.Equal(byWeek) {
+		t.Fatalf("monthly = %v, %v", back, diags)
+	}
+	// Without a prior object (import) Zoom's values are taken as they come.
+	back, _ = RecurrenceFromAPI(ctx, zoom, types.ObjectNull(RecurrenceAttrTypes), "Europe/Berlin")
+	if a := back.Attributes(); !a["end_date_time"].Equal(NewTimeValue("2027-06-30T21:00:00Z")) || !a["monthly_week"].Equal(types.Int64Value(-1)) {
+		t.Fatalf("import = %v", a)
+	}
+}
+
+func TestValidateRecurrence(t *testing.T) {
+	ctx := context.Background()
+	obj := types.ObjectValueMust(RecurrenceAttrTypes, map[string]attr.Value{
+		"type": types.StringValue("daily"), "repeat_interval": types.Int64Value(91), "weekly_days": types.SetNull(types.Int64Type),
+		"monthly_day": types.Int64Value(3), "monthly_week": types.Int64Null(), "monthly_week_day": types.Int64Null(),
+		"end_times": types.Int64Null(), "end_date_time": NewTimeNull(),
+	})
+	var diags diag.Diagnostics
+	ValidateRecurrence(ctx, obj, path.Root("recurrence"), &diags)
+	if diags.ErrorsCount() != 3 {
+		t.Fatalf("want 3 errors (interval, monthly_day on daily, no end), got %v", diags)
+	}
+}
+
+func TestMeetingEnd(t *testing.T) {
+	c := MeetingCommon{Type: types.StringValue(TypeScheduled), StartTime: NewTimeValue("2026-12-01T10:00:00"),
+		Timezone: types.StringValue("Europe/Berlin"), Duration: types.Int64Value(90)}
+	end, ok := c.End()
+	if !ok || end.Format("15:04") != "10:30" {
+		t.Fatalf("end = %v, %v", end, ok)
+	}
+	c = MeetingCommon{Type: types.StringValue(TypeRecurringFixedTime), Occurrences: OccurrencesFromAPI([]client.Occurrence{
+		{OccurrenceID: "1", StartTime: "2026-12-01T09:00:00Z", Duration: 60},
+		{OccurrenceID: "2", StartTime: "2026-12-08T09:00:00Z", Duration: 30},
+	})}
+	end, ok = c.End()
+	if !ok || end.Format("2006-01-02T15:04") != "2026-12-08T09:30" {
+		t.Fatalf("recurring end = %v, %v", end, ok)
+	}
+	c = MeetingCommon{Type: types.StringValue(TypeRecurringNoFixedTime)}
+	if _, ok := c.End(); ok {
+		t.Fatal("a meeting with no fixed time has an end")
+	}
+}
+
+func TestStartTimeOfRecurringMeetingFollowingNextOccurrence(t *testing.T) {
+	c := MeetingCommon{StartTime: NewTimeValue("2026-12-01T10:00:00"), Type: types.StringValue(TypeRecurringFixedTime),
+		Timezone: types.StringValue("Europe/Berlin"), Settings: types.ObjectNull(AttrTypes(MeetingSettings)),
+		Recurrence: types.ObjectNull(RecurrenceAttrTypes), TrackingFields: types.ListNull(types.ObjectType{AttrTypes: TrackingFieldAttrTypes})}
+	m := &client.Meeting{ID: 85746065432, Type: 8, Timezone: "Europe/Berlin", StartTime: "2026-12-08T09:00:00Z",
+		Occurrences: []client.Occurrence{{OccurrenceID: "x", StartTime: "2026-12-08T09:00:00Z", Duration: 60}},
+		Recurrence:  &client.Recurrence{Type: 2, WeeklyDays: "3", EndTimes: client.Ptr(4)}}
+	if diags := c.FromAPI(context.Background(), m); diags.HasError() {
+		t.Fatal(diags)
+	}
+	if c.StartTime.ValueString() != "2026-12-01T10:00:00" {
+		t.Fatalf("start_time moved to %q", c.StartTime.ValueString())
+	}
+	// A start that moved to a time that is not the next occurrence is drift.
+	m.StartTime = "2026-12-01T12:00:00Z"
+	if c.FromAPI(context.Background(), m); c.StartTime.ValueString() != "2026-12-01T12:00:00Z" {
+		t.Fatalf("drift hidden: %q", c.StartTime.ValueString())
+	}
+}
