@@ -1,0 +1,187 @@
+package client
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// specDir is where CI and developers keep the official OpenAPI specs (../shared beside the clone).
+var specDir = filepath.Join("..", "..", "..", "shared", "zoom-api", "openapi")
+
+// loadRequestSchema returns the JSON request-body schema of an operation in a spec file.
+func loadRequestSchema(t *testing.T, file, path, method string) map[string]any {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(specDir, file))
+	if err != nil {
+		t.Fatalf("the official spec must sit beside the repository (../shared/zoom-api/openapi): %v", err)
+	}
+	var spec struct {
+		Paths map[string]map[string]struct {
+			RequestBody struct {
+				Content map[string]struct {
+					Schema map[string]any `json:"schema"`
+				} `json:"content"`
+			} `json:"requestBody"`
+		} `json:"paths"`
+	}
+	if err := json.Unmarshal(b, &spec); err != nil {
+		t.Fatal(err)
+	}
+	op, ok := spec.Paths[path][method]
+	if !ok {
+		t.Fatalf("%s %s is not in %s", method, path, file)
+	}
+	return op.RequestBody.Content["application/json"].Schema
+}
+
+// conform reports every way v (decoded JSON) breaks schema: unknown keys, wrong types, values outside enums,
+// lengths and ranges. It understands the subset of JSON Schema the Zoom specs use.
+func conform(at string, v any, schema map[string]any) []string {
+	var errs []string
+	bad := func(format string, args ...any) { errs = append(errs, at+": "+fmt.Sprintf(format, args...)) }
+	switch schema["type"] {
+	case "object":
+		obj, ok := v.(map[string]any)
+		if !ok {
+			bad("want an object, got %T", v)
+			return errs
+		}
+		props, _ := schema["properties"].(map[string]any)
+		for k, val := range obj {
+			sub, ok := props[k].(map[string]any)
+			if !ok {
+				bad("%q is not a field of the spec", k)
+				continue
+			}
+			errs = append(errs, conform(at+"."+k, val, sub)...)
+		}
+		if req, ok := schema["required"].([]any); ok {
+			for _, r := range req {
+				if _, ok := obj[r.(string)]; !ok {
+					bad("required field %q missing", r)
+				}
+			}
+		}
+	case "array":
+		arr, ok := v.([]any)
+		if !ok {
+			bad("want an array, got %T", v)
+			return errs
+		}
+		if items, ok := schema["items"].(map[string]any); ok {
+			for i, item := range arr {
+				errs = append(errs, conform(fmt.Sprintf("%s[%d]", at, i), item, items)...)
+			}
+		}
+	case "string":
+		s, ok := v.(string)
+		if !ok {
+			bad("want a string, got %T", v)
+			return errs
+		}
+		if enum, ok := schema["enum"].([]any); ok {
+			// weekly_days is a comma-separated list of the enum's values (REFERENCE §4b).
+			for _, part := range strings.Split(s, ",") {
+				if !slices.Contains(enum, any(part)) {
+					bad("%q is not one of %v", part, enum)
+				}
+			}
+		}
+		if max, ok := schema["maxLength"].(float64); ok && float64(len(s)) > max {
+			bad("longer than %v", max)
+		}
+	case "integer":
+		n, ok := v.(float64)
+		if !ok || n != math.Trunc(n) {
+			bad("want an integer, got %v", v)
+			return errs
+		}
+		if enum, ok := schema["enum"].([]any); ok && !slices.Contains(enum, any(n)) {
+			bad("%v is not one of %v", n, enum)
+		}
+		if max, ok := schema["maximum"].(float64); ok && n > max {
+			bad("%v is above %v", n, max)
+		}
+	case "boolean":
+		if _, ok := v.(bool); !ok {
+			bad("want a boolean, got %T", v)
+		}
+	}
+	return errs
+}
+
+// fullMeetingRequest sets every request field the provider can send.
+func fullMeetingRequest(create bool) *MeetingRequest {
+	r := &MeetingRequest{
+		Topic: Ptr("Weekly"), Type: Ptr(MeetingTypeRecurringFixedTime), StartTime: Ptr("2030-12-01T10:00:00"),
+		Duration: Ptr(45), Timezone: Ptr("Europe/Berlin"), Agenda: Ptr("Agenda"), Password: Ptr("abc@1_-*"),
+		PreSchedule: Ptr(false), ScheduleFor: Ptr("h@example.com"), TemplateID: Ptr("Dv4YdINdTk+Z5RToadh5ug=="),
+		TrackingFields: &[]TrackingField{{Field: "Cost centre", Value: "42"}},
+		Recurrence: &Recurrence{Type: RecurrenceMonthly, RepeatInterval: Ptr(1), WeeklyDays: "2,4", MonthlyDay: Ptr(3),
+			MonthlyWeek: Ptr(-1), MonthlyWeekDay: Ptr(6), EndTimes: Ptr(10), EndDateTime: "2031-01-01T00:00:00Z"},
+		Settings: &MeetingSettings{
+			AllowMultipleDevices: Ptr(true), AlternativeHosts: Ptr("a@example.com;b@example.com"),
+			AlternativeHostsEmailNotification: Ptr(true), AlternativeHostUpdatePolls: Ptr(true), ApprovalType: Ptr(0),
+			Audio: Ptr("voip"), AuthenticationDomains: Ptr("example.com"), AuthenticationOption: Ptr("signIn_x"),
+			AutoRecording: Ptr("cloud"), CalendarType: Ptr(2), CloseRegistration: Ptr(true), ContactEmail: Ptr("c@example.com"),
+			ContactName: Ptr("C"), EmailNotification: Ptr(false), EncryptionType: Ptr("e2ee"), FocusMode: Ptr(true),
+			GlobalDialInCountries: &[]string{"US"}, HostSaveVideoOrder: Ptr(true), HostVideo: Ptr(true), JBHTime: Ptr(10),
+			JoinBeforeHost: Ptr(true), MeetingAuthentication: Ptr(true), MuteUponEntry: Ptr(true), ParticipantVideo: Ptr(true),
+			PrivateMeeting: Ptr(true), RegistrantsConfirmationEmail: Ptr(true), RegistrantsEmailNotification: Ptr(true),
+			RegistrationType: Ptr(3), ShowShareButton: Ptr(true), UsePMI: Ptr(false), WaitingRoom: Ptr(true), Watermark: Ptr(true),
+			LanguageInterpretation: &LanguageInterpretation{Enable: Ptr(true), Interpreters: []Interpreter{{Email: "i@example.com", Languages: "US,CN"}}},
+		},
+	}
+	if create {
+		r.DefaultPassword = Ptr(false)
+	}
+	return r
+}
+
+// TestMeetingRequestsMatchTheSpec checks that the bodies the client sends for meeting create and update are valid
+// against the official Meeting API spec.
+func TestMeetingRequestsMatchTheSpec(t *testing.T) {
+	for _, op := range []struct {
+		path, method string
+		create       bool
+	}{
+		{"/users/{userId}/meetings", "post", true},
+		{"/meetings/{meetingId}", "patch", false},
+	} {
+		schema := loadRequestSchema(t, "ZoomMeetingAPISpec.json", op.path, op.method)
+		b, err := json.Marshal(fullMeetingRequest(op.create))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body any
+		_ = json.Unmarshal(b, &body)
+		for _, e := range conform(op.method+" "+op.path, body, schema) {
+			t.Error(e)
+		}
+	}
+	// The checker itself catches what it should.
+	schema := loadRequestSchema(t, "ZoomMeetingAPISpec.json", "/meetings/{meetingId}", "patch")
+	var body any
+	_ = json.Unmarshal([]byte(`{"default_password":true,"type":7,"settings":{"audio":"radio"},"recurrence":{"weekly_days":"1,9"}}`), &body)
+	if errs := conform("patch", body, schema); len(errs) != 5 {
+		t.Fatalf("checker found %d problems, want 5 (unknown field, type enum, audio enum, weekly day, missing recurrence.type): %v", len(errs), errs)
+	}
+}
+
+// TestMeetingStatusBodyMatchesTheSpec checks the status body.
+func TestMeetingStatusBodyMatchesTheSpec(t *testing.T) {
+	schema := loadRequestSchema(t, "ZoomMeetingAPISpec.json", "/meetings/{meetingId}/status", "put")
+	for _, action := range []string{MeetingStatusActionEnd, MeetingStatusActionRecover} {
+		var body any
+		_ = json.Unmarshal([]byte(`{"action":"`+action+`"}`), &body)
+		for _, e := range conform("put status", body, schema) {
+			t.Error(e)
+		}
+	}
+}
