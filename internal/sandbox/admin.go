@@ -3,9 +3,11 @@ package sandbox
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -22,6 +24,8 @@ import (
 //	GET    /_sandbox/clock              {"now":...,"offset_seconds":...}
 //	POST   /_sandbox/clock              {"advance_seconds":N} or {"now":"RFC3339"}
 //	DELETE /_sandbox/tokens             revoke every issued access token
+//	POST   /_sandbox/meetings/{id}/start  start a meeting, as its host would ({"id":...,"status":"started"})
+//	POST   /_sandbox/meetings/{id}/end    end a running meeting (new uuid; the status of ended_meeting_status)
 //
 // Errors are {"error":"..."} with 400, 404 or 405.
 
@@ -76,6 +80,10 @@ type requestsView struct {
 func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	endpoint := r.URL.Path
 	methodNotAllowed := func() { adminFail(w, http.StatusMethodNotAllowed, "method %s not allowed on %s", r.Method, endpoint) }
+	if rest, ok := strings.CutPrefix(endpoint, "/_sandbox/meetings/"); ok {
+		s.serveAdminMeeting(w, r, rest, methodNotAllowed)
+		return
+	}
 	switch endpoint {
 	case "/_sandbox/reset":
 		if r.Method != http.MethodPost {
@@ -188,4 +196,29 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	default:
 		adminFail(w, http.StatusNotFound, "unknown sandbox admin endpoint %s", endpoint)
 	}
+}
+
+// serveAdminMeeting serves /_sandbox/meetings/{id}/start and /_sandbox/meetings/{id}/end.
+func (s *Server) serveAdminMeeting(w http.ResponseWriter, r *http.Request, rest string, methodNotAllowed func()) {
+	ref, action, _ := strings.Cut(rest, "/")
+	id, ok := parseMeetingID(ref)
+	if !ok || (action != "start" && action != "end") {
+		adminFail(w, http.StatusNotFound, "unknown sandbox admin endpoint %s", r.URL.Path)
+		return
+	}
+	if r.Method != http.MethodPost {
+		methodNotAllowed()
+		return
+	}
+	var err error
+	if action == "start" {
+		err = s.StartMeeting(id)
+	} else {
+		err = s.EndMeeting(id)
+	}
+	if errors.Is(err, ErrMeetingNotFound) {
+		adminFail(w, http.StatusNotFound, "meeting %d does not exist, was deleted or has expired", id)
+		return
+	}
+	writeAdmin(w, http.StatusOK, map[string]any{"id": id, "status": s.meetingStatus(id)})
 }

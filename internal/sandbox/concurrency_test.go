@@ -1,6 +1,7 @@
 package sandbox_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -31,6 +32,15 @@ func TestConcurrentUse(t *testing.T) {
 				}
 				_, _ = e.do(e.ts.Client(), e.tok, http.MethodPatch, "/v2/users/"+email, `{"dept":"x"}`)
 				_, _ = e.do(e.ts.Client(), e.tok, http.MethodGet, "/v2/users?page_size=5", nil)
+				if r, err := e.do(e.ts.Client(), e.tok, http.MethodPost, "/v2/users/"+email+"/meetings", `{"type":8,"recurrence":{"type":1,"end_times":3}}`); err != nil || r.status != 201 {
+					t.Errorf("create meeting for %s: %v %d", email, err, r.status)
+				} else {
+					var m struct{ ID int64 }
+					_ = json.Unmarshal(r.body, &m)
+					_ = e.s.StartMeeting(m.ID)
+					_, _ = e.do(e.ts.Client(), e.tok, http.MethodGet, fmt.Sprintf("/v2/meetings/%d", m.ID), nil)
+					_ = e.s.EndMeeting(m.ID)
+				}
 				_ = e.s.RequestStats()
 				e.s.UpdateProfile(func(p *sandbox.Profile) { p.LatencyMS = 0 })
 			}

@@ -196,3 +196,19 @@ func (e *env) advance(d time.Duration) {
 	e.s.Advance(d)
 	e.tok = e.token()
 }
+
+// setNow sets the sandbox clock and fetches a fresh token (the old one may be expired at the new time).
+func (e *env) setNow(t time.Time) {
+	e.t.Helper()
+	e.s.SetNow(t)
+	e.tok = e.token()
+}
+
+// wantField asserts a validation error (400 code 300) naming field.
+func (r response) wantField(t *testing.T, field string) {
+	t.Helper()
+	r.wantError(t, http.StatusBadRequest, 300, "Validation Failed.")
+	if !strings.Contains(string(r.body), `{"field":"`+field+`","message":"Invalid field."}`) {
+		t.Fatalf("errors do not name %s: %s", field, r.body)
+	}
+}

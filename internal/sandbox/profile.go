@@ -84,15 +84,81 @@ type Profile struct {
 	// DailyUserInvites caps POST /users action=create per UTC day (sandbox
 	// clock). 0 = plan default (50 free, 1500 pro, 10000 business); negative = unlimited.
 	DailyUserInvites int `json:"daily_user_invites"`
-	// MeetingDailyLimit is the per-host daily meeting+webinar create/update limit. Default 100.
+	// MeetingDailyLimit is the per-host daily limit of meeting+webinar create/update requests (REFERENCE §2.3,
+	// §5 item 30), counted per UTC day of the sandbox clock against the host. Default 100; 0 = unlimited.
 	MeetingDailyLimit int `json:"meeting_daily_limit"`
+	// MeetingDailyLimitHeaders adds X-RateLimit-Type: Daily-limit, X-RateLimit-Limit, X-RateLimit-Remaining: 0
+	// and Retry-After (next 00:00:00Z) to the per-host daily-limit 429. Zoom was observed sending that 429
+	// without X-RateLimit-Type and Retry-After (§2.4), so the default is false.
+	MeetingDailyLimitHeaders bool `json:"meeting_daily_limit_headers"`
 	// WebinarAddon says whether hosts hold the webinar add-on. Default true.
 	WebinarAddon bool `json:"webinar_addon"`
 	// MailEnabled says whether Zoom Mail is provisioned. Default true.
 	MailEnabled bool `json:"mail_enabled"`
 	// PasscodeRequired makes meeting creation generate a passcode when none is sent. Default false.
 	PasscodeRequired bool `json:"passcode_required"`
+	// SecurityOptionRequired is Zoom's "require that all meetings are secured with one security option"
+	// (REFERENCE §4b, §5 item 16): a meeting left with no passcode, no waiting room and no
+	// meeting_authentication gets a generated 6-character passcode. Default true.
+	SecurityOptionRequired bool `json:"security_option_required"`
+	// DefaultMeetingTopic is the topic of a meeting created without one (unconfirmed). Default "Zoom Meeting".
+	DefaultMeetingTopic string `json:"default_meeting_topic"`
+	// DefaultMeetingDuration is the duration in minutes of a meeting created without one (unconfirmed). Default 60.
+	DefaultMeetingDuration int `json:"default_meeting_duration"`
+	// RecurringStartTime is the top-level start_time that GET and list report for a type-8 meeting
+	// (unconfirmed): "first" (default) = the start_time as scheduled; "next_occurrence" = the start of
+	// the next occurrence that has not ended (sandbox clock).
+	RecurringStartTime string `json:"recurring_start_time"`
+	// RecurringNoFixedTimeReturnsStartTime makes type-3 meetings (recurring, no fixed time) return a
+	// start_time (unconfirmed whether Zoom does). Default false.
+	RecurringNoFixedTimeReturnsStartTime bool `json:"recurring_no_fixed_time_returns_start_time"`
+	// RecurrenceMaxEndTimes is the largest accepted recurrence.end_times and the cap on generated occurrences.
+	// The meeting spec says 365, Zoom's recurrence documentation says 1-50 (raised by Zoom support), so the
+	// default is 50; at most 365.
+	RecurrenceMaxEndTimes int `json:"recurrence_max_end_times"`
+	// InvalidAlternativeHost is the answer to a settings.alternative_hosts entry that is not an active user
+	// of the account other than the host (exact Zoom error unconfirmed): "error" (default) = 400 code 300
+	// "Invalid alternative host: {entry}"; "drop" = the entry is silently dropped.
+	InvalidAlternativeHost string `json:"invalid_alternative_host"`
+	// RegistrationOnType3 lets type-3 meetings (recurring, no fixed time) turn registration on
+	// (unconfirmed). Default false → 400 code 300.
+	RegistrationOnType3 bool `json:"registration_on_type3"`
+	// BasicHostRegistration is the answer when a Basic (type 1) host asks for registration (unconfirmed):
+	// "error" (default) = 400 code 300 "Registration cannot be enabled for a basic user."; "ignore" = the
+	// meeting is stored with approval_type 2 (no registration).
+	BasicHostRegistration string `json:"basic_host_registration"`
+	// EndedMeetingStatus is a meeting's status after an instance ends: "waiting" (default, the spec's enum)
+	// or "finished".
+	EndedMeetingStatus string `json:"ended_meeting_status"`
+	// MeetingExpiryGraceMinutes: a type-2 meeting whose start_time+duration, or a type-8 meeting whose last
+	// occurrence, ended more than this many minutes ago (sandbox clock) is expired (404 code 3001, not
+	// listed). Default 0; negative = meetings never expire. Type-3 meetings never expire.
+	MeetingExpiryGraceMinutes int `json:"meeting_expiry_grace_minutes"`
+	// DeletedMeetingRecoverDays is how long a deleted meeting can be restored with PUT
+	// /meetings/{id}/status action=recover (window unconfirmed). Default 7; 0 = never; negative = forever.
+	DeletedMeetingRecoverDays int `json:"deleted_meeting_recover_days"`
+	// CreateAcceptsUserTemplates lets POST /users/{userId}/meetings use a user's own (type 1) meeting
+	// template. The spec says only account admin templates are accepted, so the default is false → 400 code 300.
+	CreateAcceptsUserTemplates bool `json:"create_accepts_user_templates"`
 }
+
+// Bounds of the day and minute knobs (100 years), so that they fit a time.Duration.
+const (
+	maxGraceMinutes = 100 * 365 * 24 * 60
+	maxRecoverDays  = 100 * 365
+)
+
+// Values of the string enum knobs ("" = the default).
+const (
+	RecurringStartFirst          = "first"
+	RecurringStartNextOccurrence = "next_occurrence"
+	AlternativeHostError         = "error"
+	AlternativeHostDrop          = "drop"
+	BasicRegistrationError       = "error"
+	BasicRegistrationIgnore      = "ignore"
+	EndedStatusWaiting           = "waiting"
+	EndedStatusFinished          = "finished"
+)
 
 // RateLimitOverride replaces one category's numbers from the plan table.
 // Zero fields keep the plan value; a negative Daily removes the daily quota.
@@ -124,6 +190,16 @@ func DefaultProfile() Profile {
 		MeetingDailyLimit:     100,
 		WebinarAddon:          true,
 		MailEnabled:           true,
+
+		SecurityOptionRequired:    true,
+		DefaultMeetingTopic:       "Zoom Meeting",
+		DefaultMeetingDuration:    60,
+		RecurringStartTime:        RecurringStartFirst,
+		RecurrenceMaxEndTimes:     50,
+		InvalidAlternativeHost:    AlternativeHostError,
+		BasicHostRegistration:     BasicRegistrationError,
+		EndedMeetingStatus:        EndedStatusWaiting,
+		DeletedMeetingRecoverDays: 7,
 	}
 }
 
@@ -165,7 +241,36 @@ func (p Profile) Validate() error {
 		return fmt.Errorf("latency_ms: must not be negative")
 	}
 	if p.MeetingDailyLimit < 0 {
-		return fmt.Errorf("meeting_daily_limit: must not be negative")
+		return fmt.Errorf("meeting_daily_limit: must not be negative (0 = unlimited)")
+	}
+	if p.MeetingExpiryGraceMinutes > maxGraceMinutes {
+		return fmt.Errorf("meeting_expiry_grace_minutes: at most %d (100 years; negative = never expire)", maxGraceMinutes)
+	}
+	if p.DeletedMeetingRecoverDays > maxRecoverDays {
+		return fmt.Errorf("deleted_meeting_recover_days: at most %d (100 years; negative = forever)", maxRecoverDays)
+	}
+	if p.DefaultMeetingDuration < 0 {
+		return fmt.Errorf("default_meeting_duration: must not be negative")
+	}
+	if p.RecurrenceMaxEndTimes < 1 || p.RecurrenceMaxEndTimes > 365 {
+		return fmt.Errorf("recurrence_max_end_times: must be between 1 and 365, got %d", p.RecurrenceMaxEndTimes)
+	}
+	for _, e := range []struct {
+		name, value string
+		allowed     []string
+	}{
+		{"recurring_start_time", p.RecurringStartTime, []string{RecurringStartFirst, RecurringStartNextOccurrence}},
+		{"invalid_alternative_host", p.InvalidAlternativeHost, []string{AlternativeHostError, AlternativeHostDrop}},
+		{"basic_host_registration", p.BasicHostRegistration, []string{BasicRegistrationError, BasicRegistrationIgnore}},
+		{"ended_meeting_status", p.EndedMeetingStatus, []string{EndedStatusWaiting, EndedStatusFinished}},
+	} {
+		ok := e.value == ""
+		for _, a := range e.allowed {
+			ok = ok || e.value == a
+		}
+		if !ok {
+			return fmt.Errorf("%s: must be %s, got %q", e.name, strings.Join(e.allowed, " or "), e.value)
+		}
 	}
 	for name, o := range p.RateLimitOverrides {
 		if _, ok := parseCategory(name); !ok {

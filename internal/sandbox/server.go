@@ -1,12 +1,13 @@
 // Package sandbox is a stateful emulator of the subset of the Zoom REST API
-// used by terraform-provider-zoom: Server-to-Server OAuth, users (and, in later
-// rounds, meetings, webinars, registrants, templates and Zoom Mail).
+// used by terraform-provider-zoom: Server-to-Server OAuth, users, meetings and
+// meeting templates (and, in later rounds, webinars, registrants and Zoom Mail).
 //
 // A Server is an http.Handler. It serves
 //
 //   - POST /oauth/token — the S2S OAuth token endpoint;
 //   - /v2/... — the REST API, with bearer auth, scopes, rate limits and Zoom's
-//     status codes, error bodies and id formats;
+//     status codes, error bodies and id formats, and a Date header taken from
+//     the sandbox clock;
 //   - /_sandbox/... — an unauthenticated admin surface (reset, profile, fault
 //     injection, request log, clock) for tests and benchmarks.
 //
@@ -141,9 +142,9 @@ func (s *Server) Close() error {
 	return s.saveErr
 }
 
-// Reset empties the account (users, counters, page tokens, rate-limit
-// buckets) and recreates the owner; the profile, tokens, faults, request log
-// and clock are kept.
+// Reset empties the account (users, meetings, templates, counters, page tokens,
+// rate-limit buckets) and recreates the owner and the seed admin meeting
+// templates; the profile, tokens, faults, request log and clock are kept.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -299,6 +300,9 @@ func (s *Server) serveTracked(w http.ResponseWriter, r *http.Request) {
 			writeResponse(w, notRecognized())
 		}
 	}
+	// Every tracked answer carries a Date from the sandbox clock (net/http keeps a Date the handler set);
+	// handleAPI refreshes it with the time the request was handled at.
+	w.Header().Set("Date", s.clock.now().UTC().Format(http.TimeFormat))
 	if f := s.faults.match(r.Method, r.URL.Path); f != nil {
 		rec.Fault = f.Kind
 		s.applyFault(sw, w, r, f, rt, process)
@@ -366,10 +370,11 @@ func (s *Server) handleAPI(w http.ResponseWriter, r *http.Request, rt *route, pa
 	s.mu.Unlock()
 
 	for k, v := range rlHeaders {
-		if out.header.Get(k) == "" {
+		if out.header.Get(k) == "" && !containsFold(resp.dropHeaders, k) {
 			out.header[k] = v
 		}
 	}
+	out.header.Set("Date", now.UTC().Format(http.TimeFormat))
 	writeEncoded(w, out)
 }
 
@@ -417,7 +422,7 @@ type route struct {
 // file and contributes a function here.
 func buildRoutes() []*route {
 	var all []*route
-	for _, group := range [][]*route{userRoutes()} {
+	for _, group := range [][]*route{userRoutes(), meetingRoutes(), templateRoutes()} {
 		all = append(all, group...)
 	}
 	for _, rt := range all {
@@ -498,6 +503,8 @@ type apiResponse struct {
 	status int
 	body   any
 	header http.Header
+	// dropHeaders are rate-limit headers the category limiter must not add to this answer.
+	dropHeaders []string
 }
 
 // encodedResponse is an apiResponse rendered to bytes.
@@ -543,6 +550,15 @@ func writeEncoded(w http.ResponseWriter, e encodedResponse) {
 func writeResponse(w http.ResponseWriter, a apiResponse) { writeEncoded(w, a.encode()) }
 
 func ptr[T any](v T) *T { return &v }
+
+func containsFold(list []string, v string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, v) {
+			return true
+		}
+	}
+	return false
+}
 
 // zoomError is Zoom's REST error body.
 type zoomError struct {

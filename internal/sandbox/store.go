@@ -13,7 +13,9 @@ import (
 	"time"
 )
 
-// stateVersion is the version of the persisted state format.
+// stateVersion is the version of the persisted state format. Meetings, deleted meetings and meeting
+// templates were added to version 1 without a bump: files written before them load with no meetings and the
+// seed templates.
 const stateVersion = 1
 
 // counterSaveInterval bounds how often counter-only changes (rate-limit
@@ -28,9 +30,17 @@ type state struct {
 	Users []*user `json:"users"`
 	// Counters are daily counters keyed "<kind>|<yyyy-mm-dd>|<name>".
 	Counters map[string]int `json:"counters"`
+	// Meetings in creation (sequence) order.
+	Meetings []*meeting `json:"meetings,omitempty"`
+	// DeletedMeetings are tombstones that PUT /meetings/{id}/status action=recover can restore.
+	DeletedMeetings []*meeting `json:"deleted_meetings,omitempty"`
+	// MeetingTemplates are the account admin templates and the users' own, in creation order. nil only in
+	// files written before templates existed (they get the seed templates on load).
+	MeetingTemplates []*meetingTemplate `json:"meeting_templates"`
 
-	byID    map[string]*user
-	byEmail map[string]*user
+	byID         map[string]*user
+	byEmail      map[string]*user
+	meetingsByID map[int64]*meeting
 }
 
 // persisted is the JSON document written to Options.StatePath.
@@ -66,6 +76,7 @@ func newState(p Profile, now time.Time) *state {
 		Action:      "owner",
 	}
 	st.add(owner)
+	st.MeetingTemplates = seedMeetingTemplates(now)
 	return st
 }
 
@@ -80,6 +91,25 @@ func (st *state) reindex() {
 		st.byID[u.ID] = u
 		st.byEmail[strings.ToLower(u.Email)] = u
 	}
+	st.meetingsByID = make(map[int64]*meeting, len(st.Meetings))
+	for _, m := range st.Meetings {
+		st.meetingsByID[m.ID] = m
+	}
+}
+
+// findUserRef resolves a user reference: a user id, an e-mail (case-insensitive) or "me" (the owner when
+// the profile maps it).
+func (st *state) findUserRef(ref string, p *Profile) *user {
+	if ref == "me" {
+		if p.MeMapsToOwner {
+			return st.owner()
+		}
+		return nil
+	}
+	if strings.Contains(ref, "@") {
+		return st.byEmail[strings.ToLower(ref)]
+	}
+	return st.byID[ref]
 }
 
 // add appends u, giving it the next sequence number and a unique PMI.
@@ -171,6 +201,48 @@ func (st *state) validate() error {
 			return fmt.Errorf("users[%d]: invalid seq %d", i, u.Seq)
 		}
 	}
+	numbers := map[int64]bool{}
+	for _, list := range []struct {
+		name     string
+		meetings []*meeting
+	}{{"meetings", st.Meetings}, {"deleted_meetings", st.DeletedMeetings}} {
+		lastSeq := int64(0)
+		for i, m := range list.meetings {
+			switch {
+			case m == nil:
+				return fmt.Errorf("%s[%d] is null", list.name, i)
+			case m.ID <= 0 || numbers[m.ID]:
+				return fmt.Errorf("%s[%d]: missing or duplicate id %d", list.name, i, m.ID)
+			case !ids[m.HostID]:
+				return fmt.Errorf("%s[%d]: host %q is not a user", list.name, i, m.HostID)
+			case m.Seq <= 0 || m.Seq > st.NextSeq:
+				return fmt.Errorf("%s[%d]: invalid seq %d", list.name, i, m.Seq)
+			case m.Type == 8 && m.Recurrence == nil:
+				return fmt.Errorf("%s[%d]: type 8 without recurrence", list.name, i)
+			}
+			if list.name == "meetings" {
+				if m.Seq <= lastSeq {
+					return fmt.Errorf("meetings[%d]: not in sequence order", i)
+				}
+				lastSeq = m.Seq
+			}
+			numbers[m.ID] = true
+		}
+	}
+	tplIDs := map[string]bool{}
+	for i, t := range st.MeetingTemplates {
+		switch {
+		case t == nil:
+			return fmt.Errorf("meeting_templates[%d] is null", i)
+		case t.ID == "" || tplIDs[t.ID]:
+			return fmt.Errorf("meeting_templates[%d]: missing or duplicate id %q", i, t.ID)
+		case t.Type != templateUser && t.Type != templateAdmin:
+			return fmt.Errorf("meeting_templates[%d]: invalid type %d", i, t.Type)
+		case t.Type == templateUser && !ids[t.OwnerID]:
+			return fmt.Errorf("meeting_templates[%d]: owner %q is not a user", i, t.OwnerID)
+		}
+		tplIDs[t.ID] = true
+	}
 	return nil
 }
 
@@ -184,7 +256,8 @@ func loadState(path string) (*persisted, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: cannot read state file %s: %w", path, err)
 	}
-	var p persisted
+	// Knobs added after the file was written keep their defaults.
+	p := persisted{Profile: DefaultProfile()}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&p); err != nil {
 		return nil, fmt.Errorf("sandbox: state file %s is corrupt (not the JSON the sandbox writes): %w", path, err)
@@ -200,6 +273,9 @@ func loadState(path string) (*persisted, error) {
 	}
 	if err := p.State.validate(); err != nil {
 		return nil, fmt.Errorf("sandbox: state file %s is corrupt: %w", path, err)
+	}
+	if p.State.MeetingTemplates == nil {
+		p.State.MeetingTemplates = seedMeetingTemplates(p.SavedAt)
 	}
 	if err := p.Profile.Validate(); err != nil {
 		return nil, fmt.Errorf("sandbox: state file %s has an invalid profile: %w", path, err)

@@ -183,17 +183,7 @@ func userRoutes() []*route {
 
 // findUser resolves a {userId}: a user id, an e-mail (case-insensitive) or "me".
 func (c *call) findUser(ref string) *user {
-	st := c.s.st
-	if ref == "me" {
-		if c.profile.MeMapsToOwner {
-			return st.owner()
-		}
-		return nil
-	}
-	if strings.Contains(ref, "@") {
-		return st.byEmail[strings.ToLower(ref)]
-	}
-	return st.byID[ref]
+	return c.s.st.findUserRef(ref, c.profile)
 }
 
 func userNotFound(ref string) apiResponse {
@@ -1000,6 +990,7 @@ func (c *call) deleteUser() apiResponse {
 	if u.Status == statusPending && action == "delete" && !c.profile.PendingDeleteAllowed {
 		return errResp(http.StatusBadRequest, codeValidation, fmt.Sprintf(msgPendingDelete, c.params["userId"]))
 	}
+	var meetingsTo *user
 	if te := q.Get("transfer_email"); te != "" {
 		if strings.EqualFold(te, u.Email) {
 			return errResp(http.StatusBadRequest, codeValidation, msgTransferSame)
@@ -1008,7 +999,12 @@ func (c *call) deleteUser() apiResponse {
 		if target == nil || target.Status == statusPending {
 			return userNotFound(te)
 		}
+		if q.Get("transfer_meeting") == "true" {
+			meetingsTo = target
+		}
 	}
+	// The user's meetings go with them unless transfer_meeting moves them to the transfer_email user.
+	c.s.st.removeUserMeetings(u, meetingsTo)
 	c.s.st.remove(u)
 	c.s.dirty = true
 	return noContent()
