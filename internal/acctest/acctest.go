@@ -31,6 +31,8 @@ const (
 	EnvTarget = "ZOOM_ACC_TARGET"
 	// EnvEmailDomain is the e-mail domain of test users in real-account mode (a managed domain of the account).
 	EnvEmailDomain = "ZOOM_ACC_EMAIL_DOMAIN"
+	// EnvHostEmail is the e-mail of an active licensed user who hosts test meetings in real-account mode.
+	EnvHostEmail = "ZOOM_ACC_HOST_EMAIL"
 	// NamePrefix starts the name or e-mail of everything a test creates, so that sweepers can find leftovers.
 	NamePrefix = "tf-acc-"
 )
@@ -64,6 +66,10 @@ type Env struct {
 	URL string
 	// Client makes out-of-band changes through the public API, as a person in the Zoom portal would.
 	Client *client.Client
+
+	// Host is the e-mail of an active licensed user that hosts test meetings: the sandbox's account owner, or
+	// ZOOM_ACC_HOST_EMAIL against a real account.
+	Host string
 
 	providerBlock string
 	emailDomain   string
@@ -111,12 +117,13 @@ provider "zoom" {
 }
 `, p.AccountID, p.ClientID, p.ClientSecret, srv.URL, srv.URL),
 		emailDomain: "example.com",
+		Host:        p.OwnerEmail,
 	}
 }
 
 func newReal(t *testing.T) *Env {
 	t.Helper()
-	for _, name := range []string{provider.EnvAccountID, provider.EnvClientID, provider.EnvClientSecret, EnvEmailDomain} {
+	for _, name := range []string{provider.EnvAccountID, provider.EnvClientID, provider.EnvClientSecret, EnvEmailDomain, EnvHostEmail} {
 		if os.Getenv(name) == "" {
 			t.Fatalf("%s=real needs %s", EnvTarget, name)
 		}
@@ -125,7 +132,7 @@ func newReal(t *testing.T) *Env {
 	if err != nil {
 		t.Fatalf("building the out-of-band client: %v", err)
 	}
-	return &Env{Client: c, providerBlock: "provider \"zoom\" {}\n", emailDomain: os.Getenv(EnvEmailDomain)}
+	return &Env{Client: c, providerBlock: "provider \"zoom\" {}\n", emailDomain: os.Getenv(EnvEmailDomain), Host: os.Getenv(EnvHostEmail)}
 }
 
 // RealClient builds a client for the real account from the environment (used by sweepers as well).

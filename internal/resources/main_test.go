@@ -3,6 +3,7 @@ package resources_test
 import (
 	"context"
 	"log"
+	"os"
 	"strings"
 	"testing"
 
@@ -19,8 +20,36 @@ func TestMain(m *testing.M) {
 // The sweepers remove what interrupted acceptance runs left in a real account: everything whose name or e-mail
 // starts with tf-acc-. Run them with: ZOOM_ACC_TARGET=real go test ./internal/resources -sweep=all
 func init() {
+	resource.AddTestSweepers("zoom_meeting", &resource.Sweeper{
+		Name: "zoom_meeting",
+		F: func(_ string) error {
+			c, err := acctest.RealClient()
+			if err != nil {
+				return err
+			}
+			host := os.Getenv(acctest.EnvHostEmail)
+			if host == "" {
+				return nil
+			}
+			ctx := context.Background()
+			meetings, err := c.Meetings.List(ctx, host, &client.ListMeetingsOptions{Type: client.MeetingListScheduled})
+			if err != nil {
+				return err
+			}
+			for _, m := range meetings {
+				if !strings.HasPrefix(m.Topic, acctest.NamePrefix) {
+					continue
+				}
+				if err := c.Meetings.Delete(ctx, m.ID, nil); err != nil && !client.IsNotFound(err) {
+					log.Printf("[WARN] sweeper: could not delete zoom_meeting %d: %v", m.ID, err)
+				}
+			}
+			return nil
+		},
+	})
 	resource.AddTestSweepers("zoom_user", &resource.Sweeper{
-		Name: "zoom_user",
+		Name:         "zoom_user",
+		Dependencies: []string{"zoom_meeting"},
 		F: func(_ string) error {
 			c, err := acctest.RealClient()
 			if err != nil {

@@ -8,5 +8,6 @@ import "github.com/hashicorp/terraform-plugin-framework/resource"
 func All() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewUser,
+		NewMeeting,
 	}
 }
