@@ -53,6 +53,37 @@ resource "zoom_user" "room_bot" {
   last_name  = "Bot"
 }
 
+# The engineering stand-up: every Tuesday and Thursday at 09:30 London time, for ten weeks, with Grace as
+# alternative host. The start is written in local time; Zoom reports UTC, and the plan stays empty.
+resource "zoom_meeting" "standup" {
+  user_id    = zoom_user.engineer["ada@example.com"].id
+  topic      = "Engineering stand-up"
+  type       = "recurring_fixed_time"
+  start_time = "2031-01-07T09:30:00"
+  timezone   = "Europe/London"
+  duration   = 15
+  recurrence = {
+    type        = "weekly"
+    weekly_days = [3, 5]
+    end_times   = 20
+  }
+  settings = {
+    waiting_room      = true
+    mute_upon_entry   = true
+    alternative_hosts = [zoom_user.engineer["grace@example.com"].email]
+  }
+}
+
+# A one-off review hosted by the API user, written in UTC with a passcode.
+resource "zoom_meeting" "review" {
+  user_id    = zoom_user.room_bot.id
+  topic      = "Quarterly architecture review"
+  start_time = "2031-03-03T14:00:00Z"
+  duration   = 90
+  agenda     = "Decisions for the next quarter."
+  password   = "Rev1ew-Q1"
+}
+
 data "zoom_users" "active" {
   depends_on = [zoom_user.engineer, zoom_user.room_bot]
 }
@@ -67,6 +98,15 @@ output "contractor_status" {
 
 output "room_bot_pmi" {
   value = zoom_user.room_bot.pmi
+}
+
+output "standup_occurrences" {
+  value = length(zoom_meeting.standup.occurrences)
+}
+
+output "review_join_url" {
+  value     = zoom_meeting.review.join_url
+  sensitive = true
 }
 
 output "active_users" {

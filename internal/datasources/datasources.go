@@ -8,5 +8,8 @@ func All() []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewUser,
 		NewUsers,
+		NewMeeting,
+		NewMeetings,
+		NewMeetingTemplates,
 	}
 }
