@@ -605,10 +605,8 @@ func (r *meetingResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := strconv.ParseInt(state.ID.ValueString(), 10, 64)
-	if err != nil || id <= 0 {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid meeting ID",
-			fmt.Sprintf("%q is not a Zoom meeting ID (a meeting number such as 85746065432).", state.ID.ValueString()))
+	id, ok := meetingNumber(&state, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	m, err := r.client.Meetings.Get(ctx, id, nil)
@@ -640,6 +638,17 @@ func (r *meetingResource) Read(ctx context.Context, req resource.ReadRequest, re
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
+// meetingNumber parses the meeting number held in the state's ID.
+func meetingNumber(m *meetingModel, diags *diag.Diagnostics) (int64, bool) {
+	id, err := strconv.ParseInt(m.ID.ValueString(), 10, 64)
+	if err != nil || id <= 0 {
+		diags.AddAttributeError(path.Root("id"), "Invalid meeting ID",
+			fmt.Sprintf("%q is not a Zoom meeting ID (a meeting number such as 85746065432).", m.ID.ValueString()))
+		return 0, false
+	}
+	return id, true
+}
+
 // serverNow is Zoom's clock at the time of err (its Date header), or the local clock.
 func serverNow(err error) time.Time {
 	var apiErr *client.APIError
@@ -660,7 +669,10 @@ func (r *meetingResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, _ := strconv.ParseInt(state.ID.ValueString(), 10, 64)
+	id, ok := meetingNumber(&state, &resp.Diagnostics)
+	if !ok {
+		return
+	}
 	body, diags := meetingRequest(ctx, &plan, &config, &state)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -719,12 +731,12 @@ func (r *meetingResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := strconv.ParseInt(state.ID.ValueString(), 10, 64)
-	if err != nil {
+	id, ok := meetingNumber(&state, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	notify := client.Ptr(state.NotifyOnDestroy.ValueBool())
-	err = r.client.Meetings.Delete(ctx, id, &client.DeleteMeetingOptions{ScheduleForReminder: notify, CancelMeetingReminder: notify})
+	err := r.client.Meetings.Delete(ctx, id, &client.DeleteMeetingOptions{ScheduleForReminder: notify, CancelMeetingReminder: notify})
 	var apiErr *client.APIError
 	switch {
 	case err == nil, client.IsNotFound(err):
