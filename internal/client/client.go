@@ -103,6 +103,8 @@ type Client struct {
 	Users *UsersService
 	// Meetings is the meetings and meeting-templates API.
 	Meetings *MeetingsService
+	// Webinars is the webinars and webinar-templates API.
+	Webinars *WebinarsService
 
 	baseURL    *url.URL
 	httpClient *http.Client
@@ -257,6 +259,7 @@ func New(cfg Config) (*Client, error) {
 	common := &service{client: c}
 	c.Users = (*UsersService)(common)
 	c.Meetings = (*MeetingsService)(common)
+	c.Webinars = (*WebinarsService)(common)
 	return c, nil
 }
 

@@ -199,11 +199,11 @@ type MeetingRequest struct {
 }
 
 // IsEmpty reports whether the request carries no field at all.
-func (r *MeetingRequest) IsEmpty() bool {
-	if r == nil {
-		return true
-	}
-	b, err := json.Marshal(r)
+func (r *MeetingRequest) IsEmpty() bool { return r == nil || isEmptyJSON(r) }
+
+// isEmptyJSON reports whether a request marshals to no field (an empty settings object counts as none).
+func isEmptyJSON(v any) bool {
+	b, err := json.Marshal(v)
 	return err == nil && (string(b) == "{}" || string(b) == `{"settings":{}}`)
 }
 

@@ -185,3 +185,69 @@ func TestMeetingStatusBodyMatchesTheSpec(t *testing.T) {
 		}
 	}
 }
+
+// fullWebinarRequest sets every webinar request field the provider can send.
+func fullWebinarRequest(create bool) *WebinarRequest {
+	plan := &EmailNotificationPlan{Enable: Ptr(true), Type: Ptr(3)}
+	r := &WebinarRequest{
+		Topic: Ptr("Launch"), Type: Ptr(WebinarTypeRecurringFixedTime), StartTime: Ptr("2030-12-01T10:00:00Z"),
+		Duration: Ptr(60), Timezone: Ptr("UTC"), Agenda: Ptr("A"), Password: Ptr("abc!1"),
+		TrackingFields: &[]TrackingField{{Field: "f", Value: "v"}},
+		Recurrence:     &Recurrence{Type: RecurrenceWeekly, RepeatInterval: Ptr(1), WeeklyDays: "2", EndTimes: Ptr(5)},
+		Settings: &WebinarSettings{
+			AllowMultipleDevices: Ptr(true), AlternativeHosts: Ptr("a@example.com"), ApprovalType: Ptr(1),
+			AttendeesAndPanelistsReminderEmailNotification: plan, Audio: Ptr("both"), AuthenticationDomains: Ptr("x.com"),
+			AuthenticationOption: Ptr("o"), AutoRecording: Ptr("local"), CloseRegistration: Ptr(true),
+			ContactEmail: Ptr("c@example.com"), ContactName: Ptr("C"), EmailLanguage: Ptr("de-DE"),
+			FollowUpAbsenteesEmailNotification: plan, FollowUpAttendeesEmailNotification: plan, HDVideo: Ptr(true),
+			HDVideoForAttendees: Ptr(true), HostVideo: Ptr(true), MeetingAuthentication: Ptr(true), OnDemand: Ptr(false),
+			PanelistAuthentication: Ptr(true), PanelistsInvitationEmailNotification: Ptr(true), PanelistsVideo: Ptr(true),
+			PostWebinarSurvey: Ptr(true), PracticeSession: Ptr(true), RegistrantsEmailNotification: Ptr(true),
+			QuestionAndAnswer: &QuestionAndAnswer{Enable: Ptr(true), AllowAnonymousQuestions: Ptr(false), AnswerQuestions: Ptr("all"),
+				AttendeesCanComment: Ptr(true), AttendeesCanUpvote: Ptr(true)},
+			RegistrantsRestrictNumber: Ptr(500), RegistrationType: Ptr(2), Send1080pVideoToAttendees: Ptr(false),
+			ShowShareButton: Ptr(true), SurveyURL: Ptr("https://example.com/s"),
+		},
+	}
+	if create {
+		r.TemplateID = Ptr("tpl")
+	} else {
+		// Only the update schema has these.
+		r.Settings.RegistrantsConfirmationEmail = Ptr(true)
+		r.Settings.NotifyRegistrants = Ptr(false)
+	}
+	return r
+}
+
+// TestWebinarAndRegistrantRequestsMatchTheSpec checks the webinar and registrant bodies against the spec.
+func TestWebinarAndRegistrantRequestsMatchTheSpec(t *testing.T) {
+	reg := &RegistrantRequest{Email: "r@example.com", FirstName: "R", LastName: "S", Address: "1 Main St", City: "X",
+		State: "Y", Zip: "1", Country: "US", Phone: "555", Comments: "c", Industry: "i", Org: "o", JobTitle: "j",
+		PurchasingTimeFrame: "1-3 months", RoleInPurchaseProcess: "Influencer", NoOfEmployees: "21-50", Language: "de-DE",
+		CustomQuestions: []CustomQuestion{{Title: "t", Value: "v"}}}
+	withAuto := *reg
+	withAuto.AutoApprove = Ptr(true)
+	status := map[string]any{"action": "approve", "registrants": []map[string]string{{"id": "9tboDiHUQAeOnbmudzWa5g", "email": "r@example.com"}}}
+	for _, c := range []struct {
+		path, method string
+		body         any
+	}{
+		{"/users/{userId}/webinars", "post", fullWebinarRequest(true)},
+		{"/webinars/{webinarId}", "patch", fullWebinarRequest(false)},
+		{"/meetings/{meetingId}/registrants", "post", &withAuto},
+		{"/webinars/{webinarId}/registrants", "post", reg},
+		{"/meetings/{meetingId}/registrants/status", "put", status},
+		{"/webinars/{webinarId}/registrants/status", "put", status},
+	} {
+		schema := loadRequestSchema(t, "ZoomMeetingAPISpec.json", c.path, c.method)
+		b, err := json.Marshal(c.body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body any
+		_ = json.Unmarshal(b, &body)
+		for _, e := range conform(c.method+" "+c.path, body, schema) {
+			t.Error(e)
+		}
+	}
+}

@@ -1,0 +1,298 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"strconv"
+)
+
+// WebinarsService is the Zoom Webinars API (ZoomMeetingAPISpec.json; REFERENCE §4c, §4e). Every operation needs
+// the webinar add-on on the account and a webinar licence for the host (otherwise Zoom answers 400 code 200).
+type WebinarsService service
+
+// Webinar types (Webinar.Type, WebinarRequest.Type).
+const (
+	// WebinarTypeScheduled is a one-time webinar.
+	WebinarTypeScheduled = 5
+	// WebinarTypeRecurringNoFixedTime is a recurring webinar with no fixed time.
+	WebinarTypeRecurringNoFixedTime = 6
+	// WebinarTypeRecurringFixedTime is a recurring webinar with a fixed time.
+	WebinarTypeRecurringFixedTime = 9
+)
+
+// CodeWebinarPlanMissing is Zoom's error code when the account or host lacks the webinar add-on.
+const CodeWebinarPlanMissing = 200
+
+// Webinar is a webinar as returned by create and GET.
+type Webinar struct {
+	UUID            string           `json:"uuid,omitempty"`
+	ID              int64            `json:"id"`
+	HostID          string           `json:"host_id,omitempty"`
+	HostEmail       string           `json:"host_email,omitempty"`
+	Topic           string           `json:"topic"`
+	Type            int              `json:"type"`
+	Status          string           `json:"status,omitempty"`
+	StartTime       string           `json:"start_time,omitempty"`
+	Duration        int              `json:"duration"`
+	Timezone        string           `json:"timezone,omitempty"`
+	Agenda          string           `json:"agenda"`
+	CreatedAt       string           `json:"created_at,omitempty"`
+	StartURL        string           `json:"start_url,omitempty"`
+	JoinURL         string           `json:"join_url,omitempty"`
+	RegistrationURL string           `json:"registration_url,omitempty"`
+	Password        string           `json:"password"`
+	IsSimulive      bool             `json:"is_simulive"`
+	RecordFileID    string           `json:"record_file_id,omitempty"`
+	TrackingFields  []TrackingField  `json:"tracking_fields,omitempty"`
+	Occurrences     []Occurrence     `json:"occurrences,omitempty"`
+	Recurrence      *Recurrence      `json:"recurrence,omitempty"`
+	Settings        *WebinarSettings `json:"settings,omitempty"`
+}
+
+// EmailNotificationPlan is the {enable, type} object of webinar reminder and follow-up e-mails.
+type EmailNotificationPlan struct {
+	Enable *bool `json:"enable,omitempty"`
+	Type   *int  `json:"type,omitempty"`
+}
+
+// QuestionAndAnswer is the Q&A setting of a webinar.
+type QuestionAndAnswer struct {
+	Enable                  *bool   `json:"enable,omitempty"`
+	AllowAnonymousQuestions *bool   `json:"allow_anonymous_questions,omitempty"`
+	AnswerQuestions         *string `json:"answer_questions,omitempty"`
+	AttendeesCanComment     *bool   `json:"attendees_can_comment,omitempty"`
+	AttendeesCanUpvote      *bool   `json:"attendees_can_upvote,omitempty"`
+	AllowAutoReply          *bool   `json:"allow_auto_reply,omitempty"`
+	AutoReplyText           *string `json:"auto_reply_text,omitempty"`
+}
+
+// WebinarSettings is the settings object of a webinar; only non-nil fields are sent.
+type WebinarSettings struct {
+	AddAudioWatermark                              *bool                   `json:"add_audio_watermark,omitempty"`
+	AddWatermark                                   *bool                   `json:"add_watermark,omitempty"`
+	AllowMultipleDevices                           *bool                   `json:"allow_multiple_devices,omitempty"`
+	AlternativeHosts                               *string                 `json:"alternative_hosts,omitempty"`
+	AlternativeHostUpdatePolls                     *bool                   `json:"alternative_host_update_polls,omitempty"`
+	ApprovalType                                   *int                    `json:"approval_type,omitempty"`
+	AttendeesAndPanelistsReminderEmailNotification *EmailNotificationPlan  `json:"attendees_and_panelists_reminder_email_notification,omitempty"`
+	Audio                                          *string                 `json:"audio,omitempty"`
+	AuthenticationDomains                          *string                 `json:"authentication_domains,omitempty"`
+	AuthenticationName                             *string                 `json:"authentication_name,omitempty"`
+	AuthenticationOption                           *string                 `json:"authentication_option,omitempty"`
+	AutoRecording                                  *string                 `json:"auto_recording,omitempty"`
+	CloseRegistration                              *bool                   `json:"close_registration,omitempty"`
+	ContactEmail                                   *string                 `json:"contact_email,omitempty"`
+	ContactName                                    *string                 `json:"contact_name,omitempty"`
+	EmailLanguage                                  *string                 `json:"email_language,omitempty"`
+	EnableSessionBranding                          *bool                   `json:"enable_session_branding,omitempty"`
+	FollowUpAbsenteesEmailNotification             *EmailNotificationPlan  `json:"follow_up_absentees_email_notification,omitempty"`
+	FollowUpAttendeesEmailNotification             *EmailNotificationPlan  `json:"follow_up_attendees_email_notification,omitempty"`
+	GlobalDialInCountries                          *[]string               `json:"global_dial_in_countries,omitempty"`
+	HDVideo                                        *bool                   `json:"hd_video,omitempty"`
+	HDVideoForAttendees                            *bool                   `json:"hd_video_for_attendees,omitempty"`
+	HostVideo                                      *bool                   `json:"host_video,omitempty"`
+	LanguageInterpretation                         *LanguageInterpretation `json:"language_interpretation,omitempty"`
+	MeetingAuthentication                          *bool                   `json:"meeting_authentication,omitempty"`
+	NotifyRegistrants                              *bool                   `json:"notify_registrants,omitempty"`
+	OnDemand                                       *bool                   `json:"on_demand,omitempty"`
+	PanelistAuthentication                         *bool                   `json:"panelist_authentication,omitempty"`
+	PanelistsInvitationEmailNotification           *bool                   `json:"panelists_invitation_email_notification,omitempty"`
+	PanelistsVideo                                 *bool                   `json:"panelists_video,omitempty"`
+	PostWebinarSurvey                              *bool                   `json:"post_webinar_survey,omitempty"`
+	PracticeSession                                *bool                   `json:"practice_session,omitempty"`
+	QuestionAndAnswer                              *QuestionAndAnswer      `json:"question_and_answer,omitempty"`
+	RegistrantsConfirmationEmail                   *bool                   `json:"registrants_confirmation_email,omitempty"`
+	RegistrantsEmailNotification                   *bool                   `json:"registrants_email_notification,omitempty"`
+	RegistrantsRestrictNumber                      *int                    `json:"registrants_restrict_number,omitempty"`
+	RegistrationType                               *int                    `json:"registration_type,omitempty"`
+	Send1080pVideoToAttendees                      *bool                   `json:"send_1080p_video_to_attendees,omitempty"`
+	ShowShareButton                                *bool                   `json:"show_share_button,omitempty"`
+	SurveyURL                                      *string                 `json:"survey_url,omitempty"`
+}
+
+// WebinarRequest is the body of webinar create and update; only non-nil fields are sent.
+type WebinarRequest struct {
+	Topic          *string          `json:"topic,omitempty"`
+	Type           *int             `json:"type,omitempty"`
+	StartTime      *string          `json:"start_time,omitempty"`
+	Duration       *int             `json:"duration,omitempty"`
+	Timezone       *string          `json:"timezone,omitempty"`
+	Agenda         *string          `json:"agenda,omitempty"`
+	Password       *string          `json:"password,omitempty"`
+	TemplateID     *string          `json:"template_id,omitempty"`
+	TrackingFields *[]TrackingField `json:"tracking_fields,omitempty"`
+	Recurrence     *Recurrence      `json:"recurrence,omitempty"`
+	Settings       *WebinarSettings `json:"settings,omitempty"`
+}
+
+// IsEmpty reports whether the request carries no field at all.
+func (r *WebinarRequest) IsEmpty() bool { return r == nil || isEmptyJSON(r) }
+
+// WebinarSummary is one item of GET /users/{userId}/webinars.
+type WebinarSummary struct {
+	UUID       string `json:"uuid"`
+	ID         int64  `json:"id"`
+	HostID     string `json:"host_id"`
+	Topic      string `json:"topic"`
+	Type       int    `json:"type"`
+	StartTime  string `json:"start_time,omitempty"`
+	Duration   int    `json:"duration"`
+	Timezone   string `json:"timezone,omitempty"`
+	CreatedAt  string `json:"created_at,omitempty"`
+	JoinURL    string `json:"join_url"`
+	Agenda     string `json:"agenda,omitempty"`
+	IsSimulive bool   `json:"is_simulive"`
+}
+
+// WebinarTemplate is one item of GET /users/{userId}/webinar_templates.
+type WebinarTemplate struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// Webinar list filters (ListWebinarsOptions.Type).
+const (
+	WebinarListScheduled = "scheduled"
+	WebinarListUpcoming  = "upcoming"
+)
+
+// ListWebinarsOptions are the query parameters of GET /users/{userId}/webinars.
+type ListWebinarsOptions struct {
+	// Type is WebinarListScheduled (Zoom's default) or WebinarListUpcoming.
+	Type string
+}
+
+// DeleteWebinarOptions are the query parameters of DELETE /webinars/{webinarId}.
+type DeleteWebinarOptions struct {
+	OccurrenceID string
+	// CancelWebinarReminder e-mails panelists and registrants about the cancellation.
+	CancelWebinarReminder *bool
+}
+
+func webinarPath(id int64) (string, error) {
+	if id <= 0 {
+		return "", errors.New("zoom client: webinar ID must be positive")
+	}
+	return pathf("webinars/%s", strconv.FormatInt(id, 10))
+}
+
+// Create schedules a webinar for the host userID. With TemplateID set, Zoom needs the host's user ID in the path,
+// not the e-mail. A POST is retried only on 429 (see MeetingsService.Create).
+//
+//meta:operation POST /users/{userId}/webinars
+func (s *WebinarsService) Create(ctx context.Context, userID string, req *WebinarRequest) (*Webinar, error) {
+	if req == nil {
+		return nil, errors.New("zoom client: create webinar: request must not be nil")
+	}
+	p, err := userPath(userID)
+	if err != nil {
+		return nil, err
+	}
+	w := new(Webinar)
+	if _, err := s.client.post(ctx, p+"/webinars", req, CategoryLight, w); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Get returns a webinar; opts may be nil.
+//
+//meta:operation GET /webinars/{webinarId}
+func (s *WebinarsService) Get(ctx context.Context, id int64, opts *GetMeetingOptions) (*Webinar, error) {
+	p, err := webinarPath(id)
+	if err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	if opts != nil {
+		setString(q, "occurrence_id", opts.OccurrenceID)
+		if opts.ShowPreviousOccurrences {
+			q.Set("show_previous_occurrences", "true")
+		}
+	}
+	w := new(Webinar)
+	if _, err := s.client.get(ctx, p, q, CategoryLight, w); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Update changes the fields set in req (204; re-read with Get). Counts toward the host's daily limit.
+//
+//meta:operation PATCH /webinars/{webinarId}
+func (s *WebinarsService) Update(ctx context.Context, id int64, req *WebinarRequest) error {
+	if req == nil {
+		return errors.New("zoom client: update webinar: request must not be nil")
+	}
+	p, err := webinarPath(id)
+	if err != nil {
+		return err
+	}
+	_, err = s.client.patch(ctx, p, nil, req, CategoryLight)
+	return err
+}
+
+// Delete deletes a webinar (or one occurrence); opts may be nil.
+//
+//meta:operation DELETE /webinars/{webinarId}
+func (s *WebinarsService) Delete(ctx context.Context, id int64, opts *DeleteWebinarOptions) error {
+	p, err := webinarPath(id)
+	if err != nil {
+		return err
+	}
+	q := url.Values{}
+	if opts != nil {
+		setString(q, "occurrence_id", opts.OccurrenceID)
+		setBool(q, "cancel_webinar_reminder", opts.CancelWebinarReminder)
+	}
+	_, err = s.client.del(ctx, p, q, CategoryLight)
+	return err
+}
+
+// End ends a running webinar.
+//
+//meta:operation PUT /webinars/{webinarId}/status
+func (s *WebinarsService) End(ctx context.Context, id int64) error {
+	p, err := webinarPath(id)
+	if err != nil {
+		return err
+	}
+	body := struct {
+		Action string `json:"action"`
+	}{"end"}
+	_, err = s.client.put(ctx, p+"/status", body, CategoryLight, nil)
+	return err
+}
+
+// List returns every webinar of a host (all pages, 300 per page); opts may be nil.
+//
+//meta:operation GET /users/{userId}/webinars
+func (s *WebinarsService) List(ctx context.Context, userID string, opts *ListWebinarsOptions) ([]WebinarSummary, error) {
+	p, err := userPath(userID)
+	if err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	if opts != nil {
+		setString(q, "type", opts.Type)
+	}
+	return listAll[WebinarSummary](ctx, s.client, p+"/webinars", q, CategoryMedium, "webinars", maxMeetingsPageSize)
+}
+
+// ListTemplates returns the webinar templates a user can use (not paginated).
+//
+//meta:operation GET /users/{userId}/webinar_templates
+func (s *WebinarsService) ListTemplates(ctx context.Context, userID string) ([]WebinarTemplate, error) {
+	p, err := userPath(userID)
+	if err != nil {
+		return nil, err
+	}
+	var out struct {
+		Templates []WebinarTemplate `json:"templates"`
+	}
+	if _, err := s.client.get(ctx, p+"/webinar_templates", nil, CategoryMedium, &out); err != nil {
+		return nil, err
+	}
+	return out.Templates, nil
+}
