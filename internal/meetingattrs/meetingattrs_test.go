@@ -227,13 +227,13 @@ func TestValidateRecurrence(t *testing.T) {
 }
 
 func TestMeetingEnd(t *testing.T) {
-	c := MeetingCommon{Type: types.StringValue(TypeScheduled), StartTime: NewTimeValue("2026-12-01T10:00:00"),
+	c := EventCommon{Type: types.StringValue(TypeScheduled), StartTime: NewTimeValue("2026-12-01T10:00:00"),
 		Timezone: types.StringValue("Europe/Berlin"), Duration: types.Int64Value(90)}
 	end, ok := c.End()
 	if !ok || end.Format("15:04") != "10:30" {
 		t.Fatalf("end = %v, %v", end, ok)
 	}
-	c = MeetingCommon{Type: types.StringValue(TypeRecurringFixedTime), Occurrences: OccurrencesFromAPI([]client.Occurrence{
+	c = EventCommon{Type: types.StringValue(TypeRecurringFixedTime), Occurrences: OccurrencesFromAPI([]client.Occurrence{
 		{OccurrenceID: "1", StartTime: "2026-12-01T09:00:00Z", Duration: 60},
 		{OccurrenceID: "2", StartTime: "2026-12-08T09:00:00Z", Duration: 30},
 	})}
@@ -241,28 +241,29 @@ func TestMeetingEnd(t *testing.T) {
 	if !ok || end.Format("2006-01-02T15:04") != "2026-12-08T09:30" {
 		t.Fatalf("recurring end = %v, %v", end, ok)
 	}
-	c = MeetingCommon{Type: types.StringValue(TypeRecurringNoFixedTime)}
+	c = EventCommon{Type: types.StringValue(TypeRecurringNoFixedTime)}
 	if _, ok := c.End(); ok {
 		t.Fatal("a meeting with no fixed time has an end")
 	}
 }
 
 func TestStartTimeOfRecurringMeetingFollowingNextOccurrence(t *testing.T) {
-	c := MeetingCommon{StartTime: NewTimeValue("2026-12-01T10:00:00"), Type: types.StringValue(TypeRecurringFixedTime),
+	c := EventCommon{StartTime: NewTimeValue("2026-12-01T10:00:00"), Type: types.StringValue(TypeRecurringFixedTime),
 		Timezone: types.StringValue("Europe/Berlin"), Settings: types.ObjectNull(AttrTypes(MeetingSettings)),
 		Recurrence: types.ObjectNull(RecurrenceAttrTypes), TrackingFields: types.ListNull(types.ObjectType{AttrTypes: TrackingFieldAttrTypes})}
 	m := &client.Meeting{ID: 85746065432, Type: 8, Timezone: "Europe/Berlin", StartTime: "2026-12-08T09:00:00Z",
 		Occurrences: []client.Occurrence{{OccurrenceID: "x", StartTime: "2026-12-08T09:00:00Z", Duration: 60}},
 		Recurrence:  &client.Recurrence{Type: 2, WeeklyDays: "3", EndTimes: client.Ptr(4)}}
-	if diags := c.FromAPI(context.Background(), m); diags.HasError() {
+	mc := MeetingCommon{EventCommon: c}
+	if diags := mc.FromAPI(context.Background(), m); diags.HasError() {
 		t.Fatal(diags)
 	}
-	if c.StartTime.ValueString() != "2026-12-01T10:00:00" {
-		t.Fatalf("start_time moved to %q", c.StartTime.ValueString())
+	if mc.StartTime.ValueString() != "2026-12-01T10:00:00" {
+		t.Fatalf("start_time moved to %q", mc.StartTime.ValueString())
 	}
 	// A start that moved to a time that is not the next occurrence is drift.
 	m.StartTime = "2026-12-01T12:00:00Z"
-	if c.FromAPI(context.Background(), m); c.StartTime.ValueString() != "2026-12-01T12:00:00Z" {
-		t.Fatalf("drift hidden: %q", c.StartTime.ValueString())
+	if mc.FromAPI(context.Background(), m); mc.StartTime.ValueString() != "2026-12-01T12:00:00Z" {
+		t.Fatalf("drift hidden: %q", mc.StartTime.ValueString())
 	}
 }

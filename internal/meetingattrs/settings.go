@@ -16,6 +16,7 @@ import (
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -39,6 +40,8 @@ const (
 	// KindEmailSet is a JSON string of semicolon-separated e-mails, a set in Terraform (order and case are
 	// Zoom's business, not a change).
 	KindEmailSet
+	// KindObject is a nested JSON object whose keys are the Setting's Fields.
+	KindObject
 )
 
 // Setting describes one key of a meeting or webinar `settings` object. The Terraform name is the JSON key.
@@ -53,6 +56,13 @@ type Setting struct {
 	Email bool
 	// MaxLen bounds a string's length (0 = no bound).
 	MaxLen int
+	// Min and Max bound an integer without enumeration (both 0 = no bound).
+	Min, Max int64
+	// Fields are the keys of a KindObject setting.
+	Fields []Setting
+	// UpdateOnly marks a key the create request does not take (only update does): the resource sends it with
+	// a follow-up update after the create.
+	UpdateOnly bool
 }
 
 // MeetingSettings are the meeting settings the provider manages (ZoomMeetingAPISpec.json, POST
@@ -108,6 +118,8 @@ func (s Setting) attrType() attr.Type {
 		return types.Int64Type
 	case KindEmailSet:
 		return types.SetType{ElemType: types.StringType}
+	case KindObject:
+		return types.ObjectType{AttrTypes: AttrTypes(s.Fields)}
 	default:
 		return types.StringType
 	}
@@ -124,6 +136,11 @@ func (s Setting) description() string {
 		d += " One of: " + strings.Join(vals, ", ") + "."
 	case len(s.Strings) > 0:
 		d += " One of: `" + strings.Join(s.Strings, "`, `") + "`."
+	case s.Min != 0 || s.Max != 0:
+		d += fmt.Sprintf(" From %d to %d.", s.Min, s.Max)
+	}
+	if s.UpdateOnly {
+		d += " Zoom only takes it on update, so setting it at creation costs a second request."
 	}
 	return d
 }
@@ -139,9 +156,18 @@ func ResourceAttributes(list []Setting) map[string]rschema.Attribute {
 			out[s.Name] = rschema.BoolAttribute{Optional: true, Computed: true, Description: desc,
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}}
 		case KindInt:
+			var vs []validator.Int64
+			if len(s.Ints) > 0 {
+				vs = append(vs, int64validator.OneOf(s.Ints...))
+			} else if s.Min != 0 || s.Max != 0 {
+				vs = append(vs, int64validator.Between(s.Min, s.Max))
+			}
 			out[s.Name] = rschema.Int64Attribute{Optional: true, Computed: true, Description: desc,
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-				Validators:    []validator.Int64{int64validator.OneOf(s.Ints...)}}
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}, Validators: vs}
+		case KindObject:
+			out[s.Name] = rschema.SingleNestedAttribute{Optional: true, Computed: true, Description: s.description(),
+				PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
+				Attributes:    ResourceAttributes(s.Fields)}
 		case KindEmailSet:
 			out[s.Name] = rschema.SetAttribute{ElementType: types.StringType, Optional: true, Computed: true, Description: desc,
 				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
@@ -175,6 +201,8 @@ func DataSourceAttributes(list []Setting) map[string]dschema.Attribute {
 			out[s.Name] = dschema.Int64Attribute{Computed: true, Description: desc}
 		case KindEmailSet:
 			out[s.Name] = dschema.SetAttribute{ElementType: types.StringType, Computed: true, Description: desc}
+		case KindObject:
+			out[s.Name] = dschema.SingleNestedAttribute{Computed: true, Description: desc, Attributes: DataSourceAttributes(s.Fields)}
 		default:
 			out[s.Name] = dschema.StringAttribute{Computed: true, Description: desc}
 		}
@@ -227,6 +255,8 @@ func nullOf(s Setting) attr.Value {
 		return types.Int64Null()
 	case KindEmailSet:
 		return types.SetNull(types.StringType)
+	case KindObject:
+		return types.ObjectNull(AttrTypes(s.Fields))
 	default:
 		return types.StringNull()
 	}
@@ -256,6 +286,20 @@ func (s Setting) decode(raw json.RawMessage, prior attr.Value) (attr.Value, bool
 			return nil, false
 		}
 		return EmailSetValue(SplitEmails(str), prior), true
+	case KindObject:
+		var sub map[string]json.RawMessage
+		if json.Unmarshal(raw, &sub) != nil {
+			return nil, false
+		}
+		priorObj, _ := prior.(types.Object)
+		if prior == nil {
+			priorObj = types.ObjectNull(AttrTypes(s.Fields))
+		}
+		obj, diags := FromAPI(s.Fields, sub, priorObj)
+		if diags.HasError() {
+			return nil, false
+		}
+		return obj, true
 	default:
 		var str string
 		if json.Unmarshal(raw, &str) != nil {
@@ -304,11 +348,35 @@ func EmailSetValue(emails []string, prior attr.Value) types.Set {
 }
 
 // Request fills out (a pointer to a client settings struct) with the settings to send: those set in config whose
-// planned value differs from state (every configured one when state is null, as on create). It reports whether
-// anything is to be sent.
+// planned value differs from state (every configured one when state is null, as on create, except UpdateOnly keys).
+// It reports whether anything is to be sent.
 func Request(list []Setting, config, plan, state types.Object, out any) (bool, error) {
-	if config.IsNull() || config.IsUnknown() {
+	send := requestMap(list, config, plan, state)
+	if len(send) == 0 {
 		return false, nil
+	}
+	b, err := json.Marshal(send)
+	if err != nil {
+		return false, err
+	}
+	return true, json.Unmarshal(b, out)
+}
+
+// UpdateOnlyRequest fills out with the configured UpdateOnly settings, for the update that follows a create.
+func UpdateOnlyRequest(list []Setting, config, plan types.Object, out any) (bool, error) {
+	var only []Setting
+	for _, s := range list {
+		if s.UpdateOnly {
+			s.UpdateOnly = false
+			only = append(only, s)
+		}
+	}
+	return Request(only, config, plan, types.ObjectNull(AttrTypes(list)), out)
+}
+
+func requestMap(list []Setting, config, plan, state types.Object) map[string]any {
+	if config.IsNull() || config.IsUnknown() {
+		return nil
 	}
 	cfg := config.Attributes()
 	planned := map[string]attr.Value{}
@@ -319,25 +387,47 @@ func Request(list []Setting, config, plan, state types.Object, out any) (bool, e
 	if !state.IsNull() && !state.IsUnknown() {
 		prior = state.Attributes()
 	}
+	creating := state.IsNull() || state.IsUnknown()
 	send := map[string]any{}
 	for _, s := range list {
 		c, p := cfg[s.Name], planned[s.Name]
-		if c == nil || c.IsNull() || p == nil || p.IsNull() || p.IsUnknown() {
+		if c == nil || c.IsNull() || p == nil || p.IsNull() || p.IsUnknown() || (creating && s.UpdateOnly) {
 			continue
 		}
 		if old, ok := prior[s.Name]; ok && old.Equal(p) {
 			continue
 		}
+		if s.Kind == KindObject {
+			// Whether Zoom merges a nested object key by key is unconfirmed: send every known planned key of it,
+			// so that keys Terraform does not set keep the values it last saw.
+			if sub := knownValues(s.Fields, p.(types.Object)); len(sub) > 0 {
+				send[s.Name] = sub
+			}
+			continue
+		}
 		send[s.Name] = wireValue(p)
 	}
-	if len(send) == 0 {
-		return false, nil
+	return send
+}
+
+// knownValues is the wire form of every known, non-null key of an object setting.
+func knownValues(list []Setting, obj types.Object) map[string]any {
+	out := map[string]any{}
+	attrs := obj.Attributes()
+	for _, s := range list {
+		v := attrs[s.Name]
+		if v == nil || v.IsNull() || v.IsUnknown() {
+			continue
+		}
+		if s.Kind == KindObject {
+			if sub := knownValues(s.Fields, v.(types.Object)); len(sub) > 0 {
+				out[s.Name] = sub
+			}
+			continue
+		}
+		out[s.Name] = wireValue(v)
 	}
-	b, err := json.Marshal(send)
-	if err != nil {
-		return false, err
-	}
-	return true, json.Unmarshal(b, out)
+	return out
 }
 
 func wireValue(v attr.Value) any {
@@ -380,6 +470,14 @@ func Reconcile(list []Setting, at path.Path, config, plan, got types.Object, dia
 		g, p := vals[s.Name], planned[s.Name]
 		out[s.Name] = g
 		if p == nil || p.IsUnknown() || g.Equal(p) {
+			continue
+		}
+		if s.Kind == KindObject {
+			c, _ := cfg[s.Name].(types.Object)
+			if cfg[s.Name] == nil {
+				c = types.ObjectNull(AttrTypes(s.Fields))
+			}
+			out[s.Name] = Reconcile(s.Fields, at.AtName(s.Name), c, p.(types.Object), g.(types.Object), diags)
 			continue
 		}
 		if c := cfg[s.Name]; c != nil && !c.IsNull() {

@@ -24,36 +24,61 @@ func TestSettingsTableMatchesTheSpec(t *testing.T) {
 		schema := op["requestBody"].(map[string]any)["content"].(map[string]any)["application/json"].(map[string]any)["schema"].(map[string]any)
 		return schema["properties"].(map[string]any)["settings"].(map[string]any)["properties"].(map[string]any)
 	}
-	wantType := map[Kind]string{KindBool: "boolean", KindInt: "integer", KindString: "string", KindEmailSet: "string"}
-	for _, op := range [][2]string{{"/users/{userId}/meetings", "post"}, {"/meetings/{meetingId}", "patch"}} {
-		props := settingsOf(op[0], op[1])
-		for _, s := range MeetingSettings {
-			p, ok := props[s.Name].(map[string]any)
-			if !ok {
-				t.Errorf("%s %s: setting %q is not in the spec", op[1], op[0], s.Name)
-				continue
+	for _, c := range []struct {
+		list         []Setting
+		path, method string
+		create       bool
+	}{
+		{MeetingSettings, "/users/{userId}/meetings", "post", true},
+		{MeetingSettings, "/meetings/{meetingId}", "patch", false},
+		{WebinarSettings, "/users/{userId}/webinars", "post", true},
+		{WebinarSettings, "/webinars/{webinarId}", "patch", false},
+	} {
+		checkSettings(t, c.method+" "+c.path, c.list, settingsOf(c.path, c.method), c.create)
+	}
+}
+
+func checkSettings(t *testing.T, at string, list []Setting, props map[string]any, create bool) {
+	t.Helper()
+	wantType := map[Kind]string{KindBool: "boolean", KindInt: "integer", KindString: "string", KindEmailSet: "string", KindObject: "object"}
+	for _, s := range list {
+		p, ok := props[s.Name].(map[string]any)
+		if create && s.UpdateOnly {
+			if ok {
+				t.Errorf("%s: %q is marked update-only but the create schema has it", at, s.Name)
 			}
-			if p["type"] != wantType[s.Kind] {
-				t.Errorf("%s: spec type %v, table kind %v", s.Name, p["type"], s.Kind)
+			continue
+		}
+		if !ok {
+			t.Errorf("%s: setting %q is not in the spec", at, s.Name)
+			continue
+		}
+		if p["type"] != wantType[s.Kind] {
+			t.Errorf("%s: %s: spec type %v, table kind %v", at, s.Name, p["type"], s.Kind)
+		}
+		if s.Kind == KindObject {
+			sub, _ := p["properties"].(map[string]any)
+			checkSettings(t, at+"."+s.Name, s.Fields, sub, create)
+			continue
+		}
+		enum, _ := p["enum"].([]any)
+		var got []any
+		for _, v := range s.Ints {
+			got = append(got, float64(v))
+		}
+		for _, v := range s.Strings {
+			got = append(got, v)
+		}
+		for _, v := range got {
+			if !slices.Contains(enum, v) {
+				t.Errorf("%s: %s: %v is not in the spec's enum %v", at, s.Name, v, enum)
 			}
-			enum, _ := p["enum"].([]any)
-			var got []any
-			for _, v := range s.Ints {
-				got = append(got, float64(v))
-			}
-			for _, v := range s.Strings {
-				got = append(got, v)
-			}
-			if len(enum) > 0 || len(got) > 0 {
-				for _, v := range got {
-					if !slices.Contains(enum, v) {
-						t.Errorf("%s: %v is not in the spec's enum %v", s.Name, v, enum)
-					}
-				}
-				if len(got) != len(enum) {
-					t.Errorf("%s: table allows %v, spec %v", s.Name, got, enum)
-				}
-			}
+		}
+		if len(got) != len(enum) {
+			t.Errorf("%s: %s: table allows %v, spec %v", at, s.Name, got, enum)
+		}
+		if max, ok := p["maximum"].(float64); ok && int64(max) != s.Max {
+			t.Errorf("%s: %s: spec maximum %v, table %d", at, s.Name, max, s.Max)
 		}
 	}
 }
