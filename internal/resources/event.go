@@ -1,0 +1,729 @@
+package resources
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/meetingattrs"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/validators"
+)
+
+// This file holds what zoom_meeting and zoom_webinar share: the common schema, plan-time checks and plan
+// adjustments, the request for the common fields, the post-apply reconciliation, and the reading of "not found"
+// (deleted or expired).
+
+// eventArgs are the resource-only arguments both resources have.
+type eventArgs struct {
+	UserID          types.String `tfsdk:"user_id"`
+	TemplateID      types.String `tfsdk:"template_id"`
+	NotifyOnDestroy types.Bool   `tfsdk:"notify_on_destroy"`
+}
+
+// eventSpec is what differs between the two resources in the shared code.
+type eventSpec struct {
+	kind meetingattrs.EventKind
+	// passcode is Zoom's passcode rule and passcodeChars its description.
+	passcode      *regexp.Regexp
+	passcodeChars string
+	// derivedFromPasscode are the computed attributes that change with the passcode.
+	derivedFromPasscode []string
+	// templateSource says where template IDs come from.
+	templateSource string
+	// notifyDescription documents notify_on_destroy.
+	notifyDescription string
+}
+
+// Zoom error codes the meeting and webinar resources handle (REFERENCE §2.2).
+const (
+	codeEventInProgress = 3002
+	codeEventEnded      = 3007
+)
+
+// eventAttributes returns the schema attributes both resources share.
+func eventAttributes(spec eventSpec) map[string]schema.Attribute {
+	noun := spec.kind.Noun
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	computed := func(desc string, sensitive bool) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, Sensitive: sensitive, PlanModifiers: keep, Description: desc}
+	}
+	return map[string]schema.Attribute{
+		"id": computed(fmt.Sprintf("%s ID (the %s number).", capitalise(noun), noun), false),
+		"user_id": schema.StringAttribute{
+			Required: true,
+			Description: fmt.Sprintf("The host: a user ID or e-mail of the account (or `me`, the app's own user). Changing "+
+				"the host replaces the %[1]s (Zoom cannot move a %[1]s to another host); switching between the host's ID "+
+				"and e-mail does not.", noun),
+			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(sameHost,
+				"Changing the host creates a new "+noun+"; the same host written as ID or e-mail does not.",
+				"Changing the host creates a new "+noun+"; the same host written as ID or e-mail does not.")},
+		},
+		"topic": schema.StringAttribute{
+			Required: true, Description: "Title, 1 to 200 characters.",
+			Validators: []validator.String{stringvalidator.LengthBetween(1, 200)},
+		},
+		"type": schema.StringAttribute{
+			Optional: true, Computed: true, Default: stringdefault.StaticString(meetingattrs.TypeScheduled),
+			Description: fmt.Sprintf("`scheduled` (default) is a one-time %[1]s at `start_time`; `recurring_fixed_time` "+
+				"repeats by `recurrence` from `start_time`; `recurring_no_fixed_time` can be started any time and has "+
+				"no start time. Changed in place.", noun),
+			Validators: []validator.String{eventTypeValidator{noun: noun}},
+		},
+		"start_time": schema.StringAttribute{
+			Optional: true, CustomType: meetingattrs.TimeType{},
+			Description: "Start, as `2026-12-01T09:30:00Z` (UTC), with an offset (`2026-12-01T10:30:00+01:00`), or as " +
+				"a local time without zone (`2026-12-01T10:30:00`) read in `timezone`. Zoom reports UTC; any spelling " +
+				"of the same instant compares equal. Required for `scheduled` and `recurring_fixed_time` (the first " +
+				"occurrence), not used by `recurring_no_fixed_time`. A " + noun + " is not created with a start in the past.",
+		},
+		"timezone": schema.StringAttribute{
+			Optional: true, Computed: true, PlanModifiers: keep,
+			Description: "IANA time zone of the " + noun + ", e.g. `Europe/Berlin`. Follows the host's time zone when not set.",
+			Validators:  []validator.String{validators.TimeZone()},
+		},
+		"duration": schema.Int64Attribute{
+			Optional: true, Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			Description: "Length in minutes (of each occurrence when recurring). Not used by `recurring_no_fixed_time`.",
+			Validators:  []validator.Int64{int64validator.AtLeast(1)},
+		},
+		"agenda": schema.StringAttribute{
+			Optional: true, Description: "Description, 1 to 2,000 characters.",
+			Validators: []validator.String{stringvalidator.LengthBetween(1, 2000)},
+		},
+		"password": schema.StringAttribute{
+			Optional: true, Computed: true, Sensitive: true, PlanModifiers: keep,
+			Description: "Passcode: at most 10 characters from " + spec.passcodeChars + ". When not set, Zoom may " +
+				"generate one (accounts that require a passcode); the generated one is kept here. Removing it from " +
+				"the configuration keeps the current passcode.",
+			Validators: []validator.String{stringvalidator.RegexMatches(spec.passcode,
+				"must be 1 to 10 characters from "+spec.passcodeChars)},
+		},
+		"template_id": schema.StringAttribute{
+			Optional: true,
+			Description: "ID of a " + noun + " template (" + spec.templateSource + ") to create the " + noun + " from; " +
+				"settings you set override the template's. Zoom does not report the template afterwards, so it is " +
+				"create-only: changing it replaces the " + noun + ".",
+			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(templateChanged,
+				"Changing the template creates a new "+noun+".", "Changing the template creates a new "+noun+".")},
+			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+		"tracking_fields": schema.ListAttribute{
+			Optional: true, ElementType: types.ObjectType{AttrTypes: meetingattrs.TrackingFieldAttrTypes},
+			Description: "Tracking-field values: objects with `field` (the label of a tracking field of the " +
+				"account) and `value`.",
+			Validators: []validator.List{listvalidator.SizeAtLeast(1)},
+		},
+		"recurrence": meetingattrs.RecurrenceResourceAttribute("How a `recurring_fixed_time` " + noun + " repeats; " +
+			"required for that type and not allowed for the others."),
+		"settings": schema.SingleNestedAttribute{
+			Optional: true, Computed: true,
+			PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
+			Description:   capitalise(noun) + " settings. Each setting you leave out follows Zoom (the host's and account's defaults).",
+			Attributes:    meetingattrs.ResourceAttributes(spec.kind.Settings),
+		},
+		"notify_on_destroy": schema.BoolAttribute{
+			Optional: true, Computed: true, Default: booldefault.StaticBool(false),
+			Description: spec.notifyDescription,
+		},
+		"uuid":       computed("UUID of the current instance; Zoom mints a new one after each instance ends.", false),
+		"host_id":    computed("User ID of the host.", false),
+		"host_email": computed("E-mail of the host.", false),
+		"status": schema.StringAttribute{
+			Computed: true, PlanModifiers: keep,
+			Description: "What Zoom reports (`waiting` not started, `started` running, `finished` where Zoom reports " +
+				"it), or `expired`: the " + noun + "'s time has passed and Zoom no longer returns it, so the resource " +
+				"can be removed from the configuration. Changes here never cause a diff.",
+		},
+		"created_at": computed("When the "+noun+" was created (UTC).", false),
+		"join_url":   computed("Link participants join with. Sensitive: it embeds the passcode.", true),
+		"start_url": computed("Link that starts the "+noun+" as the host without signing in. Sensitive. It carries "+
+			"a token that expires after two hours (90 days for custCreate hosts) and changes on every read, so the "+
+			"value here is the one of the last refresh and never causes a diff; refresh (or read the "+
+			"`zoom_"+noun+"` data source) just before handing it to a host.", true),
+		"registration_url": computed("Registration link; empty unless registration is on (`settings.approval_type` 0 or 1).", false),
+		"occurrences": schema.ListAttribute{
+			Computed: true, PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()},
+			ElementType: types.ObjectType{AttrTypes: meetingattrs.OccurrenceAttrTypes},
+			Description: "Upcoming occurrences when recurring (past ones drop off): `occurrence_id`, " +
+				"`start_time` (UTC), `duration`, `status`.",
+		},
+	}
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// sameHost lets a host written as ID or e-mail switch spelling without replacement.
+func sameHost(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	if req.StateValue.IsNull() || req.PlanValue.IsUnknown() {
+		resp.RequiresReplace = !req.StateValue.IsNull()
+		return
+	}
+	var hostID, hostEmail types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("host_id"), &hostID)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("host_email"), &hostEmail)...)
+	want := req.PlanValue.ValueString()
+	// "me" (the app's own user) can only be compared with itself without asking Zoom.
+	same := strings.EqualFold(want, req.StateValue.ValueString()) ||
+		(want != "me" && (want == hostID.ValueString() || strings.EqualFold(want, hostEmail.ValueString())))
+	resp.RequiresReplace = !same
+}
+
+// templateChanged replaces the event when its template changes, but not when an imported one (whose template Zoom
+// does not report) gets one in the configuration.
+func templateChanged(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.StateValue.IsNull()
+}
+
+// eventTypeValidator accepts the managed types and explains why the others are refused.
+type eventTypeValidator struct{ noun string }
+
+func (eventTypeValidator) Description(context.Context) string {
+	return "one of scheduled, recurring_fixed_time, recurring_no_fixed_time"
+}
+func (v eventTypeValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+func (v eventTypeValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	switch t := req.ConfigValue.ValueString(); {
+	case t == meetingattrs.TypeScheduled || t == meetingattrs.TypeRecurringFixedTime || t == meetingattrs.TypeRecurringNoFixedTime:
+	case v.noun == "meeting" && (t == meetingattrs.TypeInstant || t == "1"):
+		resp.Diagnostics.AddAttributeError(req.Path, "Instant meetings cannot be managed",
+			"An instant meeting starts when it is created and ends with its session, so it cannot be kept in "+
+				"configuration. Use type = \"scheduled\" with a start_time, or \"recurring_no_fixed_time\" for a meeting "+
+				"that can be started at any time.")
+	case v.noun == "meeting" && (t == meetingattrs.TypePMI || t == "4"):
+		resp.Diagnostics.AddAttributeError(req.Path, "PMI meetings cannot be managed",
+			"A PMI meeting is the host's personal meeting room, not a meeting Terraform can create. To hold a "+
+				"scheduled meeting on the PMI, set settings.use_pmi = true.")
+	default:
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+v.noun+" type",
+			fmt.Sprintf("%q is not a %s type: use scheduled, recurring_fixed_time or recurring_no_fixed_time.", t, v.noun))
+	}
+}
+
+// validateEvent checks the combinations of the shared arguments.
+func validateEvent(ctx context.Context, m *meetingattrs.EventCommon, noun string, d *diag.Diagnostics) (typ string, ok bool) {
+	if m.Type.IsUnknown() {
+		return "", false
+	}
+	typ = m.Type.ValueString()
+	if m.Type.IsNull() {
+		typ = meetingattrs.TypeScheduled
+	}
+	switch typ {
+	case meetingattrs.TypeScheduled, meetingattrs.TypeRecurringFixedTime:
+		if m.StartTime.IsNull() {
+			d.AddAttributeError(path.Root("start_time"), "Missing start_time",
+				fmt.Sprintf("A %s %s needs a start_time; Zoom would otherwise start it now.", typ, noun))
+		}
+	case meetingattrs.TypeRecurringNoFixedTime:
+		for name, v := range map[string]attr.Value{"start_time": m.StartTime, "duration": m.Duration} {
+			if !v.IsNull() {
+				d.AddAttributeError(path.Root(name), "Not used by recurring_no_fixed_time",
+					fmt.Sprintf("Zoom ignores %s for a recurring %s with no fixed time, so it would never match; remove it.", name, noun))
+			}
+		}
+	}
+	if typ == meetingattrs.TypeRecurringFixedTime && m.Recurrence.IsNull() {
+		d.AddAttributeError(path.Root("recurrence"), "Missing recurrence",
+			fmt.Sprintf("A recurring_fixed_time %s needs a recurrence block saying how it repeats and when it ends.", noun))
+	}
+	if typ != meetingattrs.TypeRecurringFixedTime && !m.Recurrence.IsNull() {
+		d.AddAttributeError(path.Root("recurrence"), "Recurrence not used",
+			fmt.Sprintf("Zoom only uses recurrence for recurring_fixed_time %ss, not %s; remove it or change type.", noun, typ))
+	}
+	meetingattrs.ValidateRecurrence(ctx, m.Recurrence, path.Root("recurrence"), d)
+	if !m.TrackingFields.IsNull() && !m.TrackingFields.IsUnknown() {
+		for i, e := range m.TrackingFields.Elements() {
+			o, ok := e.(types.Object)
+			if !ok || o.IsUnknown() {
+				continue
+			}
+			if f, ok := o.Attributes()["field"].(types.String); ok && !f.IsUnknown() && strings.TrimSpace(f.ValueString()) == "" {
+				d.AddAttributeError(path.Root("tracking_fields").AtListIndex(i).AtName("field"), "Missing tracking field",
+					"Each tracking field needs the label of one of the account's tracking fields.")
+			}
+		}
+	}
+	return typ, true
+}
+
+// eventPlan is the shared part of ModifyPlan. It reports errors (a start in the past, a change to an expired
+// event) and returns the computed attributes to mark unknown; stop is true when nothing else should be planned.
+func eventPlan(spec eventSpec, plan, state, config *meetingattrs.EventCommon, creating bool, d *diag.Diagnostics) (unknown map[string]bool, stop bool) {
+	noun := spec.kind.Noun
+	now := time.Now()
+	unknown = map[string]bool{}
+	if creating {
+		if start, ok := plannedStart(plan); ok && start.Before(now) && plan.Type.ValueString() == meetingattrs.TypeScheduled {
+			d.AddAttributeError(path.Root("start_time"), capitalise(noun)+" in the past",
+				fmt.Sprintf("start_time %s has passed, so this would create a %s that is already over. Set a "+
+					"future start_time, or remove the resource from the configuration.", plan.StartTime.ValueString(), noun))
+		}
+		return unknown, false
+	}
+	if state.Status.ValueString() == meetingattrs.StatusExpired {
+		if changed := changedArguments(plan, state); len(changed) > 0 {
+			d.AddError(capitalise(noun)+" has expired",
+				fmt.Sprintf("%s %s has ended and Zoom no longer returns it, so %s cannot be changed. Remove the "+
+					"resource from the configuration (destroying it succeeds), or give the new %s another resource address.",
+					capitalise(noun), state.ID.ValueString(), strings.Join(changed, ", "), noun))
+		}
+		return unknown, true
+	}
+	if !plan.StartTime.IsUnknown() && !plan.StartTime.IsNull() && !sameStart(plan, state) {
+		if start, ok := plannedStart(plan); ok && start.Before(now) {
+			d.AddAttributeError(path.Root("start_time"), "Start time in the past",
+				fmt.Sprintf("Zoom ignores a start_time in the past (%s) when a %s is updated; set a future one.", plan.StartTime.ValueString(), noun))
+		}
+	}
+	if !sameStart(plan, state) || !plan.Type.Equal(state.Type) || !plan.Timezone.Equal(state.Timezone) ||
+		!plan.Duration.Equal(state.Duration) || !plan.Recurrence.Equal(state.Recurrence) {
+		unknown["occurrences"] = true
+	}
+	if !plan.Password.Equal(state.Password) {
+		for _, a := range spec.derivedFromPasscode {
+			unknown[a] = true
+		}
+	}
+	if settingChanged(plan.Settings, state.Settings, "approval_type") {
+		unknown["registration_url"] = true
+	}
+	return unknown, false
+}
+
+// settingChanged reports whether a setting's planned value differs from state (or is unknown).
+func settingChanged(plan, state types.Object, name string) bool {
+	p, s := attrsOf(plan)[name], attrsOf(state)[name]
+	return p != nil && (p.IsUnknown() || s == nil || !p.Equal(s))
+}
+
+// settingConfigured reports whether the configuration sets a setting.
+func settingConfigured(config types.Object, name string) bool {
+	v := attrsOf(config)[name]
+	return v != nil && !v.IsNull()
+}
+
+// markUnknown sets the named top-level computed attributes of the plan to unknown.
+func markUnknown(ctx context.Context, resp *resource.ModifyPlanResponse, names map[string]bool) {
+	for a := range names {
+		var v attr.Value = types.StringUnknown()
+		if a == "occurrences" {
+			v = types.ListUnknown(types.ObjectType{AttrTypes: meetingattrs.OccurrenceAttrTypes})
+		}
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(a), v)...)
+	}
+}
+
+func attrsOf(o types.Object) map[string]attr.Value {
+	if o.IsNull() || o.IsUnknown() {
+		return map[string]attr.Value{}
+	}
+	return o.Attributes()
+}
+
+// plannedStart is the instant of the planned start time, when it can be known at plan time.
+func plannedStart(m *meetingattrs.EventCommon) (time.Time, bool) {
+	if m.StartTime.IsNull() || m.StartTime.IsUnknown() {
+		return time.Time{}, false
+	}
+	p, err := meetingattrs.ParseTime(m.StartTime.ValueString())
+	if err != nil || (p.Local && m.Timezone.IsUnknown()) {
+		return time.Time{}, false
+	}
+	return p.In(m.Timezone.ValueString())
+}
+
+// sameStart reports whether plan and state start at the same instant (or both have no start).
+func sameStart(plan, state *meetingattrs.EventCommon) bool {
+	if plan.StartTime.IsUnknown() {
+		return false
+	}
+	if plan.StartTime.IsNull() || state.StartTime.IsNull() {
+		return plan.StartTime.IsNull() && state.StartTime.IsNull()
+	}
+	if plan.StartTime.Equal(state.StartTime) && plan.Timezone.Equal(state.Timezone) {
+		return true
+	}
+	a, okA := plannedStart(plan)
+	b, okB := plannedStart(state)
+	return okA && okB && a.Equal(b)
+}
+
+// changedArguments names the shared arguments whose planned value differs from state.
+func changedArguments(plan, state *meetingattrs.EventCommon) []string {
+	pairs := []struct {
+		name string
+		a, b attr.Value
+	}{
+		{"topic", plan.Topic, state.Topic}, {"type", plan.Type, state.Type}, {"timezone", plan.Timezone, state.Timezone},
+		{"duration", plan.Duration, state.Duration}, {"agenda", plan.Agenda, state.Agenda},
+		{"password", plan.Password, state.Password}, {"tracking_fields", plan.TrackingFields, state.TrackingFields},
+		{"recurrence", plan.Recurrence, state.Recurrence}, {"settings", plan.Settings, state.Settings},
+	}
+	var out []string
+	if !sameStart(plan, state) {
+		out = append(out, "start_time")
+	}
+	for _, p := range pairs {
+		if !p.a.Equal(p.b) {
+			out = append(out, p.name)
+		}
+	}
+	return out
+}
+
+// eventRequest is the wire form of the fields meetings and webinars share; the resources convert it to their
+// client request type (the JSON names are the same).
+type eventRequest struct {
+	Topic          *string                 `json:"topic,omitempty"`
+	Type           *int                    `json:"type,omitempty"`
+	StartTime      *string                 `json:"start_time,omitempty"`
+	Duration       *int                    `json:"duration,omitempty"`
+	Timezone       *string                 `json:"timezone,omitempty"`
+	Agenda         *string                 `json:"agenda,omitempty"`
+	Password       *string                 `json:"password,omitempty"`
+	TemplateID     *string                 `json:"template_id,omitempty"`
+	TrackingFields *[]client.TrackingField `json:"tracking_fields,omitempty"`
+	Recurrence     *client.Recurrence      `json:"recurrence,omitempty"`
+}
+
+// buildEventRequest fills the shared fields of the create body (state nil: every configured argument) or of the
+// update body (only what changed), then converts it into out (a *client.MeetingRequest or *client.WebinarRequest)
+// and puts the changed settings into settingsOut (its Settings field's type).
+func buildEventRequest(ctx context.Context, spec eventSpec, plan, config, state *meetingattrs.EventCommon, templateID types.String, out, settingsOut any) (hasSettings bool, diags diag.Diagnostics) {
+	create := state == nil
+	if create {
+		state = &meetingattrs.EventCommon{Settings: types.ObjectNull(meetingattrs.AttrTypes(spec.kind.Settings))}
+	}
+	req := eventRequest{}
+	changed := func(p, s attr.Value) bool { return !p.IsNull() && !p.IsUnknown() && (create || !p.Equal(s)) }
+	if changed(plan.Topic, state.Topic) {
+		req.Topic = plan.Topic.ValueStringPointer()
+	}
+	typeChanged := changed(plan.Type, state.Type)
+	if typeChanged {
+		req.Type = client.Ptr(spec.kind.TypeNumber(plan.Type.ValueString()))
+	}
+	if !config.Timezone.IsNull() && changed(plan.Timezone, state.Timezone) {
+		req.Timezone = plan.Timezone.ValueStringPointer()
+	}
+	startChanged := !plan.StartTime.IsNull() && !plan.StartTime.IsUnknown() && (create || !sameStart(plan, state))
+	if startChanged {
+		wire, err := meetingattrs.WireTime(plan.StartTime.ValueString())
+		if err != nil {
+			diags.AddAttributeError(path.Root("start_time"), "Invalid start_time", err.Error())
+			return false, diags
+		}
+		req.StartTime = &wire
+		if p, _ := meetingattrs.ParseTime(wire); p.Local && req.Timezone == nil && !plan.Timezone.IsNull() && !plan.Timezone.IsUnknown() {
+			// A local time is read in the request's zone: send the zone it was planned in.
+			req.Timezone = plan.Timezone.ValueStringPointer()
+		}
+	}
+	if !config.Duration.IsNull() && changed(plan.Duration, state.Duration) {
+		req.Duration = client.Ptr(int(plan.Duration.ValueInt64()))
+	}
+	if plan.Agenda.IsNull() && !create && !state.Agenda.IsNull() {
+		req.Agenda = client.Ptr("")
+	} else if changed(plan.Agenda, state.Agenda) {
+		req.Agenda = plan.Agenda.ValueStringPointer()
+	}
+	if !config.Password.IsNull() && changed(plan.Password, state.Password) {
+		req.Password = plan.Password.ValueStringPointer()
+	}
+	if create && !templateID.IsNull() && !templateID.IsUnknown() {
+		req.TemplateID = templateID.ValueStringPointer()
+	}
+	if !plan.TrackingFields.Equal(state.TrackingFields) || (create && !plan.TrackingFields.IsNull()) {
+		fields := []client.TrackingField{}
+		if !plan.TrackingFields.IsNull() {
+			var tf []struct {
+				Field types.String `tfsdk:"field"`
+				Value types.String `tfsdk:"value"`
+			}
+			diags.Append(plan.TrackingFields.ElementsAs(ctx, &tf, false)...)
+			for _, f := range tf {
+				fields = append(fields, client.TrackingField{Field: f.Field.ValueString(), Value: f.Value.ValueString()})
+			}
+		}
+		req.TrackingFields = &fields
+	}
+	recurring := plan.Type.ValueString() == meetingattrs.TypeRecurringFixedTime
+	// Zoom needs the recurrence with a new start time or type, and takes it as a whole.
+	if recurring && (create || typeChanged || startChanged || !plan.Recurrence.Equal(state.Recurrence)) {
+		rec, d := meetingattrs.RecurrenceToAPI(ctx, plan.Recurrence)
+		diags.Append(d...)
+		req.Recurrence = rec
+	}
+	if b, err := json.Marshal(req); err != nil || json.Unmarshal(b, out) != nil {
+		diags.AddError("Cannot build the "+spec.kind.Noun+" request", fmt.Sprint(err))
+		return false, diags
+	}
+	has, err := meetingattrs.Request(spec.kind.Settings, config.Settings, plan.Settings, state.Settings, settingsOut)
+	if err != nil {
+		diags.AddError("Cannot build the "+spec.kind.Noun+" settings", err.Error())
+	}
+	return has, diags
+}
+
+// reconcileEvent settles what is stored after an apply (see meetingattrs.Reconcile for settings). A configured
+// argument Zoom did not take is an error naming it; an unconfigured or computed value that was known in the plan
+// keeps the planned value (Zoom changed it on the side, or it is volatile like start_url), and the next refresh
+// brings Zoom's value without a diff.
+func reconcileEvent(spec eventSpec, config, plan, got *meetingattrs.EventCommon, d *diag.Diagnostics) {
+	got.Settings = meetingattrs.Reconcile(spec.kind.Settings, path.Root("settings"), config.Settings, plan.Settings, got.Settings, d)
+	settle(d, "timezone", !config.Timezone.IsNull(), plan.Timezone, &got.Timezone)
+	settle(d, "duration", !config.Duration.IsNull(), plan.Duration, &got.Duration)
+	settle(d, "password", !config.Password.IsNull(), plan.Password, &got.Password)
+	settle(d, "agenda", true, plan.Agenda, &got.Agenda)
+	settle(d, "tracking_fields", true, plan.TrackingFields, &got.TrackingFields)
+	settle(d, "recurrence", true, plan.Recurrence, &got.Recurrence)
+	for name, v := range map[string]struct{ p, g *types.String }{
+		"status": {&plan.Status, &got.Status}, "start_url": {&plan.StartURL, &got.StartURL}, "uuid": {&plan.UUID, &got.UUID},
+		"join_url": {&plan.JoinURL, &got.JoinURL}, "registration_url": {&plan.RegistrationURL, &got.RegistrationURL},
+		"created_at": {&plan.CreatedAt, &got.CreatedAt},
+	} {
+		settle(d, name, false, *v.p, v.g)
+	}
+	settle(d, "occurrences", false, plan.Occurrences, &got.Occurrences)
+	settle(d, "start_time", true, plan.StartTime, &got.StartTime)
+	settle(d, "topic", true, plan.Topic, &got.Topic)
+	settle(d, "type", true, plan.Type, &got.Type)
+}
+
+// settle decides one attribute after an apply: a configured value Zoom did not store is an error naming it (the
+// state keeps Zoom's value); an unconfigured or computed value known in the plan keeps the planned value.
+func settle[T attr.Value](diags *diag.Diagnostics, name string, configured bool, planned T, got *T) {
+	if planned.IsUnknown() || planned.Equal(*got) {
+		return
+	}
+	if !configured {
+		*got = planned
+		return
+	}
+	diags.AddAttributeError(path.Root(name), "Zoom did not apply an argument",
+		fmt.Sprintf("%s was planned as %s, but Zoom stored %s. The account's settings may override it; change the "+
+			"configuration to match, or the account setting.", name, planned, *got))
+}
+
+// eventNumber parses the meeting or webinar number held in the state's ID.
+func eventNumber(m *meetingattrs.EventCommon, noun string, diags *diag.Diagnostics) (int64, bool) {
+	id, err := strconv.ParseInt(m.ID.ValueString(), 10, 64)
+	if err != nil || id <= 0 {
+		diags.AddAttributeError(path.Root("id"), "Invalid "+noun+" ID",
+			fmt.Sprintf("%q is not a Zoom %s ID (a number such as 85746065432).", m.ID.ValueString(), noun))
+		return 0, false
+	}
+	return id, true
+}
+
+// readGone decides what a "not found" on read means: a meeting or webinar whose time has passed by Zoom's clock
+// expired (it stays in state, marked expired, with a warning); otherwise it was deleted (remove it).
+func readGone(err error, state *meetingattrs.EventCommon, noun string, diags *diag.Diagnostics) (keep bool) {
+	end, ok := state.End()
+	if !ok || !end.Before(serverNow(err)) {
+		return false
+	}
+	// Zoom answers "not found or has expired" alike; an event whose time has passed expired.
+	state.Status = types.StringValue(meetingattrs.StatusExpired)
+	diags.AddWarning("Zoom "+noun+" has expired",
+		fmt.Sprintf("%s %s (%q) ended at %s and Zoom no longer returns it. It stays in the state as "+
+			"expired; remove it from the configuration when convenient (destroying it succeeds).",
+			capitalise(noun), state.ID.ValueString(), state.Topic.ValueString(), end.UTC().Format(time.RFC3339)))
+	return true
+}
+
+// serverNow is Zoom's clock at the time of err (its Date header), or the local clock.
+func serverNow(err error) time.Time {
+	var apiErr *client.APIError
+	if errors.As(err, &apiErr) && !apiErr.ServerTime.IsZero() {
+		return apiErr.ServerTime
+	}
+	return time.Now()
+}
+
+// hostAfterRead keeps the configured spelling of the host (ID, e-mail or "me") while it names the same user, and
+// names the host by e-mail on import or when it changed.
+func hostAfterRead(userID types.String, hostID, hostEmail string) types.String {
+	if userID.IsNull() || userID.IsUnknown() {
+		return types.StringValue(hostEmail)
+	}
+	if u := userID.ValueString(); u != "me" && !strings.EqualFold(u, hostID) && !strings.EqualFold(u, hostEmail) {
+		return types.StringValue(hostEmail)
+	}
+	return userID
+}
+
+// updateError explains a failed update.
+func updateError(err error, noun string) error {
+	var apiErr *client.APIError
+	switch {
+	case client.IsNotFound(err):
+		return fmt.Errorf("%w\n\nThe %s was deleted or has expired since the last refresh; run plan again", err, noun)
+	case errors.As(err, &apiErr) && apiErr.Code == 3000 && strings.Contains(strings.ToLower(apiErr.Message), "started"):
+		return fmt.Errorf("%w\n\nThe %s is running; apply the change after it ends", err, noun)
+	}
+	return err
+}
+
+// deleteOutcome treats "already gone" and "already over" as success, and explains the rest.
+func deleteOutcome(err error, noun string, id int64, diags *diag.Diagnostics, explain func(error) error) {
+	var apiErr *client.APIError
+	switch {
+	case err == nil, client.IsNotFound(err):
+	case errors.As(err, &apiErr) && apiErr.Code == codeEventEnded:
+		// Zoom refuses to delete an event that has ended; it is over, so there is nothing left to destroy.
+	case errors.As(err, &apiErr) && apiErr.Code == codeEventInProgress:
+		diagnostics.AddAPIError(diags, fmt.Sprintf("Cannot delete Zoom %s %d while it is running", noun, id),
+			fmt.Errorf("%w\n\nEnd the %s (or wait for it to end) and run destroy again", err, noun))
+	default:
+		diagnostics.AddAPIError(diags, fmt.Sprintf("Error deleting Zoom %s %d", noun, id), explain(err))
+	}
+}
+
+// eventPlanHasUnknowns reports whether an update plan leaves any shared value to be learnt from Zoom.
+func eventPlanHasUnknowns(m *meetingattrs.EventCommon, extra ...attr.Value) bool {
+	for _, v := range append([]attr.Value{m.Password, m.JoinURL, m.RegistrationURL, m.Occurrences, m.Settings,
+		m.Timezone, m.Duration, m.Status, m.StartURL}, extra...) {
+		if v.IsUnknown() {
+			return true
+		}
+	}
+	for _, v := range attrsOf(m.Settings) {
+		if v.IsUnknown() {
+			return true
+		}
+	}
+	return false
+}
+
+// importEvent accepts a meeting or webinar number.
+func importEvent(ctx context.Context, noun string, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id := strings.TrimSpace(req.ID)
+	if n, err := strconv.ParseInt(id, 10, 64); err != nil || n <= 0 {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("Import a Zoom %[1]s by its %[1]s ID (a number such as 85746065432), not %[2]q.", noun, req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("notify_on_destroy"), false)...)
+}
+
+// listedEvent is a meeting or webinar as a host's list shows it.
+type listedEvent struct {
+	ID                                    int64
+	Type                                  int
+	Topic, StartTime, Timezone, CreatedAt string
+}
+
+// createOrAdopt runs create. When Zoom may have created the event without answering (a 5xx or a dropped
+// connection), it looks among the host's events for one with the same topic, type and start created in the last
+// minutes, and adopts it instead of creating a duplicate; with no match it creates again, with several it stops
+// and names them.
+func createOrAdopt[T any](noun, host string, body *eventRequest, typeMatches func(int) bool, create func() (T, error),
+	list func() ([]listedEvent, error), get func(int64) (T, error), diags *diag.Diagnostics) (T, error) {
+	started := time.Now()
+	created, err := create()
+	if err == nil || !client.IsMaybeProcessed(err) {
+		return created, err
+	}
+	var zero T
+	topic := deref(body.Topic)
+	listed, listErr := list()
+	if listErr != nil {
+		return zero, fmt.Errorf("%w\n\nZoom may have created the %s %q for %s; the provider could not check (%v). "+
+			"Look for it in the Zoom portal and delete it or import it before running apply again", err, noun, topic, host, listErr)
+	}
+	var matches []int64
+	for _, s := range listed {
+		if s.Topic != topic || !typeMatches(s.Type) {
+			continue
+		}
+		tz := deref(body.Timezone)
+		if tz == "" {
+			tz = s.Timezone
+		}
+		if body.StartTime != nil && !meetingattrs.SameInstant(*body.StartTime, tz, s.StartTime) {
+			continue
+		}
+		if at, perr := time.Parse(time.RFC3339, s.CreatedAt); perr == nil && at.Before(started.Add(-10*time.Minute)) {
+			continue
+		}
+		matches = append(matches, s.ID)
+	}
+	switch len(matches) {
+	case 0:
+		// Zoom did not create it: creating again is safe.
+		return create()
+	case 1:
+		diags.AddWarning("Adopted a Zoom "+noun+" created by an interrupted request",
+			fmt.Sprintf("Creating %s %q failed without a definite answer (%v), but Zoom had created it (id %d); "+
+				"Terraform manages that %s now.", noun, topic, err, matches[0], noun))
+		return get(matches[0])
+	default:
+		ids := make([]string, len(matches))
+		for i, id := range matches {
+			ids[i] = strconv.FormatInt(id, 10)
+		}
+		return zero, fmt.Errorf("%w\n\nZoom may have created %s %q; several recent %ss of %s match it (%s). "+
+			"Delete the duplicates in the Zoom portal, import the one to keep, and run apply again",
+			err, noun, topic, noun, host, strings.Join(ids, ", "))
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// explainHost adds what to do when Zoom refuses the host itself.
+func explainHost(err error, host, noun string) error {
+	var apiErr *client.APIError
+	if errors.As(err, &apiErr) {
+		switch apiErr.Code {
+		case 1001:
+			return fmt.Errorf("%w\n\nThe host %s is not a user of this Zoom account (or was deleted)", err, host)
+		case 3161:
+			return fmt.Errorf("%w\n\nThe host %s may not host %ss: Zoom only lets active Basic or Licensed "+
+				"users host (not pending users or users of type 4)", err, host, noun)
+		}
+	}
+	return err
+}
