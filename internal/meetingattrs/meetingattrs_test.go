@@ -267,3 +267,89 @@ func TestStartTimeOfRecurringMeetingFollowingNextOccurrence(t *testing.T) {
 		t.Fatalf("drift hidden: %q", mc.StartTime.ValueString())
 	}
 }
+
+func webinarSettingsObject(t *testing.T, vals map[string]attr.Value) types.Object {
+	t.Helper()
+	all := map[string]attr.Value{}
+	for _, s := range WebinarSettings {
+		all[s.Name] = nullOf(s)
+	}
+	for k, v := range vals {
+		all[k] = v
+	}
+	obj, diags := types.ObjectValue(AttrTypes(WebinarSettings), all)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	return obj
+}
+
+func qa(t *testing.T, vals map[string]attr.Value) types.Object {
+	t.Helper()
+	var fields []Setting
+	for _, s := range WebinarSettings {
+		if s.Name == "question_and_answer" {
+			fields = s.Fields
+		}
+	}
+	all := map[string]attr.Value{}
+	for _, s := range fields {
+		all[s.Name] = nullOf(s)
+	}
+	for k, v := range vals {
+		all[k] = v
+	}
+	return types.ObjectValueMust(AttrTypes(fields), all)
+}
+
+func TestNestedAndUpdateOnlySettings(t *testing.T) {
+	api := &client.WebinarSettings{
+		QuestionAndAnswer:            &client.QuestionAndAnswer{Enable: client.Ptr(true), AnswerQuestions: client.Ptr("all"), AttendeesCanUpvote: client.Ptr(false)},
+		RegistrantsConfirmationEmail: client.Ptr(true),
+	}
+	got, diags := FromAPI(WebinarSettings, api, types.ObjectNull(AttrTypes(WebinarSettings)))
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	q := got.Attributes()["question_and_answer"].(types.Object).Attributes()
+	if !q["enable"].Equal(types.BoolValue(true)) || !q["answer_questions"].Equal(types.StringValue("all")) || !q["attendees_can_comment"].IsNull() {
+		t.Fatalf("nested = %v", q)
+	}
+
+	// A configured nested key that changed sends every known key of the object.
+	config := webinarSettingsObject(t, map[string]attr.Value{
+		"question_and_answer":            qa(t, map[string]attr.Value{"enable": types.BoolValue(false)}),
+		"registrants_confirmation_email": types.BoolValue(false),
+	})
+	plan := webinarSettingsObject(t, map[string]attr.Value{
+		"question_and_answer": qa(t, map[string]attr.Value{"enable": types.BoolValue(false), "answer_questions": types.StringValue("all"),
+			"attendees_can_upvote": types.BoolValue(false)}),
+		"registrants_confirmation_email": types.BoolValue(false),
+	})
+	var out client.WebinarSettings
+	has, err := Request(WebinarSettings, config, plan, got, &out)
+	if err != nil || !has || out.QuestionAndAnswer == nil || *out.QuestionAndAnswer.Enable || *out.QuestionAndAnswer.AnswerQuestions != "all" ||
+		out.RegistrantsConfirmationEmail == nil {
+		t.Fatalf("update request = %+v (%v)", out, err)
+	}
+	// On create the update-only key is left out, and UpdateOnlyRequest carries it alone.
+	out = client.WebinarSettings{}
+	if has, _ := Request(WebinarSettings, config, plan, types.ObjectNull(AttrTypes(WebinarSettings)), &out); !has || out.RegistrantsConfirmationEmail != nil {
+		t.Fatalf("create request = %+v", out)
+	}
+	out = client.WebinarSettings{}
+	if has, _ := UpdateOnlyRequest(WebinarSettings, config, plan, &out); !has || out.RegistrantsConfirmationEmail == nil || out.QuestionAndAnswer != nil {
+		t.Fatalf("update-only request = %+v", out)
+	}
+
+	// Reconcile reaches into nested objects: a configured key Zoom refused is an error naming its path.
+	refused := webinarSettingsObject(t, map[string]attr.Value{
+		"question_and_answer":            qa(t, map[string]attr.Value{"enable": types.BoolValue(true), "answer_questions": types.StringValue("all"), "attendees_can_upvote": types.BoolValue(false)}),
+		"registrants_confirmation_email": types.BoolValue(false),
+	})
+	var d diag.Diagnostics
+	Reconcile(WebinarSettings, path.Root("settings"), config, plan, refused, &d)
+	if d.ErrorsCount() != 1 || !d.Errors()[0].(diag.DiagnosticWithPath).Path().Equal(path.Root("settings").AtName("question_and_answer").AtName("enable")) {
+		t.Fatalf("diags = %v", d)
+	}
+}
