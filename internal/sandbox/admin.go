@@ -26,6 +26,8 @@ import (
 //	DELETE /_sandbox/tokens             revoke every issued access token
 //	POST   /_sandbox/meetings/{id}/start  start a meeting, as its host would ({"id":...,"status":"started"})
 //	POST   /_sandbox/meetings/{id}/end    end a running meeting (new uuid; the status of ended_meeting_status)
+//	POST   /_sandbox/webinars/{id}/start  start a webinar, as its host would ({"id":...,"status":"started"})
+//	POST   /_sandbox/webinars/{id}/end    end a running webinar (new uuid; the status of ended_meeting_status)
 //
 // Errors are {"error":"..."} with 400, 404 or 405.
 
@@ -82,6 +84,10 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	methodNotAllowed := func() { adminFail(w, http.StatusMethodNotAllowed, "method %s not allowed on %s", r.Method, endpoint) }
 	if rest, ok := strings.CutPrefix(endpoint, "/_sandbox/meetings/"); ok {
 		s.serveAdminMeeting(w, r, rest, methodNotAllowed)
+		return
+	}
+	if rest, ok := strings.CutPrefix(endpoint, "/_sandbox/webinars/"); ok {
+		s.serveAdminWebinar(w, r, rest, methodNotAllowed)
 		return
 	}
 	switch endpoint {
@@ -185,6 +191,7 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		}
 		writeAdmin(w, http.StatusOK, clockView{Now: s.Now().UTC(), OffsetSeconds: s.clock.getOffset().Seconds()})
 
+
 	case "/_sandbox/tokens":
 		if r.Method != http.MethodDelete {
 			methodNotAllowed()
@@ -221,4 +228,29 @@ func (s *Server) serveAdminMeeting(w http.ResponseWriter, r *http.Request, rest 
 		return
 	}
 	writeAdmin(w, http.StatusOK, map[string]any{"id": id, "status": s.meetingStatus(id)})
+}
+
+// serveAdminWebinar serves /_sandbox/webinars/{id}/start and /_sandbox/webinars/{id}/end.
+func (s *Server) serveAdminWebinar(w http.ResponseWriter, r *http.Request, rest string, methodNotAllowed func()) {
+	ref, action, _ := strings.Cut(rest, "/")
+	id, ok := parseMeetingID(ref)
+	if !ok || (action != "start" && action != "end") {
+		adminFail(w, http.StatusNotFound, "unknown sandbox admin endpoint %s", r.URL.Path)
+		return
+	}
+	if r.Method != http.MethodPost {
+		methodNotAllowed()
+		return
+	}
+	var err error
+	if action == "start" {
+		err = s.StartWebinar(id)
+	} else {
+		err = s.EndWebinar(id)
+	}
+	if errors.Is(err, ErrWebinarNotFound) {
+		adminFail(w, http.StatusNotFound, "webinar %d does not exist, was deleted or has expired", id)
+		return
+	}
+	writeAdmin(w, http.StatusOK, map[string]any{"id": id, "status": s.webinarStatus(id)})
 }

@@ -112,6 +112,7 @@ func (s *Server) issueToken(r *http.Request) (int, any) {
 	s.pruneTokensLocked(now)
 	value := mintAccessToken(p, now, lifetime)
 	s.tokens[value] = tok
+	s.issuedTokens = append(s.issuedTokens, value)
 
 	apiURL := p.APIURL
 	if apiURL == "" {
@@ -211,4 +212,12 @@ func (s *Server) checkScopesLocked(tok *accessToken, rt *route) *apiResponse {
 	}
 	msg := "Invalid access token, does not contain scopes:[" + strings.Join(listed, ", ") + "]."
 	return ptr(errResp(http.StatusBadRequest, codeScopeMissing, msg))
+}
+
+// IssuedTokens returns every access token the token endpoint has issued since the server started (expired and
+// revoked ones included), so that tests can check that none of them leaks into logs.
+func (s *Server) IssuedTokens() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.issuedTokens...)
 }

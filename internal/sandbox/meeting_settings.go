@@ -281,25 +281,7 @@ func readSettings(f *fieldReader, s *meetingSettings) (altHosts string, hasAltHo
 	intEnum("jbh_time", &s.JBHTime, 0, 5, 10)
 	flag("join_before_host", &s.JoinBeforeHost)
 	if sub, ok := f.object("language_interpretation"); ok {
-		v := &languageInterpretation{}
-		v.Enable, _ = sub.boolean("enable")
-		if items, ok := sub.array("interpreters", 0); ok {
-			for i, raw := range items {
-				el, ok := sub.element("interpreters", i, raw)
-				if !ok {
-					continue
-				}
-				var it interpreter
-				email, hasEmail := el.str("email", 0)
-				if hasEmail && !validEmail(email) {
-					el.fail("email")
-				}
-				it.Email = email
-				it.Languages, _ = el.str("languages", 0)
-				v.Interpreters = append(v.Interpreters, it)
-			}
-		}
-		s.LanguageInterpretation = v
+		s.LanguageInterpretation = readLanguageInterpretation(sub)
 	}
 	flag("meeting_authentication", &s.MeetingAuthentication)
 	if items, ok := f.array("meeting_invitees", 0); ok {
@@ -323,6 +305,30 @@ func readSettings(f *fieldReader, s *meetingSettings) (altHosts string, hasAltHo
 	flag("waiting_room", &s.WaitingRoom)
 	flag("watermark", &s.Watermark)
 	return altHosts, hasAltHosts
+}
+
+// readLanguageInterpretation reads a language_interpretation object (meetings and webinars); it replaces the
+// stored one as a whole.
+func readLanguageInterpretation(sub *fieldReader) *languageInterpretation {
+	v := &languageInterpretation{}
+	v.Enable, _ = sub.boolean("enable")
+	if items, ok := sub.array("interpreters", 0); ok {
+		for i, raw := range items {
+			el, ok := sub.element("interpreters", i, raw)
+			if !ok {
+				continue
+			}
+			var it interpreter
+			email, hasEmail := el.str("email", 0)
+			if hasEmail && !validEmail(email) {
+				el.fail("email")
+			}
+			it.Email = email
+			it.Languages, _ = el.str("languages", 0)
+			v.Interpreters = append(v.Interpreters, it)
+		}
+	}
+	return v
 }
 
 // templateSettingKeys are the in-meeting settings a meeting template carries (the [U] template object's

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"net/http"
 	"regexp"
 	"sort"
@@ -59,40 +58,19 @@ const (
 )
 
 // meetingWritesCounter prefixes the per-host daily counter of meeting and webinar create/update requests
-// ("meeting_webinar_writes|<day>|<host id>"); webinars must count into the same key.
+// ("meeting_webinar_writes|<day>|<host id>"); webinar create/update requests count into the same key.
 const meetingWritesCounter = "meeting_webinar_writes|"
 
 // ErrMeetingNotFound is returned by the Go API for a meeting that does not exist, was deleted or has expired.
 var ErrMeetingNotFound = errors.New("sandbox: meeting not found")
 
-// meeting is a stored meeting. Occurrences are computed from Recurrence, never stored.
+// meeting is a stored meeting: the shared session fields plus the meeting-only ones. Occurrences are computed
+// from Recurrence, never stored.
 type meeting struct {
-	Seq         int64  `json:"seq"`
-	ID          int64  `json:"id"`
-	UUID        string `json:"uuid"`
-	HostID      string `json:"host_id"`
-	AssistantID string `json:"assistant_id,omitempty"`
-	Type        int    `json:"type"`
-	Topic       string `json:"topic"`
-	Agenda      string `json:"agenda,omitempty"`
-	// StartTime is the scheduled start (UTC); for type 1 the creation time.
-	StartTime   time.Time       `json:"start_time"`
-	Duration    int             `json:"duration"`
-	Timezone    string          `json:"timezone"`
-	Password    string          `json:"password,omitempty"`
+	session
+	AssistantID string          `json:"assistant_id,omitempty"`
 	PreSchedule bool            `json:"pre_schedule,omitempty"`
-	Recurrence  *recurrence     `json:"recurrence,omitempty"`
 	Settings    meetingSettings `json:"settings"`
-	// AltHosts are the alternative hosts' user ids, in the order given; they are rendered as e-mails.
-	AltHosts          []string                       `json:"alternative_host_ids,omitempty"`
-	TrackingFields    []trackingField                `json:"tracking_fields,omitempty"`
-	RegistrationToken string                         `json:"registration_token,omitempty"`
-	Overrides         map[string]*occurrenceOverride `json:"occurrence_overrides,omitempty"`
-	Status            string                         `json:"status"`
-	// EndedOnce records that an instance has ended at least once (DELETE then answers 3007).
-	EndedOnce bool       `json:"ended_once,omitempty"`
-	CreatedAt time.Time  `json:"created_at"`
-	DeletedAt *time.Time `json:"deleted_at,omitempty"`
 }
 
 type trackingField struct {
@@ -100,23 +78,11 @@ type trackingField struct {
 	Value string `json:"value"`
 }
 
-// clone returns a deep copy of m.
+// clone returns a deep copy of m (registrants are shared, see session.Registrants).
 func (m *meeting) clone() *meeting {
 	c := *m
-	if m.Recurrence != nil {
-		r := *m.Recurrence
-		c.Recurrence = &r
-	}
+	c.session = m.cloneSession()
 	c.Settings = m.Settings.clone()
-	c.AltHosts = cloneStrings(m.AltHosts)
-	c.TrackingFields = append([]trackingField(nil), m.TrackingFields...)
-	if m.Overrides != nil {
-		c.Overrides = make(map[string]*occurrenceOverride, len(m.Overrides))
-		for k, v := range m.Overrides {
-			o := *v
-			c.Overrides[k] = &o
-		}
-	}
 	return &c
 }
 
@@ -129,7 +95,7 @@ var meetingTypes = map[int64]bool{1: true, 2: true, 3: true, 8: true}
 // --- state helpers -------------------------------------------------------------
 
 // newMeetingNumber returns an unused 11-digit meeting number. Meetings and webinars share one number space
-// (REFERENCE §5 item 8): webinars must be added to meetingNumberTaken.
+// (REFERENCE §5 item 8): meetingNumberTaken covers live and deleted webinars too.
 func (st *state) newMeetingNumber() int64 {
 	for {
 		if n := randomDigits(11); !st.meetingNumberTaken(n) {
@@ -139,11 +105,16 @@ func (st *state) newMeetingNumber() int64 {
 }
 
 func (st *state) meetingNumberTaken(n int64) bool {
-	if st.meetingsByID[n] != nil {
+	if st.meetingsByID[n] != nil || st.webinarsByID[n] != nil {
 		return true
 	}
 	for _, m := range st.DeletedMeetings {
 		if m.ID == n {
+			return true
+		}
+	}
+	for _, id := range st.DeletedWebinarIDs {
+		if id == n {
 			return true
 		}
 	}
@@ -168,11 +139,13 @@ func (st *state) removeMeeting(m *meeting) {
 	}
 }
 
-// deleteMeeting moves m to the tombstones, from where PUT status action=recover restores it.
+// deleteMeeting moves m to the tombstones, from where PUT status action=recover restores it. Its registrants
+// are deleted with it (a recovered meeting has none).
 func (st *state) deleteMeeting(m *meeting, now time.Time) {
 	st.removeMeeting(m)
 	t := now.UTC()
 	m.DeletedAt = &t
+	m.Registrants = nil
 	st.DeletedMeetings = append(st.DeletedMeetings, m)
 }
 
@@ -355,80 +328,18 @@ func (c *call) pathMeeting() (*meeting, *apiResponse) {
 	}
 	m := st.meetingsByID[id]
 	if m == nil {
+		if st.webinarsByID[id] != nil {
+			return nil, ptr(c.wrongKindResp(ref, false))
+		}
 		return nil, ptr(meetingNotExist(ref))
 	}
-	if meetingExpired(m, c.profile, c.now) {
+	if m.expired(c.profile, c.now) {
 		return nil, ptr(meetingExpiredResp(ref))
 	}
 	if h := st.byID[m.HostID]; h != nil && h.Type == 4 {
 		return nil, ptr(errResp(http.StatusBadRequest, codeCannotHost, msgHostingNotAllowed))
 	}
 	return m, nil
-}
-
-// meetingExpired reports whether m has expired (Profile.MeetingExpiryGraceMinutes): a type-2 meeting after
-// start_time+duration, a type-8 meeting after its last occurrence ends (at once when every occurrence was
-// deleted). Started, instant and type-3 meetings never expire.
-func meetingExpired(m *meeting, p *Profile, now time.Time) bool {
-	if m.Status == meetingStarted || p.MeetingExpiryGraceMinutes < 0 {
-		return false
-	}
-	var end time.Time
-	switch m.Type {
-	case 2:
-		end = m.StartTime.Add(time.Duration(m.Duration) * time.Minute)
-	case 8:
-		found := false
-		for _, o := range occurrencesOf(m, p) {
-			if !o.Deleted {
-				found = true
-				if o.end().After(end) {
-					end = o.end()
-				}
-			}
-		}
-		if !found {
-			return true
-		}
-	default:
-		return false
-	}
-	return now.After(end.Add(time.Duration(p.MeetingExpiryGraceMinutes) * time.Minute))
-}
-
-// occurrencesOf computes a type-8 meeting's occurrences with their per-occurrence changes (deleted ones
-// included, flagged).
-func occurrencesOf(m *meeting, p *Profile) []occurrence {
-	if m.Type != 8 || m.Recurrence == nil {
-		return nil
-	}
-	starts := expandRecurrence(m.Recurrence, m.StartTime, meetingLocation(m.Timezone), p.RecurrenceMaxEndTimes)
-	out := make([]occurrence, 0, len(starts))
-	for _, s := range starts {
-		o := occurrence{ID: occurrenceID(s), Start: s, Duration: m.Duration}
-		if ov := m.Overrides[o.ID]; ov != nil {
-			if ov.StartTime != nil {
-				o.Start = *ov.StartTime
-			}
-			if ov.Duration != nil {
-				o.Duration = *ov.Duration
-			}
-			o.Agenda = ov.Agenda
-			o.Deleted = ov.Deleted
-		}
-		out = append(out, o)
-	}
-	return out
-}
-
-// findOccurrence returns the (not deleted) occurrence id of m, or nil.
-func findOccurrence(m *meeting, p *Profile, id string) *occurrence {
-	for _, o := range occurrencesOf(m, p) {
-		if o.ID == id && !o.Deleted {
-			return &o
-		}
-	}
-	return nil
 }
 
 // meetingWriteLimit answers the per-host daily create/update limit (REFERENCE §2.3, §5 item 30) when the host
@@ -554,7 +465,7 @@ func numericPasscode(id int64, passcode string) string {
 
 // mintZAK returns a JWT-shaped host token for start_url, new on every call: exp = iat + 2 hours, or 90 days
 // for custCreate hosts (REFERENCE §4b).
-func mintZAK(p *Profile, m *meeting, host *user, now time.Time) string {
+func mintZAK(p *Profile, id int64, host *user, now time.Time) string {
 	life := 2 * time.Hour
 	if host.Action == "custCreate" {
 		life = 90 * 24 * time.Hour
@@ -564,7 +475,7 @@ func mintZAK(p *Profile, m *meeting, host *user, now time.Time) string {
 	payload, _ := json.Marshal(map[string]any{
 		"cid":  "",
 		"clt":  0,
-		"mnum": strconv.FormatInt(m.ID, 10),
+		"mnum": strconv.FormatInt(id, 10),
 		"aud":  "clientsm",
 		"uid":  host.ID,
 		"iss":  "web",
@@ -582,7 +493,7 @@ func mintZAK(p *Profile, m *meeting, host *user, now time.Time) string {
 	return signed + "." + enc.EncodeToString(mac.Sum(nil))
 }
 
-func joinURL(p *Profile, m *meeting) string {
+func joinURL(p *Profile, m *session) string {
 	u := fmt.Sprintf("https://%s/j/%d", p.WebHost, m.ID)
 	if m.Password != "" {
 		u += "?pwd=" + passcodeToken(m.ID, m.Password) + ".1"
@@ -621,14 +532,16 @@ func (c *call) createMeeting() apiResponse {
 	}
 	p := c.profile
 	m := &meeting{
-		HostID:    host.ID,
-		Type:      2,
-		Topic:     p.DefaultMeetingTopic,
-		Duration:  p.DefaultMeetingDuration,
-		Timezone:  c.hostTimezone(host),
-		Settings:  defaultMeetingSettings(host),
-		Status:    meetingWaiting,
-		CreatedAt: c.now.UTC().Truncate(time.Second),
+		session: session{
+			HostID:    host.ID,
+			Type:      2,
+			Topic:     p.DefaultMeetingTopic,
+			Duration:  p.DefaultMeetingDuration,
+			Timezone:  c.hostTimezone(host),
+			Status:    meetingWaiting,
+			CreatedAt: c.now.UTC().Truncate(time.Second),
+		},
+		Settings: defaultMeetingSettings(host),
 	}
 	if r := c.applyMeeting(m, body, host, true); r != nil {
 		return *r
@@ -648,79 +561,23 @@ func (c *call) applyMeeting(m *meeting, body map[string]json.RawMessage, actor *
 	p := c.profile
 	st := c.s.st
 	f := newFieldReader(body)
-
-	typ, hasType := f.integer("type")
-	if hasType && !meetingTypes[typ] {
-		f.fail("type")
-		hasType = false
-	}
-	topic, hasTopic := f.str("topic", 200)
-	agenda, hasAgenda := f.str("agenda", 2000)
-	duration, hasDuration := f.integer("duration")
-	if hasDuration && (duration < 0 || duration > math.MaxInt32) {
-		f.fail("duration")
-		hasDuration = false
-	}
-	password, hasPassword := f.str("password", 10)
-	if hasPassword && !passcodeRE.MatchString(password) {
-		f.fail("password")
-		hasPassword = false
-	}
+	in := readSessionInput(f, &m.session, meetingKind, p, create, c.now)
 	defaultPassword := false
 	if create {
 		defaultPassword, _ = f.boolean("default_password")
 	}
 	preSchedule, hasPreSchedule := f.boolean("pre_schedule")
-	loc := meetingLocation(m.Timezone)
-	tzName, hasTZ := f.str("timezone", 0)
-	if hasTZ && tzName != "" {
-		if l, ok := loadZone(tzName); ok {
-			loc = l
-		} else {
-			f.fail("timezone")
-		}
-	}
-	hasTZ = hasTZ && tzName != "" && !containsField(f.errors(), "timezone")
-	startRaw, hasStart := f.str("start_time", 0)
-	var start time.Time
-	if hasStart {
-		t, ok := parseMeetingTime(startRaw, loc)
-		if !ok {
-			f.fail("start_time")
-		}
-		start, hasStart = t, ok
-	}
 	scheduleFor, hasScheduleFor := f.str("schedule_for", 0)
-	templateID, hasTemplate := f.str("template_id", 0)
-	var rec *recurrence
-	recConflict := false
-	recF, hasRec := f.object("recurrence")
-	if hasRec {
-		rec, recConflict = readRecurrence(recF, loc, p.RecurrenceMaxEndTimes)
-	}
 	setF, _ := f.object("settings")
 	settings := m.Settings.clone()
 	altRaw, hasAlt := readSettings(setF, &settings)
-	tracking, hasTracking := readTrackingFields(f)
-	effType := m.Type
-	if hasType {
-		effType = int(typ)
-	}
-	if !containsField(f.errors(), "recurrence") {
-		// Type 8 needs a recurrence, and so does moving a type-8 meeting to a future start_time (spec, PATCH).
-		switch {
-		case effType == 8 && !hasRec && m.Recurrence == nil:
-			f.fail("recurrence")
-		case !create && effType == 8 && hasStart && !hasRec && !start.Before(c.now):
-			f.fail("recurrence")
-		}
-	}
 	if errs := f.errors(); len(errs) > 0 {
 		return ptr(validationResp(errs))
 	}
-	if recConflict {
+	if in.recConflict {
 		return ptr(errResp(http.StatusBadRequest, codeValidation, msgInvalidRecurrence))
 	}
+	effType := in.effType
 
 	host := st.byID[m.HostID]
 	if hasScheduleFor {
@@ -749,55 +606,20 @@ func (c *call) applyMeeting(m *meeting, body map[string]json.RawMessage, actor *
 		return ptr(errResp(http.StatusBadRequest, codeMeetingGeneric, msgPrescheduleTypes))
 	}
 	var tpl *meetingTemplate
-	if hasTemplate {
-		tpl = st.visibleTemplate(templateID, actor, host)
+	if in.hasTemplate {
+		tpl = st.visibleTemplate(in.templateID, actor, host)
 		if tpl == nil {
 			return ptr(errResp(http.StatusBadRequest, codeValidation, msgInvalidTemplateID))
 		}
 		if create && tpl.Type == templateUser && !p.CreateAcceptsUserTemplates {
-			return ptr(errResp(http.StatusBadRequest, codeValidation, fmt.Sprintf(msgUserTemplate, templateID)))
+			return ptr(errResp(http.StatusBadRequest, codeValidation, fmt.Sprintf(msgUserTemplate, in.templateID)))
 		}
 	}
 
 	// Apply the top-level fields.
-	prevStart := m.StartTime
-	m.Type = effType
-	if hasTopic {
-		m.Topic = topic
-	}
-	if hasAgenda {
-		m.Agenda = agenda
-	}
-	if hasDuration {
-		m.Duration = int(duration)
-	}
-	if hasTZ {
-		m.Timezone = tzName
-	}
-	switch {
-	case create && effType == 1:
-		m.StartTime = c.now.UTC().Truncate(time.Second)
-	case hasStart && (create || !start.Before(c.now)):
-		// PATCH ignores a start_time in the past (spec).
-		m.StartTime = start
-	case create:
-		m.StartTime = c.now.UTC().Truncate(time.Minute).Add(time.Minute)
-	}
+	c.applySessionInput(&m.session, in, meetingKind, create)
 	if hasPreSchedule {
 		m.PreSchedule = preSchedule
-	}
-	if hasTracking {
-		m.TrackingFields = tracking
-	}
-	if m.Type == 8 {
-		if hasRec {
-			m.Recurrence = rec
-		}
-	} else {
-		m.Recurrence = nil
-	}
-	if m.Type != 8 || hasRec || hasTZ || !m.StartTime.Equal(prevStart) {
-		m.Overrides = nil // occurrence ids change with the rule
 	}
 
 	// Settings: the template's first, then the request's, key by key.
@@ -807,14 +629,9 @@ func (c *call) applyMeeting(m *meeting, body map[string]json.RawMessage, actor *
 	} else {
 		m.Settings = settings
 	}
-	if hasAlt {
-		ids, invalid := c.resolveAltHosts(altRaw, m.HostID)
-		if invalid != "" && p.InvalidAlternativeHost != AlternativeHostDrop {
-			return ptr(errResp(http.StatusBadRequest, codeValidation, fmt.Sprintf(msgInvalidAltHost, invalid)))
-		}
-		m.AltHosts = ids
+	if r := c.applyAltHosts(&m.session, altRaw, hasAlt); r != nil {
+		return r
 	}
-	m.AltHosts = removeString(m.AltHosts, m.HostID)
 	if m.Settings.WaitingRoom {
 		m.Settings.JoinBeforeHost = false
 	}
@@ -829,22 +646,14 @@ func (c *call) applyMeeting(m *meeting, body map[string]json.RawMessage, actor *
 			m.Settings.ApprovalType = 2
 		}
 	}
-	if m.registrationOn() && m.RegistrationToken == "" {
-		m.RegistrationToken = base64.RawURLEncoding.EncodeToString(randomBytes(27))
-	}
+	ensureRegistrationToken(&m.session, m.registrationOn())
 
 	// Passcode: as sent, else generated when the profile or default_password asks for one; then the
 	// one-security-option rule.
-	if hasPassword {
-		m.Password = password
-	} else if create && (p.PasscodeRequired || defaultPassword) {
-		m.Password = newPasscode()
-	}
-	if p.SecurityOptionRequired && m.Password == "" && !m.Settings.WaitingRoom && !m.Settings.MeetingAuthentication {
-		m.Password = newPasscode()
-	}
+	applyPasscode(&m.session, in, create, p.PasscodeRequired || defaultPassword,
+		p.SecurityOptionRequired && !m.Settings.WaitingRoom && !m.Settings.MeetingAuthentication)
 
-	if m.Type == 8 && len(occurrencesOf(m, p)) == 0 {
+	if m.Type == 8 && len(m.occurrences(p)) == 0 {
 		return ptr(errResp(http.StatusBadRequest, codeValidation, msgInvalidRecurrence))
 	}
 	return nil
@@ -972,19 +781,19 @@ func (c *call) viewMeeting(m *meeting, create, showPrevious bool, occ *occurrenc
 		Timezone:    m.Timezone,
 		Agenda:      m.Agenda,
 		CreatedAt:   formatZoomTime(m.CreatedAt),
-		StartURL:    fmt.Sprintf("https://%s/s/%d?zak=%s", p.WebHost, m.ID, mintZAK(p, m, host, c.now)),
-		JoinURL:     joinURL(p, m),
+		StartURL:    fmt.Sprintf("https://%s/s/%d?zak=%s", p.WebHost, m.ID, mintZAK(p, m.ID, host, c.now)),
+		JoinURL:     joinURL(p, &m.session),
 		Password:    m.Password,
 		PreSchedule: m.PreSchedule,
 		Settings:    m.Settings.clone(),
 	}
-	v.Settings.AlternativeHosts = c.altHostEmails(m)
+	v.Settings.AlternativeHosts = c.altHostEmails(&m.session)
 	if m.Password != "" {
 		v.EncryptedPassword = passcodeToken(m.ID, m.Password) + ".1"
 		v.H323Password = numericPasscode(m.ID, m.Password)
 		v.PSTNPassword = v.H323Password
 	}
-	if start, ok := c.viewStartTime(m); ok {
+	if start, ok := c.viewStartTime(&m.session); ok {
 		v.StartTime = formatZoomTime(start)
 	}
 	if m.Settings.UsePMI && m.Type != 8 && host.PMI != 0 {
@@ -1003,14 +812,7 @@ func (c *call) viewMeeting(m *meeting, create, showPrevious bool, occ *occurrenc
 	if m.Type == 8 && m.Recurrence != nil {
 		r := *m.Recurrence
 		v.Recurrence = &r
-		for _, o := range occurrencesOf(m, p) {
-			if o.Deleted || (!showPrevious && !o.end().After(c.now)) {
-				continue
-			}
-			v.Occurrences = append(v.Occurrences, occurrenceView{
-				OccurrenceID: o.ID, StartTime: formatZoomTime(o.Start), Duration: o.Duration, Status: "available",
-			})
-		}
+		v.Occurrences = c.occurrenceViews(&m.session, showPrevious)
 	}
 	if occ != nil {
 		v.StartTime = formatZoomTime(occ.Start)
@@ -1022,37 +824,6 @@ func (c *call) viewMeeting(m *meeting, create, showPrevious bool, occ *occurrenc
 	return v
 }
 
-// viewStartTime is the top-level start_time a response reports: none for instant meetings; for type 3 only
-// with Profile.RecurringNoFixedTimeReturnsStartTime; for type 8 per Profile.RecurringStartTime.
-func (c *call) viewStartTime(m *meeting) (time.Time, bool) {
-	switch m.Type {
-	case 1:
-		return time.Time{}, false
-	case 3:
-		return m.StartTime, c.profile.RecurringNoFixedTimeReturnsStartTime
-	case 8:
-		if c.profile.RecurringStartTime == RecurringStartNextOccurrence {
-			for _, o := range occurrencesOf(m, c.profile) {
-				if !o.Deleted && o.end().After(c.now) {
-					return o.Start, true
-				}
-			}
-		}
-	}
-	return m.StartTime, true
-}
-
-// altHostEmails renders the alternative hosts as lower-cased e-mails, semicolon-separated.
-func (c *call) altHostEmails(m *meeting) string {
-	var emails []string
-	for _, id := range m.AltHosts {
-		if u := c.s.st.byID[id]; u != nil {
-			emails = append(emails, strings.ToLower(u.Email))
-		}
-	}
-	return strings.Join(emails, ";")
-}
-
 // --- GET /meetings/{meetingId} ----------------------------------------------------------
 
 func (c *call) getMeeting() apiResponse {
@@ -1062,7 +833,7 @@ func (c *call) getMeeting() apiResponse {
 	}
 	var occ *occurrence
 	if id := c.query("occurrence_id"); id != "" {
-		if occ = findOccurrence(m, c.profile, id); occ == nil {
+		if occ = m.findOccurrence(c.profile, id); occ == nil {
 			return errResp(http.StatusBadRequest, codeMeetingGeneric, msgInvalidOccurrence)
 		}
 	}
@@ -1109,50 +880,18 @@ func (c *call) updateMeeting() apiResponse {
 // join_before_host, mute_upon_entry, waiting_room, watermark, auto_recording) are validated but not kept;
 // other fields are ignored.
 func (c *call) updateOccurrence(m *meeting, body map[string]json.RawMessage, id string) *apiResponse {
-	o := findOccurrence(m, c.profile, id)
-	if o == nil {
+	if m.findOccurrence(c.profile, id) == nil {
 		return ptr(errResp(http.StatusBadRequest, codeMeetingGeneric, msgInvalidOccurrence))
 	}
 	f := newFieldReader(body)
-	agenda, hasAgenda := f.str("agenda", 2000)
-	duration, hasDuration := f.integer("duration")
-	if hasDuration && (duration < 0 || duration > math.MaxInt32) {
-		f.fail("duration")
-		hasDuration = false
-	}
-	startRaw, hasStart := f.str("start_time", 0)
-	var start time.Time
-	if hasStart {
-		t, ok := parseMeetingTime(startRaw, meetingLocation(m.Timezone))
-		if !ok {
-			f.fail("start_time")
-		}
-		start, hasStart = t, ok
-	}
+	in := readOccurrenceInput(f, &m.session, meetingKind.agendaMax)
 	setF, _ := f.object("settings")
 	scratch := m.Settings.clone()
 	readSettings(setF, &scratch)
 	if errs := f.errors(); len(errs) > 0 {
 		return ptr(validationResp(errs))
 	}
-	if m.Overrides == nil {
-		m.Overrides = map[string]*occurrenceOverride{}
-	}
-	ov := m.Overrides[id]
-	if ov == nil {
-		ov = &occurrenceOverride{}
-		m.Overrides[id] = ov
-	}
-	if hasAgenda {
-		ov.Agenda = &agenda
-	}
-	if hasDuration {
-		d := int(duration)
-		ov.Duration = &d
-	}
-	if hasStart && !start.Before(c.now) {
-		ov.StartTime = &start
-	}
+	m.applyOccurrenceInput(id, in, c.now)
 	return nil
 }
 
@@ -1177,16 +916,10 @@ func (c *call) deleteMeeting() apiResponse {
 		return errResp(http.StatusBadRequest, codeInProgress, msgMeetingInProgress)
 	}
 	if id := q.Get("occurrence_id"); id != "" {
-		if findOccurrence(m, c.profile, id) == nil {
+		if m.findOccurrence(c.profile, id) == nil {
 			return errResp(http.StatusBadRequest, codeMeetingGeneric, msgInvalidOccurrence)
 		}
-		if m.Overrides == nil {
-			m.Overrides = map[string]*occurrenceOverride{}
-		}
-		if m.Overrides[id] == nil {
-			m.Overrides[id] = &occurrenceOverride{}
-		}
-		m.Overrides[id].Deleted = true
+		m.deleteOccurrence(id)
 		c.s.dirty = true
 		return noContent()
 	}
@@ -1247,7 +980,7 @@ func (c *call) listMeetings() apiResponse {
 	var matched []*meeting
 	var seqs []int64
 	for _, m := range c.s.st.Meetings {
-		if m.HostID != host.ID || m.Type == 1 || meetingExpired(m, c.profile, c.now) || !c.meetingListed(m, typ) {
+		if m.HostID != host.ID || m.Type == 1 || m.expired(c.profile, c.now) || !c.meetingListed(m, typ) {
 			continue
 		}
 		matched = append(matched, m)
@@ -1269,9 +1002,9 @@ func (c *call) listMeetings() apiResponse {
 			Timezone:  m.Timezone,
 			Agenda:    truncateRunes(m.Agenda, 250),
 			CreatedAt: formatZoomTime(m.CreatedAt),
-			JoinURL:   joinURL(c.profile, m),
+			JoinURL:   joinURL(c.profile, &m.session),
 		}
-		if start, ok := c.viewStartTime(m); ok {
+		if start, ok := c.viewStartTime(&m.session); ok {
 			item.StartTime = formatZoomTime(start)
 		}
 		if h := c.s.st.byID[m.HostID]; h != nil && m.Settings.UsePMI && m.Type != 8 && h.PMI != 0 {
@@ -1288,40 +1021,11 @@ func (c *call) meetingListed(m *meeting, typ string) bool {
 	case "live":
 		return live
 	case "upcoming", "upcoming_meetings":
-		return live || c.meetingHasFuture(m)
+		return live || m.hasFuture(c.profile, c.now)
 	case "previous_meetings":
-		return !live && (m.EndedOnce || c.meetingHasPast(m))
+		return !live && (m.EndedOnce || m.hasPast(c.profile, c.now))
 	}
 	return true
-}
-
-func (c *call) meetingHasFuture(m *meeting) bool {
-	switch m.Type {
-	case 2:
-		return m.StartTime.Add(time.Duration(m.Duration) * time.Minute).After(c.now)
-	case 8:
-		for _, o := range occurrencesOf(m, c.profile) {
-			if !o.Deleted && o.end().After(c.now) {
-				return true
-			}
-		}
-		return false
-	}
-	return true
-}
-
-func (c *call) meetingHasPast(m *meeting) bool {
-	switch m.Type {
-	case 2:
-		return !m.StartTime.Add(time.Duration(m.Duration) * time.Minute).After(c.now)
-	case 8:
-		for _, o := range occurrencesOf(m, c.profile) {
-			if !o.Deleted && !o.end().After(c.now) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func truncateRunes(s string, n int) string {
@@ -1355,6 +1059,9 @@ func (c *call) updateMeetingStatus() apiResponse {
 			return *bad
 		}
 	} else if tomb = st.deletedMeeting(id); tomb == nil {
+		if st.webinarsByID[id] != nil {
+			return c.wrongKindResp(ref, false)
+		}
 		return meetingNotExist(ref)
 	}
 	f := newFieldReader(body)
@@ -1371,7 +1078,7 @@ func (c *call) updateMeetingStatus() apiResponse {
 			return meetingNotExist(ref)
 		}
 		if live.Status == meetingStarted {
-			c.s.endMeetingLocked(live)
+			c.s.endSessionLocked(&live.session)
 		}
 	case "recover":
 		if tomb != nil {
@@ -1382,23 +1089,12 @@ func (c *call) updateMeetingStatus() apiResponse {
 	return noContent()
 }
 
-// endMeetingLocked ends the running instance of m: a new UUID, status per Profile.EndedMeetingStatus.
-func (s *Server) endMeetingLocked(m *meeting) {
-	m.Status = meetingWaiting
-	if s.profile.EndedMeetingStatus == EndedStatusFinished {
-		m.Status = meetingFinished
-	}
-	m.UUID = newMeetingUUID()
-	m.EndedOnce = true
-	s.dirty = true
-}
-
 // --- Go API ------------------------------------------------------------------------------
 
 // liveMeetingLocked returns meeting id unless it does not exist, was deleted or has expired.
 func (s *Server) liveMeetingLocked(id int64) (*meeting, error) {
 	m := s.st.meetingsByID[id]
-	if m == nil || meetingExpired(m, &s.profile, s.clock.now()) {
+	if m == nil || m.expired(&s.profile, s.clock.now()) {
 		return nil, fmt.Errorf("%w: %d", ErrMeetingNotFound, id)
 	}
 	return m, nil
@@ -1432,7 +1128,7 @@ func (s *Server) EndMeeting(id int64) error {
 		return err
 	}
 	if m.Status == meetingStarted {
-		s.endMeetingLocked(m)
+		s.endSessionLocked(&m.session)
 		s.persistLocked()
 	}
 	return nil

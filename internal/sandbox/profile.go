@@ -91,10 +91,91 @@ type Profile struct {
 	// and Retry-After (next 00:00:00Z) to the per-host daily-limit 429. Zoom was observed sending that 429
 	// without X-RateLimit-Type and Retry-After (§2.4), so the default is false.
 	MeetingDailyLimitHeaders bool `json:"meeting_daily_limit_headers"`
-	// WebinarAddon says whether hosts hold the webinar add-on. Default true.
+	// WebinarAddon says whether the account has the webinar add-on; without it every webinar, webinar template
+	// and webinar registrant endpoint answers 400 code 200 (REFERENCE §4c). Default true.
 	WebinarAddon bool `json:"webinar_addon"`
+	// The webinar and registrant knobs below cover what REFERENCE §4c/§4d/§5 mark as unconfirmed or
+	// account-dependent (see webinars.go and registrants.go).
+	//
+	// WebinarUnlicensedUsers are hosts without a webinar licence on an account that has the add-on (user ids,
+	// or e-mails matched case-insensitively). Every webinar, webinar template and webinar registrant endpoint
+	// answers 400 code 200 for them, as for every host when WebinarAddon is false. Default empty.
+	WebinarUnlicensedUsers []string `json:"webinar_unlicensed_users,omitempty"`
+	// WebinarSecurityOptionRequired applies the one-security-option rule of SecurityOptionRequired to webinars:
+	// a webinar left without a passcode and without meeting_authentication gets a generated passcode. REFERENCE
+	// documents the rule for meetings only (unconfirmed for webinars), so the default is false.
+	WebinarSecurityOptionRequired bool `json:"webinar_security_option_required"`
+	// DefaultWebinarTopic is the topic of a webinar created without one (unconfirmed). Default "Zoom Webinar";
+	// the duration of such a webinar is DefaultMeetingDuration.
+	DefaultWebinarTopic string `json:"default_webinar_topic"`
+	// RegistrationOnType6 lets type-6 webinars (recurring, no fixed time) have registration (unconfirmed), like
+	// RegistrationOnType3 for meetings. Default false → 400 code 300 on create/update.
+	RegistrationOnType6 bool `json:"registration_on_type6"`
+	// SimuliveEnabled says whether the account has Simulive webinars; without it is_simulive true answers 400
+	// code 300 "Account hasn't enabled Simulive Webinar." (spec). Default true.
+	SimuliveEnabled bool `json:"simulive_enabled"`
+	// WrongKindID is the answer when a webinar id is used on a meeting endpoint or a meeting id on a webinar
+	// endpoint (REFERENCE §5 item 23, "(c)"): "cannot_access" (default, the reference's first choice) = 400
+	// code 3000 "Cannot access webinar info." (webinar id on a meeting endpoint) or "Cannot access meeting
+	// info." (meeting id on a webinar endpoint); "not_found" = 404 code 3001, as for an unknown id.
+	WrongKindID string `json:"wrong_kind_id"`
+	// UnknownRegistrant is the answer for a registrant id (or status-update e-mail) that the meeting or webinar
+	// does not have (unconfirmed, REFERENCE §4d, §5 item 24): "400" (default, the spec's DELETE answer) = 400
+	// code 3000 "Registrant {id} was not found."; "404" = 404 code 404 with the same message.
+	UnknownRegistrant string `json:"unknown_registrant"`
+	// RegistrantReadd is the answer to adding an e-mail that is already registered (unconfirmed): "same"
+	// (default, as commonly reported) = 201 with the existing registrant_id; "error" = 400 code 3000
+	// "Registrant {email} has already registered." (sandbox wording).
+	RegistrantReadd string `json:"registrant_readd"`
+	// RegistrantCancelStatus is what PUT .../registrants/status action=cancel does to an approved registrant
+	// (unconfirmed; the spec's status enum has no "cancelled"): "denied" (default; it is then listed with
+	// status=denied, which is where the web portal shows cancelled registrations) or "deleted" (the
+	// registration is removed, as DELETE would).
+	RegistrantCancelStatus string `json:"registrant_cancel_status"`
+	// RegistrantDailyAdds caps add-registrant requests per registrant e-mail per meeting or webinar per UTC day
+	// (REFERENCE §2.3: 3). Default 3; 0 = unlimited.
+	RegistrantDailyAdds int `json:"registrant_daily_adds"`
+	// RegistrantDailyStatusChanges caps status updates naming the same registrant per meeting or webinar per
+	// UTC day (REFERENCE §2.3: 10). Default 10; 0 = unlimited.
+	RegistrantDailyStatusChanges int `json:"registrant_daily_status_changes"`
+	// MeetingRegistrantCapacity is the most registrants a meeting takes (400 code 3043 after; the spec says
+	// 4,999). Default 4999; 0 = 4999; at most 4999 (lower values make the limit cheap to test).
+	MeetingRegistrantCapacity int `json:"meeting_registrant_capacity"`
+	// WebinarRegistrantListAddressFields returns address, city, state, zip, phone, comments, industry,
+	// job_title and org in GET /webinars/{id}/registrants items. REFERENCE §4d says the list items lack them,
+	// while the on-disk spec's list schema has them; the default false follows the reference (a provider that
+	// needs them must read a registrant with GET one), true follows the spec.
+	WebinarRegistrantListAddressFields bool `json:"webinar_registrant_list_address_fields"`
 	// MailEnabled says whether Zoom Mail is provisioned. Default true.
 	MailEnabled bool `json:"mail_enabled"`
+	// The Zoom Mail knobs below cover what REFERENCE §4f marks as unconfirmed. Mailboxes exist for the active
+	// users of an account whose plan is not free and that has MailEnabled (see mail.go).
+	//
+	// MailUnprovisionedMailboxes are e-mails of active users whose mailbox has not been provisioned (matched
+	// case-insensitively); their mailboxes answer like a mailbox that does not exist.
+	MailUnprovisionedMailboxes []string `json:"mail_unprovisioned_mailboxes,omitempty"`
+	// MailE2EE says whether Zoom Mail end-to-end encryption is on for the account; the Mail API refuses every
+	// mailbox then. Default false.
+	MailE2EE bool `json:"mail_e2ee"`
+	// MailUnavailableError is the answer for a mailbox that cannot be used (Mail disabled, E2EE on, mailbox
+	// unknown or unprovisioned; Zoom's exact answer is unconfirmed): "invalid_request" (default, the only error
+	// the Mail spec documents and the reference's suggestion) = 400 code 400 "Invalid Request" (GET) or
+	// "Invalid Argument." (PUT); "descriptive" = 400 code 400 with a message naming the cause (sandbox wording);
+	// "not_found" = like invalid_request, except that an unknown or unprovisioned mailbox answers 404 code 404.
+	MailUnavailableError string `json:"mail_unavailable_error"`
+	// MailPutOmitted is what PUT .../settings/vacation does with optional fields the body leaves out
+	// (unconfirmed): "clear" (default: PUT replaces the whole setting, as HTTP PUT and Gmail's updateVacation,
+	// which the object is modelled on, do) or "keep" (omitted fields keep their stored values). An empty string
+	// always clears a field.
+	MailPutOmitted string `json:"mail_put_omitted"`
+	// MailTimePrecedence decides between startTime and startTimeISO (endTime and endTimeISO) when a PUT sends
+	// both and they disagree (unconfirmed): "epoch" (default; the reference calls the epoch form the primary
+	// one), "iso", or "reject" (400 code 400 "Invalid Argument.").
+	MailTimePrecedence string `json:"mail_time_precedence"`
+	// MailEmptyFields is how fields without a value are rendered, which also fixes the object of a mailbox that
+	// never set a responder (unconfirmed): "omit" (default, as the reference expects:
+	// {"enableAutoReply":false} with the other fields absent) or "zero" (every field present as "" or false).
+	MailEmptyFields string `json:"mail_empty_fields"`
 	// PasscodeRequired makes meeting creation generate a passcode when none is sent. Default false.
 	PasscodeRequired bool `json:"passcode_required"`
 	// SecurityOptionRequired is Zoom's "require that all meetings are secured with one security option"
@@ -158,6 +239,30 @@ const (
 	BasicRegistrationIgnore      = "ignore"
 	EndedStatusWaiting           = "waiting"
 	EndedStatusFinished          = "finished"
+	MailUnavailableInvalid       = "invalid_request"
+	MailUnavailableDescriptive   = "descriptive"
+	MailUnavailableNotFound      = "not_found"
+	MailPutClear                 = "clear"
+	MailPutKeep                  = "keep"
+	MailTimeEpoch                = "epoch"
+	MailTimeISO                  = "iso"
+	MailTimeReject               = "reject"
+	MailEmptyOmit                = "omit"
+	MailEmptyZero                = "zero"
+)
+
+// Values of the webinar and registrant string knobs ("" = the default).
+const (
+	WrongKindCannotAccess      = "cannot_access"
+	WrongKindNotFound          = "not_found"
+	UnknownRegistrant400       = "400"
+	UnknownRegistrant404       = "404"
+	RegistrantReaddSame        = "same"
+	RegistrantReaddError       = "error"
+	RegistrantCancelDenied     = "denied"
+	RegistrantCancelDeleted    = "deleted"
+	defaultRegistrantCapacity  = 4999
+	defaultRegistrantDailyAdds = 3
 )
 
 // RateLimitOverride replaces one category's numbers from the plan table.
@@ -190,6 +295,20 @@ func DefaultProfile() Profile {
 		MeetingDailyLimit:     100,
 		WebinarAddon:          true,
 		MailEnabled:           true,
+		MailUnavailableError:  MailUnavailableInvalid,
+		MailPutOmitted:        MailPutClear,
+		MailTimePrecedence:    MailTimeEpoch,
+		MailEmptyFields:       MailEmptyOmit,
+
+		DefaultWebinarTopic:          "Zoom Webinar",
+		SimuliveEnabled:              true,
+		WrongKindID:                  WrongKindCannotAccess,
+		UnknownRegistrant:            UnknownRegistrant400,
+		RegistrantReadd:              RegistrantReaddSame,
+		RegistrantCancelStatus:       RegistrantCancelDenied,
+		RegistrantDailyAdds:          defaultRegistrantDailyAdds,
+		RegistrantDailyStatusChanges: 10,
+		MeetingRegistrantCapacity:    defaultRegistrantCapacity,
 
 		SecurityOptionRequired:    true,
 		DefaultMeetingTopic:       "Zoom Meeting",
@@ -243,6 +362,17 @@ func (p Profile) Validate() error {
 	if p.MeetingDailyLimit < 0 {
 		return fmt.Errorf("meeting_daily_limit: must not be negative (0 = unlimited)")
 	}
+	if p.RegistrantDailyAdds < 0 || p.RegistrantDailyStatusChanges < 0 {
+		return fmt.Errorf("registrant_daily_adds, registrant_daily_status_changes: must not be negative (0 = unlimited)")
+	}
+	if p.MeetingRegistrantCapacity < 0 || p.MeetingRegistrantCapacity > defaultRegistrantCapacity {
+		return fmt.Errorf("meeting_registrant_capacity: must be between 0 and %d (0 = %d)", defaultRegistrantCapacity, defaultRegistrantCapacity)
+	}
+	for _, u := range p.WebinarUnlicensedUsers {
+		if strings.TrimSpace(u) == "" {
+			return fmt.Errorf("webinar_unlicensed_users: empty entry")
+		}
+	}
 	if p.MeetingExpiryGraceMinutes > maxGraceMinutes {
 		return fmt.Errorf("meeting_expiry_grace_minutes: at most %d (100 years; negative = never expire)", maxGraceMinutes)
 	}
@@ -263,6 +393,14 @@ func (p Profile) Validate() error {
 		{"invalid_alternative_host", p.InvalidAlternativeHost, []string{AlternativeHostError, AlternativeHostDrop}},
 		{"basic_host_registration", p.BasicHostRegistration, []string{BasicRegistrationError, BasicRegistrationIgnore}},
 		{"ended_meeting_status", p.EndedMeetingStatus, []string{EndedStatusWaiting, EndedStatusFinished}},
+		{"wrong_kind_id", p.WrongKindID, []string{WrongKindCannotAccess, WrongKindNotFound}},
+		{"unknown_registrant", p.UnknownRegistrant, []string{UnknownRegistrant400, UnknownRegistrant404}},
+		{"registrant_readd", p.RegistrantReadd, []string{RegistrantReaddSame, RegistrantReaddError}},
+		{"registrant_cancel_status", p.RegistrantCancelStatus, []string{RegistrantCancelDenied, RegistrantCancelDeleted}},
+		{"mail_unavailable_error", p.MailUnavailableError, []string{MailUnavailableInvalid, MailUnavailableDescriptive, MailUnavailableNotFound}},
+		{"mail_put_omitted", p.MailPutOmitted, []string{MailPutClear, MailPutKeep}},
+		{"mail_time_precedence", p.MailTimePrecedence, []string{MailTimeEpoch, MailTimeISO, MailTimeReject}},
+		{"mail_empty_fields", p.MailEmptyFields, []string{MailEmptyOmit, MailEmptyZero}},
 	} {
 		ok := e.value == ""
 		for _, a := range e.allowed {
@@ -270,6 +408,11 @@ func (p Profile) Validate() error {
 		}
 		if !ok {
 			return fmt.Errorf("%s: must be %s, got %q", e.name, strings.Join(e.allowed, " or "), e.value)
+		}
+	}
+	for _, m := range p.MailUnprovisionedMailboxes {
+		if !validEmail(m) {
+			return fmt.Errorf("mail_unprovisioned_mailboxes: invalid e-mail %q", m)
 		}
 	}
 	for name, o := range p.RateLimitOverrides {
@@ -288,6 +431,12 @@ func (p Profile) clone() Profile {
 	c := p
 	if p.GrantedScopes != nil {
 		c.GrantedScopes = append([]string(nil), p.GrantedScopes...)
+	}
+	if p.WebinarUnlicensedUsers != nil {
+		c.WebinarUnlicensedUsers = append([]string(nil), p.WebinarUnlicensedUsers...)
+	}
+	if p.MailUnprovisionedMailboxes != nil {
+		c.MailUnprovisionedMailboxes = append([]string(nil), p.MailUnprovisionedMailboxes...)
 	}
 	if p.RateLimitOverrides != nil {
 		c.RateLimitOverrides = make(map[string]RateLimitOverride, len(p.RateLimitOverrides))

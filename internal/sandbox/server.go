@@ -1,6 +1,6 @@
 // Package sandbox is a stateful emulator of the subset of the Zoom REST API
-// used by terraform-provider-zoom: Server-to-Server OAuth, users, meetings and
-// meeting templates (and, in later rounds, webinars, registrants and Zoom Mail).
+// used by terraform-provider-zoom: Server-to-Server OAuth, users, meetings,
+// webinars, their registrants and templates (and, in later rounds, Zoom Mail).
 //
 // A Server is an http.Handler. It serves
 //
@@ -50,6 +50,7 @@ type Server struct {
 	initialProfile Profile
 	st             *state
 	tokens         map[string]*accessToken
+	issuedTokens   []string
 	pageTokens     map[string]pageCursor
 	buckets        map[Category]*bucket
 	statePath      string
@@ -142,9 +143,10 @@ func (s *Server) Close() error {
 	return s.saveErr
 }
 
-// Reset empties the account (users, meetings, templates, counters, page tokens,
-// rate-limit buckets) and recreates the owner and the seed admin meeting
-// templates; the profile, tokens, faults, request log and clock are kept.
+// Reset empties the account (users, meetings, webinars, registrants, templates,
+// counters, page tokens, rate-limit buckets) and recreates the owner, the seed
+// admin meeting templates and the seed account webinar template; the profile,
+// tokens, faults, request log and clock are kept.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -422,7 +424,7 @@ type route struct {
 // file and contributes a function here.
 func buildRoutes() []*route {
 	var all []*route
-	for _, group := range [][]*route{userRoutes(), meetingRoutes(), templateRoutes()} {
+	for _, group := range [][]*route{userRoutes(), meetingRoutes(), templateRoutes(), mailRoutes(), webinarRoutes(), registrantRoutes()} {
 		all = append(all, group...)
 	}
 	for _, rt := range all {

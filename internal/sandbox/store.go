@@ -13,9 +13,9 @@ import (
 	"time"
 )
 
-// stateVersion is the version of the persisted state format. Meetings, deleted meetings and meeting
-// templates were added to version 1 without a bump: files written before them load with no meetings and the
-// seed templates.
+// stateVersion is the version of the persisted state format. Meetings, deleted meetings, meeting templates,
+// webinars, webinar templates and registrants were added to version 1 without a bump: files written before
+// them load with none of them and the seed templates.
 const stateVersion = 1
 
 // counterSaveInterval bounds how often counter-only changes (rate-limit
@@ -37,10 +37,21 @@ type state struct {
 	// MeetingTemplates are the account admin templates and the users' own, in creation order. nil only in
 	// files written before templates existed (they get the seed templates on load).
 	MeetingTemplates []*meetingTemplate `json:"meeting_templates"`
+	// Webinars in creation (sequence) order; DeletedWebinarIDs keeps the numbers of deleted webinars out of
+	// the number space they share with meetings.
+	Webinars          []*webinar `json:"webinars,omitempty"`
+	DeletedWebinarIDs []int64    `json:"deleted_webinar_ids,omitempty"`
+	// WebinarTemplates are the account's webinar templates (no owner) and the users' own, in creation order.
+	// nil only in files written before webinar templates existed (they get the seed template on load).
+	WebinarTemplates []*webinarTemplate `json:"webinar_templates"`
+	// Mailboxes are the Zoom Mail settings of mailboxes that have set them, keyed by the owning user's id (a
+	// mailbox follows its user through an e-mail change, and goes with a deleted user). See mail.go.
+	Mailboxes map[string]*mailbox `json:"mailboxes,omitempty"`
 
 	byID         map[string]*user
 	byEmail      map[string]*user
 	meetingsByID map[int64]*meeting
+	webinarsByID map[int64]*webinar
 }
 
 // persisted is the JSON document written to Options.StatePath.
@@ -77,6 +88,7 @@ func newState(p Profile, now time.Time) *state {
 	}
 	st.add(owner)
 	st.MeetingTemplates = seedMeetingTemplates(now)
+	st.WebinarTemplates = seedWebinarTemplates(now)
 	return st
 }
 
@@ -94,6 +106,10 @@ func (st *state) reindex() {
 	st.meetingsByID = make(map[int64]*meeting, len(st.Meetings))
 	for _, m := range st.Meetings {
 		st.meetingsByID[m.ID] = m
+	}
+	st.webinarsByID = make(map[int64]*webinar, len(st.Webinars))
+	for _, w := range st.Webinars {
+		st.webinarsByID[w.ID] = w
 	}
 }
 
@@ -243,7 +259,7 @@ func (st *state) validate() error {
 		}
 		tplIDs[t.ID] = true
 	}
-	return nil
+	return st.validateWebinarState(ids, numbers)
 }
 
 // loadState reads a persisted state. A missing file yields (nil, nil); any
@@ -276,6 +292,9 @@ func loadState(path string) (*persisted, error) {
 	}
 	if p.State.MeetingTemplates == nil {
 		p.State.MeetingTemplates = seedMeetingTemplates(p.SavedAt)
+	}
+	if p.State.WebinarTemplates == nil {
+		p.State.WebinarTemplates = seedWebinarTemplates(p.SavedAt)
 	}
 	if err := p.Profile.Validate(); err != nil {
 		return nil, fmt.Errorf("sandbox: state file %s has an invalid profile: %w", path, err)

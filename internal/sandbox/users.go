@@ -990,7 +990,7 @@ func (c *call) deleteUser() apiResponse {
 	if u.Status == statusPending && action == "delete" && !c.profile.PendingDeleteAllowed {
 		return errResp(http.StatusBadRequest, codeValidation, fmt.Sprintf(msgPendingDelete, c.params["userId"]))
 	}
-	var meetingsTo *user
+	var meetingsTo, webinarsTo *user
 	if te := q.Get("transfer_email"); te != "" {
 		if strings.EqualFold(te, u.Email) {
 			return errResp(http.StatusBadRequest, codeValidation, msgTransferSame)
@@ -1002,9 +1002,14 @@ func (c *call) deleteUser() apiResponse {
 		if q.Get("transfer_meeting") == "true" {
 			meetingsTo = target
 		}
+		if q.Get("transfer_webinar") == "true" {
+			webinarsTo = target
+		}
 	}
-	// The user's meetings go with them unless transfer_meeting moves them to the transfer_email user.
+	// The user's meetings and webinars go with them unless transfer_meeting / transfer_webinar move them to
+	// the transfer_email user.
 	c.s.st.removeUserMeetings(u, meetingsTo)
+	c.s.st.removeUserWebinars(u, webinarsTo)
 	c.s.st.remove(u)
 	c.s.dirty = true
 	return noContent()
