@@ -101,6 +101,8 @@ type Config struct {
 type Client struct {
 	// Users is the Users API (/users).
 	Users *UsersService
+	// Mail is the Zoom Mail mailbox-settings API (vacation responder).
+	Mail *MailService
 	// Meetings is the meetings and meeting-templates API.
 	Meetings *MeetingsService
 	// Webinars is the webinars and webinar-templates API.
@@ -258,6 +260,7 @@ func New(cfg Config) (*Client, error) {
 
 	common := &service{client: c}
 	c.Users = (*UsersService)(common)
+	c.Mail = (*MailService)(common)
 	c.Meetings = (*MeetingsService)(common)
 	c.Webinars = (*WebinarsService)(common)
 	return c, nil
