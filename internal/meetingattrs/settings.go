@@ -139,9 +139,6 @@ func (s Setting) description() string {
 	case s.Min != 0 || s.Max != 0:
 		d += fmt.Sprintf(" From %d to %d.", s.Min, s.Max)
 	}
-	if s.UpdateOnly {
-		d += " Zoom only takes it on update, so setting it at creation costs a second request."
-	}
 	return d
 }
 
@@ -151,6 +148,9 @@ func ResourceAttributes(list []Setting) map[string]rschema.Attribute {
 	out := make(map[string]rschema.Attribute, len(list))
 	for _, s := range list {
 		desc := s.description() + " Follows Zoom when not set."
+		if s.UpdateOnly {
+			desc += " Zoom only takes it on update, so setting it at creation costs a second request."
+		}
 		switch s.Kind {
 		case KindBool:
 			out[s.Name] = rschema.BoolAttribute{Optional: true, Computed: true, Description: desc,

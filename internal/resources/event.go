@@ -727,3 +727,6 @@ func explainHost(err error, host, noun string) error {
 	}
 	return err
 }
+
+// settingsPath is the path of one setting.
+func settingsPath(name string) path.Path { return path.Root("settings").AtName(name) }

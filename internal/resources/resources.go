@@ -9,5 +9,9 @@ func All() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewUser,
 		NewMeeting,
+		NewMailVacation,
+		NewWebinar,
+		NewMeetingRegistrant,
+		NewWebinarRegistrant,
 	}
 }

@@ -1,0 +1,297 @@
+package resources
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/meetingattrs"
+)
+
+var (
+	_ resource.Resource                   = (*webinarResource)(nil)
+	_ resource.ResourceWithConfigure      = (*webinarResource)(nil)
+	_ resource.ResourceWithImportState    = (*webinarResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*webinarResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*webinarResource)(nil)
+)
+
+// NewWebinar returns the zoom_webinar resource.
+func NewWebinar() resource.Resource { return &webinarResource{} }
+
+type webinarResource struct {
+	client *client.Client
+}
+
+type webinarModel struct {
+	meetingattrs.WebinarCommon
+	eventArgs
+}
+
+// webinarSpec is what the shared event code needs to know about webinars; webinar passcodes also allow `!`
+// (REFERENCE §4c).
+var webinarSpec = eventSpec{
+	kind:                meetingattrs.WebinarKind,
+	passcode:            regexp.MustCompile(`^[A-Za-z0-9@_*!-]{1,10}$`),
+	passcodeChars:       "letters, digits and @ - _ * !",
+	derivedFromPasscode: []string{"join_url"},
+	templateSource:      "see the `zoom_webinar_templates` data source",
+	notifyDescription: "When the webinar is destroyed, e-mail the panelists and registrants about the " +
+		"cancellation. Default false.",
+}
+
+func (r *webinarResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_webinar"
+}
+
+func (r *webinarResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "A Zoom webinar (needs the Webinar add-on for the account and a webinar licence for the host). " +
+			"Every argument except the host and the template is changed in place with one update request that " +
+			"carries only what changed (webinars share the limit of 100 creates and updates per host per day with " +
+			"meetings). Settings you do not set follow Zoom and never show a diff; settings you set are enforced, and " +
+			"a change in the Zoom portal shows up as drift on exactly that field. A webinar whose time has passed " +
+			"stays in state with `status = \"expired\"` and destroys cleanly.",
+		Attributes: eventAttributes(webinarSpec),
+	}
+}
+
+func (r *webinarResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = diagnostics.Client(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *webinarResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m webinarModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	validateEvent(ctx, &m.EventCommon, "webinar", &resp.Diagnostics)
+	settings := attrsOf(m.Settings)
+	if survey, ok := settings["survey_url"].(types.String); ok && !survey.IsNull() && !survey.IsUnknown() {
+		if on, ok := settings["post_webinar_survey"].(types.Bool); ok && !on.IsUnknown() && !on.ValueBool() {
+			resp.Diagnostics.AddAttributeError(settingsPath("survey_url"), "Survey address without a survey",
+				"survey_url is only used with post_webinar_survey = true.")
+		}
+	}
+}
+
+func (r *webinarResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan, config, state webinarModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	creating := req.State.Raw.IsNull()
+	if !creating {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	unknown, stop := eventPlan(webinarSpec, &plan.EventCommon, &state.EventCommon, &config.EventCommon, creating, &resp.Diagnostics)
+	if !stop && !creating {
+		markUnknown(ctx, resp, unknown)
+	}
+}
+
+func (r *webinarResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
+		return
+	}
+	var plan, config webinarModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	body, common, diags := webinarRequest(ctx, &plan, &config, nil)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	host := plan.UserID.ValueString()
+	summary := "Error creating Zoom webinar for host " + host
+	if body.TemplateID != nil && strings.Contains(host, "@") {
+		// With a template, Zoom wants the host's user ID in the path, not the e-mail (REFERENCE §4c).
+		u, err := r.client.Users.Get(ctx, host)
+		if err != nil {
+			diagnostics.AddAPIError(&resp.Diagnostics, summary, explainHost(err, host, "webinar"))
+			return
+		}
+		host = u.ID
+	}
+	want := client.WebinarTypeScheduled
+	if body.Type != nil {
+		want = *body.Type
+	}
+	w, err := createOrAdopt("webinar", host, common,
+		func(t int) bool { return t == want },
+		func() (*client.Webinar, error) { return r.client.Webinars.Create(ctx, host, body) },
+		func() ([]listedEvent, error) {
+			list, err := r.client.Webinars.List(ctx, host, nil)
+			out := make([]listedEvent, len(list))
+			for i, s := range list {
+				out[i] = listedEvent{ID: s.ID, Type: s.Type, Topic: s.Topic, StartTime: s.StartTime, Timezone: s.Timezone, CreatedAt: s.CreatedAt}
+			}
+			return out, err
+		},
+		func(id int64) (*client.Webinar, error) { return r.client.Webinars.Get(ctx, id, nil) },
+		&resp.Diagnostics)
+	if err != nil {
+		diagnostics.AddAPIError(&resp.Diagnostics, summary, explainWebinar(err, plan.UserID.ValueString()))
+		return
+	}
+	// Settings Zoom only takes on update follow at once, and everything is read back with GET (the create
+	// response lacks some fields).
+	updateOnly := &client.WebinarSettings{}
+	if has, err := meetingattrs.UpdateOnlyRequest(meetingattrs.WebinarSettings, config.Settings, plan.Settings, updateOnly); err != nil {
+		resp.Diagnostics.AddError("Cannot build the webinar settings", err.Error())
+	} else if has {
+		if err := r.client.Webinars.Update(ctx, w.ID, &client.WebinarRequest{Settings: updateOnly}); err != nil {
+			// The webinar exists: keep it in state (tainted by the error) so that it is not orphaned.
+			diagnostics.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Error applying the settings of new Zoom webinar %d", w.ID), err)
+		}
+	}
+	if got, err := r.client.Webinars.Get(ctx, w.ID, nil); err == nil {
+		w = got
+	}
+	got := plan
+	resp.Diagnostics.Append(got.FromAPI(ctx, w)...)
+	reconcileEvent(webinarSpec, &config.EventCommon, &plan.EventCommon, &got.EventCommon, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
+}
+
+// explainWebinar says what to do when the webinar add-on is missing, and otherwise what explainHost says.
+func explainWebinar(err error, host string) error {
+	var apiErr *client.APIError
+	if errors.As(err, &apiErr) && apiErr.Code == client.CodeWebinarPlanMissing {
+		return fmt.Errorf("%w\n\nThe Zoom Webinar add-on is missing: the account needs a Webinar plan, and the host "+
+			"%s needs a webinar licence assigned (Zoom portal > User Management > Users > the user > Webinar). "+
+			"Nothing was created", err, host)
+	}
+	return explainHost(err, host, "webinar")
+}
+
+func (r *webinarResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
+		return
+	}
+	var state webinarModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, ok := eventNumber(&state.EventCommon, "webinar", &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	w, err := r.client.Webinars.Get(ctx, id, nil)
+	if err != nil {
+		switch {
+		case !client.IsNotFound(err):
+			diagnostics.AddAPIError(&resp.Diagnostics, "Error reading Zoom webinar "+state.ID.ValueString(),
+				explainWebinar(err, state.HostEmail.ValueString()))
+		case readGone(err, &state.EventCommon, "webinar", &resp.Diagnostics):
+			resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		default:
+			resp.State.RemoveResource(ctx)
+		}
+		return
+	}
+	state.UserID = hostAfterRead(state.UserID, w.HostID, w.HostEmail)
+	resp.Diagnostics.Append(state.FromAPI(ctx, w)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *webinarResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
+		return
+	}
+	var plan, state, config webinarModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, ok := eventNumber(&state.EventCommon, "webinar", &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	body, _, diags := webinarRequest(ctx, &plan, &config, &state)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !body.IsEmpty() {
+		if err := r.client.Webinars.Update(ctx, id, body); err != nil {
+			diagnostics.AddAPIError(&resp.Diagnostics,
+				fmt.Sprintf("Error updating Zoom webinar %d of host %s", id, state.HostEmail.ValueString()),
+				explainWebinar(updateError(err, "webinar"), state.HostEmail.ValueString()))
+			return
+		}
+	} else if !eventPlanHasUnknowns(&plan.EventCommon) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
+	w, err := r.client.Webinars.Get(ctx, id, nil)
+	if err != nil {
+		diagnostics.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Error reading Zoom webinar %d after updating it", id), err)
+		return
+	}
+	got := plan
+	resp.Diagnostics.Append(got.FromAPI(ctx, w)...)
+	reconcileEvent(webinarSpec, &config.EventCommon, &plan.EventCommon, &got.EventCommon, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
+}
+
+func (r *webinarResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
+		return
+	}
+	var state webinarModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, ok := eventNumber(&state.EventCommon, "webinar", &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	err := r.client.Webinars.Delete(ctx, id, &client.DeleteWebinarOptions{CancelWebinarReminder: client.Ptr(state.NotifyOnDestroy.ValueBool())})
+	deleteOutcome(err, "webinar", id, &resp.Diagnostics, func(err error) error { return explainWebinar(err, state.HostEmail.ValueString()) })
+}
+
+// ImportState accepts a webinar ID.
+func (r *webinarResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	importEvent(ctx, "webinar", req, resp)
+}
+
+// webinarRequest builds the create body (state nil) or the update body (only what changed).
+func webinarRequest(ctx context.Context, plan, config, state *webinarModel) (*client.WebinarRequest, *eventRequest, diag.Diagnostics) {
+	var stateCommon *meetingattrs.EventCommon
+	if state != nil {
+		stateCommon = &state.EventCommon
+	}
+	req := &client.WebinarRequest{}
+	settings := &client.WebinarSettings{}
+	has, diags := buildEventRequest(ctx, webinarSpec, &plan.EventCommon, &config.EventCommon, stateCommon, plan.TemplateID, req, settings)
+	if diags.HasError() {
+		return nil, nil, diags
+	}
+	if has {
+		req.Settings = settings
+	}
+	return req, &eventRequest{Topic: req.Topic, Type: req.Type, StartTime: req.StartTime, Timezone: req.Timezone}, diags
+}
