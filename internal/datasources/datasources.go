@@ -11,5 +11,8 @@ func All() []func() datasource.DataSource {
 		NewMeeting,
 		NewMeetings,
 		NewMeetingTemplates,
+		NewWebinar,
+		NewWebinars,
+		NewWebinarTemplates,
 	}
 }

@@ -50,7 +50,7 @@ func (d *meetingDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"id": schema.StringAttribute{
 				Required:    true,
 				Description: "Meeting ID (the meeting number, for example `85746065432`).",
-				Validators:  []validator.String{meetingIDValidator{}},
+				Validators:  []validator.String{eventIDValidator{noun: "meeting"}},
 			},
 			"show_previous_occurrences": schema.BoolAttribute{
 				Optional: true,
@@ -153,30 +153,34 @@ func (d *meetingDataSource) Read(ctx context.Context, req datasource.ReadRequest
 }
 
 // parseMeetingID parses a meeting number: a positive decimal integer without sign or leading zeros.
-func parseMeetingID(s string) (int64, error) {
+func parseMeetingID(s string) (int64, error) { return parseEventNumber("meeting", s) }
+
+// parseEventNumber parses the number of a meeting or webinar (noun): a positive decimal integer without sign or
+// leading zeros.
+func parseEventNumber(noun, s string) (int64, error) {
 	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || id <= 0 || strconv.FormatInt(id, 10) != s {
-		return 0, fmt.Errorf("%q is not a Zoom meeting ID: use the meeting number, a positive integer such as 85746065432, without spaces", s)
+		return 0, fmt.Errorf("%q is not a Zoom %s ID: use the %s number, a positive integer such as 85746065432, without spaces", s, noun, noun)
 	}
 	return id, nil
 }
 
-// meetingIDValidator checks a meeting ID at plan time.
-type meetingIDValidator struct{}
+// eventIDValidator checks a meeting or webinar ID (noun) at plan time.
+type eventIDValidator struct{ noun string }
 
-func (meetingIDValidator) Description(context.Context) string {
-	return "a meeting number: a positive integer such as 85746065432"
+func (v eventIDValidator) Description(context.Context) string {
+	return "a " + v.noun + " number: a positive integer such as 85746065432"
 }
 
-func (v meetingIDValidator) MarkdownDescription(ctx context.Context) string {
+func (v eventIDValidator) MarkdownDescription(ctx context.Context) string {
 	return v.Description(ctx)
 }
 
-func (meetingIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (v eventIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if _, err := parseMeetingID(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid meeting ID", err.Error())
+	if _, err := parseEventNumber(v.noun, req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+v.noun+" ID", err.Error())
 	}
 }

@@ -1,0 +1,211 @@
+package datasources_test
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/sandbox"
+)
+
+const routeListWebinars = "GET /v2/users/{userId}/webinars"
+
+// TestAccWebinarsDataSource_pagination reads a host with 301 webinars: Zoom pages them by 300, so a read costs
+// exactly two list requests (the first page and one next_page_token), and no request per webinar.
+func TestAccWebinarsDataSource_pagination(t *testing.T) {
+	// Seeding 301 webinars for one host needs the per-host daily create limit (100) lifted.
+	env := acctest.New(t, func(p *sandbox.Profile) { p.MeetingDailyLimit = 0 })
+	env.RequireSandbox(t)
+	const n = 301
+	host := createUser(t, env, 2)
+	start := time.Now().UTC().Add(72 * time.Hour).Truncate(time.Hour)
+	seedWebinars(t, env, host.ID, n, start)
+	addr := "data.zoom_webinars.all"
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			PreConfig: env.Sandbox.ClearRequests,
+			Config:    env.Config(fmt.Sprintf(`data "zoom_webinars" "all" { user_id = %q }`, host.ID)),
+			// Check runs after the plan (which reads the data source once) and the apply of that saved plan (which
+			// does not read it again), before the plans that look for perpetual differences.
+			Check: func(*terraform.State) error {
+				stats := env.Sandbox.RequestStats()
+				if gets := stats.ByRoute["GET /v2/webinars/{webinarId}"]; gets != 0 {
+					return fmt.Errorf("the data source fetched webinars one by one (%d GET /webinars/{webinarId})", gets)
+				}
+				if lists := stats.ByRoute[routeListWebinars]; lists != 2 {
+					return fmt.Errorf("expected exactly 2 list requests, got %d", lists)
+				}
+				var next int
+				for _, r := range env.Sandbox.Requests() {
+					if r.Route != routeListWebinars {
+						continue
+					}
+					q, err := url.ParseQuery(r.Query)
+					if err != nil {
+						return err
+					}
+					if q.Get("page_size") != "300" {
+						return fmt.Errorf("list request without page_size=300: %q", r.Query)
+					}
+					if q.Get("next_page_token") != "" {
+						next++
+					}
+				}
+				if next != 1 {
+					return fmt.Errorf("expected one request with next_page_token, got %d", next)
+				}
+				return nil
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("webinars"), knownvalue.ListSizeExact(n)),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(n)),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("webinars").AtSliceIndex(n-1), knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"id":          knownvalue.StringRegexp(regexp.MustCompile(`^[1-9]\d{9,}$`)),
+					"uuid":        knownvalue.NotNull(),
+					"topic":       knownvalue.StringRegexp(regexp.MustCompile(`^` + acctest.NamePrefix + `seed-\d{3}$`)),
+					"type":        knownvalue.StringExact("scheduled"),
+					"host_id":     knownvalue.StringExact(host.ID),
+					"start_time":  knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:00:00Z$`)),
+					"duration":    knownvalue.Int64Exact(45),
+					"timezone":    knownvalue.NotNull(),
+					"created_at":  knownvalue.NotNull(),
+					"agenda":      knownvalue.Null(),
+					"is_simulive": knownvalue.Bool(false),
+					"join_url":    knownvalue.StringRegexp(regexp.MustCompile(`^https://`)),
+				})),
+				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("webinars").AtSliceIndex(0).AtMapKey("join_url")),
+			},
+		}},
+	})
+}
+
+// seedWebinars creates n scheduled webinars for host out of band, in parallel (so in no particular order), one
+// hour apart from start.
+func seedWebinars(t *testing.T, env *acctest.Env, host string, n int, start time.Time) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	sem := make(chan struct{}, 16)
+	for i := range n {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			_, err := env.Client.Webinars.Create(acctest.Ctx(), host, &client.WebinarRequest{
+				Topic:     client.Ptr(fmt.Sprintf("%sseed-%03d", acctest.NamePrefix, i)),
+				StartTime: client.Ptr(start.Add(time.Duration(i) * time.Hour).Format(zoomUTC)),
+				Duration:  client.Ptr(45),
+			})
+			if err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatalf("seeding webinars: %v", err)
+	}
+}
+
+// TestAccWebinarsDataSource_type filters a host's webinars: one that took place (and has not expired yet), one
+// running now, one upcoming, one with no fixed time.
+func TestAccWebinarsDataSource_type(t *testing.T) {
+	// Past webinars stay listed for a day before they expire.
+	env := acctest.New(t, func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = 24 * 60 })
+	env.RequireSandbox(t) // moves the clock and starts a webinar through the sandbox
+	host := createUser(t, env, 2)
+	now := env.Sandbox.Now().UTC()
+	past := createWebinar(t, env, host.ID, &client.WebinarRequest{
+		Topic:     client.Ptr(acctest.RandomName()),
+		StartTime: client.Ptr(now.Add(2 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
+		Duration:  client.Ptr(60),
+	})
+	live := createWebinar(t, env, host.ID, &client.WebinarRequest{
+		Topic:     client.Ptr(acctest.RandomName()),
+		StartTime: client.Ptr(now.Add(5 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
+		Duration:  client.Ptr(60),
+	})
+	upcoming := createWebinar(t, env, host.ID, &client.WebinarRequest{
+		Topic:     client.Ptr(acctest.RandomName()),
+		StartTime: client.Ptr(now.Add(72 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
+		Duration:  client.Ptr(30),
+		Agenda:    client.Ptr(longAgenda),
+	})
+	anytime := createWebinar(t, env, host.ID, &client.WebinarRequest{
+		Topic: client.Ptr(acctest.RandomName()),
+		Type:  client.Ptr(client.WebinarTypeRecurringNoFixedTime),
+	})
+	// Six hours on, the first webinar is over; the second is started a little late.
+	env.Sandbox.SetNow(now.Add(6 * time.Hour))
+	if err := env.Sandbox.StartWebinar(live.ID); err != nil {
+		t.Fatalf("starting webinar %d: %v", live.ID, err)
+	}
+	idOf := func(w *client.Webinar) knownvalue.Check { return knownvalue.StringExact(strconv.FormatInt(w.ID, 10)) }
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(fmt.Sprintf(`
+data "zoom_webinars" "default" {
+  user_id = %[1]q
+}
+
+data "zoom_webinars" "scheduled" {
+  user_id = %[1]q
+  type    = "scheduled"
+}
+
+data "zoom_webinars" "upcoming" {
+  user_id = %[1]q
+  type    = "upcoming"
+}
+`, host.Email)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.zoom_webinars.default", tfjsonpath.New("ids"),
+						knownvalue.ListExact([]knownvalue.Check{idOf(past), idOf(live), idOf(upcoming), idOf(anytime)})),
+					statecheck.ExpectKnownValue("data.zoom_webinars.scheduled", tfjsonpath.New("ids"),
+						knownvalue.ListExact([]knownvalue.Check{idOf(past), idOf(live), idOf(upcoming), idOf(anytime)})),
+					statecheck.ExpectKnownValue("data.zoom_webinars.upcoming", tfjsonpath.New("ids"),
+						knownvalue.SetExact([]knownvalue.Check{idOf(live), idOf(upcoming), idOf(anytime)})),
+					// Lists carry the first 250 characters of the agenda.
+					statecheck.ExpectKnownValue("data.zoom_webinars.default", tfjsonpath.New("webinars").AtSliceIndex(2).AtMapKey("agenda"),
+						knownvalue.StringExact(longAgenda[:250])),
+					statecheck.ExpectKnownValue("data.zoom_webinars.default", tfjsonpath.New("webinars").AtSliceIndex(3),
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{
+							"type":       knownvalue.StringExact("recurring_no_fixed_time"),
+							"start_time": knownvalue.Null(),
+						})),
+				},
+			},
+			{
+				Config: env.Config(fmt.Sprintf(`
+data "zoom_webinars" "x" {
+  user_id = %q
+  type    = "live"
+}
+`, host.Email)),
+				ExpectError: regexp.MustCompile(`value must be one of`),
+			},
+			{
+				Config:      env.Config(`data "zoom_webinars" "x" { user_id = "nobody-` + acctest.RandomName() + `@example.com" }`),
+				ExpectError: regexp.MustCompile(`Zoom user not found`),
+			},
+		},
+	})
+}
