@@ -19,6 +19,7 @@ import (
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/sandbox"
 )
 
 const meetingRegistrantAddr = "zoom_meeting_registrant.test"
@@ -238,7 +239,7 @@ resource "zoom_meeting_registrant" "test" {
 	})
 }
 
-// TestAccWebinarRegistrant_lifecycle: a webinar registrant with automatic approval, a cancellation in the portal
+// TestAccWebinarRegistrant_lifecycle: a webinar registrant with automatic approval, a denial in the portal
 // shown as drift, import, and destroy.
 func TestAccWebinarRegistrant_lifecycle(t *testing.T) {
 	env := acctest.New(t)
@@ -279,7 +280,7 @@ resource "zoom_webinar_registrant" "test" {
 			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
 			{
 				PreConfig: func() {
-					if err := env.Client.Webinars.UpdateRegistrantStatus(acctest.Ctx(), ref.parent, client.RegistrantActionCancel,
+					if err := env.Client.Webinars.UpdateRegistrantStatus(acctest.Ctx(), ref.parent, client.RegistrantActionDeny,
 						[]client.RegistrantRef{{ID: ref.id}}); err != nil {
 						t.Fatalf("out-of-band cancel: %v", err)
 					}
@@ -356,4 +357,70 @@ func (c approvedRegistrants) CheckState(ctx context.Context, req statecheck.Chec
 		return
 	}
 	resp.Error = fmt.Errorf("%s not in state", c.meeting)
+}
+
+// TestAccMeetingRegistrant_portalChangesUnderEachAnswer: whether Zoom answers an unknown registrant with 400 or
+// 404, and whether a cancelled registration stays (denied) or disappears (both unconfirmed, sandbox knobs), a
+// registration removed or cancelled in the portal is drift that the next apply repairs without error.
+func TestAccMeetingRegistrant_portalChangesUnderEachAnswer(t *testing.T) {
+	for _, unknown := range []string{sandbox.UnknownRegistrant400, sandbox.UnknownRegistrant404} {
+		for _, cancelled := range []string{sandbox.RegistrantCancelDenied, sandbox.RegistrantCancelDeleted} {
+			t.Run(unknown+"/"+cancelled, func(t *testing.T) {
+				env := acctest.New(t, func(p *sandbox.Profile) { p.UnknownRegistrant = unknown; p.RegistrantCancelStatus = cancelled })
+				env.RequireSandbox(t)
+				email, ref := env.RandomEmail(), &registrantRef{}
+				config := env.Config(fmt.Sprintf(`
+resource "zoom_meeting" "m" {
+  user_id    = %q
+  topic      = "tf-acc-knobs"
+  start_time = %q
+  settings   = { approval_type = 0 }
+}
+
+resource "zoom_meeting_registrant" "test" {
+  meeting_id = zoom_meeting.m.id
+  email      = %q
+  first_name = "Ada"
+  status     = "approved"
+}
+`, env.Host, zoomUTC(futureUTC(40*time.Hour)), email))
+				// A cancellation that deletes the registration is planned as a new registration.
+				afterCancel := plancheck.ResourceActionUpdate
+				if cancelled == sandbox.RegistrantCancelDeleted {
+					afterCancel = plancheck.ResourceActionCreate
+				}
+				resource.ParallelTest(t, resource.TestCase{
+					ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+					CheckDestroy:             checkRegistrantsDestroyed(env),
+					Steps: []resource.TestStep{
+						{Config: config, Check: ref.capture(meetingRegistrantAddr)},
+						{
+							PreConfig: func() {
+								if err := env.Client.Meetings.UpdateRegistrantStatus(acctest.Ctx(), ref.parent, client.RegistrantActionCancel,
+									[]client.RegistrantRef{{ID: ref.id}}); err != nil {
+									t.Fatalf("out-of-band cancel: %v", err)
+								}
+							},
+							Config: config,
+							ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+								plancheck.ExpectResourceAction(meetingRegistrantAddr, afterCancel),
+							}},
+							Check: ref.capture(meetingRegistrantAddr),
+						},
+						{
+							PreConfig: func() {
+								if err := env.Client.Meetings.DeleteRegistrant(acctest.Ctx(), ref.parent, ref.id, ""); err != nil {
+									t.Fatalf("out-of-band delete: %v", err)
+								}
+							},
+							Config: config,
+							ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+								plancheck.ExpectResourceAction(meetingRegistrantAddr, plancheck.ResourceActionCreate),
+							}},
+						},
+					},
+				})
+			})
+		}
+	}
 }
