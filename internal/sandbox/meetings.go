@@ -1102,33 +1102,49 @@ func (s *Server) liveMeetingLocked(id int64) (*meeting, error) {
 
 // StartMeeting marks meeting id as started, as if its host had started it. Starting a started meeting does
 // nothing. It returns ErrMeetingNotFound for an unknown, deleted or expired meeting.
-func (s *Server) StartMeeting(id int64) error {
+func (s *Server) StartMeeting(id int64) error { return s.startSession(s.liveMeetingSessionLocked(id)) }
+
+// EndMeeting ends meeting id's running instance: it gets a new uuid and the status of
+// Profile.EndedMeetingStatus, and counts as ended (DELETE answers 3007). A meeting that is not running is
+// left alone. It returns ErrMeetingNotFound for an unknown, deleted or expired meeting.
+func (s *Server) EndMeeting(id int64) error { return s.endSession(s.liveMeetingSessionLocked(id)) }
+
+func (s *Server) liveMeetingSessionLocked(id int64) func() (*session, error) {
+	return func() (*session, error) {
+		m, err := s.liveMeetingLocked(id)
+		if err != nil {
+			return nil, err
+		}
+		return &m.session, nil
+	}
+}
+
+// startSession marks the session find returns (called under the lock) as started.
+func (s *Server) startSession(find func() (*session, error)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m, err := s.liveMeetingLocked(id)
+	sess, err := find()
 	if err != nil {
 		return err
 	}
-	if m.Status != meetingStarted {
-		m.Status = meetingStarted
+	if sess.Status != meetingStarted {
+		sess.Status = meetingStarted
 		s.dirty = true
 		s.persistLocked()
 	}
 	return nil
 }
 
-// EndMeeting ends meeting id's running instance: it gets a new uuid and the status of
-// Profile.EndedMeetingStatus, and counts as ended (DELETE answers 3007). A meeting that is not running is
-// left alone. It returns ErrMeetingNotFound for an unknown, deleted or expired meeting.
-func (s *Server) EndMeeting(id int64) error {
+// endSession ends the running instance of the session find returns (called under the lock).
+func (s *Server) endSession(find func() (*session, error)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m, err := s.liveMeetingLocked(id)
+	sess, err := find()
 	if err != nil {
 		return err
 	}
-	if m.Status == meetingStarted {
-		s.endSessionLocked(&m.session)
+	if sess.Status == meetingStarted {
+		s.endSessionLocked(sess)
 		s.persistLocked()
 	}
 	return nil

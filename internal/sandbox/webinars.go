@@ -746,36 +746,21 @@ func (s *Server) liveWebinarLocked(id int64) (*webinar, error) {
 // StartWebinar marks webinar id as started, as if its host had started it: PATCH then answers 3000 and
 // DELETE 3002, and it does not expire while running. Starting a started webinar does nothing. It returns
 // ErrWebinarNotFound for an unknown, deleted or expired webinar.
-func (s *Server) StartWebinar(id int64) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	w, err := s.liveWebinarLocked(id)
-	if err != nil {
-		return err
-	}
-	if w.Status != meetingStarted {
-		w.Status = meetingStarted
-		s.dirty = true
-		s.persistLocked()
-	}
-	return nil
-}
+func (s *Server) StartWebinar(id int64) error { return s.startSession(s.liveWebinarSessionLocked(id)) }
 
 // EndWebinar ends webinar id's running instance: it gets a new uuid and the status of
 // Profile.EndedMeetingStatus, and counts as ended (DELETE answers 3007). A webinar that is not running is
 // left alone. It returns ErrWebinarNotFound for an unknown, deleted or expired webinar.
-func (s *Server) EndWebinar(id int64) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	w, err := s.liveWebinarLocked(id)
-	if err != nil {
-		return err
+func (s *Server) EndWebinar(id int64) error { return s.endSession(s.liveWebinarSessionLocked(id)) }
+
+func (s *Server) liveWebinarSessionLocked(id int64) func() (*session, error) {
+	return func() (*session, error) {
+		w, err := s.liveWebinarLocked(id)
+		if err != nil {
+			return nil, err
+		}
+		return &w.session, nil
 	}
-	if w.Status == meetingStarted {
-		s.endSessionLocked(&w.session)
-		s.persistLocked()
-	}
-	return nil
 }
 
 // webinarStatus returns webinar id's (internal) status.
