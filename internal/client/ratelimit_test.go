@@ -18,7 +18,7 @@ func pacerEnv() (*fakeEnv, *runtimeEnv) {
 
 func TestPacerSpreadsSequentialBurst(t *testing.T) {
 	f, env := pacerEnv()
-	p := newPacer("free", env) // Light: 4/s documented → 3.2/s, burst 1
+	p := newPacer("free", env) // Light: 4/s documented → burst 1, then 3/s
 	start := f.now()
 	var times []time.Time
 	for range 9 {
@@ -27,7 +27,7 @@ func TestPacerSpreadsSequentialBurst(t *testing.T) {
 		}
 		times = append(times, f.now())
 	}
-	if got, want := times[len(times)-1].Sub(start), 2500*time.Millisecond; absDur(got-want) > time.Millisecond {
+	if got, want := times[len(times)-1].Sub(start), 8*time.Second/3; absDur(got-want) > time.Millisecond {
 		t.Fatalf("9 requests took %v of virtual time, want %v", got, want)
 	}
 	// No one-second window holds more than the documented 4 requests.
@@ -80,14 +80,14 @@ func TestPacerConcurrentBurstThroughClient(t *testing.T) {
 	if hits.Load() != 10 {
 		t.Fatalf("hits = %d", hits.Load())
 	}
-	// Burst 1 at 3.2/s: one request at once, the others 312.5 ms apart.
+	// Burst 1 at 3/s: one request at once, the others a third of a second apart.
 	got := f.recorded()
 	slices.Sort(got)
 	if len(got) != 9 {
 		t.Fatalf("pacing waits = %v, want 9", got)
 	}
 	for i, d := range got {
-		want := time.Duration(float64(i+1) / 3.2 * float64(time.Second))
+		want := time.Duration(float64(i+1) / 3 * float64(time.Second))
 		if absDur(d-want) > time.Millisecond {
 			t.Fatalf("wait %d = %v, want %v (all: %v)", i, d, want, got)
 		}
@@ -159,10 +159,10 @@ func TestPlans(t *testing.T) {
 		}
 	}
 	p := newPacer("business", defaultEnv())
-	if l := p.buckets[CategoryResourceIntensive].lim; l.Burst() != 4 || absFloat(float64(l.Limit())-20*0.8/60) > 1e-9 {
+	if l := p.buckets[CategoryResourceIntensive].lim; l.Burst() != 2 || absFloat(float64(l.Limit())-18.0/60) > 1e-9 {
 		t.Fatalf("business Resource-intensive: burst %d, limit %v", l.Burst(), l.Limit())
 	}
-	if l := p.buckets[CategoryLight].lim; l.Burst() != 16 || float64(l.Limit()) != 64 {
+	if l := p.buckets[CategoryLight].lim; l.Burst() != 8 || float64(l.Limit()) != 72 {
 		t.Fatalf("business Light: burst %d, limit %v", l.Burst(), l.Limit())
 	}
 	c, _ := newTestClient(t, newTestServer(t), nil)
