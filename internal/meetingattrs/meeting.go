@@ -3,6 +3,7 @@ package meetingattrs
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -214,7 +215,7 @@ func (c *EventCommon) fromEvent(ctx context.Context, k EventKind, m event) diag.
 	c.Status = types.StringValue(m.status)
 	c.CreatedAt = types.StringValue(m.createdAt)
 	c.JoinURL = types.StringValue(m.joinURL)
-	c.StartURL = types.StringValue(m.startURL)
+	c.StartURL = keepStartURL(c.StartURL, m.startURL)
 	c.RegistrationURL = types.StringValue(m.registrationURL)
 	c.Occurrences = OccurrencesFromAPI(m.occurrences)
 	return diags
@@ -286,6 +287,20 @@ func (c *EventCommon) End() (time.Time, bool) {
 		return last, found
 	}
 	return time.Time{}, false
+}
+
+// keepStartURL keeps the prior start link while only its token differs: Zoom mints a new ZAK token on every
+// read, and storing each one would report a change outside Terraform on every refresh (a refresh-only plan
+// would never be empty). A link to another meeting or host page replaces it.
+func keepStartURL(prior types.String, api string) types.String {
+	if !prior.IsNull() && !prior.IsUnknown() && api != "" {
+		p, _, _ := strings.Cut(prior.ValueString(), "?")
+		a, _, _ := strings.Cut(api, "?")
+		if p == a {
+			return prior
+		}
+	}
+	return types.StringValue(api)
 }
 
 func optional(s string) types.String {

@@ -163,9 +163,10 @@ func eventAttributes(spec eventSpec) map[string]schema.Attribute {
 		"created_at": computed("When the "+noun+" was created (UTC).", false),
 		"join_url":   computed("Link participants join with. Sensitive: it embeds the passcode.", true),
 		"start_url": computed("Link that starts the "+noun+" as the host without signing in. Sensitive. It carries "+
-			"a token that expires after two hours (90 days for custCreate hosts) and changes on every read, so the "+
-			"value here is the one of the last refresh and never causes a diff; refresh (or read the "+
-			"`zoom_"+noun+"` data source) just before handing it to a host.", true),
+			"a token that expires after two hours (90 days for custCreate hosts). Zoom mints a new token on every "+
+			"read; the state keeps the link it got when the "+noun+" was created (or imported) for as long as only "+
+			"the token differs, so refreshes never report a change. Read the `zoom_"+noun+"` data source just "+
+			"before handing a link to a host.", true),
 		"registration_url": computed("Registration link; empty unless registration is on (`settings.approval_type` 0 or 1).", false),
 		"occurrences": schema.ListAttribute{
 			Computed: true, PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()},

@@ -110,6 +110,7 @@ func TestAccMeeting_scheduled(t *testing.T) {
 	topic := acctest.RandomName()
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	differentID := statecheck.CompareValue(compare.ValuesDiffer())
+	sameStartURL := statecheck.CompareValue(compare.ValuesSame())
 	counter := requestCounter{env}
 	ref := &meetingRef{}
 
@@ -185,18 +186,20 @@ resource "zoom_meeting" "test" {
 					statecheck.ExpectSensitiveValue(meetingAddr, tfjsonpath.New("join_url")),
 					statecheck.ExpectSensitiveValue(meetingAddr, tfjsonpath.New("password")),
 					statecheck.ExpectSensitiveValue(meetingAddr, tfjsonpath.New("encrypted_password")),
+					sameStartURL.AddStateValue(meetingAddr, tfjsonpath.New("start_url")),
 				},
 			},
-			// A refresh brings a new start_url (Zoom mints one on every read) and the plan stays empty.
+			// Zoom mints a new start_url token on every read; a refresh-only plan still reports nothing.
 			{
 				RefreshState:      true,
 				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 			{
-				Config:           config(host, topic, 30, v1),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				Config:            config(host, topic, 30, v1),
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: []statecheck.StateCheck{sameStartURL.AddStateValue(meetingAddr, tfjsonpath.New("start_url"))},
 			},
-			// Import by meeting ID; start_url is volatile by design.
+			// Import by meeting ID; the imported start_url carries a newer token.
 			{
 				ResourceName: meetingAddr, ImportState: true, ImportStateVerify: true,
 				ImportStateVerifyIgnore: []string{"start_url"},
