@@ -191,6 +191,8 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		}
 		writeAdmin(w, http.StatusOK, clockView{Now: s.Now().UTC(), OffsetSeconds: s.clock.getOffset().Seconds()})
 
+	case "/_sandbox/seed/users": // POST: bulk-create users (seed.go)
+		s.serveAdminSeedUsers(w, r)
 
 	case "/_sandbox/tokens":
 		if r.Method != http.MethodDelete {
@@ -207,31 +209,17 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 
 // serveAdminMeeting serves /_sandbox/meetings/{id}/start and /_sandbox/meetings/{id}/end.
 func (s *Server) serveAdminMeeting(w http.ResponseWriter, r *http.Request, rest string, methodNotAllowed func()) {
-	ref, action, _ := strings.Cut(rest, "/")
-	id, ok := parseMeetingID(ref)
-	if !ok || (action != "start" && action != "end") {
-		adminFail(w, http.StatusNotFound, "unknown sandbox admin endpoint %s", r.URL.Path)
-		return
-	}
-	if r.Method != http.MethodPost {
-		methodNotAllowed()
-		return
-	}
-	var err error
-	if action == "start" {
-		err = s.StartMeeting(id)
-	} else {
-		err = s.EndMeeting(id)
-	}
-	if errors.Is(err, ErrMeetingNotFound) {
-		adminFail(w, http.StatusNotFound, "meeting %d does not exist, was deleted or has expired", id)
-		return
-	}
-	writeAdmin(w, http.StatusOK, map[string]any{"id": id, "status": s.meetingStatus(id)})
+	s.serveAdminSession(w, r, rest, methodNotAllowed, "meeting", s.StartMeeting, s.EndMeeting, s.meetingStatus)
 }
 
 // serveAdminWebinar serves /_sandbox/webinars/{id}/start and /_sandbox/webinars/{id}/end.
 func (s *Server) serveAdminWebinar(w http.ResponseWriter, r *http.Request, rest string, methodNotAllowed func()) {
+	s.serveAdminSession(w, r, rest, methodNotAllowed, "webinar", s.StartWebinar, s.EndWebinar, s.webinarStatus)
+}
+
+// serveAdminSession starts or ends a meeting or webinar ({id}/start, {id}/end).
+func (s *Server) serveAdminSession(w http.ResponseWriter, r *http.Request, rest string, methodNotAllowed func(),
+	noun string, start, end func(int64) error, status func(int64) string) {
 	ref, action, _ := strings.Cut(rest, "/")
 	id, ok := parseMeetingID(ref)
 	if !ok || (action != "start" && action != "end") {
@@ -242,15 +230,13 @@ func (s *Server) serveAdminWebinar(w http.ResponseWriter, r *http.Request, rest 
 		methodNotAllowed()
 		return
 	}
-	var err error
-	if action == "start" {
-		err = s.StartWebinar(id)
-	} else {
-		err = s.EndWebinar(id)
+	op := start
+	if action == "end" {
+		op = end
 	}
-	if errors.Is(err, ErrWebinarNotFound) {
-		adminFail(w, http.StatusNotFound, "webinar %d does not exist, was deleted or has expired", id)
+	if err := op(id); errors.Is(err, ErrMeetingNotFound) || errors.Is(err, ErrWebinarNotFound) {
+		adminFail(w, http.StatusNotFound, "%s %d does not exist, was deleted or has expired", noun, id)
 		return
 	}
-	writeAdmin(w, http.StatusOK, map[string]any{"id": id, "status": s.webinarStatus(id)})
+	writeAdmin(w, http.StatusOK, map[string]any{"id": id, "status": status(id)})
 }

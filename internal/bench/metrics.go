@@ -1,0 +1,158 @@
+package bench
+
+import (
+	"math"
+	"sort"
+	"time"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/sandbox"
+)
+
+// Floor is the physical lower bound of a phase's wall time: the requests of each rate-limit category divided by
+// that category's sustained limit (requests per second), the largest of these. admitted counts the requests the
+// sandbox's limiter let through per category; a category without a positive limit is ignored. It returns the
+// bound in seconds and the category that sets it ("" when there were no requests).
+func Floor(admitted map[string]int, perSecond map[string]float64) (float64, string) {
+	best, which := 0.0, ""
+	cats := make([]string, 0, len(admitted))
+	for c := range admitted {
+		cats = append(cats, c)
+	}
+	sort.Strings(cats) // deterministic choice between equal bounds
+	for _, c := range cats {
+		lim := perSecond[c]
+		if lim <= 0 || admitted[c] <= 0 {
+			continue
+		}
+		if s := float64(admitted[c]) / lim; s > best {
+			best, which = s, c
+		}
+	}
+	return best, which
+}
+
+// Ratio is wall / floor, or 0 when the floor is 0 (a phase without rate-limited requests has no floor).
+func Ratio(wall, floor float64) float64 {
+	if floor <= 0 || math.IsNaN(floor) || math.IsNaN(wall) {
+		return 0
+	}
+	return wall / floor
+}
+
+// Failure kinds that a client retries.
+const (
+	failNone = iota
+	fail429
+	fail5xx
+	failDropped
+)
+
+func failureKind(r sandbox.RequestRecord) int {
+	switch {
+	case r.Status == 429:
+		return fail429
+	case r.Status >= 500:
+		return fail5xx
+	case r.Status == 0:
+		return failDropped
+	}
+	return failNone
+}
+
+// RetryStats is what CountRetries derives from a request log.
+type RetryStats struct {
+	// Failed429, Failed5xx and FailedDropped count the answers of each kind (FailedDropped: no answer sent).
+	Failed429, Failed5xx, FailedDropped int
+	// Retried429, Retried5xx and RetriedDropped count those the client repeated.
+	Retried429, Retried5xx, RetriedDropped int
+}
+
+// Retries is the number of requests the client repeated after a 429, a 5xx or a dropped connection.
+func (s RetryStats) Retries() int { return s.Retried429 + s.Retried5xx + s.RetriedDropped }
+
+// Unretried429 is the number of 429s the client did not repeat: they reached the caller (Terraform) as errors.
+func (s RetryStats) Unretried429() int { return s.Failed429 - s.Retried429 }
+
+// Unretried is the number of failures of any kind the client did not repeat.
+func (s RetryStats) Unretried() int {
+	return s.Failed429 + s.Failed5xx + s.FailedDropped - s.Retries()
+}
+
+// CountRetries derives retries from a request log, which has no client or operation ids: a failed request (429,
+// 5xx, or no answer) counts as retried when a later request has the same method, path and query. Each later
+// request repeats at most one earlier failure, the oldest one first. Two operations that use the same URL (two
+// meeting creations for one host: POST /users/{id}/meetings) cannot be told apart, so a failure that was given
+// up on can be matched with another operation's request; the benchmark's configurations keep that rare, and the
+// client retries every 429 it does not give up on anyway.
+func CountRetries(recs []sandbox.RequestRecord) RetryStats {
+	sorted := append([]sandbox.RequestRecord(nil), recs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Time.Before(sorted[j].Time) })
+	var st RetryStats
+	pending := map[string][]int{}
+	for _, r := range sorted {
+		key := r.Method + " " + r.Path + "?" + r.Query
+		if q := pending[key]; len(q) > 0 {
+			switch q[0] {
+			case fail429:
+				st.Retried429++
+			case fail5xx:
+				st.Retried5xx++
+			case failDropped:
+				st.RetriedDropped++
+			}
+			pending[key] = q[1:]
+		}
+		switch k := failureKind(r); k {
+		case fail429:
+			st.Failed429++
+		case fail5xx:
+			st.Failed5xx++
+		case failDropped:
+			st.FailedDropped++
+		}
+		if k := failureKind(r); k != failNone {
+			pending[key] = append(pending[key], k)
+		}
+	}
+	return st
+}
+
+// PerSecond buckets records by whole seconds since start, over n seconds: for each category the requests the
+// limiter admitted, and (key "429") the 429 answers. Records before start or after n seconds are dropped.
+func PerSecond(recs []sandbox.RequestRecord, start time.Time, n int) map[string][]float64 {
+	out := map[string][]float64{}
+	add := func(key string, i int) {
+		s := out[key]
+		if s == nil {
+			s = make([]float64, n)
+			out[key] = s
+		}
+		s[i]++
+	}
+	for _, r := range recs {
+		d := r.Time.Sub(start)
+		if d < 0 {
+			continue
+		}
+		i := int(d / time.Second)
+		if i >= n {
+			continue
+		}
+		if r.Status == 429 {
+			add("429", i)
+		}
+		if r.Category != "" && !r.RateLimited {
+			add(r.Category, i)
+		}
+	}
+	return out
+}
+
+// Peak is the largest value of s.
+func Peak(s []float64) float64 {
+	m := 0.0
+	for _, v := range s {
+		m = max(m, v)
+	}
+	return m
+}
