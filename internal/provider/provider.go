@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -22,6 +23,7 @@ import (
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/datasources"
+	zoomephemeral "github.com/zoom-terraform/terraform-provider-zoom/internal/ephemeral"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/resources"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/validators"
 )
@@ -51,7 +53,10 @@ const (
 	DefaultMaxRetries     = 6
 )
 
-var _ provider.Provider = (*zoomProvider)(nil)
+var (
+	_ provider.Provider                       = (*zoomProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*zoomProvider)(nil)
+)
 
 // New returns a constructor for the provider at the given version, as providerserver expects.
 func New(version string) func() provider.Provider {
@@ -185,6 +190,7 @@ func (p *zoomProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	}
 	resp.ResourceData = c
 	resp.DataSourceData = c
+	resp.EphemeralResourceData = c
 }
 
 // resolveSettings merges the configuration with the environment and checks that the result is complete and
@@ -295,4 +301,8 @@ func (p *zoomProvider) Resources(_ context.Context) []func() resource.Resource {
 
 func (p *zoomProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return datasources.All()
+}
+
+func (p *zoomProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+	return zoomephemeral.All()
 }
