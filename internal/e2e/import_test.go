@@ -1,0 +1,150 @@
+package e2e
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+)
+
+// adoptionCase is one kind of object created out of band and then adopted with an import block.
+type adoptionCase struct {
+	name string
+	// setup creates the object through the API and returns the import address and id.
+	setup func(t *testing.T, env *acctest.Env) (to, id string)
+}
+
+// future is a start time well ahead of the sandbox clock, in Zoom's UTC form.
+func future(days int) string {
+	return time.Now().UTC().Add(time.Duration(days) * 24 * time.Hour).Truncate(time.Hour).Format("2006-01-02T15:04:05Z")
+}
+
+var adoptionCases = []adoptionCase{
+	{"user", func(t *testing.T, env *acctest.Env) (string, string) {
+		email := env.RandomEmail()
+		_, err := env.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
+			Action:   client.UserActionAutoCreate,
+			UserInfo: client.CreateUserInfo{Email: email, Type: client.UserTypeLicensed, FirstName: "Ada", LastName: "Lovelace"},
+		})
+		if err != nil {
+			t.Fatalf("creating a user: %v", err)
+		}
+		u, err := env.Client.Users.Get(acctest.Ctx(), email)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := env.Client.Users.Update(acctest.Ctx(), u.ID, &client.UpdateUserRequest{
+			Dept: client.Ptr("Engineering"), Company: client.Ptr("Analytical Engines"),
+		}); err != nil {
+			t.Fatalf("updating the user: %v", err)
+		}
+		return "zoom_user.adopted", email
+	}},
+	{"recurring_meeting", func(t *testing.T, env *acctest.Env) (string, string) {
+		m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{
+			Topic:     client.Ptr("Engineering stand-up"),
+			Type:      client.Ptr(client.MeetingTypeRecurringFixedTime),
+			StartTime: client.Ptr(future(30)),
+			Timezone:  client.Ptr("Europe/London"),
+			Duration:  client.Ptr(15),
+			Agenda:    client.Ptr("What I did, what I will do, what blocks me."),
+			Password:  client.Ptr("st4ndup"),
+			Recurrence: &client.Recurrence{
+				Type: client.RecurrenceWeekly, RepeatInterval: client.Ptr(1), WeeklyDays: "3,5", EndTimes: client.Ptr(20),
+			},
+			Settings: &client.MeetingSettings{
+				WaitingRoom: client.Ptr(true), MuteUponEntry: client.Ptr(true), HostVideo: client.Ptr(true),
+				JoinBeforeHost: client.Ptr(false), AutoRecording: client.Ptr("cloud"),
+			},
+		})
+		if err != nil {
+			t.Fatalf("creating a meeting: %v", err)
+		}
+		return "zoom_meeting.adopted", fmt.Sprint(m.ID)
+	}},
+	{"webinar", func(t *testing.T, env *acctest.Env) (string, string) {
+		w, err := env.Client.Webinars.Create(acctest.Ctx(), env.Host, &client.WebinarRequest{
+			Topic:     client.Ptr("Product launch"),
+			StartTime: client.Ptr(future(20)),
+			Duration:  client.Ptr(60),
+			Timezone:  client.Ptr("America/New_York"),
+			Agenda:    client.Ptr("What is new this quarter."),
+			Password:  client.Ptr("l4unch"),
+		})
+		if err != nil {
+			t.Fatalf("creating a webinar: %v", err)
+		}
+		return "zoom_webinar.adopted", fmt.Sprint(w.ID)
+	}},
+	{"meeting_registrant", func(t *testing.T, env *acctest.Env) (string, string) {
+		m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{
+			Topic:     client.Ptr("Terraform workshop"),
+			StartTime: client.Ptr(future(10)),
+			Duration:  client.Ptr(120),
+			Settings:  &client.MeetingSettings{ApprovalType: client.Ptr(0)},
+		})
+		if err != nil {
+			t.Fatalf("creating a meeting: %v", err)
+		}
+		r, err := env.Client.Meetings.AddRegistrant(acctest.Ctx(), m.ID, &client.RegistrantRequest{
+			Email: "grace@example.com", FirstName: "Grace", LastName: "Hopper", Org: "US Navy",
+		}, nil)
+		if err != nil {
+			t.Fatalf("adding a registrant: %v", err)
+		}
+		return "zoom_meeting_registrant.adopted", fmt.Sprintf("%d/%s", m.ID, r.RegistrantID)
+	}},
+	{"mail_vacation", func(t *testing.T, env *acctest.Env) (string, string) {
+		start := time.Now().UTC().Add(48 * time.Hour).Truncate(time.Hour)
+		_, err := env.Client.Mail.UpdateVacation(acctest.Ctx(), env.Host, &client.MailVacation{
+			EnableAutoReply:       client.Ptr(true),
+			ResponseSubject:       client.Ptr("Out of office"),
+			ResponseBodyPlainText: client.Ptr("Back next week."),
+			RestrictToDomain:      client.Ptr(true),
+			StartTime:             client.Ptr(client.MailTime(start)),
+			EndTime:               client.Ptr(client.MailTime(start.Add(7 * 24 * time.Hour))),
+		})
+		if err != nil {
+			t.Fatalf("setting the vacation responder: %v", err)
+		}
+		return "zoom_mail_vacation.adopted", env.Host
+	}},
+}
+
+// TestAdoptionGenerateConfig adopts objects created out of band: an import block, terraform plan
+// -generate-config-out, terraform validate on the generated configuration, apply (the import), and a plan that
+// must then be empty.
+func TestAdoptionGenerateConfig(t *testing.T) {
+	for _, c := range adoptionCases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			w := newWorkspace(t)
+			to, id := c.setup(t, w.env)
+			w.write("main.tf", providerHeader+fmt.Sprintf("\nimport {\n  to = %s\n  id = %q\n}\n", to, id))
+
+			out, code := w.tf("plan", "-input=false", "-no-color", "-generate-config-out=generated.tf")
+			generated := w.read("generated.tf")
+			if code != 0 {
+				t.Fatalf("plan -generate-config-out: exit code %d\n%s\ngenerated.tf:\n%s", code, out, generated)
+			}
+			t.Logf("generated.tf:\n%s", generated)
+			if !strings.Contains(out, "1 to import") {
+				t.Fatalf("the plan does not import %s:\n%s", to, out)
+			}
+			if out, code := w.tf("validate", "-no-color"); code != 0 {
+				t.Fatalf("the generated configuration is not valid:\n%s\ngenerated.tf:\n%s", out, generated)
+			}
+			out = w.mustTF(0, "apply", "-auto-approve", "-input=false", "-no-color")
+			if !regexp.MustCompile(`Apply complete! Resources: 1 imported, 0 added, 0 changed, 0 destroyed`).MatchString(out) {
+				t.Fatalf("the apply did more than import:\n%s\ngenerated.tf:\n%s", out, generated)
+			}
+			if out, code := w.tf("plan", "-detailed-exitcode", "-input=false", "-no-color"); code != 0 {
+				t.Errorf("the plan after import is not empty (exit code %d):\n%s\ngenerated.tf:\n%s", code, out, generated)
+			}
+		})
+	}
+}
