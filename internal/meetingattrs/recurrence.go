@@ -61,7 +61,7 @@ var recurrenceDescriptions = map[string]string{
 	"repeat_interval":  "Repeat every N days (at most 90), weeks (at most 12) or months (at most 3). Default 1.",
 	"weekly_days":      "Weekly only, required there: the days of the week, `1` Sunday to `7` Saturday.",
 	"monthly_day":      "Monthly by date: the day of the month, 1 to 31. Exclusive with `monthly_week`.",
-	"monthly_week":     "Monthly by weekday: the week of the month, `-1` last, `1` first to `4` fourth; with `monthly_week_day`.",
+	"monthly_week":     "Monthly by weekday: the week of the month: `-1` the last, `1` the first, `2` the second, `3` the third or `4` the fourth; with `monthly_week_day`.",
 	"monthly_week_day": "Monthly by weekday: the day, `1` Sunday to `7` Saturday; with `monthly_week`.",
 	"end_times":        fmt.Sprintf("How many times the meeting occurs, 1 to %d (Zoom may cap it lower, usually at 50). Exactly one of `end_times` and `end_date_time`.", MaxEndTimes),
 	"end_date_time":    "Last date the meeting may occur, as an RFC 3339 time (for example 2027-06-30T23:59:00Z). Exactly one of `end_times` and `end_date_time`.",
