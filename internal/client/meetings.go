@@ -213,6 +213,18 @@ type GetMeetingOptions struct {
 	ShowPreviousOccurrences bool
 }
 
+// query is the query string of opts (which may be nil); webinars take the same parameters.
+func (opts *GetMeetingOptions) query() url.Values {
+	q := url.Values{}
+	if opts != nil {
+		setString(q, "occurrence_id", opts.OccurrenceID)
+		if opts.ShowPreviousOccurrences {
+			q.Set("show_previous_occurrences", "true")
+		}
+	}
+	return q
+}
+
 // DeleteMeetingOptions are the query parameters of DELETE /meetings/{meetingId}.
 type DeleteMeetingOptions struct {
 	OccurrenceID string
@@ -302,15 +314,8 @@ func (s *MeetingsService) Get(ctx context.Context, id int64, opts *GetMeetingOpt
 	if err != nil {
 		return nil, err
 	}
-	q := url.Values{}
-	if opts != nil {
-		setString(q, "occurrence_id", opts.OccurrenceID)
-		if opts.ShowPreviousOccurrences {
-			q.Set("show_previous_occurrences", "true")
-		}
-	}
 	m := new(Meeting)
-	if _, err := s.client.get(ctx, p, q, CategoryLight, m); err != nil {
+	if _, err := s.client.get(ctx, p, opts.query(), CategoryLight, m); err != nil {
 		return nil, err
 	}
 	return m, nil

@@ -204,15 +204,8 @@ func (s *WebinarsService) Get(ctx context.Context, id int64, opts *GetMeetingOpt
 	if err != nil {
 		return nil, err
 	}
-	q := url.Values{}
-	if opts != nil {
-		setString(q, "occurrence_id", opts.OccurrenceID)
-		if opts.ShowPreviousOccurrences {
-			q.Set("show_previous_occurrences", "true")
-		}
-	}
 	w := new(Webinar)
-	if _, err := s.client.get(ctx, p, q, CategoryLight, w); err != nil {
+	if _, err := s.client.get(ctx, p, opts.query(), CategoryLight, w); err != nil {
 		return nil, err
 	}
 	return w, nil

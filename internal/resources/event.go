@@ -425,8 +425,9 @@ type eventRequest struct {
 
 // buildEventRequest fills the shared fields of the create body (state nil: every configured argument) or of the
 // update body (only what changed), then converts it into out (a *client.MeetingRequest or *client.WebinarRequest)
-// and puts the changed settings into settingsOut (its Settings field's type).
-func buildEventRequest(ctx context.Context, spec eventSpec, plan, config, state *meetingattrs.EventCommon, templateID types.String, out, settingsOut any) (hasSettings bool, diags diag.Diagnostics) {
+// and puts the changed settings into settingsOut (its Settings field's type). It also returns the shared fields,
+// which createOrAdopt matches on.
+func buildEventRequest(ctx context.Context, spec eventSpec, plan, config, state *meetingattrs.EventCommon, templateID types.String, out, settingsOut any) (common *eventRequest, hasSettings bool, diags diag.Diagnostics) {
 	create := state == nil
 	if create {
 		state = &meetingattrs.EventCommon{Settings: types.ObjectNull(meetingattrs.AttrTypes(spec.kind.Settings))}
@@ -448,7 +449,7 @@ func buildEventRequest(ctx context.Context, spec eventSpec, plan, config, state 
 		wire, err := meetingattrs.WireTime(plan.StartTime.ValueString())
 		if err != nil {
 			diags.AddAttributeError(path.Root("start_time"), "Invalid start_time", err.Error())
-			return false, diags
+			return nil, false, diags
 		}
 		req.StartTime = &wire
 		if p, _ := meetingattrs.ParseTime(wire); p.Local && req.Timezone == nil && !plan.Timezone.IsNull() && !plan.Timezone.IsUnknown() {
@@ -493,13 +494,13 @@ func buildEventRequest(ctx context.Context, spec eventSpec, plan, config, state 
 	}
 	if b, err := json.Marshal(req); err != nil || json.Unmarshal(b, out) != nil {
 		diags.AddError("Cannot build the "+spec.kind.Noun+" request", fmt.Sprint(err))
-		return false, diags
+		return nil, false, diags
 	}
 	has, err := meetingattrs.Request(spec.kind.Settings, config.Settings, plan.Settings, state.Settings, settingsOut)
 	if err != nil {
 		diags.AddError("Cannot build the "+spec.kind.Noun+" settings", err.Error())
 	}
-	return has, diags
+	return &req, has, diags
 }
 
 // reconcileEvent settles what is stored after an apply (see meetingattrs.Reconcile for settings). A configured

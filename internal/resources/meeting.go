@@ -339,7 +339,7 @@ func meetingRequest(ctx context.Context, plan, config, state *meetingModel) (*cl
 	}
 	req := &client.MeetingRequest{}
 	settings := &client.MeetingSettings{}
-	has, diags := buildEventRequest(ctx, meetingSpec, &plan.EventCommon, &config.EventCommon, stateCommon, plan.TemplateID, req, settings)
+	common, has, diags := buildEventRequest(ctx, meetingSpec, &plan.EventCommon, &config.EventCommon, stateCommon, plan.TemplateID, req, settings)
 	if diags.HasError() {
 		return nil, nil, diags
 	}
@@ -353,7 +353,6 @@ func meetingRequest(ctx context.Context, plan, config, state *meetingModel) (*cl
 	if !config.PreSchedule.IsNull() && !plan.PreSchedule.IsUnknown() && (create || !plan.PreSchedule.Equal(state.PreSchedule)) {
 		req.PreSchedule = plan.PreSchedule.ValueBoolPointer()
 	}
-	common := &eventRequest{Topic: req.Topic, Type: req.Type, StartTime: req.StartTime, Timezone: req.Timezone}
 	return req, common, diags
 }
 

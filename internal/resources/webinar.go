@@ -286,12 +286,12 @@ func webinarRequest(ctx context.Context, plan, config, state *webinarModel) (*cl
 	}
 	req := &client.WebinarRequest{}
 	settings := &client.WebinarSettings{}
-	has, diags := buildEventRequest(ctx, webinarSpec, &plan.EventCommon, &config.EventCommon, stateCommon, plan.TemplateID, req, settings)
+	common, has, diags := buildEventRequest(ctx, webinarSpec, &plan.EventCommon, &config.EventCommon, stateCommon, plan.TemplateID, req, settings)
 	if diags.HasError() {
 		return nil, nil, diags
 	}
 	if has {
 		req.Settings = settings
 	}
-	return req, &eventRequest{Topic: req.Topic, Type: req.Type, StartTime: req.StartTime, Timezone: req.Timezone}, diags
+	return req, common, diags
 }
