@@ -20,16 +20,9 @@ command -v terraform >/dev/null || { echo "check-examples: the terraform CLI is 
 work=$(mktemp -d "${TMPDIR:-/tmp}/zoom-examples.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-cat >"$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/zoom-terraform/zoom" = "$bin"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE="$work/terraformrc"
-export TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
+# shellcheck source=scripts/dev-overrides.sh
+source "$root/scripts/dev-overrides.sh"
+use_dev_overrides "$work" "$bin"
 # Validation never reaches Zoom, but keep any real credentials of the caller out of it.
 unset ZOOM_ACCOUNT_ID ZOOM_CLIENT_ID ZOOM_CLIENT_SECRET ZOOM_ACCESS_TOKEN
 

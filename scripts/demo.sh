@@ -31,16 +31,9 @@ for _ in $(seq 1 100); do [[ -s "$work/ready" ]] && break; sleep 0.1; done
 base=$(cat "$work/ready")
 echo "sandbox listening on $base"
 
-cat >"$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/zoom-terraform/zoom" = "$bin"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE="$work/terraformrc"
-export TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
+# shellcheck source=scripts/dev-overrides.sh
+source "$root/scripts/dev-overrides.sh"
+use_dev_overrides "$work" "$bin"
 export ZOOM_API_URL="$base/v2" ZOOM_OAUTH_URL="$base/oauth/token"
 export ZOOM_ACCOUNT_ID=sandbox-account ZOOM_CLIENT_ID=sandbox-client ZOOM_CLIENT_SECRET=sandbox-secret
 unset ZOOM_ACCESS_TOKEN
