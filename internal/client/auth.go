@@ -35,7 +35,8 @@ type AuthError struct {
 	// Hint says what to check.
 	Hint string
 
-	err error
+	err        error
+	redirected bool // the endpoint redirected elsewhere and was not followed
 }
 
 // Error implements error.
@@ -99,7 +100,8 @@ type tokenCacheConfig struct {
 	accountID     string
 	clientID      string
 	clientSecret  string
-	httpClient    *http.Client
+	transport     http.RoundTripper // nil: http.DefaultTransport
+	timeout       time.Duration     // bounds one token request; 0: none
 	refreshBefore time.Duration
 	env           *runtimeEnv
 	logger        Logger
@@ -118,12 +120,13 @@ type tokenCacheConfig struct {
 // waiting, cap the early refresh for short-lived tokens and use an
 // injectable clock.
 type tokenCache struct {
-	cfg    tokenCacheConfig
-	oauth  *clientcredentials.Config
-	base   context.Context
-	mu     sync.Mutex
-	cur    *cachedToken
-	flight *tokenFlight
+	cfg     tokenCacheConfig
+	oauth   *clientcredentials.Config
+	base    context.Context
+	bounded *boundedTransport
+	mu      sync.Mutex
+	cur     *cachedToken
+	flight  *tokenFlight
 }
 
 type cachedToken struct {
@@ -148,8 +151,12 @@ func newTokenCache(cfg tokenCacheConfig) *tokenCache {
 		},
 		AuthStyle: oauth2.AuthStyleInHeader,
 	}
-	base := context.WithValue(context.Background(), oauth2.HTTPClient, cfg.httpClient)
-	return &tokenCache{cfg: cfg, oauth: oc, base: base}
+	// The token request carries the client secret: its answer is read with a
+	// bound and it follows no redirect to another scheme, host or port.
+	bounded := &boundedTransport{base: cfg.transport, limit: maxTokenBody}
+	hc := &http.Client{Transport: bounded, Timeout: cfg.timeout, CheckRedirect: sameOriginRedirects(nil)}
+	base := context.WithValue(context.Background(), oauth2.HTTPClient, hc)
+	return &tokenCache{cfg: cfg, oauth: oc, base: base, bounded: bounded}
 }
 
 func (t *tokenCache) refreshable() bool { return true }
@@ -186,8 +193,12 @@ func (t *tokenCache) fetch(f *tokenFlight) {
 	if t.cfg.onFetch != nil {
 		t.cfg.onFetch()
 	}
+	t.bounded.exceeded.Store(nil) // fetches never overlap (one flight at a time)
 	tok, err := t.oauth.Token(t.base)
 	if err != nil {
+		if tooLarge := t.bounded.exceeded.Load(); tooLarge != nil {
+			err = tooLarge // oauth2 reports the failed read as text only
+		}
 		f.err = t.authError(err)
 		if t.cfg.logger != nil {
 			t.cfg.logger.Warn(t.base, "zoom: OAuth token request failed", map[string]any{"error": f.err.Error()})
@@ -247,7 +258,16 @@ func (t *tokenCache) invalidate(value string) {
 func (t *tokenCache) authError(err error) *AuthError {
 	ae := &AuthError{}
 	var re *oauth2.RetrieveError
-	if errors.As(err, &re) {
+	var tooLarge *ResponseTooLargeError
+	var redirect *RedirectError
+	if errors.As(err, &tooLarge) {
+		ae.HTTPStatus = tooLarge.HTTPStatus
+		ae.Reason = tooLarge.Error()
+	} else if errors.As(err, &redirect) {
+		ae.HTTPStatus = redirect.HTTPStatus
+		ae.Reason = redirect.Error()
+		ae.redirected = true
+	} else if errors.As(err, &re) {
 		if re.Response != nil {
 			ae.HTTPStatus = re.Response.StatusCode
 		}
@@ -291,6 +311,8 @@ func (t *tokenCache) scrub(s string) string {
 
 func (t *tokenCache) hint(ae *AuthError) string {
 	switch {
+	case ae.redirected:
+		return "set the OAuth URL to the token endpoint itself (https://zoom.us/oauth/token, or https://zoomgov.com/oauth/token on Zoom for Government)"
 	case ae.ErrorCode == "invalid_client":
 		return "the client ID or client secret is wrong; copy both from the Server-to-Server OAuth app's App Credentials page"
 	case ae.ErrorCode == "invalid_request":

@@ -47,14 +47,6 @@ const (
 	DefaultUserAgent = "terraform-provider-zoom-client"
 )
 
-const (
-	// maxErrorBody bounds how much of an error response is read.
-	maxErrorBody = 1 << 20
-	// maxSuccessBody bounds how much of a successful response is read (a users
-	// page of 2,000 items is a few MiB).
-	maxSuccessBody = 64 << 20
-)
-
 // Config configures a Client. Only the credentials are required.
 type Config struct {
 	// APIURL is the REST base URL; default "https://api.zoom.us/v2". A trailing slash is tolerated.
@@ -73,7 +65,8 @@ type Config struct {
 	AccessToken string
 	// HTTPClient is an optional base client; its Transport, Jar and
 	// CheckRedirect are used, the client itself is not modified. By default a
-	// client with sane transport timeouts is used.
+	// client with sane transport timeouts is used. Whatever its CheckRedirect
+	// says, a redirect to another scheme, host or port is never followed.
 	HTTPClient *http.Client
 	// RequestTimeout bounds each HTTP attempt; default 30s.
 	RequestTimeout time.Duration
@@ -119,6 +112,9 @@ type Client struct {
 	pacer  *pacer
 	env    *runtimeEnv
 	stats  statsCounters
+
+	// bodyLimit bounds a successful response body (maxSuccessBody; tests shrink it).
+	bodyLimit int64
 }
 
 // service is embedded (by conversion) in every API group's service type.
@@ -238,6 +234,7 @@ func New(cfg Config) (*Client, error) {
 		maxRetries: maxRetries,
 		logger:     cfg.Logger,
 		env:        env,
+		bodyLimit:  maxSuccessBody,
 	}
 	if !cfg.DisablePacing {
 		c.pacer = newPacer(plan, env)
@@ -250,7 +247,8 @@ func New(cfg Config) (*Client, error) {
 			accountID:     cfg.AccountID,
 			clientID:      cfg.ClientID,
 			clientSecret:  cfg.ClientSecret,
-			httpClient:    &http.Client{Transport: httpClient.Transport, Timeout: timeout},
+			transport:     httpClient.Transport,
+			timeout:       timeout,
 			refreshBefore: refreshBefore,
 			env:           env,
 			logger:        cfg.Logger,
@@ -271,27 +269,27 @@ func parseBaseURL(name, raw string) (*url.URL, error) {
 	if err != nil {
 		return nil, fmt.Errorf("zoom client: invalid %s %q: %w", name, raw, err)
 	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("zoom client: invalid %s %q: must be an absolute http(s) URL", name, raw)
+	if err := CheckURL(raw); err != nil {
+		return nil, fmt.Errorf("zoom client: invalid %s %q: %w", name, u.Redacted(), err)
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("zoom client: invalid %s %q: must not have a query or fragment", name, raw)
+		return nil, fmt.Errorf("zoom client: invalid %s %q: must not have a query or fragment", name, u.Redacted())
 	}
 	return u, nil
 }
 
 // buildHTTPClient returns the client used for API calls: the caller's
 // transport (or a default one) without the caller's overall Timeout, since
-// timeouts are applied per attempt.
+// timeouts are applied per attempt, following same-origin redirects only.
 func buildHTTPClient(base *http.Client) *http.Client {
 	if base == nil {
-		return &http.Client{Transport: defaultTransport()}
+		return &http.Client{Transport: defaultTransport(), CheckRedirect: sameOriginRedirects(nil)}
 	}
 	rt := base.Transport
 	if rt == nil {
 		rt = defaultTransport()
 	}
-	return &http.Client{Transport: rt, Jar: base.Jar, CheckRedirect: base.CheckRedirect}
+	return &http.Client{Transport: rt, Jar: base.Jar, CheckRedirect: sameOriginRedirects(base.CheckRedirect)}
 }
 
 func defaultTransport() *http.Transport {
@@ -469,7 +467,7 @@ func (c *Client) do(ctx context.Context, r *request) (*Response, error) {
 				reqErr.MaybeProcessed = true
 				return nil, reqErr
 			}
-			if retries >= c.maxRetries {
+			if retries >= c.maxRetries || !retryableTransportError(at.err) {
 				return nil, reqErr
 			}
 			retries++
@@ -641,11 +639,19 @@ func (c *Client) send(ctx context.Context, method string, u *url.URL, payload []
 	}
 	defer func() { _ = resp.Body.Close() }()
 
-	limit := int64(maxSuccessBody)
+	limit := c.bodyLimit
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		limit = maxErrorBody
 	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	data, err := readBounded(resp.Body, limit)
+	var tooLarge *ResponseTooLargeError
+	if errors.As(err, &tooLarge) {
+		tooLarge.HTTPStatus = resp.StatusCode
+		if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+			return attempt{status: resp.StatusCode, header: resp.Header, wrote: true, err: tooLarge, duration: time.Since(start)}
+		}
+		err = nil // an error status is an error anyway: keep the beginning of its body
+	}
 	at := attempt{status: resp.StatusCode, header: resp.Header, wrote: true, duration: time.Since(start)}
 	if err != nil {
 		// The status line arrived but the body was cut: for a success this
@@ -656,13 +662,6 @@ func (c *Client) send(ctx context.Context, method string, u *url.URL, payload []
 			return at
 		}
 		// For an error status, use what was read.
-	}
-	if int64(len(data)) > limit {
-		if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
-			at.err = fmt.Errorf("response body after HTTP %d exceeds %d bytes", resp.StatusCode, limit)
-			return at
-		}
-		data = data[:limit]
 	}
 	at.body = data
 	return at
