@@ -200,11 +200,23 @@ func CheckURL(raw string) error {
 		return errors.New("must be an absolute http(s) URL such as https://api.zoom.us/v2")
 	}
 	if u.Scheme == "http" && !IsLoopbackHost(u.Hostname()) {
-		return fmt.Errorf("uses plain http:// with the host %q: the client secret and the access tokens would "+
-			"cross the network unencrypted; use https:// (http:// is accepted only for a loopback host, "+
-			"127.0.0.1, ::1 or localhost, where a local Zoom sandbox runs)", u.Hostname())
+		return &InsecureURLError{Host: u.Hostname()}
 	}
 	return nil
+}
+
+// InsecureURLError is CheckURL's answer to a plain http URL whose host is not
+// a loopback host.
+type InsecureURLError struct {
+	// Host is the URL's host name or address.
+	Host string
+}
+
+// Error implements error.
+func (e *InsecureURLError) Error() string {
+	return fmt.Sprintf("uses plain http:// with the host %q: the client secret and the access tokens would "+
+		"cross the network unencrypted; use https:// (http:// is accepted only for a loopback host, "+
+		"127.0.0.1, ::1 or localhost, where a local Zoom sandbox runs)", e.Host)
 }
 
 // IsLoopbackHost reports whether host (a host name or IP address without

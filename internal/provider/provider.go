@@ -4,9 +4,12 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -115,15 +118,17 @@ func (p *zoomProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 				Optional: true,
 				Description: "Base URL of the Zoom REST API, including /v2. Default " + DefaultAPIURL +
 					"; https://api.zoomgov.com/v2 for the Zoom for Government cluster; <sandbox>/v2 for the Zoom " +
-					"sandbox. Falls back to " + EnvAPIURL + ".",
-				Validators: []validator.String{validators.HTTPURL()},
+					"sandbox. Must be https:// (plain http:// only for a loopback host: 127.0.0.1, ::1, " +
+					"localhost). Falls back to " + EnvAPIURL + ".",
+				Validators: []validator.String{zoomURL{attr: "api_url", env: EnvAPIURL}},
 			},
 			"oauth_url": schema.StringAttribute{
 				Optional: true,
 				Description: "URL of the OAuth token endpoint. Default " + DefaultOAuthURL +
 					"; https://zoomgov.com/oauth/token for the Zoom for Government cluster; <sandbox>/oauth/token " +
-					"for the Zoom sandbox. Falls back to " + EnvOAuthURL + ".",
-				Validators: []validator.String{validators.HTTPURL()},
+					"for the Zoom sandbox. Must be https:// (plain http:// only for a loopback host: 127.0.0.1, " +
+					"::1, localhost). Falls back to " + EnvOAuthURL + ".",
+				Validators: []validator.String{zoomURL{attr: "oauth_url", env: EnvOAuthURL}},
 			},
 			"account_plan": schema.StringAttribute{
 				Optional: true,
@@ -213,20 +218,22 @@ func resolveSettings(cfg providerModel, lookupEnv func(string) (string, bool)) (
 	out.ClientID, clientIDFrom = str(cfg.ClientID, EnvClientID, "")
 	out.ClientSecret, secretFrom = str(cfg.ClientSecret, EnvClientSecret, "")
 	out.AccessToken, tokenFrom = str(cfg.AccessToken, EnvAccessToken, "")
-	out.APIURL, _ = str(cfg.APIURL, EnvAPIURL, DefaultAPIURL)
-	out.OAuthURL, _ = str(cfg.OAuthURL, EnvOAuthURL, DefaultOAuthURL)
+	var apiURLFrom, oauthURLFrom string
+	out.APIURL, apiURLFrom = str(cfg.APIURL, EnvAPIURL, DefaultAPIURL)
+	out.OAuthURL, oauthURLFrom = str(cfg.OAuthURL, EnvOAuthURL, DefaultOAuthURL)
 	out.Plan, _ = str(cfg.AccountPlan, EnvAccountPlan, DefaultAccountPlan)
 
 	if !validators.IsOneOf(out.Plan, accountPlans) {
 		diags.AddAttributeError(path.Root("account_plan"), "Invalid Zoom account plan",
 			fmt.Sprintf("%q (from %s) is not one of free, pro, business.", out.Plan, EnvAccountPlan))
 	}
-	for _, u := range []struct{ attr, env, val string }{
-		{"api_url", EnvAPIURL, out.APIURL}, {"oauth_url", EnvOAuthURL, out.OAuthURL},
-	} {
-		if err := validators.CheckHTTPURL(u.val); err != nil {
-			diags.AddAttributeError(path.Root(u.attr), "Invalid Zoom URL",
-				fmt.Sprintf("%s (or %s) %v.", u.attr, u.env, err))
+	for _, u := range []zoomURL{{"api_url", EnvAPIURL}, {"oauth_url", EnvOAuthURL}} {
+		val, from := out.APIURL, apiURLFrom
+		if u.attr == "oauth_url" {
+			val, from = out.OAuthURL, oauthURLFrom
+		}
+		if summary, detail, bad := u.check(val, from); bad {
+			diags.AddAttributeError(path.Root(u.attr), summary, detail)
 		}
 	}
 
@@ -286,6 +293,49 @@ func resolveSettings(cfg providerModel, lookupEnv func(string) (string, bool)) (
 		}
 	}
 	return out, diags
+}
+
+// zoomURL checks api_url or oauth_url: an absolute https URL, or plain http to a loopback host only, because every
+// request to it carries credentials (the client secret on the token request, a bearer token on the others). It is
+// the attribute's validator (plan time, when the value is in the configuration) and the configure-time check of
+// the value finally used (which may come from the environment).
+type zoomURL struct{ attr, env string }
+
+// check returns the diagnostic for raw (taken from the given source), if it is not acceptable.
+func (z zoomURL) check(raw, from string) (summary, detail string, bad bool) {
+	err := client.CheckURL(raw)
+	if err == nil {
+		return "", "", false
+	}
+	shown := raw
+	if u, perr := url.Parse(raw); perr == nil {
+		shown = u.Redacted()
+	}
+	if from != "" {
+		from = " (from " + from + ")"
+	}
+	summary = "Invalid Zoom URL"
+	var insecure *client.InsecureURLError
+	if errors.As(err, &insecure) {
+		summary = "Zoom URL must use https"
+	}
+	return summary, fmt.Sprintf("%s (or %s) is %q%s, which %s.", z.attr, z.env, shown, from,
+		strings.Replace(err.Error(), "must be", "is not", 1)), true
+}
+
+func (z zoomURL) Description(context.Context) string {
+	return "must be an https:// URL (plain http:// only for 127.0.0.1, ::1 or localhost)"
+}
+
+func (z zoomURL) MarkdownDescription(ctx context.Context) string { return z.Description(ctx) }
+
+func (z zoomURL) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if summary, detail, bad := z.check(req.ConfigValue.ValueString(), "the provider argument"); bad {
+		resp.Diagnostics.AddAttributeError(req.Path, summary, detail)
+	}
 }
 
 func orUnset(from string) string {

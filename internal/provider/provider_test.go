@@ -91,3 +91,48 @@ func TestResolveSettingsAccessTokenAlone(t *testing.T) {
 		t.Fatalf("got %+v, %v", got, diags)
 	}
 }
+
+func TestResolveSettingsPlainHTTPOnlyForLoopback(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		cfg  func(*providerModel)
+		vars map[string]string
+		attr string
+		env  string
+	}{
+		{"api_url argument", func(m *providerModel) { m.APIURL = types.StringValue("http://api.zoom.us/v2") }, nil, "api_url", EnvAPIURL},
+		{"oauth_url argument", func(m *providerModel) { m.OAuthURL = types.StringValue("http://zoom.us/oauth/token") }, nil, "oauth_url", EnvOAuthURL},
+		{"ZOOM_API_URL", nil, map[string]string{EnvAPIURL: "http://zoom.invalid/v2"}, "api_url", EnvAPIURL},
+		{"ZOOM_OAUTH_URL", nil, map[string]string{EnvOAuthURL: "http://10.1.2.3:8787/oauth/token"}, "oauth_url", EnvOAuthURL},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cfg := unset()
+			cfg.AccountID, cfg.ClientID, cfg.ClientSecret = types.StringValue("a"), types.StringValue("c"), types.StringValue("s3cret")
+			if c.cfg != nil {
+				c.cfg(&cfg)
+			}
+			_, diags := resolveSettings(cfg, env(c.vars))
+			if len(diags.Errors()) != 1 {
+				t.Fatalf("want one error, got %v", diags)
+			}
+			d := diags.Errors()[0]
+			text := d.Summary() + " " + d.Detail()
+			for _, want := range []string{"https", c.attr, c.env, "unencrypted", "127.0.0.1"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("%q does not mention %q", text, want)
+				}
+			}
+			if strings.Contains(text, "s3cret") {
+				t.Error("the message shows the secret")
+			}
+		})
+	}
+	for _, loopback := range []string{"http://127.0.0.1:8787", "http://[::1]:8787", "http://localhost:8787"} {
+		_, diags := resolveSettings(unset(), env(map[string]string{
+			EnvAccessToken: "tok", EnvAPIURL: loopback + "/v2", EnvOAuthURL: loopback + "/oauth/token",
+		}))
+		if diags.HasError() {
+			t.Errorf("%s refused: %v", loopback, diags)
+		}
+	}
+}
