@@ -111,6 +111,10 @@ func (sp *sandboxProc) admin(ctx context.Context, method, path string, body, out
 	if rd != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	// The sandbox inherits the environment: when it holds an admin token, the admin endpoints demand it.
+	if tok := os.Getenv(sandbox.EnvAdminToken); tok != "" {
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
 	resp, err := sp.http.Do(req)
 	if err != nil {
 		return fmt.Errorf("sandbox %s %s: %w", method, path, err)

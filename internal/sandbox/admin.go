@@ -2,6 +2,8 @@ package sandbox
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,7 +13,9 @@ import (
 	"time"
 )
 
-// Admin surface, unauthenticated, never under /v2:
+// Admin surface, never under /v2. It is open unless the server was given an
+// admin token (Options.AdminToken), which every request then carries as
+// "Authorization: Bearer <token>"; a missing or wrong token is a 401.
 //
 //	POST   /_sandbox/reset[?profile=1]  empty the account; profile=1 also restores the start-up profile
 //	GET    /_sandbox/profile            the profile
@@ -29,7 +33,28 @@ import (
 //	POST   /_sandbox/webinars/{id}/start  start a webinar, as its host would ({"id":...,"status":"started"})
 //	POST   /_sandbox/webinars/{id}/end    end a running webinar (new uuid; the status of ended_meeting_status)
 //
-// Errors are {"error":"..."} with 400, 404 or 405.
+// Errors are {"error":"..."} with 400, 401, 404 or 405.
+
+// EnvAdminToken is the environment variable zoom-sandbox reads the admin token
+// from (when -admin-token is not given); harnesses that drive a sandbox they
+// did not start send it too.
+const EnvAdminToken = "ZOOM_SANDBOX_ADMIN_TOKEN"
+
+// adminAuthorized reports whether r may use the admin surface: always without
+// an admin token, else only with "Authorization: Bearer <token>". The
+// comparison takes the same time whatever the given value.
+func (s *Server) adminAuthorized(r *http.Request) bool {
+	if s.adminToken == "" {
+		return true
+	}
+	scheme, given, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return false
+	}
+	want := sha256.Sum256([]byte(s.adminToken))
+	got := sha256.Sum256([]byte(strings.TrimSpace(given)))
+	return subtle.ConstantTimeCompare(want[:], got[:]) == 1
+}
 
 type adminError struct {
 	Error string `json:"error"`

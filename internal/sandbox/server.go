@@ -8,8 +8,9 @@
 //   - /v2/... — the REST API, with bearer auth, scopes, rate limits and Zoom's
 //     status codes, error bodies and id formats, and a Date header taken from
 //     the sandbox clock;
-//   - /_sandbox/... — an unauthenticated admin surface (reset, profile, fault
-//     injection, request log, clock) for tests and benchmarks.
+//   - /_sandbox/... — an admin surface (reset, profile, fault injection,
+//     request log, clock) for tests and benchmarks, open unless
+//     Options.AdminToken is set (see admin.go).
 //
 // State lives in memory and, with Options.StatePath, is persisted to a JSON file
 // after each mutation. The package speaks HTTP only and imports nothing from the
@@ -38,6 +39,10 @@ type Options struct {
 	// StatePath, when not empty, is a JSON file the state is loaded from (if it
 	// exists) and saved to atomically after each mutation.
 	StatePath string
+	// AdminToken, when not empty, is demanded by every /_sandbox/ endpoint as
+	// "Authorization: Bearer <AdminToken>". Without it the admin surface is
+	// open, which is only safe on a loopback address.
+	AdminToken string
 }
 
 // Server is the Zoom sandbox. It is safe for concurrent use.
@@ -67,6 +72,8 @@ type Server struct {
 
 	closing   chan struct{}
 	closeOnce sync.Once
+
+	adminToken string
 }
 
 // New builds a Server. With opts.StatePath it loads the saved state when the
@@ -78,6 +85,7 @@ func New(opts Options) (*Server, error) {
 		buckets:    map[Category]*bucket{},
 		statePath:  opts.StatePath,
 		closing:    make(chan struct{}),
+		adminToken: opts.AdminToken,
 	}
 	s.routes = buildRoutes()
 	s.allScopes = collectScopes(s.routes)
@@ -124,6 +132,12 @@ func New(opts Options) (*Server, error) {
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/_sandbox" || strings.HasPrefix(r.URL.Path, "/_sandbox/") {
+		if !s.adminAuthorized(r) {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="zoom-sandbox admin"`)
+			adminFail(w, http.StatusUnauthorized, "this sandbox's admin endpoints need its admin token: send "+
+				"\"Authorization: Bearer <token>\" with the token given to zoom-sandbox (-admin-token or %s)", EnvAdminToken)
+			return
+		}
 		s.serveAdmin(w, r)
 		return
 	}
