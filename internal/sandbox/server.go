@@ -134,8 +134,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/_sandbox" || strings.HasPrefix(r.URL.Path, "/_sandbox/") {
 		if !s.adminAuthorized(r) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="zoom-sandbox admin"`)
-			adminFail(w, http.StatusUnauthorized, "this sandbox's admin endpoints need its admin token: send "+
-				"\"Authorization: Bearer <token>\" with the token given to zoom-sandbox (-admin-token or %s)", EnvAdminToken)
+			adminFail(w, http.StatusUnauthorized, "this sandbox's admin endpoints need its admin token: send the "+
+				"header \"Authorization: Bearer\" followed by the token given to zoom-sandbox (-admin-token or %s)",
+				EnvAdminToken)
 			return
 		}
 		s.serveAdmin(w, r)
