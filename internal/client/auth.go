@@ -37,6 +37,7 @@ type AuthError struct {
 
 	err        error
 	redirected bool // the endpoint redirected elsewhere and was not followed
+	tooLarge   bool // the endpoint's answer exceeded maxTokenBody
 }
 
 // Error implements error.
@@ -263,6 +264,7 @@ func (t *tokenCache) authError(err error) *AuthError {
 	if errors.As(err, &tooLarge) {
 		ae.HTTPStatus = tooLarge.HTTPStatus
 		ae.Reason = tooLarge.Error()
+		ae.tooLarge = true
 	} else if errors.As(err, &redirect) {
 		ae.HTTPStatus = redirect.HTTPStatus
 		ae.Reason = redirect.Error()
@@ -311,6 +313,8 @@ func (t *tokenCache) scrub(s string) string {
 
 func (t *tokenCache) hint(ae *AuthError) string {
 	switch {
+	case ae.tooLarge:
+		return "no Zoom token endpoint answers that much; check the OAuth URL " + t.cfg.oauthURL
 	case ae.redirected:
 		return "set the OAuth URL to the token endpoint itself (https://zoom.us/oauth/token, or https://zoomgov.com/oauth/token on Zoom for Government)"
 	case ae.ErrorCode == "invalid_client":

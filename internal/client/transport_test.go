@@ -271,7 +271,8 @@ func TestOversizedTokenAnswerIsAClearError(t *testing.T) {
 
 			_, err := c.Users.Get(context.Background(), "me")
 			var ae *AuthError
-			if !errors.As(err, &ae) || ae.HTTPStatus != status || !strings.Contains(err.Error(), "larger than 64 KiB") {
+			if !errors.As(err, &ae) || ae.HTTPStatus != status || !strings.Contains(err.Error(), "larger than 64 KiB") ||
+				!strings.Contains(ae.Hint, "check the OAuth URL") {
 				t.Fatalf("err = %v, want a token error saying the answer is larger than 64 KiB", err)
 			}
 			if n := ts.tokenRequests.Load(); n != 1 {
