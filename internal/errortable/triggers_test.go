@@ -186,9 +186,15 @@ var triggers = map[string]trigger{
 	"userStatus 404 1001": {call: func(e *env) error {
 		return e.c.Users.UpdateStatus(e.ctx, "nobody@example.com", client.UserStatusActionDeactivate)
 	}},
-	"userDelete 400 200":  {call: func(e *env) error { return e.c.Users.Delete(e.ctx, e.owner(), &client.DeleteUserOptions{Action: "delete"}) }},
-	"userDelete 400 300":  {call: func(e *env) error { return e.c.Users.Delete(e.ctx, e.pendingUser(), &client.DeleteUserOptions{Action: "delete"}) }},
-	"userDelete 400 1117": {call: func(e *env) error { return e.c.Users.Delete(e.ctx, e.owner(), &client.DeleteUserOptions{Action: "disassociate"}) }},
+	"userDelete 400 200": {call: func(e *env) error {
+		return e.c.Users.Delete(e.ctx, e.owner(), &client.DeleteUserOptions{Action: "delete"})
+	}},
+	"userDelete 400 300": {call: func(e *env) error {
+		return e.c.Users.Delete(e.ctx, e.pendingUser(), &client.DeleteUserOptions{Action: "delete"})
+	}},
+	"userDelete 400 1117": {call: func(e *env) error {
+		return e.c.Users.Delete(e.ctx, e.owner(), &client.DeleteUserOptions{Action: "disassociate"})
+	}},
 	"userDelete 404 1001": {call: func(e *env) error { return e.c.Users.Delete(e.ctx, "nobody@example.com", nil) }},
 	"users 400 300":       {call: func(e *env) error { return e.raw("GET", "/users?next_page_token=stale") }},
 
