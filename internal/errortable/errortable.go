@@ -61,6 +61,10 @@ type Row struct {
 	Why      string // for NotModelled and Unreachable
 	Test     string // for Sandbox: "package.TestName" of the test that triggers it
 	Owner    string // for Pending: the engineer whose branch makes the sandbox produce it
+	// Terraform names the acceptance test ("package.TestName") that meets the answer through a Terraform
+	// configuration against the sandbox, and Message is a regular expression the provider's diagnostic matches.
+	Terraform string
+	Message   string
 	// Extra marks an answer the sandbox gives (as Zoom was observed to) that the operation does not document.
 	Extra bool
 }

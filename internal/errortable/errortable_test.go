@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -90,21 +91,32 @@ func TestRowTestsExist(t *testing.T) {
 	root := filepath.Join("..", "..")
 	cache := map[string]map[string]bool{}
 	for _, row := range table {
-		if row.Test == "" {
-			continue
+		if (row.Terraform == "") != (row.Message == "") {
+			t.Errorf("%s: a Terraform test and the provider message it checks go together", row.Key())
 		}
-		pkg, name, ok := strings.Cut(row.Test, ".")
-		if !ok || !strings.HasPrefix(name, "Test") {
-			t.Errorf("%s: test %q is not package.TestName", row.Key(), row.Test)
-			continue
+		if _, err := regexp.Compile(row.Message); err != nil {
+			t.Errorf("%s: message: %v", row.Key(), err)
 		}
-		funcs, ok := cache[pkg]
-		if !ok {
-			funcs = testFuncs(t, filepath.Join(root, pkg))
-			cache[pkg] = funcs
+		if row.Terraform != "" && row.Reach != Sandbox {
+			t.Errorf("%s: only a row the sandbox reproduces can be met through Terraform", row.Key())
 		}
-		if !funcs[name] {
-			t.Errorf("%s: names %s, which does not exist", row.Key(), row.Test)
+		for _, test := range []string{row.Test, row.Terraform} {
+			if test == "" {
+				continue
+			}
+			pkg, name, ok := strings.Cut(test, ".")
+			if !ok || !strings.HasPrefix(name, "Test") {
+				t.Errorf("%s: test %q is not package.TestName", row.Key(), test)
+				continue
+			}
+			funcs, ok := cache[pkg]
+			if !ok {
+				funcs = testFuncs(t, filepath.Join(root, pkg))
+				cache[pkg] = funcs
+			}
+			if !funcs[name] {
+				t.Errorf("%s: names %s, which does not exist", row.Key(), test)
+			}
 		}
 	}
 }

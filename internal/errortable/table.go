@@ -28,6 +28,12 @@ func (x Row) unreachable(why string) Row { x.Reach, x.Why = Unreachable, why; re
 
 func (x Row) extra() Row { x.Extra = true; return x }
 
+// tf names the acceptance test that meets the row through Terraform and the provider's message it checks.
+func (x Row) tf(message string) Row { x.Terraform, x.Message = tfTest, message; return x }
+
+// tfTest meets, through Terraform configurations against the sandbox, every row marked tf().
+const tfTest = "internal/resources.TestAccErrorTable_providerMessages"
+
 // Shared conditions and reasons.
 const (
 	oneAccount = "the sandbox models a single account; this answer needs a user or a meeting of another account"
@@ -68,7 +74,7 @@ func notHost(op string) Row {
 }
 
 func cannotHost(op string) Row {
-	return r(op, 400, 3161, when3161).diag(act3161, true).sbx()
+	return r(op, 400, 3161, when3161).diag(act3161, op == "meetingCreate").sbx()
 }
 
 var table = []Row{
@@ -127,7 +133,8 @@ var table = []Row{
 	r("userCreate", 404, 4130, "A group the request names does not exist.").
 		unreachable("the provider does not assign groups when it creates a user"),
 	r("userCreate", 409, 1005, "A user with this e-mail address already exists in the account.").
-		diag("Import the existing user (terraform import <address> <email>) instead of creating it.", true).sbx(),
+		diag("Import the existing user (terraform import <address> <email>) instead of creating it.", true).sbx().
+		tf(`already exists in the account(.|\n)*terraform import`),
 
 	// ---- zoom_user: GET /users/{userId} (user)
 	r("user", 400, 1120, "The user was invited but never accepted, and the invitation expired; the user ID is no longer valid.").
@@ -163,7 +170,7 @@ var table = []Row{
 	r("userUpdate", 400, 4100, "The personal link name (vanity_name) is taken by another user of the account.").
 		diag("Choose another vanity_name.", false).sbx(),
 	r("userUpdate", 404, 1001, "The user does not exist (deleted outside Terraform).").
-		diag("Run terraform plan: the refresh removes the user from the state and the apply creates it again.", true).sbx(),
+		diag("Run terraform plan: the refresh removes the user from the state and the apply creates it again.", false).sbx(),
 
 	// ---- zoom_user: PUT /users/{userId}/email (userEmailUpdate)
 	r("userEmailUpdate", 400, 200, "Only an account administrator may change an e-mail address.").
@@ -172,21 +179,21 @@ var table = []Row{
 		diag("Change an administrator's address in the Zoom portal as the account owner, or revert email in the configuration.", false).
 		notModelled("the sandbox does not distinguish which administrator acts"),
 	r("userEmailUpdate", 404, 1001, "The user does not exist (deleted outside Terraform).").
-		diag("Run terraform plan: the refresh removes the user from the state and the apply creates it again.", true).sbx(),
+		diag("Run terraform plan: the refresh removes the user from the state and the apply creates it again.", false).sbx(),
 	r("userEmailUpdate", 409, 1005, "Another user already has the new e-mail address.").
-		diag("Choose an address no other user has.", true).sbx().extra(),
+		diag("Choose an address no other user has.", false).sbx().extra(),
 
 	// ---- zoom_user: PUT /users/{userId}/status (userStatus)
 	r("userStatus", 400, 200, "The user is an administrator or a Zoom Rooms user, whose status cannot change.").
 		diag("Remove status from the configuration of administrators (status can only be set for members).", false).sbx(),
 	r("userStatus", 400, 300, "The user cannot be deactivated: upcoming Zoom Events, or the user is still pending.").
-		diag("Wait until the user has accepted the invitation (or the events are over), then apply again.", false).sbx(),
+		diag("Wait until the user has accepted the invitation (or the events are over), then apply again; for a pending user the provider says so without asking Zoom.", true).sbx(),
 	r("userStatus", 400, 2033, "Activating the Basic user would exceed the account's Basic user limit.").
 		diag("Remove Basic users you no longer need, then apply again.", false).notModelled(noLicOps),
 	r("userStatus", 400, 3412, "Activating the user would exceed the account's limit of that user type.").
 		diag("Remove users you no longer need, or buy licences.", false).notModelled(noLicOps),
 	r("userStatus", 404, 1001, "The user does not exist (deleted outside Terraform).").
-		diag("Run terraform plan: the refresh removes the user from the state and the apply creates it again.", true).sbx(),
+		diag("Run terraform plan: the refresh removes the user from the state and the apply creates it again.", false).sbx(),
 
 	// ---- zoom_user: DELETE /users/{userId} (userDelete)
 	r("userDelete", 400, 200, "The user cannot be deleted: the account owner, a Zoom Rooms user, or a user of another account.").
@@ -229,7 +236,7 @@ var table = []Row{
 		"pre_schedule on an instant or fixed-time recurring meeting, or a blocked domain.").
 		diag("Fix the attribute Zoom names: schedule_for and pre_schedule need a scheduled meeting (type 2).", false).sbx(),
 	cannotHost("meetingCreate"),
-	r("meetingCreate", 404, 1001, hostGone).diag(actHost, true).sbx(),
+	r("meetingCreate", 404, 1001, hostGone).diag(actHost, true).sbx().tf(`is not a user of this Zoom account`),
 
 	// ---- zoom_meeting: GET /meetings/{meetingId} (meeting)
 	notInAccount("meeting"),
@@ -289,19 +296,20 @@ var table = []Row{
 
 	// ---- zoom_meetings data source: GET /users/{userId}/meetings (meetings)
 	cannotHost("meetings").notModelled("the sandbox lists the meetings of every existing user, type 4 included").withoutTest(),
-	r("meetings", 404, 1001, hostGone).diag(actHost, true).sbx(),
+	r("meetings", 404, 1001, hostGone).diag(actHost, true).sbx().tf(`Zoom user not found(.|\n)*no meetings to list`),
 
 	// ---- zoom_meeting_templates data source: GET /users/{userId}/meeting_templates (listMeetingTemplates)
 	cannotHost("listMeetingTemplates"),
-	r("listMeetingTemplates", 404, 1001, hostGone).diag(actHost, true).sbx(),
+	r("listMeetingTemplates", 404, 1001, hostGone).diag(actHost, true).sbx().tf(`Zoom user not found(.|\n)*no meeting templates`),
 
 	// ---- zoom_webinar: POST /users/{userId}/webinars (webinarCreate)
 	r("webinarCreate", 400, 200, "The account has no Webinar plan, or the host has no webinar licence.").
-		diag("Add the Webinar plan to the account and assign the host a webinar licence (User Management > Users > the user > Webinar).", true).sbx(),
+		diag("Add the Webinar plan to the account and assign the host a webinar licence (User Management > Users > the user > Webinar).", true).sbx().
+		tf(`Webinar add-on is missing`),
 	r("webinarCreate", 400, 300, "A value is refused: schedule_for is invalid, simulive is not enabled, the "+
 		"recording does not exist, or the template ID is invalid.").
 		diag("Fix the attribute Zoom names.", false).sbx(),
-	r("webinarCreate", 404, 1001, hostGone).diag(actHost, true).sbx(),
+	r("webinarCreate", 404, 1001, hostGone).diag(actHost, true).sbx().tf(`is not a user of this Zoom account`),
 
 	// ---- zoom_webinar: GET /webinars/{webinarId} (webinar)
 	notInAccount("webinar"),
@@ -343,12 +351,12 @@ var table = []Row{
 	r("webinarStatus", 404, 3001, objGone).handled(Gone, actGone).sbx(),
 
 	// ---- zoom_webinars data source: GET /users/{userId}/webinars (webinars)
-	r("webinars", 404, 1001, hostGone).diag(actHost, true).sbx(),
+	r("webinars", 404, 1001, hostGone).diag(actHost, true).sbx().tf(`Zoom user not found(.|\n)*no webinars to list`),
 
 	// ---- zoom_webinar_templates data source: GET /users/{userId}/webinar_templates (listWebinarTemplates)
 	r("listWebinarTemplates", 400, 200, "The account has no Webinar plan, or the user has no webinar licence.").
-		diag("Add the Webinar plan and assign the user a webinar licence.", true).sbx(),
-	r("listWebinarTemplates", 400, 1001, hostGone).diag(actHost, true).sbx(),
+		diag("Add the Webinar plan and assign the user a webinar licence.", false).sbx(),
+	r("listWebinarTemplates", 400, 1001, hostGone).diag(actHost, true).sbx().tf(`Zoom user not found(.|\n)*no webinar templates`),
 
 	// ---- zoom_meeting_registrant: POST /meetings/{meetingId}/registrants (meetingRegistrantCreate)
 	r("meetingRegistrantCreate", 300, 300, "The meeting does not exist, has expired, or does not require registration.").
@@ -387,7 +395,8 @@ var table = []Row{
 	// ---- DELETE /meetings/{meetingId}/registrants/{registrantId} (meetingregistrantdelete)
 	r("meetingregistrantdelete", 400, 200, "The host is not a paid user.").
 		diag("Registration needs a licensed host; change the meeting's host or licence.", false).notModelled(noLicOps),
-	r("meetingregistrantdelete", 400, 300, "The registrant ID is invalid.").handled(Done, "Nothing to do: destroy treats it as already deleted.").sbx(),
+	r("meetingregistrantdelete", 400, 300, "The registrant ID is invalid (a mistyped import ID).").
+		diag("Import registrants as <meeting_id>/<registrant_id> with the ID Zoom gave the registrant.", false).sbx(),
 	r("meetingregistrantdelete", 400, 404, "Registration is no longer enabled for the meeting.").
 		handled(Done, "Nothing to do: without registration the registrant is gone, so destroy succeeds.").sbx(),
 	r("meetingregistrantdelete", 400, 1001, hostOfObjGone).handled(Done, "Nothing to do: destroy succeeds.").
@@ -414,7 +423,8 @@ var table = []Row{
 	r("webinarRegistrantCreate", 400, 1010, "The webinar's host belongs to another Zoom account.").diag(act1010, false).notModelled(oneAccount),
 	r("webinarRegistrantCreate", 400, 3000, "The webinar does not require registration, the attendee limit is "+
 		"reached, the person is already registered, or the webinar uses paid registration.").
-		diag("Set settings.approval_type to 0 or 1 on the webinar before adding registrants; Zoom's message names the other causes.", false).sbx(),
+		diag("Set settings.approval_type to 0 or 1 on the webinar before adding registrants; Zoom's message names the other causes.", true).sbx().
+		tf(`does not take registrations(.|\n)*approval_type`),
 	r("webinarRegistrantCreate", 400, 3027, "The registrant's e-mail is the host's.").diag("Register someone other than the host.", false).sbx(),
 	r("webinarRegistrantCreate", 400, 3034, "The webinar only admits invited work addresses.").
 		diag("Register the person with the work e-mail address they were invited with.", false).
@@ -442,7 +452,8 @@ var table = []Row{
 	r("deleteWebinarRegistrant", 400, 200, "The account has no Webinar plan any more.").
 		diag("Restore the Webinar plan, or remove the registrant from the state (terraform state rm).", false).
 		notModelled("the sandbox keeps the webinar plan of a host once the webinar exists"),
-	r("deleteWebinarRegistrant", 400, 300, "The registrant ID is invalid.").handled(Done, "Nothing to do: destroy treats it as already deleted.").sbx(),
+	r("deleteWebinarRegistrant", 400, 300, "The registrant ID is invalid (a mistyped import ID).").
+		diag("Import registrants as <webinar_id>/<registrant_id> with the ID Zoom gave the registrant.", false).sbx(),
 	r("deleteWebinarRegistrant", 400, 404, "Registration is no longer enabled for the webinar.").
 		handled(Done, "Nothing to do: without registration the registrant is gone, so destroy succeeds.").sbx(),
 	r("deleteWebinarRegistrant", 400, 3000, "The registrant was not found (already deleted).").
@@ -471,7 +482,8 @@ var table = []Row{
 		handled(Retry, "Nothing to do: the client retries; if it persists, run apply again later.").pending(ownerAdopt),
 	r("update_mailbox_vacation_response_setting", 400, 400, "A value is refused (start_time after end_time, an "+
 		"empty responder), or the mailbox cannot be served.").
-		diag("The provider reads the mailbox to tell the two apart and names the cause; fix the value or the mailbox.", true).sbx(),
+		diag("The provider reads the mailbox to tell the two apart and names the cause; fix the value or the mailbox.", true).sbx().
+		tf(`Check each prerequisite of the Zoom Mail API`),
 	r("update_mailbox_vacation_response_setting", 401, 401, "The app is not authorised for Zoom Mail.").
 		diag("Create the Server-to-Server OAuth app as an account owner or admin and give it the Mail scopes.", true).
 		notModelled("the sandbox refuses an app without the Mail scopes with code 4711 (missing scope)"),
