@@ -284,8 +284,8 @@ var table = []Row{
 
 	// ---- zoom_meeting: PUT /meetings/{meetingId}/status (meetingStatus)
 	notInAccount("meetingStatus"),
-	r("meetingStatus", 400, 3000, "The meeting cannot be accessed (for example it is not running, or the ID is a webinar's).").
-		diag("Check the meeting ID.", false).notModelled("the sandbox answers a status change of a meeting that is not running with success"),
+	r("meetingStatus", 400, 3000, "The meeting cannot be accessed: the ID is a webinar's.").
+		diag("Check the meeting ID (a webinar is managed with zoom_webinar).", false).sbx(),
 	notHost("meetingStatus"),
 	r("meetingStatus", 400, 3063, "The meeting belongs to an on-premise user and cannot be ended through the API.").
 		diag("End it in the Zoom client.", false).notModelled(noOnPrem),
@@ -361,7 +361,8 @@ var table = []Row{
 	// ---- zoom_meeting_registrant: POST /meetings/{meetingId}/registrants (meetingRegistrantCreate)
 	r("meetingRegistrantCreate", 300, 300, "The meeting does not exist, has expired, or does not require registration.").
 		diag("Set settings.approval_type to 0 or 1 on the meeting (registration required) before adding registrants.", true).
-		notModelled("the sandbox answers these with HTTP 400 codes 300 and 3001, as Zoom was observed to"),
+		notModelled("the sandbox answers these conditions with HTTP 404 code 404 (no registration) and HTTP 404 code 3001 " +
+			"(no meeting), rows of their own; the provider explains both"),
 	r("meetingRegistrantCreate", 400, 1010, "The meeting's host belongs to another Zoom account.").diag(act1010, false).notModelled(oneAccount),
 	r("meetingRegistrantCreate", 400, 3000, "The registrant cannot be added: already registered, or the meeting cannot be accessed.").
 		diag("Import the existing registration, or use another e-mail.", false).sbx(),
@@ -374,7 +375,8 @@ var table = []Row{
 
 	// ---- GET /meetings/{meetingId}/registrants/{registrantId} (meetingRegistantGet)
 	r("meetingRegistrantGet", 300, 300, "The meeting does not exist, has expired, or no longer requires registration.").
-		handled(Gone, actGone).notModelled("the sandbox answers these with HTTP 400 code 300 or HTTP 404, as Zoom was observed to"),
+		handled(Gone, actGone).notModelled("the sandbox answers these conditions with HTTP 400 code 300 (no registration) and " +
+		"HTTP 404 code 3001 (no meeting), rows of their own, handled alike"),
 	r("meetingRegistrantGet", 400, 1010, "The meeting's host belongs to another Zoom account.").diag(act1010, false).notModelled(oneAccount),
 	r("meetingRegistrantGet", 400, 3000, "The registrant or the meeting cannot be found or accessed.").handled(Gone, actGone).sbx(),
 	notHost("meetingRegistrantGet"),
@@ -384,7 +386,8 @@ var table = []Row{
 
 	// ---- GET /meetings/{meetingId}/registrants (meetingRegistrants)
 	r("meetingRegistrants", 300, 300, "The meeting does not exist, has expired, or does not require registration.").
-		handled(Gone, actGone).notModelled("the sandbox answers these with HTTP 400 code 300 or HTTP 404, as Zoom was observed to"),
+		handled(Gone, actGone).notModelled("the sandbox answers these conditions with HTTP 400 code 300 (no registration) and " +
+		"HTTP 404 code 3001 (no meeting), rows of their own, handled alike"),
 	r("meetingRegistrants", 400, 1010, "The meeting's host belongs to another Zoom account.").diag(act1010, false).notModelled(oneAccount),
 	r("meetingRegistrants", 400, 3000, "The meeting cannot be accessed (the ID is a webinar's).").diag("Check the meeting ID.", false).sbx(),
 	notHost("meetingRegistrants"),
@@ -405,13 +408,13 @@ var table = []Row{
 		handled(Done, "Nothing to do: destroy treats it as already deleted.").sbx(),
 	r("meetingregistrantdelete", 400, 3001, "The meeting does not exist any more.").
 		handled(Done, "Nothing to do: destroy treats it as already deleted.").
-		notModelled("the sandbox answers a deleted meeting here with HTTP 404 code 3001, as Zoom was observed to"),
+		notModelled("the sandbox answers a deleted meeting here with HTTP 404 code 3001, a row of its own"),
 	cannotHost("meetingregistrantdelete"),
 
 	// ---- PUT /meetings/{meetingId}/registrants/status (meetingRegistrantStatus)
 	r("meetingRegistrantStatus", 300, 300, "The meeting does not require registration.").
 		diag("Set settings.approval_type to 0 or 1 on the meeting.", false).
-		notModelled("the sandbox answers it with HTTP 400 code 300, as Zoom was observed to"),
+		notModelled("the sandbox answers this condition with HTTP 400 code 300, a row of its own"),
 	r("meetingRegistrantStatus", 400, 1010, "The meeting's host belongs to another Zoom account.").diag(act1010, false).notModelled(oneAccount),
 	r("meetingRegistrantStatus", 400, 3000, "The meeting cannot be accessed.").diag("Check the meeting ID.", false).sbx(),
 	notHost("meetingRegistrantStatus"),
@@ -429,8 +432,8 @@ var table = []Row{
 	r("webinarRegistrantCreate", 400, 3034, "The webinar only admits invited work addresses.").
 		diag("Register the person with the work e-mail address they were invited with.", false).
 		notModelled("the sandbox does not model invitation-only webinars"),
-	r("webinarRegistrantCreate", 400, 3038, "The webinar is over.").diag("Remove the registrant; registration closed with the webinar.", false).
-		notModelled("the sandbox answers registration for an ended webinar like other registrations"),
+	r("webinarRegistrantCreate", 400, 3038, "The webinar (a single, non-recurring one) is over.").
+		diag("Remove the registrant from the configuration; registration closed with the webinar.", false).sbx(),
 	r("webinarRegistrantCreate", 404, 1001, hostOfObjGone).diag("Run terraform plan: the webinar's host was deleted.", false).
 		notModelled("the sandbox deletes a user's webinars with the user, so their IDs answer 3001"),
 	r("webinarRegistrantCreate", 404, 3001, "The webinar does not exist any more.").
@@ -449,9 +452,8 @@ var table = []Row{
 	r("webinarRegistrants", 404, 3001, "The webinar does not exist any more.").handled(Gone, actGone).sbx(),
 
 	// ---- DELETE /webinars/{webinarId}/registrants/{registrantId} (deleteWebinarRegistrant)
-	r("deleteWebinarRegistrant", 400, 200, "The account has no Webinar plan any more.").
-		diag("Restore the Webinar plan, or remove the registrant from the state (terraform state rm).", false).
-		notModelled("the sandbox keeps the webinar plan of a host once the webinar exists"),
+	r("deleteWebinarRegistrant", 400, 200, "The account or the host has no Webinar plan any more.").
+		diag("Restore the Webinar plan, or remove the registrant from the state (terraform state rm).", true).sbx(),
 	r("deleteWebinarRegistrant", 400, 300, "The registrant ID is invalid (a mistyped import ID).").
 		diag("Import registrants as <webinar_id>/<registrant_id> with the ID Zoom gave the registrant.", false).sbx(),
 	r("deleteWebinarRegistrant", 400, 404, "Registration is no longer enabled for the webinar.").
@@ -460,7 +462,7 @@ var table = []Row{
 		handled(Done, "Nothing to do: destroy treats it as already deleted.").sbx(),
 	r("deleteWebinarRegistrant", 400, 3001, "The webinar does not exist any more.").
 		handled(Done, "Nothing to do: destroy treats it as already deleted.").
-		notModelled("the sandbox answers a deleted webinar here with HTTP 404 code 3001, as Zoom was observed to"),
+		notModelled("the sandbox answers a deleted webinar here with HTTP 404 code 3001, a row of its own"),
 
 	// ---- PUT /webinars/{webinarId}/registrants/status (webinarRegistrantStatus)
 	r("webinarRegistrantStatus", 400, 1010, "The webinar's host belongs to another Zoom account.").diag(act1010, false).notModelled(oneAccount),
@@ -489,6 +491,33 @@ var table = []Row{
 		notModelled("the sandbox refuses an app without the Mail scopes with code 4711 (missing scope)"),
 	r("update_mailbox_vacation_response_setting", 503, 503, "Zoom Mail is unavailable.").
 		handled(Retry, "Nothing to do: the client retries a PUT, which is idempotent; if it persists, run apply again later.").pending(ownerAdopt),
+	// ---- Answers the sandbox gives (as Zoom does for neighbouring operations) that these operations do not
+	// document. The provider can meet them, so they are listed too.
+	r("meetingCreate", 400, 1000, "The host is a pending user (invited, not yet accepted).").
+		diag("Wait until the host accepts the invitation, or choose an active host.", false).sbx().extra(),
+	r("webinarCreate", 400, 1000, "The host is a pending user (invited, not yet accepted).").
+		diag("Wait until the host accepts the invitation, or choose an active host.", false).sbx().extra(),
+	r("webinarCreate", 400, 3161, when3161).diag(act3161, true).sbx().extra(),
+	r("webinar", 400, 200, "The account or the host has no Webinar plan any more.").
+		diag("Restore the Webinar plan and the host's webinar licence.", true).sbx().extra(),
+	r("webinarDelete", 400, 200, "The account or the host has no Webinar plan any more.").
+		diag("Restore the Webinar plan, or remove the webinar from the state (terraform state rm).", true).sbx().extra(),
+	r("webinars", 400, 200, "The account or the user has no Webinar plan.").
+		diag("Add the Webinar plan and assign the user a webinar licence.", false).sbx().extra(),
+	r("meetingRegistrantCreate", 404, 404, "Registration is not enabled for the meeting.").
+		diag("Set settings.approval_type to 0 or 1 on the meeting before adding registrants.", true).sbx().extra().
+		tf(`does not take registrations(.|\n)*approval_type`),
+	r("meetingRegistrantCreate", 404, 3001, "The meeting does not exist any more.").
+		diag("Run terraform plan: the refresh removes the meeting; the apply creates it and its registrants again.", false).sbx().extra(),
+	r("meetingRegistrantGet", 400, 300, "Registration is no longer enabled for the meeting.").handled(Gone, actGone).sbx().extra(),
+	r("meetingRegistrantGet", 404, 3001, "The meeting does not exist any more.").handled(Gone, actGone).sbx().extra(),
+	r("meetingRegistrants", 400, 300, "Registration is no longer enabled for the meeting.").handled(Gone, actGone).sbx().extra(),
+	r("meetingRegistrantStatus", 400, 300, "Registration is no longer enabled for the meeting.").
+		diag("Set settings.approval_type to 0 or 1 on the meeting.", false).sbx().extra(),
+	r("meetingregistrantdelete", 404, 3001, "The meeting does not exist any more.").
+		handled(Done, "Nothing to do: destroy treats it as already deleted.").sbx().extra(),
+	r("deleteWebinarRegistrant", 404, 3001, "The webinar does not exist any more.").
+		handled(Done, "Nothing to do: destroy treats it as already deleted.").sbx().extra(),
 }
 
 // withoutTest drops the test reference of a row that another call turned into a non-sandbox row.

@@ -389,6 +389,12 @@ var triggers = map[string]trigger{
 	"webinarRegistrantCreate 400 3027": {call: func(e *env) error {
 		return ignore(e.c.Webinars.AddRegistrant(e.ctx, e.webinar(e.owner(), true, 0), reg(e.owner()), nil))
 	}},
+	"webinarRegistrantCreate 400 3038": {call: func(e *env) error {
+		id := e.webinar(e.owner(), true, 0)
+		e.must(e.sb.StartWebinar(id))
+		e.must(e.sb.EndWebinar(id))
+		return ignore(e.c.Webinars.AddRegistrant(e.ctx, id, reg("r@example.com"), nil))
+	}},
 	"webinarRegistrantCreate 404 3001": {call: func(e *env) error {
 		return ignore(e.c.Webinars.AddRegistrant(e.ctx, 99999999999, reg("r@example.com"), nil))
 	}},
@@ -414,6 +420,68 @@ var triggers = map[string]trigger{
 	}},
 	"webinarRegistrantStatus 404 3001": {call: func(e *env) error {
 		return e.c.Webinars.UpdateRegistrantStatus(e.ctx, 99999999999, "approve", []client.RegistrantRef{{Email: "r@example.com"}})
+	}},
+
+	"meetingStatus 400 3000": {call: func(e *env) error {
+		return e.c.Meetings.UpdateStatus(e.ctx, e.webinar(e.owner(), false, 0), client.MeetingStatusActionEnd)
+	}},
+	"deleteWebinarRegistrant 400 200": {call: func(e *env) error {
+		id := e.webinar(e.owner(), true, 0)
+		r, err := e.c.Webinars.AddRegistrant(e.ctx, id, reg("r@example.com"), nil)
+		e.must(err)
+		e.sb.UpdateProfile(func(p *sandbox.Profile) { p.WebinarAddon = false })
+		return e.c.Webinars.DeleteRegistrant(e.ctx, id, r.RegistrantID, "")
+	}},
+
+	// Extras: answers the operations do not document.
+	"meetingCreate 400 1000": {call: func(e *env) error {
+		return ignore(e.c.Meetings.Create(e.ctx, e.pendingUser(), &client.MeetingRequest{Topic: client.Ptr("m"), Type: client.Ptr(2),
+			StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123")}))
+	}},
+	"webinarCreate 400 1000": {call: func(e *env) error {
+		return ignore(e.c.Webinars.Create(e.ctx, e.pendingUser(), &client.WebinarRequest{Topic: client.Ptr("w"), Type: client.Ptr(5),
+			StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123")}))
+	}},
+	"webinarCreate 400 3161": {call: func(e *env) error {
+		return ignore(e.c.Webinars.Create(e.ctx, e.user(4), &client.WebinarRequest{Topic: client.Ptr("w"), Type: client.Ptr(5),
+			StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123")}))
+	}},
+	"webinar 400 200": {call: func(e *env) error {
+		id := e.webinar(e.owner(), false, 0)
+		e.sb.UpdateProfile(func(p *sandbox.Profile) { p.WebinarAddon = false })
+		return ignore(e.c.Webinars.Get(e.ctx, id, nil))
+	}},
+	"webinarDelete 400 200": {call: func(e *env) error {
+		id := e.webinar(e.owner(), false, 0)
+		e.sb.UpdateProfile(func(p *sandbox.Profile) { p.WebinarAddon = false })
+		return e.c.Webinars.Delete(e.ctx, id, nil)
+	}},
+	"webinars 400 200": {profile: func(p *sandbox.Profile) { p.WebinarAddon = false }, call: func(e *env) error {
+		return ignore(e.c.Webinars.List(e.ctx, e.owner(), nil))
+	}},
+	"meetingRegistrantCreate 404 404": {call: func(e *env) error {
+		return ignore(e.c.Meetings.AddRegistrant(e.ctx, e.meeting(e.owner(), false), reg("r@example.com"), nil))
+	}},
+	"meetingRegistrantCreate 404 3001": {call: func(e *env) error {
+		return ignore(e.c.Meetings.AddRegistrant(e.ctx, 99999999999, reg("r@example.com"), nil))
+	}},
+	"meetingRegistrantGet 400 300": {call: func(e *env) error {
+		return ignore(e.c.Meetings.GetRegistrant(e.ctx, e.meeting(e.owner(), false), "AbCdEfGhIjKlMnOpQrStUv"))
+	}},
+	"meetingRegistrantGet 404 3001": {call: func(e *env) error {
+		return ignore(e.c.Meetings.GetRegistrant(e.ctx, 99999999999, "AbCdEfGhIjKlMnOpQrStUv"))
+	}},
+	"meetingRegistrants 400 300": {call: func(e *env) error {
+		return ignore(e.c.Meetings.ListRegistrants(e.ctx, e.meeting(e.owner(), false), nil))
+	}},
+	"meetingRegistrantStatus 400 300": {call: func(e *env) error {
+		return e.c.Meetings.UpdateRegistrantStatus(e.ctx, e.meeting(e.owner(), false), "approve", []client.RegistrantRef{{Email: "r@example.com"}})
+	}},
+	"meetingregistrantdelete 404 3001": {call: func(e *env) error {
+		return e.c.Meetings.DeleteRegistrant(e.ctx, 99999999999, "AbCdEfGhIjKlMnOpQrStUv", "")
+	}},
+	"deleteWebinarRegistrant 404 3001": {call: func(e *env) error {
+		return e.c.Webinars.DeleteRegistrant(e.ctx, 99999999999, "AbCdEfGhIjKlMnOpQrStUv", "")
 	}},
 
 	// zoom_mail_vacation

@@ -80,6 +80,18 @@ var errorScenarios = map[string]errorScenario{
   first_name = "R"
 }`, w.ID)
 	}},
+	"meetingRegistrantCreate 404 404": {config: func(t *testing.T, env *acctest.Env) string {
+		m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{Topic: client.Ptr("tf-acc-errors"),
+			Type: client.Ptr(2), StartTime: client.Ptr(errStart), Password: client.Ptr("abc123")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprintf(`resource "zoom_meeting_registrant" "x" {
+  meeting_id = "%d"
+  email      = "r@example.com"
+  first_name = "R"
+}`, m.ID)
+	}},
 	"update_mailbox_vacation_response_setting 400 400": {profile: func(p *sandbox.Profile) { p.MailEnabled = false }, config: func(_ *testing.T, env *acctest.Env) string {
 		return fmt.Sprintf(`resource "zoom_mail_vacation" "x" {
   mailbox = %q
