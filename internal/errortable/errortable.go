@@ -67,6 +67,16 @@ type Row struct {
 	Message   string
 	// Extra marks an answer the sandbox gives (as Zoom was observed to) that the operation does not document.
 	Extra bool
+	// Also lists further conditions under which Zoom gives the same answer, which the sandbox will produce once
+	// the engineer named in each has modelled them (their tests are added at the merge).
+	Also []Condition
+}
+
+// Condition is a further cause of a row's answer and what to do about it.
+type Condition struct {
+	When   string
+	Action string
+	Owner  string
 }
 
 // Key identifies the row's answer.

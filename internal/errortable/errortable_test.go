@@ -78,6 +78,11 @@ func TestRowsAreComplete(t *testing.T) {
 		if row.Reach != Unreachable && row.Action == "" {
 			t.Errorf("%s: the provider can meet it, so the row must say what to do", k)
 		}
+		for _, c := range row.Also {
+			if c.When == "" || c.Action == "" || c.Owner == "" {
+				t.Errorf("%s: a further condition says when, what to do and who models it", k)
+			}
+		}
 		switch row.Handling {
 		case Diagnostic, Gone, Done, Retry, Adopt, PlanTime:
 		default:
