@@ -272,6 +272,7 @@ var triggers = map[string]trigger{
 	"meetingStatus 404 3001": {call: func(e *env) error {
 		return e.c.Meetings.UpdateStatus(e.ctx, 99999999999, client.MeetingStatusActionEnd)
 	}},
+	"meetings 400 3161": {call: func(e *env) error { return ignore(e.c.Meetings.List(e.ctx, e.user(4), nil)) }},
 	"meetings 404 1001": {call: func(e *env) error { return ignore(e.c.Meetings.List(e.ctx, "nobody@example.com", nil)) }},
 	"listMeetingTemplates 400 3161": {call: func(e *env) error {
 		return ignore(e.c.Meetings.ListTemplates(e.ctx, e.user(4)))
