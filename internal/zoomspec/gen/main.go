@@ -1,10 +1,11 @@
 // Command gen writes internal/zoomspec/testdata/openapi-extract.json, the structural extract of Zoom's OpenAPI
 // specifications that the repository's spec tests read.
 //
-// Zoom publishes the OpenAPI documents of its REST APIs on the API reference pages of its developer documentation
-// (https://developers.zoom.us/docs/api/): the Users API (https://developers.zoom.us/docs/api/users/), the Meetings
-// API (https://developers.zoom.us/docs/api/meetings/) and the Mail API (https://developers.zoom.us/docs/api/mail/);
-// each page offers its specification as a JSON download. Save the three files into one folder, named
+// Zoom publishes the OpenAPI documents of its REST APIs with the API reference of its developer documentation
+// (index: https://developers.zoom.us/docs/api/): each product's reference page, such as the Users API
+// (https://developers.zoom.us/docs/api/users/), the Meetings API (https://developers.zoom.us/docs/api/meetings/)
+// and the Zoom Mail API, offers its OpenAPI document as a JSON download (served from
+// https://developers.zoom.us/api-hub/). Save the Users, Meetings and Mail documents into one folder, named
 // ZoomUserAPISpec.json, ZoomMeetingAPISpec.json and ZoomMailAPISpec.json, then run
 //
 //	ZOOM_OPENAPI_DIR=/path/to/folder go generate ./internal/zoomspec
