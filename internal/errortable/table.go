@@ -98,7 +98,11 @@ func notHost(op string) Row {
 }
 
 func cannotHost(op string) Row {
-	return r(op, 400, 3161, when3161).diag(act3161, op == "meetingCreate").sbx()
+	x := r(op, 400, 3161, when3161).diag(act3161, op == "meetingCreate").sbx()
+	if op == "meetingCreate" {
+		x = x.tf(`may not host meetings`)
+	}
+	return x
 }
 
 var table = []Row{
@@ -289,7 +293,7 @@ var table = []Row{
 	notInAccount("meetingUpdate"),
 	r("meetingUpdate", 400, 3000, "The meeting cannot be changed now: it is running, the occurrence ID is invalid, "+
 		"or the change is not possible for its type.").
-		diag("Apply the change after the meeting ends.", true).sbx(),
+		diag("Apply the change after the meeting ends.", true).sbx().tf(`The meeting is running; apply the change after it ends`),
 	notHost("meetingUpdate"),
 	cannotHost("meetingUpdate"),
 	r("meetingUpdate", 404, 1001, hostOfObjGone).diag("Run terraform plan: the refresh removes the meeting from the state.", true).
@@ -301,7 +305,8 @@ var table = []Row{
 	r("meetingDelete", 400, 3000, "The occurrence ID is invalid, or the meeting cannot be accessed.").
 		diag("Check the occurrence; destroy the whole meeting instead.", false).sbx(),
 	r("meetingDelete", 400, 3002, "The meeting is running.").
-		diag("End the meeting (or wait for it to end) and run destroy again.", true).sbx(),
+		diag("End the meeting (or wait for it to end) and run destroy again.", true).sbx().
+		tf(`End the meeting \(or wait for it to end\) and run destroy again`),
 	notHost("meetingDelete"),
 	r("meetingDelete", 400, 3007, "The meeting has ended (Zoom keeps it as past meeting).").
 		handled(Done, "Nothing to do: an ended meeting counts as destroyed.").sbx(),
@@ -354,7 +359,7 @@ var table = []Row{
 		"end_date_time), or an alternative host that is not a user of the account.").diag("Fix the attribute Zoom names.", false).sbx()), true),
 	notInAccount("webinarUpdate"),
 	r("webinarUpdate", 400, 3000, "The webinar cannot be changed now: it is running (or a started simulive webinar).").
-		diag("Apply the change after the webinar ends.", true).sbx(),
+		diag("Apply the change after the webinar ends.", true).sbx().tf(`The webinar is running; apply the change after it ends`),
 	r("webinarUpdate", 400, 3003, "The app acts as a user who is not the host, or a panelist's domain is blocked.").
 		diag("Unblock the domain in the account settings.", false).unreachable(s2sActsForAll),
 	r("webinarUpdate", 404, 1001, hostOfObjGone).diag("Run terraform plan: the refresh removes the webinar from the state.", true).
@@ -364,7 +369,8 @@ var table = []Row{
 	// ---- zoom_webinar: DELETE /webinars/{webinarId} (webinarDelete)
 	notInAccount("webinarDelete"),
 	r("webinarDelete", 400, 3002, "The webinar is running.").
-		diag("End the webinar (or wait for it to end) and run destroy again.", true).sbx(),
+		diag("End the webinar (or wait for it to end) and run destroy again.", true).sbx().
+		tf(`End the webinar \(or wait for it to end\) and run destroy again`),
 	notHost("webinarDelete"),
 	r("webinarDelete", 400, 3007, "The webinar has ended.").handled(Done, "Nothing to do: an ended webinar counts as destroyed.").sbx(),
 	r("webinarDelete", 400, 3018, "The webinar uses the host's Personal Meeting ID.").

@@ -20,6 +20,84 @@ type errorScenario struct {
 	profile func(*sandbox.Profile)
 	// config returns the configuration (without the provider block); setup may create objects out of band.
 	config func(t *testing.T, env *acctest.Env) string
+	// steps, when set, replaces the single failing step: it gets the pattern the failing step must match.
+	steps func(t *testing.T, env *acctest.Env, want *regexp.Regexp) []resource.TestStep
+}
+
+// eventConfig is a zoom_meeting or zoom_webinar (kind) of env's host with the given topic.
+func eventConfig(env *acctest.Env, kind, topic string) string {
+	return env.Config(fmt.Sprintf(`resource "zoom_%s" "x" {
+  user_id    = %q
+  topic      = %q
+  start_time = %q
+  password   = "abc123"
+}`, kind, env.Host, topic, errStart))
+}
+
+// liveEventSteps creates a meeting or webinar, starts it in the sandbox, then runs the failing step (an update
+// when update is true, a destroy otherwise), and ends it so that the final destroy succeeds.
+func liveEventSteps(kind string, update bool) func(t *testing.T, env *acctest.Env, want *regexp.Regexp) []resource.TestStep {
+	return func(t *testing.T, env *acctest.Env, want *regexp.Regexp) []resource.TestStep {
+		var id int64
+		find := func() {
+			var ids []int64
+			if kind == "meeting" {
+				ms, err := env.Client.Meetings.List(acctest.Ctx(), env.Host, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, m := range ms {
+					ids = append(ids, m.ID)
+				}
+			} else {
+				ws, err := env.Client.Webinars.List(acctest.Ctx(), env.Host, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, w := range ws {
+					ids = append(ids, w.ID)
+				}
+			}
+			if len(ids) != 1 {
+				t.Fatalf("want one %s, found %v", kind, ids)
+			}
+			id = ids[0]
+		}
+		start := func() {
+			find()
+			var err error
+			if kind == "meeting" {
+				err = env.Sandbox.StartMeeting(id)
+			} else {
+				err = env.Sandbox.StartWebinar(id)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		end := func() {
+			var err error
+			if kind == "meeting" {
+				err = env.Sandbox.EndMeeting(id)
+			} else {
+				err = env.Sandbox.EndWebinar(id)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		first := eventConfig(env, kind, "tf-acc-errors")
+		failing := resource.TestStep{PreConfig: start, Config: first, Destroy: true, ExpectError: want}
+		if update {
+			failing = resource.TestStep{PreConfig: start, Config: eventConfig(env, kind, "tf-acc-errors-changed"), ExpectError: want}
+		}
+		return []resource.TestStep{
+			{Config: first},
+			failing,
+			// Ended, the event counts as destroyed (Zoom refuses to delete an ended meeting with 3007).
+			{PreConfig: end, Config: first, PlanOnly: true},
+		}
+	}
 }
 
 const errStart = "2031-03-02T10:00:00Z"
@@ -92,6 +170,23 @@ var errorScenarios = map[string]errorScenario{
   first_name = "R"
 }`, m.ID)
 	}},
+	"meetingCreate 400 3161": {config: func(t *testing.T, env *acctest.Env) string {
+		u, err := env.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{Action: "autoCreate",
+			UserInfo: client.CreateUserInfo{Email: env.RandomEmail(), Type: 4, FirstName: "N"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprintf(`resource "zoom_meeting" "x" {
+  user_id    = %q
+  topic      = "tf-acc-errors"
+  start_time = %q
+  password   = "abc123"
+}`, u.ID, errStart)
+	}},
+	"meetingUpdate 400 3000": {steps: liveEventSteps("meeting", true)},
+	"meetingDelete 400 3002": {steps: liveEventSteps("meeting", false)},
+	"webinarUpdate 400 3000": {steps: liveEventSteps("webinar", true)},
+	"webinarDelete 400 3002": {steps: liveEventSteps("webinar", false)},
 	"update_mailbox_vacation_response_setting 400 400": {profile: func(p *sandbox.Profile) { p.MailEnabled = false }, config: func(_ *testing.T, env *acctest.Env) string {
 		return fmt.Sprintf(`resource "zoom_mail_vacation" "x" {
   mailbox = %q
@@ -143,13 +238,13 @@ func TestAccErrorTable_providerMessages(t *testing.T) {
 				// The data sources replace Zoom's answer with their own diagnostic.
 				want = regexp.MustCompile(`(?s)` + wrap(row.Message))
 			}
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      env.Config(sc.config(t, env)),
-					ExpectError: want,
-				}},
-			})
+			var steps []resource.TestStep
+			if sc.steps != nil {
+				steps = sc.steps(t, env, want)
+			} else {
+				steps = []resource.TestStep{{Config: env.Config(sc.config(t, env)), ExpectError: want}}
+			}
+			resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
 		})
 	}
 }
