@@ -11,19 +11,39 @@ import (
 // GuidePath is where the troubleshooting guide's tfplugindocs template lives, relative to the repository root.
 const GuidePath = "templates/guides/troubleshooting.md.tmpl"
 
-// verbs name, for the guide, the step of Terraform's work during which an operation is sent.
+// verbs name, for the guide, the step of Terraform's work during which an operation is sent. Operations the
+// client offers but no resource or data source sends (TestGuideOmitsOnlyUnsentOperations checks which) have no
+// verb, and the guide leaves their rows out.
 var verbs = map[string]string{
 	"userCreate": "create", "user": "read", "userUpdate": "update", "userEmailUpdate": "update of email",
-	"userStatus": "update of status", "userDelete": "destroy", "users": "read", "userEmail": "create (e-mail check)",
+	"userStatus": "update of status", "userDelete": "destroy", "users": "read",
 	"meetingCreate": "create", "meeting": "read", "meetingUpdate": "update", "meetingDelete": "destroy",
-	"meetingStatus": "end of a running meeting", "meetings": "read", "listMeetingTemplates": "read",
+	"meetings": "read", "listMeetingTemplates": "read",
 	"webinarCreate": "create", "webinar": "read", "webinarUpdate": "update", "webinarDelete": "destroy",
-	"webinarStatus": "end of a running webinar", "webinars": "read", "listWebinarTemplates": "read",
+	"webinars": "read", "listWebinarTemplates": "read",
 	"meetingRegistrantCreate": "create", "meetingRegistrantGet": "read", "meetingRegistrants": "read (list)",
 	"meetingregistrantdelete": "destroy", "meetingRegistrantStatus": "update of status",
 	"webinarRegistrantCreate": "create", "webinarRegistrantGet": "read", "webinarRegistrants": "read (list)",
 	"deleteWebinarRegistrant": "destroy", "webinarRegistrantStatus": "update of status",
 	"get_mail_vacation_response_setting": "read", "update_mailbox_vacation_response_setting": "create or update",
+}
+
+// unsent are the operations the client offers but the provider never sends, with the client method.
+var unsent = map[string]string{
+	"userEmail": "Users.EmailExists", "meetingStatus": "Meetings.UpdateStatus", "webinarStatus": "Webinars.End",
+}
+
+// verbOrder sorts a guide section's rows of one answer in the order Terraform works.
+func verbOrder(v string) int {
+	switch {
+	case strings.HasPrefix(v, "create"):
+		return 0
+	case strings.HasPrefix(v, "read"):
+		return 1
+	case strings.HasPrefix(v, "update"):
+		return 2
+	}
+	return 3
 }
 
 // Verb is the step of Terraform's work during which the operation is sent (for the guide).
@@ -75,7 +95,7 @@ Errors that do not depend on the resource are described first.
 	byArea := map[string][]Row{}
 	var areas []string
 	for _, r := range Rows() {
-		if r.Reach == Unreachable {
+		if r.Reach == Unreachable || Verb(r.Op) == "" {
 			continue
 		}
 		a := Area(r.Op)
@@ -100,6 +120,9 @@ Errors that do not depend on the resource are described first.
 			}
 			if rows[i].Code != rows[j].Code {
 				return rows[i].Code < rows[j].Code
+			}
+			if vi, vj := verbOrder(Verb(rows[i].Op)), verbOrder(Verb(rows[j].Op)); vi != vj {
+				return vi < vj
 			}
 			return rows[i].Op < rows[j].Op
 		})

@@ -257,10 +257,11 @@ var table = []Row{
 
 	// ---- zoom_user: GET /users/email (userEmail)
 	r("userEmail", 400, 300, "The e-mail address is missing.").
-		unreachable("the provider only checks an address the configuration gives, and the schema requires a non-empty email"),
+		unreachable("no resource or data source sends this operation (only the client offers it), and the client " +
+			"always sends an address"),
 	r("userEmail", 404, 1001, "The user does not exist.").
-		handled(Gone, "Nothing to do: the provider treats the address as free.").
-		notModelled("the sandbox answers an unknown address with existed_email = false, as Zoom does in practice"),
+		unreachable("no resource or data source sends this operation (only the client offers it); the sandbox " +
+			"answers an unknown address with existed_email = false"),
 
 	// ---- zoom_meeting: POST /users/{userId}/meetings (meetingCreate)
 	altHosts(timezone(r("meetingCreate", 400, 300, "A value is refused: schedule_for names a user the host may not schedule for, or "+
