@@ -495,8 +495,9 @@ func (c *Client) do(ctx context.Context, r *request) (*Response, error) {
 			c.stats.serverErrors.Add(1)
 		}
 
-		// Expired or revoked token: Zoom did not process the request.
-		if at.status == http.StatusUnauthorized && apiErr.Code == 124 {
+		// Expired or revoked token: Zoom did not process the request. Zoom answers 401; the users operation
+		// documents 400 for the same code.
+		if (at.status == http.StatusUnauthorized || at.status == http.StatusBadRequest) && apiErr.Code == 124 {
 			if !c.tokens.refreshable() {
 				return nil, fmt.Errorf("the configured Zoom access token was rejected (expired or invalid); a static access token cannot be refreshed: supply a new one, or configure the Server-to-Server OAuth account ID, client ID and client secret instead: %w", apiErr)
 			}

@@ -176,6 +176,7 @@ func newTestClient(t *testing.T, ts *testServer, mutate func(*Config)) (*Client,
 	}
 	env := newFakeEnv()
 	env.install(c)
+	recordRequests(c)
 	return c, env
 }
 

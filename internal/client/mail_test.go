@@ -209,7 +209,7 @@ func TestMailErrorHelpers(t *testing.T) {
 // TestMailVacationRequestMatchesTheSpec checks the PUT body against the Mail spec's request schema (which sets
 // additionalProperties: false and requires enableAutoReply).
 func TestMailVacationRequestMatchesTheSpec(t *testing.T) {
-	schema := loadRequestSchema(t, "ZoomMailAPISpec.json", "/emails/mailboxes/{email}/settings/vacation", "put")
+	schema := loadRequestSchema(t, "/emails/mailboxes/{email}/settings/vacation", "put")
 	for name, req := range map[string]*MailVacation{
 		"full": {
 			EnableAutoReply: Ptr(true), ResponseSubject: Ptr("Away"), ResponseBodyPlainText: Ptr("Back soon"),

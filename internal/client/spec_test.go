@@ -2,118 +2,27 @@ package client
 
 import (
 	"encoding/json"
-	"fmt"
-	"math"
-	"os"
-	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomspec"
 )
 
-// specDir is where CI and developers keep the official OpenAPI specs (../shared beside the clone).
-var specDir = filepath.Join("..", "..", "..", "shared", "zoom-api", "openapi")
-
-// loadRequestSchema returns the JSON request-body schema of an operation in a spec file.
-func loadRequestSchema(t *testing.T, file, path, method string) map[string]any {
+// loadRequestSchema returns the JSON request-body schema of an operation from the committed spec extract.
+func loadRequestSchema(t *testing.T, path, method string) zoomspec.Schema {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(specDir, file))
-	if err != nil {
-		t.Fatalf("the official spec must sit beside the repository (../shared/zoom-api/openapi): %v", err)
+	op := zoomspec.MustLoad().Op(method, path)
+	if op == nil {
+		t.Fatalf("%s %s is not in the spec extract (go generate ./internal/zoomspec)", method, path)
 	}
-	var spec struct {
-		Paths map[string]map[string]struct {
-			RequestBody struct {
-				Content map[string]struct {
-					Schema map[string]any `json:"schema"`
-				} `json:"content"`
-			} `json:"requestBody"`
-		} `json:"paths"`
+	if op.RequestBody == nil {
+		t.Fatalf("%s %s documents no JSON request body", method, path)
 	}
-	if err := json.Unmarshal(b, &spec); err != nil {
-		t.Fatal(err)
-	}
-	op, ok := spec.Paths[path][method]
-	if !ok {
-		t.Fatalf("%s %s is not in %s", method, path, file)
-	}
-	return op.RequestBody.Content["application/json"].Schema
+	return op.RequestBody
 }
 
-// conform reports every way v (decoded JSON) breaks schema: unknown keys, wrong types, values outside enums,
-// lengths and ranges. It understands the subset of JSON Schema the Zoom specs use.
-func conform(at string, v any, schema map[string]any) []string {
-	var errs []string
-	bad := func(format string, args ...any) { errs = append(errs, at+": "+fmt.Sprintf(format, args...)) }
-	switch schema["type"] {
-	case "object":
-		obj, ok := v.(map[string]any)
-		if !ok {
-			bad("want an object, got %T", v)
-			return errs
-		}
-		props, _ := schema["properties"].(map[string]any)
-		for k, val := range obj {
-			sub, ok := props[k].(map[string]any)
-			if !ok {
-				bad("%q is not a field of the spec", k)
-				continue
-			}
-			errs = append(errs, conform(at+"."+k, val, sub)...)
-		}
-		if req, ok := schema["required"].([]any); ok {
-			for _, r := range req {
-				if _, ok := obj[r.(string)]; !ok {
-					bad("required field %q missing", r)
-				}
-			}
-		}
-	case "array":
-		arr, ok := v.([]any)
-		if !ok {
-			bad("want an array, got %T", v)
-			return errs
-		}
-		if items, ok := schema["items"].(map[string]any); ok {
-			for i, item := range arr {
-				errs = append(errs, conform(fmt.Sprintf("%s[%d]", at, i), item, items)...)
-			}
-		}
-	case "string":
-		s, ok := v.(string)
-		if !ok {
-			bad("want a string, got %T", v)
-			return errs
-		}
-		if enum, ok := schema["enum"].([]any); ok {
-			// weekly_days is a comma-separated list of the enum's values (REFERENCE §4b).
-			for _, part := range strings.Split(s, ",") {
-				if !slices.Contains(enum, any(part)) {
-					bad("%q is not one of %v", part, enum)
-				}
-			}
-		}
-		if max, ok := schema["maxLength"].(float64); ok && float64(len(s)) > max {
-			bad("longer than %v", max)
-		}
-	case "integer":
-		n, ok := v.(float64)
-		if !ok || n != math.Trunc(n) {
-			bad("want an integer, got %v", v)
-			return errs
-		}
-		if enum, ok := schema["enum"].([]any); ok && !slices.Contains(enum, any(n)) {
-			bad("%v is not one of %v", n, enum)
-		}
-		if max, ok := schema["maximum"].(float64); ok && n > max {
-			bad("%v is above %v", n, max)
-		}
-	case "boolean":
-		if _, ok := v.(bool); !ok {
-			bad("want a boolean, got %T", v)
-		}
-	}
-	return errs
+// conform is zoomspec.Conform: every way v breaks schema.
+func conform(at string, v any, schema zoomspec.Schema) []string {
+	return zoomspec.Conform(at, v, schema)
 }
 
 // fullMeetingRequest sets every request field the provider can send.
@@ -154,7 +63,7 @@ func TestMeetingRequestsMatchTheSpec(t *testing.T) {
 		{"/users/{userId}/meetings", "post", true},
 		{"/meetings/{meetingId}", "patch", false},
 	} {
-		schema := loadRequestSchema(t, "ZoomMeetingAPISpec.json", op.path, op.method)
+		schema := loadRequestSchema(t, op.path, op.method)
 		b, err := json.Marshal(fullMeetingRequest(op.create))
 		if err != nil {
 			t.Fatal(err)
@@ -166,7 +75,7 @@ func TestMeetingRequestsMatchTheSpec(t *testing.T) {
 		}
 	}
 	// The checker itself catches what it should.
-	schema := loadRequestSchema(t, "ZoomMeetingAPISpec.json", "/meetings/{meetingId}", "patch")
+	schema := loadRequestSchema(t, "/meetings/{meetingId}", "patch")
 	var body any
 	_ = json.Unmarshal([]byte(`{"default_password":true,"type":7,"settings":{"audio":"radio"},"recurrence":{"weekly_days":"1,9"}}`), &body)
 	if errs := conform("patch", body, schema); len(errs) != 5 {
@@ -176,7 +85,7 @@ func TestMeetingRequestsMatchTheSpec(t *testing.T) {
 
 // TestMeetingStatusBodyMatchesTheSpec checks the status body.
 func TestMeetingStatusBodyMatchesTheSpec(t *testing.T) {
-	schema := loadRequestSchema(t, "ZoomMeetingAPISpec.json", "/meetings/{meetingId}/status", "put")
+	schema := loadRequestSchema(t, "/meetings/{meetingId}/status", "put")
 	for _, action := range []string{MeetingStatusActionEnd, MeetingStatusActionRecover} {
 		var body any
 		_ = json.Unmarshal([]byte(`{"action":"`+action+`"}`), &body)
@@ -239,7 +148,7 @@ func TestWebinarAndRegistrantRequestsMatchTheSpec(t *testing.T) {
 		{"/meetings/{meetingId}/registrants/status", "put", status},
 		{"/webinars/{webinarId}/registrants/status", "put", status},
 	} {
-		schema := loadRequestSchema(t, "ZoomMeetingAPISpec.json", c.path, c.method)
+		schema := loadRequestSchema(t, c.path, c.method)
 		b, err := json.Marshal(c.body)
 		if err != nil {
 			t.Fatal(err)

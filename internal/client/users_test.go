@@ -5,12 +5,13 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"os"
 	"reflect"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomspec"
 )
 
 // captured is one request as the server saw it.
@@ -234,40 +235,21 @@ func TestUsersCategories(t *testing.T) {
 }
 
 // TestUserStructsCoverSpec checks the structs against the users OpenAPI
-// document: every documented field has a json tag, and no tag is invented.
+// document (the committed spec extract): every documented field has a json tag, and no tag is invented.
 func TestUserStructsCoverSpec(t *testing.T) {
-	raw, err := os.ReadFile("../../../shared/zoom-api/openapi/ZoomUserAPISpec.json")
-	if err != nil {
-		t.Skipf("spec not available: %v", err)
-	}
-	var spec struct {
-		Paths map[string]map[string]json.RawMessage `json:"paths"`
-	}
-	if err := json.Unmarshal(raw, &spec); err != nil {
-		t.Fatal(err)
-	}
-	schemaAt := func(path, method string, keys ...string) map[string]any {
-		var v any
-		if err := json.Unmarshal(spec.Paths[path][method], &v); err != nil {
-			t.Fatal(err)
-		}
-		for _, k := range keys {
-			v = v.(map[string]any)[k]
-		}
-		return v.(map[string]any)
-	}
-	resp := []string{"responses", "200", "content", "application/json", "schema"}
-	body := []string{"requestBody", "content", "application/json", "schema"}
+	spec := zoomspec.MustLoad()
+	response := func(path string) map[string]any { return spec.Op("GET", path).ResponseSchema(200) }
+	request := func(path, method string) map[string]any { return spec.Op(method, path).RequestBody }
 
-	get := specFields(schemaAt("/users/{userId}", "get", resp...), "")
-	list := specFields(schemaAt("/users", "get", resp...)["properties"].(map[string]any)["users"].(map[string]any)["items"].(map[string]any), "")
+	get := specFields(response("/users/{userId}"), "")
+	list := specFields(response("/users")["properties"].(map[string]any)["users"].(map[string]any)["items"].(map[string]any), "")
 	userSpec := union(get, list)
 	compareFields(t, "User", userSpec, structFields(reflect.TypeFor[User](), ""))
 
-	post := specFields(schemaAt("/users", "post", body...), "")
+	post := specFields(request("/users", "POST"), "")
 	compareFields(t, "CreateUserRequest", post, structFields(reflect.TypeFor[CreateUserRequest](), ""))
 
-	patch := specFields(schemaAt("/users/{userId}", "patch", body...), "")
+	patch := specFields(request("/users/{userId}", "PATCH"), "")
 	gotPatch := structFields(reflect.TypeFor[UpdateUserRequest](), "")
 	delete(gotPatch, "phone_numbers[].verified") // response-only member of the shared PhoneNumber type
 	compareFields(t, "UpdateUserRequest", patch, gotPatch)

@@ -1,28 +1,22 @@
 package meetingattrs
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomspec"
 )
 
-// TestSettingsTableMatchesTheSpec checks every managed setting against the official spec's create and update
+// TestSettingsTableMatchesTheSpec checks every managed setting against the official spec's (the committed extract's) create and update
 // request schemas: the key exists, the Terraform kind matches the JSON type, and enumerations are the spec's.
 func TestSettingsTableMatchesTheSpec(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "zoom-api", "openapi", "ZoomMeetingAPISpec.json"))
-	if err != nil {
-		t.Fatalf("the official spec must sit beside the repository: %v", err)
-	}
-	var spec map[string]any
-	if err := json.Unmarshal(b, &spec); err != nil {
-		t.Fatal(err)
-	}
+	spec := zoomspec.MustLoad()
 	settingsOf := func(path, method string) map[string]any {
-		op := spec["paths"].(map[string]any)[path].(map[string]any)[method].(map[string]any)
-		schema := op["requestBody"].(map[string]any)["content"].(map[string]any)["application/json"].(map[string]any)["schema"].(map[string]any)
-		return schema["properties"].(map[string]any)["settings"].(map[string]any)["properties"].(map[string]any)
+		op := spec.Op(method, path)
+		if op == nil {
+			t.Fatalf("%s %s is not in the spec extract", method, path)
+		}
+		return op.RequestBody["properties"].(map[string]any)["settings"].(map[string]any)["properties"].(map[string]any)
 	}
 	for _, c := range []struct {
 		list         []Setting

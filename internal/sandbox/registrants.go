@@ -31,6 +31,7 @@ const (
 	msgWebinarCapacity             = "Webinar has reached maximum attendee capacity."
 	msgWebinarAttendeeLimit        = "You have reached the limit for the number of attendees you can add. Contact Zoom Support for more information."
 	msgHostCannotRegister          = "Host cannot register."
+	msgWebinarOver                 = "Webinar is over, you cannot register now. If you have any questions, contact the webinar host."
 	msgRegistrantAddLimitMeeting   = `You have exceeded the daily rate limit of "%d" for Add meeting registrant API requests for the registrant "%s". You can resume these API requests at GMT 00:00:00.`
 	msgRegistrantAddLimitWebinar   = `You have exceeded the daily rate limit of "%d" for Add a webinar registrant API requests for the registrant "%s". You can resume these API requests at GMT 00:00:00.`
 	msgRegistrantStatusLimit       = `You have exceeded the daily rate limit of "%d" for %s Update registrant's status API requests for the registrant "%s". You can resume these API requests at GMT 00:00:00.`
@@ -39,6 +40,7 @@ const (
 
 	codeRegistrationOff    = 404
 	codeHostCannotRegister = 3027
+	codeWebinarOver        = 3038
 	codeWebinarCapacity    = 3035
 	codeMeetingCapacity    = 3043
 )
@@ -415,6 +417,11 @@ func (c *call) addRegistrant(t *regTarget) apiResponse {
 	}
 	if t.webinar && t.host != nil && strings.EqualFold(in.Email, t.host.Email) {
 		return errResp(http.StatusBadRequest, codeHostCannotRegister, msgHostCannotRegister)
+	}
+	if t.webinar && t.s.Type == 5 && t.s.EndedOnce {
+		// webinarRegistrantCreate documents 3038 for a webinar that is over; a recurring webinar may still have
+		// occurrences to come.
+		return errResp(http.StatusBadRequest, codeWebinarOver, msgWebinarOver)
 	}
 	existing := t.findRegistrantEmail(in.Email)
 	if existing != nil && c.profile.RegistrantReadd == RegistrantReaddError {
