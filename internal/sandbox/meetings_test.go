@@ -1013,7 +1013,7 @@ func TestMeetingHosts(t *testing.T) {
 	if got := settingsOf(e.getMeeting(mc))["alternative_hosts"]; got != "" {
 		t.Errorf("deleted user still an alternative host: %v", got)
 	}
-	e.call(http.MethodDelete, "/v2/users/"+c+"?transfer_email=owner@sandbox.zoom.test&transfer_meeting=true", nil).wantStatus(t, 204)
+	e.call(http.MethodDelete, "/v2/users/"+c+"?action=delete&transfer_email=owner@sandbox.zoom.test&transfer_meeting=true", nil).wantStatus(t, 204)
 	if g := e.getMeeting(mc); g["host_id"] != ownerID || g["host_email"] != "owner@sandbox.zoom.test" {
 		t.Errorf("transferred meeting host %v", g["host_id"])
 	}

@@ -17,6 +17,8 @@ const (
 	statusInactive = "inactive"
 	statusPending  = "pending"
 
+	loginTypeAPIUser = 99
+
 	roleOwner  = "0"
 	roleAdmin  = "1"
 	roleMember = "2"
@@ -38,6 +40,8 @@ const (
 	msgTransferSame        = "The transfer-to email address cannot be the same as the unlinked or deleted user's email address."
 	msgAdminStatus         = "Zoom Room and Admin users' status cannot be activated or deactivated."
 	msgCannotDisassocAdmin = "You can not disassociate an Admin user."
+	msgUnlinkAPIUser       = "Unable to unlink API user(s)."
+	msgDisassocManaged     = "You can not disassociate a user with managed domain."
 	// Sandbox wording.
 	msgCustCreateDenied = "No privilege. This account is not permitted to create users with the custCreate action (it requires an ISV agreement with Zoom)."
 	msgAutoCreateDenied = "No privilege. This account is not permitted to create users with the autoCreate action (it requires a managed domain)."
@@ -48,6 +52,9 @@ const (
 	msgEmailChangeLimit = "A user's email address can be changed up to %d times in any 24 hour period."
 	msgInviteLimit      = "You have exceeded the daily rate limit (%d) of user invite requests permitted for this account. You may resume these requests at GMT 00:00:00."
 )
+
+// codeManagedDomain is userDelete's answer to disassociating a user of the account's managed domain.
+const codeManagedDomain = 1107
 
 // user is a stored Zoom user. It is persisted as JSON; the password is never stored.
 type user struct {
@@ -1005,6 +1012,15 @@ func (c *call) deleteUser() apiResponse {
 		if q.Get("transfer_webinar") == "true" {
 			webinarsTo = target
 		}
+	}
+	// userDelete documents that API users (custCreate) cannot be unlinked (code 300) and that a user of a
+	// managed domain cannot be disassociated (code 1107). autoCreate needs a managed domain, so the sandbox
+	// counts the users it creates as managed-domain users.
+	if action == "disassociate" && containsInt(u.LoginTypes, loginTypeAPIUser) {
+		return errResp(http.StatusBadRequest, codeValidation, msgUnlinkAPIUser)
+	}
+	if action == "disassociate" && u.Action == "autoCreate" {
+		return errResp(http.StatusBadRequest, codeManagedDomain, msgDisassocManaged)
 	}
 	// The user's meetings and webinars go with them unless transfer_meeting / transfer_webinar move them to
 	// the transfer_email user.

@@ -361,3 +361,19 @@ func TestListUsersPagination(t *testing.T) {
 	e.call(http.MethodGet, "/v2/users?page_size=10&next_page_token="+tok, nil).wantError(t, 400, 300, "The next page token is invalid or expired.")
 	e.call(http.MethodGet, "/v2/users?next_page_token=bogus", nil).wantError(t, 400, 300, "The next page token is invalid or expired.")
 }
+
+// TestDeleteUserDisassociateRefused: userDelete refuses to disassociate an API user (code 300) and a
+// managed-domain user (code 1107); both can be deleted.
+func TestDeleteUserDisassociateRefused(t *testing.T) {
+	e := newEnv(t, func(p *sandbox.Profile) { p.CustCreateAllowed = true })
+	api := e.createUser("custCreate", "api@example.com", 2)
+	managed := e.createUser("autoCreate", "managed@example.com", 2)
+	invited := e.createUser("create", "invited@example.com", 1)
+	for _, q := range []string{"", "?action=disassociate"} {
+		e.call(http.MethodDelete, "/v2/users/"+api+q, nil).wantError(t, 400, 300, "Unable to unlink API user(s).")
+		e.call(http.MethodDelete, "/v2/users/"+managed+q, nil).wantError(t, 400, 1107, "You can not disassociate a user with managed domain.")
+	}
+	e.call(http.MethodDelete, "/v2/users/"+api+"?action=delete", nil).wantStatus(t, 204)
+	e.call(http.MethodDelete, "/v2/users/"+managed+"?action=delete", nil).wantStatus(t, 204)
+	e.call(http.MethodDelete, "/v2/users/"+invited, nil).wantStatus(t, 204)
+}
