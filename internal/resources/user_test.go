@@ -88,6 +88,8 @@ func TestAccUser_lifecycle(t *testing.T) {
 					sameID.AddStateValue(userAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[A-Za-z0-9_-]{22}$`))),
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("active")),
+					// Zoom cannot disassociate a managed-domain (autoCreate) user, so destroy deletes by default.
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("delete_action"), knownvalue.StringExact("delete")),
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("display_name"), knownvalue.StringExact("Ada Lovelace")),
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("pmi"), knownvalue.Int64Func(func(v int64) error {
 						if v < 1000000000 || v > 9999999999 {
@@ -107,14 +109,15 @@ func TestAccUser_lifecycle(t *testing.T) {
 				}},
 			},
 			// Import by ID, then by e-mail. `action` is a create-time instruction that Zoom does not store: an
-			// imported active e-mail user reads as "create".
+			// imported active e-mail user reads as "create", and its delete_action defaults to disassociate
+			// (TestAccUser_importedManagedDomainUser covers destroying such a user).
 			{
 				ResourceName: userAddr, ImportState: true, ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"action"},
+				ImportStateVerifyIgnore: []string{"action", "delete_action"},
 			},
 			{
 				ResourceName: userAddr, ImportState: true, ImportStateVerify: true, ImportStateId: email,
-				ImportStateVerifyIgnore: []string{"action"},
+				ImportStateVerifyIgnore: []string{"action", "delete_action"},
 			},
 			// Update in place: names, type, profile fields and status, without replacement.
 			{
@@ -246,6 +249,8 @@ func TestAccUser_custCreate(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("active")),
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("login_types"), knownvalue.ListExact([]knownvalue.Check{knownvalue.Int64Exact(99)})),
+					// Zoom cannot unlink an API user, so destroy deletes by default.
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("delete_action"), knownvalue.StringExact("delete")),
 				},
 			},
 			// An import infers custCreate from the API-user login type, so nothing needs ignoring.
@@ -382,3 +387,121 @@ func TestAccUser_validation(t *testing.T) {
 }
 
 const longName = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaft"
+
+// TestAccUser_deleteActionRefused: a delete_action Zoom refuses for how the user was created fails at plan time with
+// the reason: disassociate for custCreate and autoCreate users, including a user whose API-user login type shows
+// it is one although the configuration does not say custCreate.
+func TestAccUser_deleteActionRefused(t *testing.T) {
+	env := acctest.New(t, func(p *sandbox.Profile) { p.CustCreateAllowed = true })
+	email := env.RandomEmail()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkUserDestroyed(env),
+		Steps: []resource.TestStep{
+			{
+				Config:      userConfig(env, email, "  action = \"custCreate\"\n  type = 1\n  delete_action = \"disassociate\""),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*Unable to unlink API\s+user`),
+			},
+			{
+				Config:      userConfig(env, email, "  action = \"autoCreate\"\n  type = 1\n  delete_action = \"disassociate\""),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*managed\s+domain`),
+			},
+			{
+				Config: userConfig(env, email, "  action = \"custCreate\"\n  type = 1"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("delete_action"), knownvalue.StringExact("delete")),
+				},
+			},
+			// The configuration no longer says custCreate, but the login type does.
+			{
+				Config:      userConfig(env, email, "  type = 1\n  delete_action = \"disassociate\""),
+				ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*API user`),
+			},
+		},
+	})
+}
+
+// TestAccUser_deleteActionUnknownAction: with an action unknown at plan time, delete_action is planned unknown
+// and follows the action at apply; a delete_action the action turns out not to allow fails before any user is
+// created.
+func TestAccUser_deleteActionUnknownAction(t *testing.T) {
+	env := acctest.New(t, func(p *sandbox.Profile) { p.CustCreateAllowed = true })
+	// Each step names a new terraform_data, whose output is unknown until it is created.
+	cfg := func(name, extra string) string {
+		return env.Config(fmt.Sprintf(`
+resource "terraform_data" %[1]q {
+  input = "custCreate"
+}
+
+resource "zoom_user" "test" {
+  email  = %[2]q
+  action = terraform_data.%[1]s.output
+  type   = 1
+%[3]s
+}
+`, name, env.RandomEmail(), extra))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkUserDestroyed(env),
+		Steps: []resource.TestStep{
+			{
+				Config:      cfg("first", `  delete_action = "disassociate"`),
+				ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*Unable to unlink API\s+user`),
+			},
+			{
+				PreConfig: func() {
+					if env.Sandbox == nil {
+						return
+					}
+					users, err := env.Client.Users.List(acctest.Ctx(), &client.ListUsersOptions{})
+					if err != nil || len(users) != 1 {
+						t.Fatalf("the refused create left users behind: %d users, %v", len(users), err)
+					}
+				},
+				Config: cfg("second", ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectUnknownValue(userAddr, tfjsonpath.New("delete_action")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("delete_action"), knownvalue.StringExact("delete")),
+				},
+			},
+		},
+	})
+}
+
+// TestAccUser_importedManagedDomainUser: an imported autoCreate user looks like an invited one (nothing in Zoom's
+// record tells a managed-domain user), so delete_action defaults to disassociate; when Zoom refuses that on
+// destroy, the user is deleted with a warning instead of destroy failing.
+func TestAccUser_importedManagedDomainUser(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireSandbox(t)
+	email := env.RandomEmail()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkUserDestroyed(env),
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				if _, err := env.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
+					Action: "autoCreate", UserInfo: client.CreateUserInfo{Email: email, Type: 1},
+				}); err != nil {
+					t.Fatalf("out-of-band create: %v", err)
+				}
+			},
+			Config:             userConfig(env, email, "  type = 1"),
+			ResourceName:       userAddr,
+			ImportState:        true,
+			ImportStateId:      email,
+			ImportStatePersist: true,
+			ImportStateCheck: func(s []*terraform.InstanceState) error {
+				if len(s) != 1 || s[0].Attributes["delete_action"] != "disassociate" {
+					return fmt.Errorf("imported state: %v", s)
+				}
+				return nil
+			},
+		}},
+	})
+}
