@@ -505,3 +505,28 @@ func TestAccUser_importedManagedDomainUser(t *testing.T) {
 		}},
 	})
 }
+
+// TestAccUser_statusSuccessCodes: activating and deactivating works whether Zoom answers userStatus with 200 (as
+// the User spec documents) or 204.
+func TestAccUser_statusSuccessCodes(t *testing.T) {
+	for _, code := range []int{200, 204} {
+		t.Run(fmt.Sprint(code), func(t *testing.T) {
+			env := acctest.New(t, func(p *sandbox.Profile) { p.UserStatusSuccessCode = code })
+			env.RequireSandbox(t)
+			email := env.RandomEmail()
+			step := func(status string) resource.TestStep {
+				return resource.TestStep{
+					Config: userConfig(env, email, "  action = \"autoCreate\"\n  type = 1\n  status = \""+status+"\""),
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact(status)),
+					},
+				}
+			}
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				CheckDestroy:             checkUserDestroyed(env),
+				Steps:                    []resource.TestStep{step("inactive"), step("active"), step("inactive")},
+			})
+		})
+	}
+}

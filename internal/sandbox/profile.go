@@ -67,7 +67,8 @@ type Profile struct {
 	// PendingDeleteAllowed lets DELETE /users/{id}?action=delete remove a pending
 	// user. Default false → 400 code 300 (Zoom documents disassociate for pending users).
 	PendingDeleteAllowed bool `json:"pending_delete_allowed"`
-	// UserStatusSuccessCode is the success status of PUT /users/{id}/status: 204 (default) or 200.
+	// UserStatusSuccessCode is the success status of PUT /users/{id}/status: 200 (default, what the User spec
+	// documents for userStatus) or 204 (what the sandbox answered before, as Zoom's other writes do).
 	UserStatusSuccessCode int `json:"user_status_success_code"`
 	// EmailChangesPerDay caps PUT /users/{id}/email per user in any 24 hours. Default 3; negative = unlimited.
 	EmailChangesPerDay int `json:"email_changes_per_day"`
@@ -290,7 +291,7 @@ func DefaultProfile() Profile {
 		DefaultTimezone:       "America/Los_Angeles",
 		MeMapsToOwner:         true,
 		AutoCreateAllowed:     true,
-		UserStatusSuccessCode: 204,
+		UserStatusSuccessCode: 200,
 		EmailChangesPerDay:    3,
 		MeetingDailyLimit:     100,
 		WebinarAddon:          true,

@@ -240,11 +240,17 @@ func TestUserStatusEmailDelete(t *testing.T) {
 	pending := e.createUser("create", "p@example.com", 1)
 	ownerID := e.call(http.MethodGet, "/v2/users/me", nil).json(t)["id"].(string)
 
-	e.call(http.MethodPut, "/v2/users/"+id+"/status", `{"action":"deactivate"}`).wantStatus(t, 204)
+	// userStatus documents 200; the knob keeps 204.
+	e.call(http.MethodPut, "/v2/users/"+id+"/status", `{"action":"deactivate"}`).wantStatus(t, 200)
 	if st := e.call(http.MethodGet, "/v2/users/"+id, nil).json(t)["status"]; st != "inactive" {
 		t.Errorf("status %v", st)
 	}
+	e.s.UpdateProfile(func(p *sandbox.Profile) { p.UserStatusSuccessCode = 204 })
 	e.call(http.MethodPut, "/v2/users/"+id+"/status", `{"action":"activate"}`).wantStatus(t, 204)
+	if st := e.call(http.MethodGet, "/v2/users/"+id, nil).json(t)["status"]; st != "active" {
+		t.Errorf("status %v", st)
+	}
+	e.s.UpdateProfile(func(p *sandbox.Profile) { p.UserStatusSuccessCode = 200 })
 	e.call(http.MethodPut, "/v2/users/"+id+"/status", `{"action":"pause"}`).wantError(t, 400, 300, "Validation Failed.")
 	e.call(http.MethodPut, "/v2/users/"+pending+"/status", `{"action":"activate"}`).wantError(t, 400, 300, "Pending users cannot be activated or deactivated: "+pending+".")
 	e.call(http.MethodPut, "/v2/users/me/status", `{"action":"deactivate"}`).wantError(t, 400, 200, "Zoom Room and Admin users' status cannot be activated or deactivated.")
