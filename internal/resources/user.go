@@ -243,8 +243,8 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			"type": schema.Int64Attribute{
 				Required: true,
 				Description: "User type: `1` Basic, `2` Licensed, `4` Unassigned without Meetings Basic (cannot host " +
-					"meetings), `99` None (only with `action = \"ssoCreate\"`). Changed in place.",
-				Validators: []validator.Int64{int64validator.OneOf(1, 2, 4, 99)},
+					"meetings). Changed in place. (Zoom has withdrawn type `99`, None.)",
+				Validators: []validator.Int64{int64validator.OneOf(1, 2, 4)},
 			},
 			"password_wo": schema.StringAttribute{
 				Optional: true, WriteOnly: true, Sensitive: true,
@@ -353,10 +353,8 @@ func (r *userResource) Configure(_ context.Context, req resource.ConfigureReques
 
 func (r *userResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var action, password types.String
-	var userType types.Int64
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("action"), &action)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &password)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("type"), &userType)...)
 	if resp.Diagnostics.HasError() || action.IsUnknown() {
 		return
 	}
@@ -374,10 +372,6 @@ func (r *userResource) ValidateConfig(ctx context.Context, req resource.Validate
 		for i, p := range phones {
 			resp.Diagnostics.Append(validatePhone(p, path.Root("phone_numbers").AtListIndex(i))...)
 		}
-	}
-	if userType.ValueInt64() == 99 && act != actionSSOCreate {
-		resp.Diagnostics.AddAttributeError(path.Root("type"), "User type 99 needs ssoCreate",
-			"Zoom allows type 99 (None) only for users created with action = \"ssoCreate\".")
 	}
 }
 

@@ -363,7 +363,9 @@ func TestAccUser_validation(t *testing.T) {
 	}{
 		{"bad email", "not-an-email", `  type = 1`, `not a plain e-mail address`},
 		{"bad type", "a@example.com", `  type = 3`, `type value must be one of`},
-		{"type 99 needs sso", "a@example.com", `  type = 99`, `User type 99 needs ssoCreate`},
+		// Type 99 (None) is struck out of the User spec.
+		{"type 99", "a@example.com", `  type = 99`, `type value must be one of: \["1" "2" "4"\]`},
+		{"type 99 with sso", "a@example.com", "  type = 99\n  action = \"ssoCreate\"", `type value must be one of: \["1" "2" "4"\]`},
 		{"bad action", "a@example.com", "  type = 1\n  action = \"invite\"", `action value must be one of`},
 		{"password needs autoCreate", "a@example.com", "  type = 1\n  password_wo = \"Zx9-kQ2m-Lp7\"", `Password only applies to autoCreate`},
 		{"weak password", "a@example.com", "  type = 1\n  action = \"autoCreate\"\n  password_wo = \"abcdefgh\"", `upper-case letters, lower-case letters and digits`},
