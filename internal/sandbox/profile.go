@@ -70,6 +70,10 @@ type Profile struct {
 	// UserStatusSuccessCode is the success status of PUT /users/{id}/status: 200 (default, what the User spec
 	// documents for userStatus) or 204 (what the sandbox answered before, as Zoom's other writes do).
 	UserStatusSuccessCode int `json:"user_status_success_code"`
+	// PendingUsersIgnoreProfileUpdates makes PATCH /users/{id} on a pending (invited, not yet accepted) user answer
+	// 204 and change nothing, as Zoom is reported to do (unconfirmed). Default true; the invitation is accepted
+	// with POST /_sandbox/users/{id}/accept.
+	PendingUsersIgnoreProfileUpdates bool `json:"pending_users_ignore_profile_updates"`
 	// EmailChangesPerDay caps PUT /users/{id}/email per user in any 24 hours. Default 3; negative = unlimited.
 	EmailChangesPerDay int `json:"email_changes_per_day"`
 	// GrantedScopes are the scopes of tokens issued from now on (classic or
@@ -300,6 +304,8 @@ func DefaultProfile() Profile {
 		MailPutOmitted:        MailPutClear,
 		MailTimePrecedence:    MailTimeEpoch,
 		MailEmptyFields:       MailEmptyOmit,
+
+		PendingUsersIgnoreProfileUpdates: true,
 
 		DefaultWebinarTopic:          "Zoom Webinar",
 		SimuliveEnabled:              true,

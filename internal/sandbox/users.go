@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -830,6 +831,11 @@ func (c *call) updateUser() apiResponse {
 		return errResp(http.StatusBadRequest, codeVanityTaken, msgVanityTaken)
 	}
 
+	if u.Status == statusPending && c.profile.PendingUsersIgnoreProfileUpdates {
+		// Zoom answers success and changes nothing until the invitation is accepted.
+		return noContent()
+	}
+
 	// Apply.
 	set := func(dst *string, v string, ok bool) {
 		if ok {
@@ -1029,6 +1035,31 @@ func (c *call) deleteUser() apiResponse {
 	c.s.st.remove(u)
 	c.s.dirty = true
 	return noContent()
+}
+
+// ErrUserNotFound is returned by AcceptInvitation for an unknown user.
+var ErrUserNotFound = errors.New("sandbox: user not found")
+
+// ErrUserNotPending is returned by AcceptInvitation for a user who is not pending.
+var ErrUserNotPending = errors.New("sandbox: user is not pending")
+
+// AcceptInvitation does what an invited person does by accepting Zoom's invitation: the pending user named by ref
+// (id or e-mail) becomes active and verified.
+func (s *Server) AcceptInvitation(ref string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u := s.st.findUserRef(ref, &s.profile)
+	if u == nil {
+		return ErrUserNotFound
+	}
+	if u.Status != statusPending {
+		return ErrUserNotPending
+	}
+	u.Status = statusActive
+	u.Verified = 1
+	s.dirty = true
+	s.persistLocked()
+	return nil
 }
 
 // --- PUT /users/{userId}/status ----------------------------------------------

@@ -383,3 +383,36 @@ func TestDeleteUserDisassociateRefused(t *testing.T) {
 	e.call(http.MethodDelete, "/v2/users/"+managed+"?action=delete", nil).wantStatus(t, 204)
 	e.call(http.MethodDelete, "/v2/users/"+invited, nil).wantStatus(t, 204)
 }
+
+// TestPendingUserProfileUpdates: a pending user's PATCH answers 204 and changes nothing (knob on, the default)
+// until the invitation is accepted; with the knob off it applies.
+func TestPendingUserProfileUpdates(t *testing.T) {
+	e := newEnv(t, nil)
+	pending := e.createUser("create", "pend@example.com", 1)
+	path := "/v2/users/" + pending
+	e.call(http.MethodPatch, path, `{"dept":"Eng","type":2}`).wantStatus(t, 204)
+	if m := e.call(http.MethodGet, path, nil).json(t); m["dept"] != "" || m["type"] != float64(1) || m["status"] != "pending" {
+		t.Errorf("pending user changed: dept %v type %v status %v", m["dept"], m["type"], m["status"])
+	}
+	// Validation still applies.
+	e.call(http.MethodPatch, path, `{"type":3}`).wantError(t, 400, 300, "Validation Failed.")
+
+	e.admin(http.MethodPost, "/users/nobody@example.com/accept", nil).wantStatus(t, 404)
+	e.admin(http.MethodGet, "/users/"+pending+"/accept", nil).wantStatus(t, 405)
+	e.admin(http.MethodPost, "/users/pend@example.com/accept", nil).wantStatus(t, 200)
+	e.admin(http.MethodPost, "/users/"+pending+"/accept", nil).wantStatus(t, 400)
+	if m := e.call(http.MethodGet, path, nil).json(t); m["status"] != "active" || m["verified"] != float64(1) {
+		t.Errorf("accepted user: status %v verified %v", m["status"], m["verified"])
+	}
+	e.call(http.MethodPatch, path, `{"dept":"Eng"}`).wantStatus(t, 204)
+	if d := e.call(http.MethodGet, path, nil).json(t)["dept"]; d != "Eng" {
+		t.Errorf("dept after accept %v", d)
+	}
+
+	e.s.UpdateProfile(func(p *sandbox.Profile) { p.PendingUsersIgnoreProfileUpdates = false })
+	other := e.createUser("create", "pend2@example.com", 1)
+	e.call(http.MethodPatch, "/v2/users/"+other, `{"dept":"Ops"}`).wantStatus(t, 204)
+	if d := e.call(http.MethodGet, "/v2/users/"+other, nil).json(t)["dept"]; d != "Ops" {
+		t.Errorf("knob off: dept %v", d)
+	}
+}
