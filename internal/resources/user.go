@@ -453,6 +453,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		Email: plan.Email, Type: plan.Type, FirstName: plan.FirstName, LastName: plan.LastName,
 		DisplayName: plan.DisplayName,
 	}
+	patched := sentFields(&plan, &sent)
 	if upd := userUpdateRequest(&plan, &sent); upd != nil {
 		if err := r.client.Users.Update(ctx, created.ID, upd); err != nil {
 			diagnostics.AddAPIError(&resp.Diagnostics, "Error setting the new Zoom user's profile", err)
@@ -465,10 +466,13 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 			return
 		}
 	}
+	wanted := plan
 	r.readInto(ctx, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// An invited user is pending: what Zoom did not take stays as configured until the person accepts.
+	resp.Diagnostics.Append(setUnapplied(ctx, resp.Private, keepUnapplied(&wanted, &plan, patched))...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -523,12 +527,18 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	prior := state
 	if gone := r.readInto(ctx, &state, &resp.Diagnostics); gone {
 		resp.State.RemoveResource(ctx)
 		return
 	}
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	// While the user is pending, the values Zoom has not taken yet stay as they are in state; once the user has
+	// accepted, Zoom's values show, and the plan puts back what is still to apply.
+	if unapplied := getUnapplied(ctx, req.Private); len(unapplied) > 0 {
+		resp.Diagnostics.Append(setUnapplied(ctx, resp.Private, keepUnapplied(&prior, &state, unapplied))...)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
@@ -576,6 +586,7 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 			return
 		}
 	}
+	patched := append(sentFields(&plan, &state), getUnapplied(ctx, req.Private)...)
 	if upd := userUpdateRequest(&plan, &state); upd != nil {
 		if err := r.client.Users.Update(ctx, id, upd); err != nil {
 			diagnostics.AddAPIError(&resp.Diagnostics, "Error updating Zoom user", err)
@@ -597,12 +608,14 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 
 	plan.ID = state.ID
+	wanted := plan
 	if gone := r.readInto(ctx, &plan, &resp.Diagnostics); gone {
 		resp.Diagnostics.AddError("Zoom user disappeared", "The user "+id+" was deleted while it was being updated.")
 	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(setUnapplied(ctx, resp.Private, keepUnapplied(&wanted, &plan, patched))...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 

@@ -532,3 +532,93 @@ func TestAccUser_statusSuccessCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestAccUser_pendingProfileUpdates: Zoom may answer success to a profile update of a pending (invited) user and
+// change nothing. Under both sandbox settings the configured values stay in state without error or diff while the
+// user is pending; once the person accepts, the next plan shows what Zoom still lacks and apply sends it.
+func TestAccUser_pendingProfileUpdates(t *testing.T) {
+	for _, ignored := range []bool{true, false} {
+		t.Run(fmt.Sprintf("ignored=%v", ignored), func(t *testing.T) {
+			env := acctest.New(t, func(p *sandbox.Profile) { p.PendingUsersIgnoreProfileUpdates = ignored })
+			env.RequireSandbox(t)
+			email := env.RandomEmail()
+			v1 := `
+  type       = 1
+  first_name = "Grace"
+  dept       = "Research"
+  job_title  = "Rear Admiral"
+  phone_numbers = [{ country = "US", code = "+1", number = "2025550100", label = "Office" }]
+`
+			v2 := `
+  type       = 2
+  first_name = "Grace"
+  dept       = "Navy"
+  job_title  = "Rear Admiral"
+  timezone   = "America/New_York"
+  phone_numbers = [{ country = "US", code = "+1", number = "2025550100", label = "Office" }]
+`
+			inState := func(typ int64, dept string) []statecheck.StateCheck {
+				return []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("type"), knownvalue.Int64Exact(typ)),
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("dept"), knownvalue.StringExact(dept)),
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("job_title"), knownvalue.StringExact("Rear Admiral")),
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("2025550100")),
+				}
+			}
+			// zoomHas checks what Zoom itself holds.
+			zoomHas := func(typ int, dept string) resource.TestCheckFunc {
+				return func(*terraform.State) error {
+					u, err := env.Client.Users.Get(acctest.Ctx(), email)
+					if err != nil {
+						return err
+					}
+					if u.Type != typ || u.Dept != dept {
+						return fmt.Errorf("zoom has type %d dept %q, want %d %q", u.Type, u.Dept, typ, dept)
+					}
+					return nil
+				}
+			}
+			pendingDept := ""
+			if !ignored {
+				pendingDept = "Navy"
+			}
+			afterAccept := []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}
+			if ignored {
+				afterAccept = []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(userAddr, tfjsonpath.New("dept"), knownvalue.StringExact("Navy")),
+					plancheck.ExpectKnownValue(userAddr, tfjsonpath.New("type"), knownvalue.Int64Exact(2)),
+				}
+			}
+			empty := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				CheckDestroy:             checkUserDestroyed(env),
+				Steps: []resource.TestStep{
+					{
+						Config: userConfig(env, email, v1),
+						ConfigStateChecks: append(inState(1, "Research"),
+							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("pending"))),
+					},
+					{Config: userConfig(env, email, v1), ConfigPlanChecks: empty},
+					// A change while pending: kept in state, no error.
+					{Config: userConfig(env, email, v2), ConfigStateChecks: inState(2, "Navy"), Check: zoomHas(map[bool]int{true: 1, false: 2}[ignored], pendingDept)},
+					{Config: userConfig(env, email, v2), ConfigPlanChecks: empty},
+					// The person accepts: the next plan sends what Zoom lacks.
+					{
+						PreConfig: func() {
+							if err := env.Sandbox.AcceptInvitation(email); err != nil {
+								t.Fatalf("accepting the invitation: %v", err)
+							}
+						},
+						Config:            userConfig(env, email, v2),
+						ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: afterAccept},
+						ConfigStateChecks: append(inState(2, "Navy"), statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("active"))),
+						Check:             zoomHas(2, "Navy"),
+					},
+					{Config: userConfig(env, email, v2), ConfigPlanChecks: empty},
+				},
+			})
+		})
+	}
+}
