@@ -312,7 +312,7 @@ func (c *call) createUser() apiResponse {
 
 	u := &user{
 		ID:               newZoomID(),
-		Email:            email,
+		Email:            p.storedEmail(email),
 		FirstName:        first,
 		LastName:         last,
 		DisplayName:      display,
@@ -853,7 +853,7 @@ func (c *call) updateUser() apiResponse {
 	set(&u.Language, language, hasLanguage)
 	set(&u.Timezone, timezone, hasTimezone)
 	set(&u.Pronouns, pronouns, hasPronouns)
-	set(&u.Manager, manager, hasManager)
+	set(&u.Manager, c.profile.storedEmail(manager), hasManager)
 	set(&u.PhoneCountry, phoneCountry, hasPhoneCountry)
 	set(&u.PhoneNumber, phoneNumberOld, hasPhoneNumberOld)
 	set(&u.VanityName, vanity, hasVanity)
@@ -896,6 +896,9 @@ func (c *call) updateUser() apiResponse {
 		u.ZoomPhone = zoomPhone
 	}
 	if hasPhones {
+		for i := range phones {
+			phones[i].Number = c.profile.storedPhone(phones[i].Code, phones[i].Number)
+		}
 		u.PhoneNumbers = phones
 	}
 	if hasAttrs {
@@ -1120,6 +1123,7 @@ func (c *call) updateUserEmail() apiResponse {
 	if errs := f.errors(); len(errs) > 0 {
 		return validationResp(errs)
 	}
+	email = c.profile.storedEmail(email)
 	if strings.EqualFold(email, u.Email) {
 		if email != u.Email {
 			c.s.st.changeEmail(u, email)

@@ -416,3 +416,53 @@ func TestPendingUserProfileUpdates(t *testing.T) {
 		t.Errorf("knob off: dept %v", d)
 	}
 }
+
+// TestUserNormalisationKnobs: user_email_case and phone_number_format change how e-mails and phone numbers are
+// stored; by default they are stored as sent.
+func TestUserNormalisationKnobs(t *testing.T) {
+	phones := `{"phone_numbers":[{"code":"+44","country":"GB","label":"Office","number":"(20) 7123-4567"}],"manager":"Boss@Example.com"}`
+	for _, tc := range []struct {
+		email, phone string
+		wantEmail    string
+		wantNumber   string
+	}{
+		{"", "", "Mixed.Case@Example.COM", "(20) 7123-4567"},
+		{sandbox.UserEmailLower, sandbox.PhoneFormatDigits, "mixed.case@example.com", "2071234567"},
+		{sandbox.UserEmailPreserve, sandbox.PhoneFormatInternational, "Mixed.Case@Example.COM", "+44 2071234567"},
+	} {
+		e := newEnv(t, func(p *sandbox.Profile) {
+			if tc.email != "" {
+				p.UserEmailCase, p.PhoneNumberFormat = tc.email, tc.phone
+			}
+		})
+		r := e.call(http.MethodPost, "/v2/users", map[string]any{"action": "autoCreate", "user_info": map[string]any{
+			"email": "Mixed.Case@Example.COM", "type": 1, "password": "Secr3tPassw0rd"}})
+		r.wantStatus(t, http.StatusCreated)
+		created := r.json(t)
+		if created["email"] != tc.wantEmail {
+			t.Errorf("%+v: create answered email %v", tc, created["email"])
+		}
+		id := created["id"].(string)
+		e.call(http.MethodPatch, "/v2/users/"+id, phones).wantStatus(t, 204)
+		m := e.call(http.MethodGet, "/v2/users/"+id, nil).json(t)
+		number := m["phone_numbers"].([]any)[0].(map[string]any)["number"]
+		wantManager := "Boss@Example.com"
+		if tc.email == sandbox.UserEmailLower {
+			wantManager = "boss@example.com"
+		}
+		if m["email"] != tc.wantEmail || number != tc.wantNumber || m["manager"] != wantManager {
+			t.Errorf("%+v: stored email %v number %v manager %v", tc, m["email"], number, m["manager"])
+		}
+		e.call(http.MethodPut, "/v2/users/"+id+"/email", `{"email":"Other.Case@Example.COM"}`).wantStatus(t, 204)
+		wantChanged := "Other.Case@Example.COM"
+		if tc.email == sandbox.UserEmailLower {
+			wantChanged = "other.case@example.com"
+		}
+		if got := e.call(http.MethodGet, "/v2/users/"+id, nil).json(t)["email"]; got != wantChanged {
+			t.Errorf("%+v: changed email %v", tc, got)
+		}
+	}
+	e := newEnv(t, nil)
+	e.admin(http.MethodPut, "/profile", `{"phone_number_format":"pretty"}`).wantStatus(t, 400)
+	e.admin(http.MethodPut, "/profile", `{"user_email_case":"upper"}`).wantStatus(t, 400)
+}
