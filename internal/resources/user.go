@@ -715,7 +715,7 @@ func disassociateRefused(err error) bool {
 func userModelFromAPI(u *client.User, m *userModel) diag.Diagnostics {
 	var diags diag.Diagnostics
 	m.ID = types.StringValue(u.ID)
-	m.Email = types.StringValue(u.Email)
+	m.Email = types.StringValue(sameEmail(m.Email, u.Email).ValueString())
 	m.Type = types.Int64Value(int64(u.Type))
 	m.Status = types.StringValue(u.Status)
 	m.FirstName = optionalString(u.FirstName)
@@ -727,7 +727,7 @@ func userModelFromAPI(u *client.User, m *userModel) diag.Diagnostics {
 	m.Location = optionalString(u.Location)
 	m.Language = optionalString(u.Language)
 	m.Timezone = optionalString(u.Timezone)
-	m.Manager = optionalString(u.Manager)
+	m.Manager = sameEmail(m.Manager, u.Manager)
 	m.CostCenter = optionalString(u.CostCenter)
 	m.CMSUserID = optionalString(u.CMSUserID)
 	m.Pronouns = optionalString(u.Pronouns)
@@ -741,7 +741,11 @@ func userModelFromAPI(u *client.User, m *userModel) diag.Diagnostics {
 	m.Verified = types.BoolValue(u.Verified == 1)
 
 	phones := make([]attr.Value, 0, len(u.PhoneNumbers))
-	for _, p := range u.PhoneNumbers {
+	for i, p := range u.PhoneNumbers {
+		if same, ok := phoneFromAPI(m.PhoneNumbers, i, p); ok {
+			phones = append(phones, same)
+			continue
+		}
 		obj, d := types.ObjectValue(phoneNumberAttrTypes, map[string]attr.Value{
 			"country": types.StringValue(p.Country), "code": types.StringValue(p.Code),
 			"number": types.StringValue(p.Number), "label": types.StringValue(p.Label),

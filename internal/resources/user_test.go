@@ -3,6 +3,7 @@ package resources_test
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -617,6 +618,59 @@ func TestAccUser_pendingProfileUpdates(t *testing.T) {
 						Check:             zoomHas(2, "Navy"),
 					},
 					{Config: userConfig(env, email, v2), ConfigPlanChecks: empty},
+				},
+			})
+		})
+	}
+}
+
+// TestAccUser_normalisedByZoom: Zoom may store e-mails lower-cased and reformat phone numbers. Under every setting
+// the configured spelling stays in state, with no error and no difference on the next plan.
+func TestAccUser_normalisedByZoom(t *testing.T) {
+	for _, tc := range []struct{ emailCase, phoneFormat string }{
+		{sandbox.UserEmailPreserve, sandbox.PhoneFormatAsSent},
+		{sandbox.UserEmailLower, sandbox.PhoneFormatDigits},
+		{sandbox.UserEmailLower, sandbox.PhoneFormatInternational},
+	} {
+		t.Run(tc.emailCase+"/"+tc.phoneFormat, func(t *testing.T) {
+			env := acctest.New(t, func(p *sandbox.Profile) { p.UserEmailCase, p.PhoneNumberFormat = tc.emailCase, tc.phoneFormat })
+			env.RequireSandbox(t)
+			mixed := func() string {
+				local, domain, _ := strings.Cut(env.RandomEmail(), "@")
+				return local + "@" + strings.ToUpper(domain)
+			}
+			email, email2 := mixed(), mixed()
+			cfg := func(email, number string) string {
+				return userConfig(env, email, fmt.Sprintf(`
+  action  = "autoCreate"
+  type    = 1
+  manager = "The.Boss@Example.COM"
+  phone_numbers = [{ country = "US", code = "+1", number = %q, label = "Mobile" }]
+`, number))
+			}
+			empty := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				CheckDestroy:             checkUserDestroyed(env),
+				Steps: []resource.TestStep{
+					{
+						Config: cfg(email, "(202) 555-0100"),
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("email"), knownvalue.StringExact(email)),
+							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("manager"), knownvalue.StringExact("The.Boss@Example.COM")),
+							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("(202) 555-0100")),
+						},
+					},
+					{Config: cfg(email, "(202) 555-0100"), ConfigPlanChecks: empty},
+					// Changing both in place works the same way.
+					{
+						Config: cfg(email2, "202.555.0199"),
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("email"), knownvalue.StringExact(email2)),
+							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("202.555.0199")),
+						},
+					},
+					{Config: cfg(email2, "202.555.0199"), ConfigPlanChecks: empty},
 				},
 			})
 		})
