@@ -472,7 +472,9 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	// An invited user is pending: what Zoom did not take stays as configured until the person accepts.
-	resp.Diagnostics.Append(setUnapplied(ctx, resp.Private, keepUnapplied(&wanted, &plan, patched))...)
+	kept := keepUnapplied(&wanted, &plan, patched)
+	warnUnapplied(&resp.Diagnostics, plan.Email.ValueString(), kept)
+	resp.Diagnostics.Append(setUnapplied(ctx, resp.Private, kept)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -615,7 +617,9 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(setUnapplied(ctx, resp.Private, keepUnapplied(&wanted, &plan, patched))...)
+	kept := keepUnapplied(&wanted, &plan, patched)
+	warnUnapplied(&resp.Diagnostics, plan.Email.ValueString(), kept)
+	resp.Diagnostics.Append(setUnapplied(ctx, resp.Private, kept)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 

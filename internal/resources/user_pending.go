@@ -3,7 +3,9 @@ package resources
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -116,4 +118,15 @@ func setUnapplied(ctx context.Context, p privateState, names []string) diag.Diag
 		return d
 	}
 	return p.SetKey(ctx, privUnapplied, b)
+}
+
+// warnUnapplied tells that Zoom has not taken the named attributes of a pending user yet.
+func warnUnapplied(diags *diag.Diagnostics, email string, names []string) {
+	if len(names) == 0 {
+		return
+	}
+	diags.AddWarning("Zoom keeps part of the profile until the user accepts the invitation",
+		fmt.Sprintf("%s is pending, and Zoom did not apply %s. The state keeps the configured values; once the "+
+			"invitation is accepted, the next plan shows them as changes and apply sends them again.",
+			email, strings.Join(names, ", ")))
 }
