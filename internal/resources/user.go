@@ -646,7 +646,9 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		// rejects it now): use the action Zoom accepts.
 		opts.Action = defaultDeleteAction(created)
 		resp.Diagnostics.AddWarning("Zoom user deleted instead of disassociated",
-			fmt.Sprintf("Zoom cannot disassociate %s, a %s user, so it was deleted.", state.Email.ValueString(), created))
+			fmt.Sprintf("Zoom cannot disassociate %s, a %s user, so destroy deletes it (the state held "+
+				"delete_action = %q from an earlier version of the provider).", state.Email.ValueString(), created,
+				state.DeleteAction.ValueString()))
 	}
 	if opts.Action == deleteDelete && state.Status.ValueString() == "pending" {
 		opts.Action = "disassociate"
