@@ -832,7 +832,12 @@ func (c *call) updateUser() apiResponse {
 	}
 
 	if u.Status == statusPending && c.profile.PendingUsersIgnoreProfileUpdates {
-		// Zoom answers success and changes nothing until the invitation is accepted.
+		// Zoom answers success and leaves the profile as it is until the invitation is accepted; only group_id,
+		// which the spec documents for placing a pending user in a group, takes effect.
+		if hasGroupID && groupID != "" {
+			u.GroupIDs = []string{groupID}
+			c.s.dirty = true
+		}
 		return noContent()
 	}
 
@@ -1116,14 +1121,14 @@ func (c *call) updateUserEmail() apiResponse {
 		return *bad
 	}
 	f := newFieldReader(m)
-	email, has := f.str("email", 128)
-	if (has && !validEmail(email)) || (!has && !containsField(f.errors(), "email")) {
+	sent, has := f.str("email", 128)
+	if (has && !validEmail(sent)) || (!has && !containsField(f.errors(), "email")) {
 		f.fail("email")
 	}
 	if errs := f.errors(); len(errs) > 0 {
 		return validationResp(errs)
 	}
-	email = c.profile.storedEmail(email)
+	email := c.profile.storedEmail(sent)
 	if strings.EqualFold(email, u.Email) {
 		if email != u.Email {
 			c.s.st.changeEmail(u, email)
@@ -1132,7 +1137,7 @@ func (c *call) updateUserEmail() apiResponse {
 		return noContent()
 	}
 	if c.s.st.byEmail[strings.ToLower(email)] != nil {
-		return errResp(http.StatusConflict, codeEmailUsed, emailUsed(email))
+		return errResp(http.StatusConflict, codeEmailUsed, emailUsed(sent))
 	}
 	if limit := c.profile.EmailChangesPerDay; limit >= 0 {
 		recent := u.EmailChanges[:0:0]

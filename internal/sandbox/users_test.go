@@ -394,8 +394,12 @@ func TestPendingUserProfileUpdates(t *testing.T) {
 	if m := e.call(http.MethodGet, path, nil).json(t); m["dept"] != "" || m["type"] != float64(1) || m["status"] != "pending" {
 		t.Errorf("pending user changed: dept %v type %v status %v", m["dept"], m["type"], m["status"])
 	}
-	// Validation still applies.
+	// Validation still applies, and group_id (documented for pending users) takes effect.
 	e.call(http.MethodPatch, path, `{"type":3}`).wantError(t, 400, 300, "Validation Failed.")
+	e.call(http.MethodPatch, path, `{"group_id":"grp1","job_title":"X"}`).wantStatus(t, 204)
+	if m := e.call(http.MethodGet, path, nil).json(t); m["job_title"] != "" || fmt.Sprint(m["group_ids"]) != "[grp1]" {
+		t.Errorf("pending user: job_title %v group_ids %v", m["job_title"], m["group_ids"])
+	}
 
 	e.admin(http.MethodPost, "/users/nobody@example.com/accept", nil).wantStatus(t, 404)
 	e.admin(http.MethodGet, "/users/"+pending+"/accept", nil).wantStatus(t, 405)
