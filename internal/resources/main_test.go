@@ -2,6 +2,7 @@ package resources_test
 
 import (
 	"context"
+	"errors"
 	"log"
 	"os"
 	"strings"
@@ -69,7 +70,13 @@ func init() {
 					if id == "" {
 						id = u.Email // Zoom lists pending users without an ID
 					}
-					if err := c.Users.Delete(ctx, id, &client.DeleteUserOptions{Action: "disassociate"}); err != nil && !client.IsNotFound(err) {
+					err := c.Users.Delete(ctx, id, &client.DeleteUserOptions{Action: "disassociate"})
+					var apiErr *client.APIError
+					if errors.As(err, &apiErr) && (apiErr.Code == 1107 || apiErr.Code == 300) && u.Status != "pending" {
+						// Zoom cannot disassociate API users (300) or users of a managed domain (1107).
+						err = c.Users.Delete(ctx, id, &client.DeleteUserOptions{Action: "delete"})
+					}
+					if err != nil && !client.IsNotFound(err) {
 						// Log and go on: one stuck user must not keep the others.
 						log.Printf("[WARN] sweeper: could not remove zoom_user %s: %v", u.Email, err)
 					}

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -57,6 +59,60 @@ var (
 	userDeleteActions = []string{"disassociate", "delete"}
 	phoneLabels       = []string{"Mobile", "Office", "Home", "Fax"}
 )
+
+// Delete actions (DELETE /users/{userId} "action").
+const (
+	deleteDisassociate = "disassociate"
+	deleteDelete       = "delete"
+)
+
+// Private state keys of zoom_user.
+const (
+	// privDeleteActionDefault records whether delete_action was left to the provider (JSON true/false).
+	privDeleteActionDefault = "delete_action_default"
+)
+
+// defaultDeleteAction is the delete action that works for a user created with action: userDelete refuses to
+// disassociate API users (custCreate, code 300) and users of a managed domain (autoCreate needs one, code 1107).
+func defaultDeleteAction(action string) string {
+	if action == actionCustCreate || action == actionAutoCreate {
+		return deleteDelete
+	}
+	return deleteDisassociate
+}
+
+// deleteActionRefusal explains why Zoom refuses deleteAction for a user created with action, or returns "".
+func deleteActionRefusal(action, deleteAction string) string {
+	if deleteAction != deleteDisassociate {
+		return ""
+	}
+	switch action {
+	case actionCustCreate:
+		return "Zoom cannot disassociate an API user (created with action = \"custCreate\"): it answers " +
+			"\"Unable to unlink API user(s)\". Set delete_action = \"delete\", or leave it unset (the default " +
+			"for custCreate users is delete)."
+	case actionAutoCreate:
+		return "Zoom cannot disassociate a user of the account's managed domain, which every user created with " +
+			"action = \"autoCreate\" is: it answers \"You can not disassociate a user with managed domain\". Set " +
+			"delete_action = \"delete\", or leave it unset (the default for autoCreate users is delete)."
+	}
+	return ""
+}
+
+// createdWith tells how an existing user was created: an API user by its login type, otherwise the action the
+// configuration (or, failing that, the state) gives.
+func createdWith(loginTypes []int64, planned, stored types.String) types.String {
+	if slices.Contains(loginTypes, loginTypeAPIUser) {
+		return types.StringValue(actionCustCreate)
+	}
+	if !planned.IsNull() && !planned.IsUnknown() {
+		return planned
+	}
+	if stored.IsNull() {
+		return types.StringValue(actionCreate)
+	}
+	return stored
+}
 
 // Zoom login types that reveal how a user was created (GET /users/{userId} "login_types").
 const (
@@ -163,7 +219,8 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 	resp.Schema = schema.Schema{
 		Description: "A user of the Zoom account. Every argument except `action`, `password_wo`, `delete_action` " +
 			"and `transfer` is applied in place: a Zoom user is never replaced, because deleting one deletes their " +
-			"meetings and recordings. Destroying the resource disassociates the user from the account by default.",
+			"meetings and recordings. Destroying the resource disassociates an invited or SSO user from the " +
+			"account by default, and deletes an API (`custCreate`) or `autoCreate` user, whom Zoom cannot disassociate.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, PlanModifiers: keep,
@@ -186,8 +243,8 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			"type": schema.Int64Attribute{
 				Required: true,
 				Description: "User type: `1` Basic, `2` Licensed, `4` Unassigned without Meetings Basic (cannot host " +
-					"meetings), `99` None (only with `action = \"ssoCreate\"`). Changed in place.",
-				Validators: []validator.Int64{int64validator.OneOf(1, 2, 4, 99)},
+					"meetings). Changed in place. (Zoom has withdrawn type `99`, None.)",
+				Validators: []validator.Int64{int64validator.OneOf(1, 2, 4)},
 			},
 			"password_wo": schema.StringAttribute{
 				Optional: true, WriteOnly: true, Sensitive: true,
@@ -244,10 +301,15 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				Validators: []validator.List{listvalidator.SizeAtMost(3)},
 			},
 			"delete_action": schema.StringAttribute{
-				Optional: true, Computed: true, Default: stringdefault.StaticString("disassociate"),
-				Description: "What destroying the resource does: `disassociate` (default, as Zoom does: the person " +
-					"keeps a free Zoom account of their own) or `delete` (permanent). A pending user can only be " +
-					"disassociated, so `delete` falls back to that with a warning.",
+				Optional: true, Computed: true,
+				Description: "What destroying the resource does: `disassociate` (the person keeps a free Zoom " +
+					"account of their own) or `delete` (permanent). When not set it follows how the user was " +
+					"created: `delete` for `custCreate` and `autoCreate` users, because Zoom refuses to disassociate " +
+					"API users and users of a managed domain, and `disassociate` for the others. `disassociate` is " +
+					"rejected at plan time for `custCreate` and `autoCreate` users (and for an imported API user). " +
+					"When it is not set and Zoom still refuses to disassociate (an imported user of a managed domain), " +
+					"destroy deletes the user and says so in a warning. A pending user can only be disassociated, so " +
+					"`delete` falls back to that with a warning.",
 				Validators: []validator.String{stringvalidator.OneOf(userDeleteActions...)},
 			},
 			"transfer": schema.SingleNestedAttribute{
@@ -291,10 +353,8 @@ func (r *userResource) Configure(_ context.Context, req resource.ConfigureReques
 
 func (r *userResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var action, password types.String
-	var userType types.Int64
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("action"), &action)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &password)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("type"), &userType)...)
 	if resp.Diagnostics.HasError() || action.IsUnknown() {
 		return
 	}
@@ -313,19 +373,45 @@ func (r *userResource) ValidateConfig(ctx context.Context, req resource.Validate
 			resp.Diagnostics.Append(validatePhone(p, path.Root("phone_numbers").AtListIndex(i))...)
 		}
 	}
-	if userType.ValueInt64() == 99 && act != actionSSOCreate {
-		resp.Diagnostics.AddAttributeError(path.Root("type"), "User type 99 needs ssoCreate",
-			"Zoom allows type 99 (None) only for users created with action = \"ssoCreate\".")
-	}
 }
 
-// ModifyPlan rejects, at plan time, a status that a new invited user cannot have.
+// ModifyPlan plans the default delete_action of how the user is (or was) created, rejects a delete_action Zoom
+// would refuse, and rejects a status that a new invited user cannot have.
 func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var action, status types.String
+	var action, deleteAction types.String
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("action"), &action)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("delete_action"), &deleteAction)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	created := action
+	if !req.State.Raw.IsNull() {
+		var stored types.String
+		var loginTypes []int64
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("action"), &stored)...)
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("login_types"), &loginTypes)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		created = createdWith(loginTypes, action, stored)
+	}
+	switch {
+	case deleteAction.IsNull() && created.IsUnknown():
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("delete_action"), types.StringUnknown())...)
+	case deleteAction.IsNull():
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("delete_action"), defaultDeleteAction(created.ValueString()))...)
+	case !deleteAction.IsUnknown() && !created.IsUnknown():
+		if why := deleteActionRefusal(created.ValueString(), deleteAction.ValueString()); why != "" {
+			resp.Diagnostics.AddAttributeError(path.Root("delete_action"), "Zoom refuses this delete_action", why)
+		}
+	}
+	if !req.State.Raw.IsNull() {
+		return
+	}
+	var status types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("status"), &status)...)
 	if action.ValueString() == actionCreate && !status.IsNull() && !status.IsUnknown() {
 		resp.Diagnostics.AddAttributeError(path.Root("status"), "Status cannot be set for an invited user",
@@ -346,6 +432,13 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 
+	// An action unknown at plan time could not be checked against delete_action then.
+	if why := deleteActionRefusal(plan.Action.ValueString(), config.DeleteAction.ValueString()); why != "" {
+		resp.Diagnostics.AddAttributeError(path.Root("delete_action"), "Zoom refuses this delete_action", why)
+		return
+	}
+	resp.Diagnostics.Append(setDeleteActionDefault(ctx, resp.Private, config.DeleteAction.IsNull())...)
+
 	created, err := r.createOrAdopt(ctx, &plan, config.PasswordWO.ValueString(), &resp.Diagnostics)
 	if err != nil {
 		diagnostics.AddAPIError(&resp.Diagnostics, "Error creating Zoom user", err)
@@ -360,6 +453,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		Email: plan.Email, Type: plan.Type, FirstName: plan.FirstName, LastName: plan.LastName,
 		DisplayName: plan.DisplayName,
 	}
+	patched := sentFields(&plan, &sent)
 	if upd := userUpdateRequest(&plan, &sent); upd != nil {
 		if err := r.client.Users.Update(ctx, created.ID, upd); err != nil {
 			diagnostics.AddAPIError(&resp.Diagnostics, "Error setting the new Zoom user's profile", err)
@@ -372,10 +466,15 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 			return
 		}
 	}
+	wanted := plan
 	r.readInto(ctx, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// An invited user is pending: what Zoom did not take stays as configured until the person accepts.
+	kept := keepUnapplied(&wanted, &plan, patched)
+	warnUnapplied(&resp.Diagnostics, plan.Email.ValueString(), kept)
+	resp.Diagnostics.Append(setUnapplied(ctx, resp.Private, kept)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -430,12 +529,18 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	prior := state
 	if gone := r.readInto(ctx, &state, &resp.Diagnostics); gone {
 		resp.State.RemoveResource(ctx)
 		return
 	}
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	// While the user is pending, the values Zoom has not taken yet stay as they are in state; once the user has
+	// accepted, Zoom's values show, and the plan puts back what is still to apply.
+	if unapplied := getUnapplied(ctx, req.Private); len(unapplied) > 0 {
+		resp.Diagnostics.Append(setUnapplied(ctx, resp.Private, keepUnapplied(&prior, &state, unapplied))...)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
@@ -467,11 +572,14 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		return
 	}
 	var plan, state userModel
+	var configDeleteAction types.String
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("delete_action"), &configDeleteAction)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(setDeleteActionDefault(ctx, resp.Private, configDeleteAction.IsNull())...)
 	id := state.ID.ValueString()
 
 	if !plan.Email.Equal(state.Email) {
@@ -480,6 +588,7 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 			return
 		}
 	}
+	patched := append(sentFields(&plan, &state), getUnapplied(ctx, req.Private)...)
 	if upd := userUpdateRequest(&plan, &state); upd != nil {
 		if err := r.client.Users.Update(ctx, id, upd); err != nil {
 			diagnostics.AddAPIError(&resp.Diagnostics, "Error updating Zoom user", err)
@@ -501,12 +610,16 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 
 	plan.ID = state.ID
+	wanted := plan
 	if gone := r.readInto(ctx, &plan, &resp.Diagnostics); gone {
 		resp.Diagnostics.AddError("Zoom user disappeared", "The user "+id+" was deleted while it was being updated.")
 	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	kept := keepUnapplied(&wanted, &plan, patched)
+	warnUnapplied(&resp.Diagnostics, plan.Email.ValueString(), kept)
+	resp.Diagnostics.Append(setUnapplied(ctx, resp.Private, kept)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -519,8 +632,25 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	var loginTypes []int64
+	if !state.LoginTypes.IsNull() && !state.LoginTypes.IsUnknown() {
+		resp.Diagnostics.Append(state.LoginTypes.ElementsAs(ctx, &loginTypes, false)...)
+	}
+	created := createdWith(loginTypes, state.Action, state.Action).ValueString()
 	opts := &client.DeleteUserOptions{Action: state.DeleteAction.ValueString()}
-	if opts.Action == "delete" && state.Status.ValueString() == "pending" {
+	if opts.Action == "" {
+		opts.Action = defaultDeleteAction(created)
+	}
+	if deleteActionRefusal(created, opts.Action) != "" {
+		// Only a state written before delete_action followed the create action holds such a pair (plan time
+		// rejects it now): use the action Zoom accepts.
+		opts.Action = defaultDeleteAction(created)
+		resp.Diagnostics.AddWarning("Zoom user deleted instead of disassociated",
+			fmt.Sprintf("Zoom cannot disassociate %s, a %s user, so destroy deletes it (the state held "+
+				"delete_action = %q from an earlier version of the provider).", state.Email.ValueString(), created,
+				state.DeleteAction.ValueString()))
+	}
+	if opts.Action == deleteDelete && state.Status.ValueString() == "pending" {
 		opts.Action = "disassociate"
 		resp.Diagnostics.AddWarning("Pending user disassociated instead of deleted",
 			fmt.Sprintf("%s had not accepted Zoom's invitation, and Zoom can only disassociate pending users.",
@@ -540,6 +670,15 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		opts.TransferDocs = t.Docs.ValueBoolPointer()
 	}
 	err := r.client.Users.Delete(ctx, state.ID.ValueString(), opts)
+	if err != nil && opts.Action == deleteDisassociate && disassociateRefused(err) && deleteActionDefaulted(ctx, req.Private) {
+		// delete_action was left to the provider, and Zoom refuses to disassociate this user (an imported
+		// user of a managed domain, which nothing in the user's record reveals): delete is what removes it.
+		resp.Diagnostics.AddWarning("Zoom user deleted instead of disassociated",
+			fmt.Sprintf("Zoom refused to disassociate %s (%v), so it was deleted. Set delete_action = \"delete\" "+
+				"on such users to say so in the configuration.", state.Email.ValueString(), err))
+		opts.Action = deleteDelete
+		err = r.client.Users.Delete(ctx, state.ID.ValueString(), opts)
+	}
 	if err != nil && !userGone(err) {
 		diagnostics.AddAPIError(&resp.Diagnostics, "Error deleting Zoom user", err)
 	}
@@ -553,7 +692,27 @@ func (r *userResource) ImportState(ctx context.Context, req resource.ImportState
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("delete_action"), "disassociate")...)
+	// Read gives delete_action the default of the create action it infers.
+	resp.Diagnostics.Append(setDeleteActionDefault(ctx, resp.Private, true)...)
+}
+
+func setDeleteActionDefault(ctx context.Context, p privateState, defaulted bool) diag.Diagnostics {
+	return p.SetKey(ctx, privDeleteActionDefault, []byte(strconv.FormatBool(defaulted)))
+}
+
+func deleteActionDefaulted(ctx context.Context, p privateState) bool {
+	b, d := p.GetKey(ctx, privDeleteActionDefault)
+	return !d.HasError() && string(b) == "true"
+}
+
+// disassociateRefused reports whether err is userDelete refusing to disassociate the user: an API user (code
+// 300, "Unable to unlink API user(s)") or a user of a managed domain (code 1107).
+func disassociateRefused(err error) bool {
+	var apiErr *client.APIError
+	if !errors.As(err, &apiErr) || apiErr.HTTPStatus != http.StatusBadRequest {
+		return false
+	}
+	return apiErr.Code == 1107 || (apiErr.Code == 300 && strings.Contains(strings.ToLower(apiErr.Message), "unlink api user"))
 }
 
 // userModelFromAPI maps a Zoom user onto m: every attribute Zoom reports, so that Read detects drift on all of
@@ -562,7 +721,7 @@ func (r *userResource) ImportState(ctx context.Context, req resource.ImportState
 func userModelFromAPI(u *client.User, m *userModel) diag.Diagnostics {
 	var diags diag.Diagnostics
 	m.ID = types.StringValue(u.ID)
-	m.Email = types.StringValue(u.Email)
+	m.Email = types.StringValue(sameEmail(m.Email, u.Email).ValueString())
 	m.Type = types.Int64Value(int64(u.Type))
 	m.Status = types.StringValue(u.Status)
 	m.FirstName = optionalString(u.FirstName)
@@ -574,7 +733,7 @@ func userModelFromAPI(u *client.User, m *userModel) diag.Diagnostics {
 	m.Location = optionalString(u.Location)
 	m.Language = optionalString(u.Language)
 	m.Timezone = optionalString(u.Timezone)
-	m.Manager = optionalString(u.Manager)
+	m.Manager = sameEmail(m.Manager, u.Manager)
 	m.CostCenter = optionalString(u.CostCenter)
 	m.CMSUserID = optionalString(u.CMSUserID)
 	m.Pronouns = optionalString(u.Pronouns)
@@ -588,7 +747,11 @@ func userModelFromAPI(u *client.User, m *userModel) diag.Diagnostics {
 	m.Verified = types.BoolValue(u.Verified == 1)
 
 	phones := make([]attr.Value, 0, len(u.PhoneNumbers))
-	for _, p := range u.PhoneNumbers {
+	for i, p := range u.PhoneNumbers {
+		if same, ok := phoneFromAPI(m.PhoneNumbers, i, p); ok {
+			phones = append(phones, same)
+			continue
+		}
 		obj, d := types.ObjectValue(phoneNumberAttrTypes, map[string]attr.Value{
 			"country": types.StringValue(p.Country), "code": types.StringValue(p.Code),
 			"number": types.StringValue(p.Number), "label": types.StringValue(p.Label),
@@ -614,7 +777,7 @@ func userModelFromAPI(u *client.User, m *userModel) diag.Diagnostics {
 		m.Transfer = types.ObjectNull(transferAttrTypes)
 	}
 	if m.DeleteAction.IsNull() || m.DeleteAction.IsUnknown() {
-		m.DeleteAction = types.StringValue("disassociate")
+		m.DeleteAction = types.StringValue(defaultDeleteAction(m.Action.ValueString()))
 	}
 	return diags
 }

@@ -3,6 +3,7 @@ package resources_test
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -88,6 +89,8 @@ func TestAccUser_lifecycle(t *testing.T) {
 					sameID.AddStateValue(userAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[A-Za-z0-9_-]{22}$`))),
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("active")),
+					// Zoom cannot disassociate a managed-domain (autoCreate) user, so destroy deletes by default.
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("delete_action"), knownvalue.StringExact("delete")),
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("display_name"), knownvalue.StringExact("Ada Lovelace")),
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("pmi"), knownvalue.Int64Func(func(v int64) error {
 						if v < 1000000000 || v > 9999999999 {
@@ -107,14 +110,15 @@ func TestAccUser_lifecycle(t *testing.T) {
 				}},
 			},
 			// Import by ID, then by e-mail. `action` is a create-time instruction that Zoom does not store: an
-			// imported active e-mail user reads as "create".
+			// imported active e-mail user reads as "create", and its delete_action defaults to disassociate
+			// (TestAccUser_importedManagedDomainUser covers destroying such a user).
 			{
 				ResourceName: userAddr, ImportState: true, ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"action"},
+				ImportStateVerifyIgnore: []string{"action", "delete_action"},
 			},
 			{
 				ResourceName: userAddr, ImportState: true, ImportStateVerify: true, ImportStateId: email,
-				ImportStateVerifyIgnore: []string{"action"},
+				ImportStateVerifyIgnore: []string{"action", "delete_action"},
 			},
 			// Update in place: names, type, profile fields and status, without replacement.
 			{
@@ -246,6 +250,8 @@ func TestAccUser_custCreate(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("active")),
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("login_types"), knownvalue.ListExact([]knownvalue.Check{knownvalue.Int64Exact(99)})),
+					// Zoom cannot unlink an API user, so destroy deletes by default.
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("delete_action"), knownvalue.StringExact("delete")),
 				},
 			},
 			// An import infers custCreate from the API-user login type, so nothing needs ignoring.
@@ -358,7 +364,9 @@ func TestAccUser_validation(t *testing.T) {
 	}{
 		{"bad email", "not-an-email", `  type = 1`, `not a plain e-mail address`},
 		{"bad type", "a@example.com", `  type = 3`, `type value must be one of`},
-		{"type 99 needs sso", "a@example.com", `  type = 99`, `User type 99 needs ssoCreate`},
+		// Type 99 (None) is struck out of the User spec.
+		{"type 99", "a@example.com", `  type = 99`, `type value must be one of: \["1" "2" "4"\]`},
+		{"type 99 with sso", "a@example.com", "  type = 99\n  action = \"ssoCreate\"", `type value must be one of: \["1" "2" "4"\]`},
 		{"bad action", "a@example.com", "  type = 1\n  action = \"invite\"", `action value must be one of`},
 		{"password needs autoCreate", "a@example.com", "  type = 1\n  password_wo = \"Zx9-kQ2m-Lp7\"", `Password only applies to autoCreate`},
 		{"weak password", "a@example.com", "  type = 1\n  action = \"autoCreate\"\n  password_wo = \"abcdefgh\"", `upper-case letters, lower-case letters and digits`},
@@ -382,3 +390,289 @@ func TestAccUser_validation(t *testing.T) {
 }
 
 const longName = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaft"
+
+// TestAccUser_deleteActionRefused: a delete_action Zoom refuses for how the user was created fails at plan time with
+// the reason: disassociate for custCreate and autoCreate users, including a user whose API-user login type shows
+// it is one although the configuration does not say custCreate.
+func TestAccUser_deleteActionRefused(t *testing.T) {
+	env := acctest.New(t, func(p *sandbox.Profile) { p.CustCreateAllowed = true })
+	email := env.RandomEmail()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkUserDestroyed(env),
+		Steps: []resource.TestStep{
+			{
+				Config:      userConfig(env, email, "  action = \"custCreate\"\n  type = 1\n  delete_action = \"disassociate\""),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*Unable to unlink API\s+user`),
+			},
+			{
+				Config:      userConfig(env, email, "  action = \"autoCreate\"\n  type = 1\n  delete_action = \"disassociate\""),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*managed\s+domain`),
+			},
+			{
+				Config: userConfig(env, email, "  action = \"custCreate\"\n  type = 1"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("delete_action"), knownvalue.StringExact("delete")),
+				},
+			},
+			// The configuration no longer says custCreate, but the login type does.
+			{
+				Config:      userConfig(env, email, "  type = 1\n  delete_action = \"disassociate\""),
+				ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*API user`),
+			},
+		},
+	})
+}
+
+// TestAccUser_deleteActionUnknownAction: with an action unknown at plan time, delete_action is planned unknown
+// and follows the action at apply; a delete_action the action turns out not to allow fails before any user is
+// created.
+func TestAccUser_deleteActionUnknownAction(t *testing.T) {
+	env := acctest.New(t, func(p *sandbox.Profile) { p.CustCreateAllowed = true })
+	// Each step names a new terraform_data, whose output is unknown until it is created.
+	cfg := func(name, extra string) string {
+		return env.Config(fmt.Sprintf(`
+resource "terraform_data" %[1]q {
+  input = "custCreate"
+}
+
+resource "zoom_user" "test" {
+  email  = %[2]q
+  action = terraform_data.%[1]s.output
+  type   = 1
+%[3]s
+}
+`, name, env.RandomEmail(), extra))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkUserDestroyed(env),
+		Steps: []resource.TestStep{
+			{
+				Config:      cfg("first", `  delete_action = "disassociate"`),
+				ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*Unable to unlink API\s+user`),
+			},
+			{
+				PreConfig: func() {
+					if env.Sandbox == nil {
+						return
+					}
+					users, err := env.Client.Users.List(acctest.Ctx(), &client.ListUsersOptions{})
+					if err != nil || len(users) != 1 {
+						t.Fatalf("the refused create left users behind: %d users, %v", len(users), err)
+					}
+				},
+				Config: cfg("second", ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectUnknownValue(userAddr, tfjsonpath.New("delete_action")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("delete_action"), knownvalue.StringExact("delete")),
+				},
+			},
+		},
+	})
+}
+
+// TestAccUser_importedManagedDomainUser: an imported autoCreate user looks like an invited one (nothing in Zoom's
+// record tells a managed-domain user), so delete_action defaults to disassociate; when Zoom refuses that on
+// destroy, the user is deleted with a warning instead of destroy failing.
+func TestAccUser_importedManagedDomainUser(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireSandbox(t)
+	email := env.RandomEmail()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkUserDestroyed(env),
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				if _, err := env.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
+					Action: "autoCreate", UserInfo: client.CreateUserInfo{Email: email, Type: 1},
+				}); err != nil {
+					t.Fatalf("out-of-band create: %v", err)
+				}
+			},
+			Config:             userConfig(env, email, "  type = 1"),
+			ResourceName:       userAddr,
+			ImportState:        true,
+			ImportStateId:      email,
+			ImportStatePersist: true,
+			ImportStateCheck: func(s []*terraform.InstanceState) error {
+				if len(s) != 1 || s[0].Attributes["delete_action"] != "disassociate" {
+					return fmt.Errorf("imported state: %v", s)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// TestAccUser_statusSuccessCodes: activating and deactivating works whether Zoom answers userStatus with 200 (as
+// the User spec documents) or 204.
+func TestAccUser_statusSuccessCodes(t *testing.T) {
+	for _, code := range []int{200, 204} {
+		t.Run(fmt.Sprint(code), func(t *testing.T) {
+			env := acctest.New(t, func(p *sandbox.Profile) { p.UserStatusSuccessCode = code })
+			env.RequireSandbox(t)
+			email := env.RandomEmail()
+			step := func(status string) resource.TestStep {
+				return resource.TestStep{
+					Config: userConfig(env, email, "  action = \"autoCreate\"\n  type = 1\n  status = \""+status+"\""),
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact(status)),
+					},
+				}
+			}
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				CheckDestroy:             checkUserDestroyed(env),
+				Steps:                    []resource.TestStep{step("inactive"), step("active"), step("inactive")},
+			})
+		})
+	}
+}
+
+// TestAccUser_pendingProfileUpdates: Zoom may answer success to a profile update of a pending (invited) user and
+// change nothing. Under both sandbox settings the configured values stay in state without error or diff while the
+// user is pending; once the person accepts, the next plan shows what Zoom still lacks and apply sends it.
+func TestAccUser_pendingProfileUpdates(t *testing.T) {
+	for _, ignored := range []bool{true, false} {
+		t.Run(fmt.Sprintf("ignored=%v", ignored), func(t *testing.T) {
+			env := acctest.New(t, func(p *sandbox.Profile) { p.PendingUsersIgnoreProfileUpdates = ignored })
+			env.RequireSandbox(t)
+			email := env.RandomEmail()
+			v1 := `
+  type       = 1
+  first_name = "Grace"
+  dept       = "Research"
+  job_title  = "Rear Admiral"
+  phone_numbers = [{ country = "US", code = "+1", number = "2025550100", label = "Office" }]
+`
+			v2 := `
+  type       = 2
+  first_name = "Grace"
+  dept       = "Navy"
+  job_title  = "Rear Admiral"
+  timezone   = "America/New_York"
+  phone_numbers = [{ country = "US", code = "+1", number = "2025550100", label = "Office" }]
+`
+			inState := func(typ int64, dept string) []statecheck.StateCheck {
+				return []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("type"), knownvalue.Int64Exact(typ)),
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("dept"), knownvalue.StringExact(dept)),
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("job_title"), knownvalue.StringExact("Rear Admiral")),
+					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("2025550100")),
+				}
+			}
+			// zoomHas checks what Zoom itself holds.
+			zoomHas := func(typ int, dept string) resource.TestCheckFunc {
+				return func(*terraform.State) error {
+					u, err := env.Client.Users.Get(acctest.Ctx(), email)
+					if err != nil {
+						return err
+					}
+					if u.Type != typ || u.Dept != dept {
+						return fmt.Errorf("zoom has type %d dept %q, want %d %q", u.Type, u.Dept, typ, dept)
+					}
+					return nil
+				}
+			}
+			pendingDept := ""
+			if !ignored {
+				pendingDept = "Navy"
+			}
+			afterAccept := []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}
+			if ignored {
+				afterAccept = []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(userAddr, tfjsonpath.New("dept"), knownvalue.StringExact("Navy")),
+					plancheck.ExpectKnownValue(userAddr, tfjsonpath.New("type"), knownvalue.Int64Exact(2)),
+				}
+			}
+			empty := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				CheckDestroy:             checkUserDestroyed(env),
+				Steps: []resource.TestStep{
+					{
+						Config: userConfig(env, email, v1),
+						ConfigStateChecks: append(inState(1, "Research"),
+							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("pending"))),
+					},
+					{Config: userConfig(env, email, v1), ConfigPlanChecks: empty},
+					// A change while pending: kept in state, no error.
+					{Config: userConfig(env, email, v2), ConfigStateChecks: inState(2, "Navy"), Check: zoomHas(map[bool]int{true: 1, false: 2}[ignored], pendingDept)},
+					{Config: userConfig(env, email, v2), ConfigPlanChecks: empty},
+					// The person accepts: the next plan sends what Zoom lacks.
+					{
+						PreConfig: func() {
+							if err := env.Sandbox.AcceptInvitation(email); err != nil {
+								t.Fatalf("accepting the invitation: %v", err)
+							}
+						},
+						Config:            userConfig(env, email, v2),
+						ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: afterAccept},
+						ConfigStateChecks: append(inState(2, "Navy"), statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("active"))),
+						Check:             zoomHas(2, "Navy"),
+					},
+					{Config: userConfig(env, email, v2), ConfigPlanChecks: empty},
+				},
+			})
+		})
+	}
+}
+
+// TestAccUser_normalisedByZoom: Zoom may store e-mails lower-cased and reformat phone numbers. Under every setting
+// the configured spelling stays in state, with no error and no difference on the next plan.
+func TestAccUser_normalisedByZoom(t *testing.T) {
+	for _, tc := range []struct{ emailCase, phoneFormat string }{
+		{sandbox.UserEmailPreserve, sandbox.PhoneFormatAsSent},
+		{sandbox.UserEmailLower, sandbox.PhoneFormatDigits},
+		{sandbox.UserEmailLower, sandbox.PhoneFormatInternational},
+	} {
+		t.Run(tc.emailCase+"/"+tc.phoneFormat, func(t *testing.T) {
+			env := acctest.New(t, func(p *sandbox.Profile) { p.UserEmailCase, p.PhoneNumberFormat = tc.emailCase, tc.phoneFormat })
+			env.RequireSandbox(t)
+			mixed := func() string {
+				local, domain, _ := strings.Cut(env.RandomEmail(), "@")
+				return local + "@" + strings.ToUpper(domain)
+			}
+			email, email2 := mixed(), mixed()
+			cfg := func(email, number string) string {
+				return userConfig(env, email, fmt.Sprintf(`
+  action  = "autoCreate"
+  type    = 1
+  manager = "The.Boss@Example.COM"
+  phone_numbers = [{ country = "US", code = "+1", number = %q, label = "Mobile" }]
+`, number))
+			}
+			empty := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				CheckDestroy:             checkUserDestroyed(env),
+				Steps: []resource.TestStep{
+					{
+						Config: cfg(email, "(202) 555-0100"),
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("email"), knownvalue.StringExact(email)),
+							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("manager"), knownvalue.StringExact("The.Boss@Example.COM")),
+							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("(202) 555-0100")),
+						},
+					},
+					{Config: cfg(email, "(202) 555-0100"), ConfigPlanChecks: empty},
+					// Changing both in place works the same way.
+					{
+						Config: cfg(email2, "202.555.0199"),
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("email"), knownvalue.StringExact(email2)),
+							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("202.555.0199")),
+						},
+					},
+					{Config: cfg(email2, "202.555.0199"), ConfigPlanChecks: empty},
+				},
+			})
+		})
+	}
+}

@@ -32,6 +32,7 @@ import (
 //	POST   /_sandbox/meetings/{id}/end    end a running meeting (new uuid; the status of ended_meeting_status)
 //	POST   /_sandbox/webinars/{id}/start  start a webinar, as its host would ({"id":...,"status":"started"})
 //	POST   /_sandbox/webinars/{id}/end    end a running webinar (new uuid; the status of ended_meeting_status)
+//	POST   /_sandbox/users/{id}/accept    accept a pending user's invitation, as the person would (id or e-mail)
 //
 // Errors are {"error":"..."} with 400, 401, 404 or 405.
 
@@ -113,6 +114,10 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	}
 	if rest, ok := strings.CutPrefix(endpoint, "/_sandbox/webinars/"); ok {
 		s.serveAdminWebinar(w, r, rest, methodNotAllowed)
+		return
+	}
+	if rest, ok := strings.CutPrefix(endpoint, "/_sandbox/users/"); ok {
+		s.serveAdminUser(w, r, rest, methodNotAllowed)
 		return
 	}
 	switch endpoint {
@@ -264,4 +269,25 @@ func (s *Server) serveAdminSession(w http.ResponseWriter, r *http.Request, rest 
 		return
 	}
 	writeAdmin(w, http.StatusOK, map[string]any{"id": id, "status": status(id)})
+}
+
+// serveAdminUser serves /_sandbox/users/{id}/accept.
+func (s *Server) serveAdminUser(w http.ResponseWriter, r *http.Request, rest string, methodNotAllowed func()) {
+	ref, action, _ := strings.Cut(rest, "/")
+	if ref == "" || action != "accept" {
+		adminFail(w, http.StatusNotFound, "unknown sandbox admin endpoint %s", r.URL.Path)
+		return
+	}
+	if r.Method != http.MethodPost {
+		methodNotAllowed()
+		return
+	}
+	switch err := s.AcceptInvitation(ref); {
+	case errors.Is(err, ErrUserNotFound):
+		adminFail(w, http.StatusNotFound, "user %s does not exist", ref)
+	case errors.Is(err, ErrUserNotPending):
+		adminFail(w, http.StatusBadRequest, "user %s is not pending", ref)
+	default:
+		writeAdmin(w, http.StatusOK, map[string]any{"id": ref, "status": statusActive})
+	}
 }

@@ -440,7 +440,7 @@ func TestMeetingAlternativeHosts(t *testing.T) {
 	e.createUser("autoCreate", "alt2@example.com", 2)
 	e.createUser("create", "pending@example.com", 2)
 	off := e.createUser("autoCreate", "off@example.com", 2)
-	e.call(http.MethodPut, "/v2/users/"+off+"/status", `{"action":"deactivate"}`).wantStatus(t, 204)
+	e.call(http.MethodPut, "/v2/users/"+off+"/status", `{"action":"deactivate"}`).wantStatus(t, 200)
 
 	alt := func(v string) response {
 		return e.call(http.MethodPost, "/v2/users/me/meetings", map[string]any{"settings": map[string]any{"alternative_hosts": v}})
@@ -976,7 +976,7 @@ func TestMeetingHosts(t *testing.T) {
 		wantError(t, 400, 1000, "You can not access settings of users that are still in pending state.")
 	off := e.createUser("autoCreate", "off@example.com", 2)
 	e.createMeeting(off, map[string]any{})
-	e.call(http.MethodPut, "/v2/users/"+off+"/status", `{"action":"deactivate"}`).wantStatus(t, 204)
+	e.call(http.MethodPut, "/v2/users/"+off+"/status", `{"action":"deactivate"}`).wantStatus(t, 200)
 	e.call(http.MethodPost, "/v2/users/"+off+"/meetings", map[string]any{}).
 		wantError(t, 400, 3161, "Meeting hosting and scheduling capabilities are not allowed for your user account.")
 	if n := e.call(http.MethodGet, "/v2/users/"+off+"/meetings", nil).json(t)["total_records"]; n != float64(1) {
@@ -1013,7 +1013,7 @@ func TestMeetingHosts(t *testing.T) {
 	if got := settingsOf(e.getMeeting(mc))["alternative_hosts"]; got != "" {
 		t.Errorf("deleted user still an alternative host: %v", got)
 	}
-	e.call(http.MethodDelete, "/v2/users/"+c+"?transfer_email=owner@sandbox.zoom.test&transfer_meeting=true", nil).wantStatus(t, 204)
+	e.call(http.MethodDelete, "/v2/users/"+c+"?action=delete&transfer_email=owner@sandbox.zoom.test&transfer_meeting=true", nil).wantStatus(t, 204)
 	if g := e.getMeeting(mc); g["host_id"] != ownerID || g["host_email"] != "owner@sandbox.zoom.test" {
 		t.Errorf("transferred meeting host %v", g["host_id"])
 	}

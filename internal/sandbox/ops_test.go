@@ -143,7 +143,7 @@ func TestFaults(t *testing.T) {
 	})
 	t.Run("5xx_after changes state", func(t *testing.T) {
 		add(sandbox.Fault{Method: "DELETE", Kind: "5xx_after"})
-		e.call(http.MethodDelete, "/v2/users/after@x.co", nil).wantError(t, 500, 500, "")
+		e.call(http.MethodDelete, "/v2/users/after@x.co?action=delete", nil).wantError(t, 500, 500, "")
 		e.call(http.MethodGet, "/v2/users/after@x.co", nil).wantError(t, 404, 1001, "")
 	})
 	t.Run("hang until client gives up", func(t *testing.T) {

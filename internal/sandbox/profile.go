@@ -67,8 +67,19 @@ type Profile struct {
 	// PendingDeleteAllowed lets DELETE /users/{id}?action=delete remove a pending
 	// user. Default false → 400 code 300 (Zoom documents disassociate for pending users).
 	PendingDeleteAllowed bool `json:"pending_delete_allowed"`
-	// UserStatusSuccessCode is the success status of PUT /users/{id}/status: 204 (default) or 200.
+	// UserStatusSuccessCode is the success status of PUT /users/{id}/status: 200 (default, what the User spec
+	// documents for userStatus) or 204 (what the sandbox answered before, as Zoom's other writes do).
 	UserStatusSuccessCode int `json:"user_status_success_code"`
+	// PendingUsersIgnoreProfileUpdates makes PATCH /users/{id} on a pending (invited, not yet accepted) user answer
+	// 204 and change nothing, as Zoom is reported to do (unconfirmed). Default true; the invitation is accepted
+	// with POST /_sandbox/users/{id}/accept.
+	PendingUsersIgnoreProfileUpdates bool `json:"pending_users_ignore_profile_updates"`
+	// UserEmailCase is how Zoom stores a user's e-mail (and manager e-mail) as sent (unconfirmed): "preserve"
+	// (default, the case as sent) or "lower" (lower-cased).
+	UserEmailCase string `json:"user_email_case"`
+	// PhoneNumberFormat is how Zoom stores phone_numbers[].number (unconfirmed): "as_sent" (default), "digits"
+	// (only the digits are kept) or "international" (the calling code, a space and the digits, e.g. "+1 2025550100").
+	PhoneNumberFormat string `json:"phone_number_format"`
 	// EmailChangesPerDay caps PUT /users/{id}/email per user in any 24 hours. Default 3; negative = unlimited.
 	EmailChangesPerDay int `json:"email_changes_per_day"`
 	// GrantedScopes are the scopes of tokens issued from now on (classic or
@@ -251,6 +262,15 @@ const (
 	MailEmptyZero                = "zero"
 )
 
+// Values of the user string knobs ("" = the default).
+const (
+	UserEmailPreserve        = "preserve"
+	UserEmailLower           = "lower"
+	PhoneFormatAsSent        = "as_sent"
+	PhoneFormatDigits        = "digits"
+	PhoneFormatInternational = "international"
+)
+
 // Values of the webinar and registrant string knobs ("" = the default).
 const (
 	WrongKindCannotAccess      = "cannot_access"
@@ -290,7 +310,7 @@ func DefaultProfile() Profile {
 		DefaultTimezone:       "America/Los_Angeles",
 		MeMapsToOwner:         true,
 		AutoCreateAllowed:     true,
-		UserStatusSuccessCode: 204,
+		UserStatusSuccessCode: 200,
 		EmailChangesPerDay:    3,
 		MeetingDailyLimit:     100,
 		WebinarAddon:          true,
@@ -299,6 +319,10 @@ func DefaultProfile() Profile {
 		MailPutOmitted:        MailPutClear,
 		MailTimePrecedence:    MailTimeEpoch,
 		MailEmptyFields:       MailEmptyOmit,
+
+		PendingUsersIgnoreProfileUpdates: true,
+		UserEmailCase:                    UserEmailPreserve,
+		PhoneNumberFormat:                PhoneFormatAsSent,
 
 		DefaultWebinarTopic:          "Zoom Webinar",
 		SimuliveEnabled:              true,
@@ -401,6 +425,8 @@ func (p Profile) Validate() error {
 		{"mail_put_omitted", p.MailPutOmitted, []string{MailPutClear, MailPutKeep}},
 		{"mail_time_precedence", p.MailTimePrecedence, []string{MailTimeEpoch, MailTimeISO, MailTimeReject}},
 		{"mail_empty_fields", p.MailEmptyFields, []string{MailEmptyOmit, MailEmptyZero}},
+		{"user_email_case", p.UserEmailCase, []string{UserEmailPreserve, UserEmailLower}},
+		{"phone_number_format", p.PhoneNumberFormat, []string{PhoneFormatAsSent, PhoneFormatDigits, PhoneFormatInternational}},
 	} {
 		ok := e.value == ""
 		for _, a := range e.allowed {
@@ -466,6 +492,34 @@ func (p Profile) dailyInviteLimit() int {
 }
 
 // cluster derives the user "cluster" value from the web host ("us06web.zoom.us" → "us06").
+// storedEmail is how the account stores an e-mail it is sent (UserEmailCase).
+func (p Profile) storedEmail(email string) string {
+	if p.UserEmailCase == UserEmailLower {
+		return strings.ToLower(email)
+	}
+	return email
+}
+
+// storedPhone is how the account stores a phone number it is sent (PhoneNumberFormat).
+func (p Profile) storedPhone(code, number string) string {
+	if p.PhoneNumberFormat != PhoneFormatDigits && p.PhoneNumberFormat != PhoneFormatInternational {
+		return number
+	}
+	digits := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			if r >= '0' && r <= '9' {
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	}
+	if p.PhoneNumberFormat == PhoneFormatInternational && digits(code) != "" {
+		return "+" + digits(code) + " " + digits(number)
+	}
+	return digits(number)
+}
+
 func (p Profile) cluster() string {
 	label, _, _ := strings.Cut(p.WebHost, ".")
 	if c, ok := strings.CutSuffix(label, "web"); ok && c != "" {

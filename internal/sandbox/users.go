@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -16,6 +17,8 @@ const (
 	statusActive   = "active"
 	statusInactive = "inactive"
 	statusPending  = "pending"
+
+	loginTypeAPIUser = 99
 
 	roleOwner  = "0"
 	roleAdmin  = "1"
@@ -38,6 +41,8 @@ const (
 	msgTransferSame        = "The transfer-to email address cannot be the same as the unlinked or deleted user's email address."
 	msgAdminStatus         = "Zoom Room and Admin users' status cannot be activated or deactivated."
 	msgCannotDisassocAdmin = "You can not disassociate an Admin user."
+	msgUnlinkAPIUser       = "Unable to unlink API user(s)."
+	msgDisassocManaged     = "You can not disassociate a user with managed domain."
 	// Sandbox wording.
 	msgCustCreateDenied = "No privilege. This account is not permitted to create users with the custCreate action (it requires an ISV agreement with Zoom)."
 	msgAutoCreateDenied = "No privilege. This account is not permitted to create users with the autoCreate action (it requires a managed domain)."
@@ -48,6 +53,9 @@ const (
 	msgEmailChangeLimit = "A user's email address can be changed up to %d times in any 24 hour period."
 	msgInviteLimit      = "You have exceeded the daily rate limit (%d) of user invite requests permitted for this account. You may resume these requests at GMT 00:00:00."
 )
+
+// codeManagedDomain is userDelete's answer to disassociating a user of the account's managed domain.
+const codeManagedDomain = 1107
 
 // user is a stored Zoom user. It is persisted as JSON; the password is never stored.
 type user struct {
@@ -304,7 +312,7 @@ func (c *call) createUser() apiResponse {
 
 	u := &user{
 		ID:               newZoomID(),
-		Email:            email,
+		Email:            p.storedEmail(email),
 		FirstName:        first,
 		LastName:         last,
 		DisplayName:      display,
@@ -823,6 +831,16 @@ func (c *call) updateUser() apiResponse {
 		return errResp(http.StatusBadRequest, codeVanityTaken, msgVanityTaken)
 	}
 
+	if u.Status == statusPending && c.profile.PendingUsersIgnoreProfileUpdates {
+		// Zoom answers success and leaves the profile as it is until the invitation is accepted; only group_id,
+		// which the spec documents for placing a pending user in a group, takes effect.
+		if hasGroupID && groupID != "" {
+			u.GroupIDs = []string{groupID}
+			c.s.dirty = true
+		}
+		return noContent()
+	}
+
 	// Apply.
 	set := func(dst *string, v string, ok bool) {
 		if ok {
@@ -840,7 +858,7 @@ func (c *call) updateUser() apiResponse {
 	set(&u.Language, language, hasLanguage)
 	set(&u.Timezone, timezone, hasTimezone)
 	set(&u.Pronouns, pronouns, hasPronouns)
-	set(&u.Manager, manager, hasManager)
+	set(&u.Manager, c.profile.storedEmail(manager), hasManager)
 	set(&u.PhoneCountry, phoneCountry, hasPhoneCountry)
 	set(&u.PhoneNumber, phoneNumberOld, hasPhoneNumberOld)
 	set(&u.VanityName, vanity, hasVanity)
@@ -883,6 +901,9 @@ func (c *call) updateUser() apiResponse {
 		u.ZoomPhone = zoomPhone
 	}
 	if hasPhones {
+		for i := range phones {
+			phones[i].Number = c.profile.storedPhone(phones[i].Code, phones[i].Number)
+		}
 		u.PhoneNumbers = phones
 	}
 	if hasAttrs {
@@ -1006,6 +1027,15 @@ func (c *call) deleteUser() apiResponse {
 			webinarsTo = target
 		}
 	}
+	// userDelete documents that API users (custCreate) cannot be unlinked (code 300) and that a user of a
+	// managed domain cannot be disassociated (code 1107). autoCreate needs a managed domain, so the sandbox
+	// counts the users it creates as managed-domain users.
+	if action == "disassociate" && containsInt(u.LoginTypes, loginTypeAPIUser) {
+		return errResp(http.StatusBadRequest, codeValidation, msgUnlinkAPIUser)
+	}
+	if action == "disassociate" && u.Action == "autoCreate" {
+		return errResp(http.StatusBadRequest, codeManagedDomain, msgDisassocManaged)
+	}
 	// The user's meetings and webinars go with them unless transfer_meeting / transfer_webinar move them to
 	// the transfer_email user.
 	c.s.st.removeUserMeetings(u, meetingsTo)
@@ -1013,6 +1043,31 @@ func (c *call) deleteUser() apiResponse {
 	c.s.st.remove(u)
 	c.s.dirty = true
 	return noContent()
+}
+
+// ErrUserNotFound is returned by AcceptInvitation for an unknown user.
+var ErrUserNotFound = errors.New("sandbox: user not found")
+
+// ErrUserNotPending is returned by AcceptInvitation for a user who is not pending.
+var ErrUserNotPending = errors.New("sandbox: user is not pending")
+
+// AcceptInvitation does what an invited person does by accepting Zoom's invitation: the pending user named by ref
+// (id or e-mail) becomes active and verified.
+func (s *Server) AcceptInvitation(ref string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u := s.st.findUserRef(ref, &s.profile)
+	if u == nil {
+		return ErrUserNotFound
+	}
+	if u.Status != statusPending {
+		return ErrUserNotPending
+	}
+	u.Status = statusActive
+	u.Verified = 1
+	s.dirty = true
+	s.persistLocked()
+	return nil
 }
 
 // --- PUT /users/{userId}/status ----------------------------------------------
@@ -1066,13 +1121,14 @@ func (c *call) updateUserEmail() apiResponse {
 		return *bad
 	}
 	f := newFieldReader(m)
-	email, has := f.str("email", 128)
-	if (has && !validEmail(email)) || (!has && !containsField(f.errors(), "email")) {
+	sent, has := f.str("email", 128)
+	if (has && !validEmail(sent)) || (!has && !containsField(f.errors(), "email")) {
 		f.fail("email")
 	}
 	if errs := f.errors(); len(errs) > 0 {
 		return validationResp(errs)
 	}
+	email := c.profile.storedEmail(sent)
 	if strings.EqualFold(email, u.Email) {
 		if email != u.Email {
 			c.s.st.changeEmail(u, email)
@@ -1081,7 +1137,7 @@ func (c *call) updateUserEmail() apiResponse {
 		return noContent()
 	}
 	if c.s.st.byEmail[strings.ToLower(email)] != nil {
-		return errResp(http.StatusConflict, codeEmailUsed, emailUsed(email))
+		return errResp(http.StatusConflict, codeEmailUsed, emailUsed(sent))
 	}
 	if limit := c.profile.EmailChangesPerDay; limit >= 0 {
 		recent := u.EmailChanges[:0:0]

@@ -240,11 +240,17 @@ func TestUserStatusEmailDelete(t *testing.T) {
 	pending := e.createUser("create", "p@example.com", 1)
 	ownerID := e.call(http.MethodGet, "/v2/users/me", nil).json(t)["id"].(string)
 
-	e.call(http.MethodPut, "/v2/users/"+id+"/status", `{"action":"deactivate"}`).wantStatus(t, 204)
+	// userStatus documents 200; the knob keeps 204.
+	e.call(http.MethodPut, "/v2/users/"+id+"/status", `{"action":"deactivate"}`).wantStatus(t, 200)
 	if st := e.call(http.MethodGet, "/v2/users/"+id, nil).json(t)["status"]; st != "inactive" {
 		t.Errorf("status %v", st)
 	}
+	e.s.UpdateProfile(func(p *sandbox.Profile) { p.UserStatusSuccessCode = 204 })
 	e.call(http.MethodPut, "/v2/users/"+id+"/status", `{"action":"activate"}`).wantStatus(t, 204)
+	if st := e.call(http.MethodGet, "/v2/users/"+id, nil).json(t)["status"]; st != "active" {
+		t.Errorf("status %v", st)
+	}
+	e.s.UpdateProfile(func(p *sandbox.Profile) { p.UserStatusSuccessCode = 200 })
 	e.call(http.MethodPut, "/v2/users/"+id+"/status", `{"action":"pause"}`).wantError(t, 400, 300, "Validation Failed.")
 	e.call(http.MethodPut, "/v2/users/"+pending+"/status", `{"action":"activate"}`).wantError(t, 400, 300, "Pending users cannot be activated or deactivated: "+pending+".")
 	e.call(http.MethodPut, "/v2/users/me/status", `{"action":"deactivate"}`).wantError(t, 400, 200, "Zoom Room and Admin users' status cannot be activated or deactivated.")
@@ -360,4 +366,107 @@ func TestListUsersPagination(t *testing.T) {
 	e.advance(16 * time.Minute)
 	e.call(http.MethodGet, "/v2/users?page_size=10&next_page_token="+tok, nil).wantError(t, 400, 300, "The next page token is invalid or expired.")
 	e.call(http.MethodGet, "/v2/users?next_page_token=bogus", nil).wantError(t, 400, 300, "The next page token is invalid or expired.")
+}
+
+// TestDeleteUserDisassociateRefused: userDelete refuses to disassociate an API user (code 300) and a
+// managed-domain user (code 1107); both can be deleted.
+func TestDeleteUserDisassociateRefused(t *testing.T) {
+	e := newEnv(t, func(p *sandbox.Profile) { p.CustCreateAllowed = true })
+	api := e.createUser("custCreate", "api@example.com", 2)
+	managed := e.createUser("autoCreate", "managed@example.com", 2)
+	invited := e.createUser("create", "invited@example.com", 1)
+	for _, q := range []string{"", "?action=disassociate"} {
+		e.call(http.MethodDelete, "/v2/users/"+api+q, nil).wantError(t, 400, 300, "Unable to unlink API user(s).")
+		e.call(http.MethodDelete, "/v2/users/"+managed+q, nil).wantError(t, 400, 1107, "You can not disassociate a user with managed domain.")
+	}
+	e.call(http.MethodDelete, "/v2/users/"+api+"?action=delete", nil).wantStatus(t, 204)
+	e.call(http.MethodDelete, "/v2/users/"+managed+"?action=delete", nil).wantStatus(t, 204)
+	e.call(http.MethodDelete, "/v2/users/"+invited, nil).wantStatus(t, 204)
+}
+
+// TestPendingUserProfileUpdates: a pending user's PATCH answers 204 and changes nothing (knob on, the default)
+// until the invitation is accepted; with the knob off it applies.
+func TestPendingUserProfileUpdates(t *testing.T) {
+	e := newEnv(t, nil)
+	pending := e.createUser("create", "pend@example.com", 1)
+	path := "/v2/users/" + pending
+	e.call(http.MethodPatch, path, `{"dept":"Eng","type":2}`).wantStatus(t, 204)
+	if m := e.call(http.MethodGet, path, nil).json(t); m["dept"] != "" || m["type"] != float64(1) || m["status"] != "pending" {
+		t.Errorf("pending user changed: dept %v type %v status %v", m["dept"], m["type"], m["status"])
+	}
+	// Validation still applies, and group_id (documented for pending users) takes effect.
+	e.call(http.MethodPatch, path, `{"type":3}`).wantError(t, 400, 300, "Validation Failed.")
+	e.call(http.MethodPatch, path, `{"group_id":"grp1","job_title":"X"}`).wantStatus(t, 204)
+	if m := e.call(http.MethodGet, path, nil).json(t); m["job_title"] != "" || fmt.Sprint(m["group_ids"]) != "[grp1]" {
+		t.Errorf("pending user: job_title %v group_ids %v", m["job_title"], m["group_ids"])
+	}
+
+	e.admin(http.MethodPost, "/users/nobody@example.com/accept", nil).wantStatus(t, 404)
+	e.admin(http.MethodGet, "/users/"+pending+"/accept", nil).wantStatus(t, 405)
+	e.admin(http.MethodPost, "/users/pend@example.com/accept", nil).wantStatus(t, 200)
+	e.admin(http.MethodPost, "/users/"+pending+"/accept", nil).wantStatus(t, 400)
+	if m := e.call(http.MethodGet, path, nil).json(t); m["status"] != "active" || m["verified"] != float64(1) {
+		t.Errorf("accepted user: status %v verified %v", m["status"], m["verified"])
+	}
+	e.call(http.MethodPatch, path, `{"dept":"Eng"}`).wantStatus(t, 204)
+	if d := e.call(http.MethodGet, path, nil).json(t)["dept"]; d != "Eng" {
+		t.Errorf("dept after accept %v", d)
+	}
+
+	e.s.UpdateProfile(func(p *sandbox.Profile) { p.PendingUsersIgnoreProfileUpdates = false })
+	other := e.createUser("create", "pend2@example.com", 1)
+	e.call(http.MethodPatch, "/v2/users/"+other, `{"dept":"Ops"}`).wantStatus(t, 204)
+	if d := e.call(http.MethodGet, "/v2/users/"+other, nil).json(t)["dept"]; d != "Ops" {
+		t.Errorf("knob off: dept %v", d)
+	}
+}
+
+// TestUserNormalisationKnobs: user_email_case and phone_number_format change how e-mails and phone numbers are
+// stored; by default they are stored as sent.
+func TestUserNormalisationKnobs(t *testing.T) {
+	phones := `{"phone_numbers":[{"code":"+44","country":"GB","label":"Office","number":"(20) 7123-4567"}],"manager":"Boss@Example.com"}`
+	for _, tc := range []struct {
+		email, phone string
+		wantEmail    string
+		wantNumber   string
+	}{
+		{"", "", "Mixed.Case@Example.COM", "(20) 7123-4567"},
+		{sandbox.UserEmailLower, sandbox.PhoneFormatDigits, "mixed.case@example.com", "2071234567"},
+		{sandbox.UserEmailPreserve, sandbox.PhoneFormatInternational, "Mixed.Case@Example.COM", "+44 2071234567"},
+	} {
+		e := newEnv(t, func(p *sandbox.Profile) {
+			if tc.email != "" {
+				p.UserEmailCase, p.PhoneNumberFormat = tc.email, tc.phone
+			}
+		})
+		r := e.call(http.MethodPost, "/v2/users", map[string]any{"action": "autoCreate", "user_info": map[string]any{
+			"email": "Mixed.Case@Example.COM", "type": 1, "password": "Secr3tPassw0rd"}})
+		r.wantStatus(t, http.StatusCreated)
+		created := r.json(t)
+		if created["email"] != tc.wantEmail {
+			t.Errorf("%+v: create answered email %v", tc, created["email"])
+		}
+		id := created["id"].(string)
+		e.call(http.MethodPatch, "/v2/users/"+id, phones).wantStatus(t, 204)
+		m := e.call(http.MethodGet, "/v2/users/"+id, nil).json(t)
+		number := m["phone_numbers"].([]any)[0].(map[string]any)["number"]
+		wantManager := "Boss@Example.com"
+		if tc.email == sandbox.UserEmailLower {
+			wantManager = "boss@example.com"
+		}
+		if m["email"] != tc.wantEmail || number != tc.wantNumber || m["manager"] != wantManager {
+			t.Errorf("%+v: stored email %v number %v manager %v", tc, m["email"], number, m["manager"])
+		}
+		e.call(http.MethodPut, "/v2/users/"+id+"/email", `{"email":"Other.Case@Example.COM"}`).wantStatus(t, 204)
+		wantChanged := "Other.Case@Example.COM"
+		if tc.email == sandbox.UserEmailLower {
+			wantChanged = "other.case@example.com"
+		}
+		if got := e.call(http.MethodGet, "/v2/users/"+id, nil).json(t)["email"]; got != wantChanged {
+			t.Errorf("%+v: changed email %v", tc, got)
+		}
+	}
+	e := newEnv(t, nil)
+	e.admin(http.MethodPut, "/profile", `{"phone_number_format":"pretty"}`).wantStatus(t, 400)
+	e.admin(http.MethodPut, "/profile", `{"user_email_case":"upper"}`).wantStatus(t, 400)
 }

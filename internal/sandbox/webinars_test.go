@@ -906,7 +906,7 @@ func TestWebinarHostDeletion(t *testing.T) {
 		t.Errorf("deleted user's template kept: %v", l)
 	}
 	// transfer_webinar moves webinars (transfer_meeting only meetings).
-	e.call(http.MethodDelete, "/v2/users/"+c+"?transfer_email=owner@sandbox.zoom.test&transfer_webinar=true", nil).wantStatus(t, 204)
+	e.call(http.MethodDelete, "/v2/users/"+c+"?action=delete&transfer_email=owner@sandbox.zoom.test&transfer_webinar=true", nil).wantStatus(t, 204)
 	if g := e.getWebinar(wc); g["host_email"] != "owner@sandbox.zoom.test" {
 		t.Errorf("transferred webinar host %v", g["host_email"])
 	}
