@@ -312,8 +312,10 @@ func eventPlan(spec eventSpec, plan, state, config *meetingattrs.EventCommon, cr
 				fmt.Sprintf("Zoom ignores a start_time in the past (%s) when a %s is updated; set a future one.", plan.StartTime.ValueString(), noun))
 		}
 	}
-	if !sameStart(plan, state) || !plan.Type.Equal(state.Type) || !plan.Timezone.Equal(state.Timezone) ||
-		!plan.Duration.Equal(state.Duration) || !plan.Recurrence.Equal(state.Recurrence) {
+	// Only recurring events have occurrences; a one-time event's list stays empty whatever changes.
+	recurring := plan.Type.ValueString() != meetingattrs.TypeScheduled || state.Type.ValueString() != meetingattrs.TypeScheduled
+	if recurring && (!sameStart(plan, state) || !plan.Type.Equal(state.Type) || !plan.Timezone.Equal(state.Timezone) ||
+		!plan.Duration.Equal(state.Duration) || !plan.Recurrence.Equal(state.Recurrence)) {
 		unknown["occurrences"] = true
 	}
 	if !plan.Password.Equal(state.Password) {
