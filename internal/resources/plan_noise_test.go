@@ -8,10 +8,12 @@ import (
 	"testing"
 	"time"
 
+	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/resources"
 )
 
 // The plan-noise tests make one small change at a time to an existing resource and list every attribute that the
@@ -73,6 +75,27 @@ func unknownPaths(at string, v any) []string {
 		}
 	}
 	return out
+}
+
+// planNoiseTests names the plan-noise test of each resource type.
+var planNoiseTests = map[string]func(*testing.T){
+	"zoom_user":               TestAccPlanNoise_user,
+	"zoom_meeting":            TestAccPlanNoise_meeting,
+	"zoom_webinar":            TestAccPlanNoise_webinar,
+	"zoom_meeting_registrant": TestAccPlanNoise_meetingRegistrant,
+	"zoom_webinar_registrant": TestAccPlanNoise_webinarRegistrant,
+	"zoom_mail_vacation":      TestAccPlanNoise_mailVacation,
+}
+
+// TestPlanNoise_everyResource fails when a resource has no plan-noise test.
+func TestPlanNoise_everyResource(t *testing.T) {
+	for _, newResource := range resources.All() {
+		var md fwresource.MetadataResponse
+		newResource().Metadata(context.Background(), fwresource.MetadataRequest{ProviderTypeName: "zoom"}, &md)
+		if planNoiseTests[md.TypeName] == nil {
+			t.Errorf("%s has no plan-noise test: add one to plan_noise_test.go and to planNoiseTests", md.TypeName)
+		}
+	}
 }
 
 // noiseStep is one in-place change and the attributes it may leave unknown.
