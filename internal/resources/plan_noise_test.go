@@ -248,6 +248,9 @@ resource "zoom_meeting_registrant" "test" {
 			{Config: c1},
 			// Approval gives the registrant a join link; nothing else changes.
 			noiseStep(c2, meetingRegistrantAddr, "join_url"),
+			// An argument Zoom does not report, added later, is only recorded: the link stays.
+			noiseStep(strings.Replace(c2, `first_name = "Grace"`, `first_name = "Grace"
+  no_of_employees = "1-20"`, 1), meetingRegistrantAddr),
 		},
 	})
 }
