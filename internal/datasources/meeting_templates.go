@@ -47,7 +47,12 @@ func (d *meetingTemplatesDataSource) Metadata(_ context.Context, req datasource.
 func (d *meetingTemplatesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: "Lists the meeting templates a user can schedule with: the user's own templates and the " +
-			"account's admin templates. Only admin templates (`type` 2) can be given to `zoom_meeting.template_id`.",
+			"account's admin templates. Only admin templates (`type` 2) can be given to `zoom_meeting.template_id`. " +
+			"Terraform reads a data source during plan only when its arguments are known and nothing it refers to " +
+			"has changes pending; `user_id = zoom_user.x.id` with that user changing in the same plan defers the " +
+			"read to apply, so every `template_id` fed from it is unknown in the plan. `zoom_meeting` never replaces an " +
+			"existing meeting for that, but the safe pattern keeps the value known: give `user_id` as a literal (the " +
+			"host's e-mail, or `me`) and pick the template with `name`.",
 		Attributes: map[string]schema.Attribute{
 			"user_id": schema.StringAttribute{
 				Required:    true,

@@ -48,7 +48,12 @@ func (d *webinarTemplatesDataSource) Schema(_ context.Context, _ datasource.Sche
 	resp.Schema = schema.Schema{
 		Description: "Lists the webinar templates a user can schedule with: the account's webinar templates and the " +
 			"user's own. Any of them can be given to `zoom_webinar.template_id`. Needs the Webinar add-on on the " +
-			"account and a webinar licence for the user.",
+			"account and a webinar licence for the user. " +
+			"Terraform reads a data source during plan only when its arguments are known and nothing it refers to " +
+			"has changes pending; `user_id = zoom_user.x.id` with that user changing in the same plan defers the " +
+			"read to apply, so every `template_id` fed from it is unknown in the plan. `zoom_webinar` never replaces an " +
+			"existing webinar for that, but the safe pattern keeps the value known: give `user_id` as a literal (the " +
+			"host's e-mail, or `me`) and pick the template with `name`.",
 		Attributes: map[string]schema.Attribute{
 			"user_id": schema.StringAttribute{
 				Required:    true,

@@ -127,11 +127,17 @@ func eventAttributes(spec eventSpec) map[string]schema.Attribute {
 		"template_id": schema.StringAttribute{
 			Optional: true,
 			Description: "ID of a " + noun + " template (" + spec.templateSource + ") to create the " + noun + " from; " +
-				"settings you set override the template's. Zoom does not report the template afterwards, so it is " +
-				"create-only: changing it replaces the " + noun + ".",
-			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(templateChanged,
-				"Changing the template creates a new "+noun+".", "Changing the template creates a new "+noun+".")},
-			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				"settings you set override the template's. Only used when the " + noun + " is created: Zoom does not " +
+				"report the template afterwards, so an existing " + noun + " keeps the template it was created from " +
+				"and is never replaced because of this argument (the plan warns when the configured template differs " +
+				"from the one in the state; `terraform apply -replace` re-creates the " + noun + " from the new one). " +
+				"A value read from a data source is often known only at apply time, for example when the data " +
+				"source's `user_id` refers to a `zoom_user` that changes in the same plan; that never replaces an " +
+				"existing " + noun + ". Still, prefer a value known at plan time: the template's ID as a literal or " +
+				"variable, or a data source whose arguments are literals (`user_id = \"me\"` or the host's e-mail as " +
+				"a string, plus `name`).",
+			PlanModifiers: []planmodifier.String{templateCreateOnly{noun: noun}},
+			Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
 		"tracking_fields": schema.ListAttribute{
 			Optional: true, ElementType: types.ObjectType{AttrTypes: meetingattrs.TrackingFieldAttrTypes},
@@ -200,10 +206,35 @@ func sameHost(ctx context.Context, req planmodifier.StringRequest, resp *stringp
 	resp.RequiresReplace = !same
 }
 
-// templateChanged replaces the event when its template changes, but not when an imported one (whose template Zoom
-// does not report) gets one in the configuration.
-func templateChanged(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull()
+// templateCreateOnly plans an existing event's template_id as the one in the state whenever the configuration
+// names another or one not known yet (a data source read at apply time): the template only matters when the
+// event is created, and Zoom does not report it. Terraform accepts a planned value equal to the prior one in
+// place of a configured value. Replacing instead would be wrong twice over: an unknown value would replace the
+// event in every plan that defers the data source, and a plan that did not replace could not be followed by an
+// apply-time plan that does (Terraform refuses a final plan whose action changed). An event without a recorded
+// template (imported) records the configured one; an event being created or replaced for another reason is
+// planned from a null state and takes the configured value.
+type templateCreateOnly struct{ noun string }
+
+func (m templateCreateOnly) Description(context.Context) string {
+	return "Keeps the template of an existing " + m.noun + "; the template is only used at creation."
+}
+
+func (m templateCreateOnly) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (m templateCreateOnly) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.StateValue.IsNull() || req.ConfigValue.IsNull() || req.PlanValue.Equal(req.StateValue) {
+		return
+	}
+	resp.PlanValue = req.StateValue
+	if !req.ConfigValue.IsUnknown() {
+		resp.Diagnostics.AddAttributeWarning(req.Path, capitalise(m.noun)+" keeps its template",
+			fmt.Sprintf("template_id changed from %s to %s, but a template is only used when the %s is created, so "+
+				"the existing %s is left as it is. To re-create it from the new template (new ID and join link), "+
+				"run terraform apply -replace=<address>.", req.StateValue, req.ConfigValue, m.noun, m.noun))
+	}
 }
 
 // eventTypeValidator accepts the managed types and explains why the others are refused.
@@ -312,8 +343,10 @@ func eventPlan(spec eventSpec, plan, state, config *meetingattrs.EventCommon, cr
 				fmt.Sprintf("Zoom ignores a start_time in the past (%s) when a %s is updated; set a future one.", plan.StartTime.ValueString(), noun))
 		}
 	}
-	if !sameStart(plan, state) || !plan.Type.Equal(state.Type) || !plan.Timezone.Equal(state.Timezone) ||
-		!plan.Duration.Equal(state.Duration) || !plan.Recurrence.Equal(state.Recurrence) {
+	// Only recurring events have occurrences; a one-time event's list stays empty whatever changes.
+	recurring := plan.Type.ValueString() != meetingattrs.TypeScheduled || state.Type.ValueString() != meetingattrs.TypeScheduled
+	if recurring && (!sameStart(plan, state) || !plan.Type.Equal(state.Type) || !plan.Timezone.Equal(state.Timezone) ||
+		!plan.Duration.Equal(state.Duration) || !plan.Recurrence.Equal(state.Recurrence)) {
 		unknown["occurrences"] = true
 	}
 	if !plan.Password.Equal(state.Password) {

@@ -860,11 +860,23 @@ resource "zoom_meeting" "test" {
 				},
 			},
 			{Config: config("All-hands"), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			// The template is only used at creation: another one leaves the existing meeting as it is (with a
+			// warning); replacing it (taint, or apply -replace) creates it from the new template.
 			{
 				Config: config("Training"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionNoop),
+				}},
+			},
+			{
+				Config: config("Training"), Taint: []string{meetingAddr},
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("host_video"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("participant_video"), knownvalue.Bool(false)),
+				},
 			},
 		},
 	})

@@ -189,8 +189,8 @@ func (r *registrantResource) Schema(_ context.Context, _ resource.SchemaRequest,
 				"cancelled or denied in the Zoom portal shows up as drift; when not set it follows Zoom (automatic " +
 				"approval gives `approved`, manual approval `pending`).",
 		},
-		// No UseStateForUnknown: the only in-place change (status) changes the link too.
-		"join_url": schema.StringAttribute{Computed: true, Sensitive: true,
+		// Kept unless the status changes: approval gives the link, denial or cancellation takes it.
+		"join_url": schema.StringAttribute{Computed: true, Sensitive: true, PlanModifiers: []planmodifier.String{keepUnless("status")},
 			Description: "The registrant's personal join link (only once approved). Sensitive: it admits the registrant."},
 		"create_time": schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "When the registration was made (UTC)."},
 	}

@@ -257,7 +257,8 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			"last_name":  optString("Last name, at most 64 characters. Follows Zoom when not set.", 64),
 			"display_name": schema.StringAttribute{
 				Optional: true, Computed: true,
-				PlanModifiers: []planmodifier.String{displayNameFollowsNames{}},
+				// Zoom may derive a new display name from new first or last names.
+				PlanModifiers: []planmodifier.String{keepUnless("first_name", "last_name")},
 				Description:   "Display name, at most 128 characters. When not set, Zoom derives it from the first and last name.",
 				Validators:    []validator.String{stringvalidator.LengthBetween(1, 128)},
 			},
@@ -334,15 +335,23 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			},
 			"personal_meeting_url": schema.StringAttribute{
 				Computed: true, Sensitive: true,
-				Description: "Join link of the user's personal meeting room. Sensitive: it can carry the passcode.",
+				// The link carries the Personal Meeting ID.
+				PlanModifiers: []planmodifier.String{keepUnless("pmi")},
+				Description:   "Join link of the user's personal meeting room. Sensitive: it can carry the passcode.",
 			},
-			"role_id":   schema.StringAttribute{Computed: true, Description: "ID of the user's role in the account."},
-			"role_name": schema.StringAttribute{Computed: true, Description: "Name of the user's role, for example `Member`."},
+			// No argument of this resource changes the role or how the user signs in.
+			"role_id":   schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "ID of the user's role in the account."},
+			"role_name": schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "Name of the user's role, for example `Member`."},
 			"login_types": schema.ListAttribute{
 				Computed: true, ElementType: types.Int64Type,
-				Description: "How the user signs in: `99` API user (custCreate), `100` Zoom work e-mail, `101` SSO, and Zoom's other codes.",
+				PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()},
+				Description:   "How the user signs in: `99` API user (custCreate), `100` Zoom work e-mail, `101` SSO, and Zoom's other codes.",
 			},
-			"verified": schema.BoolAttribute{Computed: true, Description: "Whether the user's e-mail is verified."},
+			"verified": schema.BoolAttribute{
+				Computed: true, Description: "Whether the user's e-mail is verified.",
+				// A new e-mail address may need verifying again.
+				PlanModifiers: []planmodifier.Bool{keepUnless("email")},
+			},
 		},
 	}
 }

@@ -1,4 +1,6 @@
 # Look an account admin template up by name, and schedule a meeting from it.
+# user_id is a literal, not zoom_user.<name>.id: a reference to a user with changes pending would defer
+# the read to apply time and leave template_id unknown in the plan.
 data "zoom_meeting_templates" "all_hands" {
   user_id = "ada@example.com"
   name    = "All-hands"

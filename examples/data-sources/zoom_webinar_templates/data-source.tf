@@ -1,4 +1,6 @@
 # Look a webinar template up by name, and schedule a webinar from it.
+# user_id is a literal, not zoom_user.<name>.id: a reference to a user with changes pending would defer
+# the read to apply time and leave template_id unknown in the plan.
 data "zoom_webinar_templates" "launch" {
   user_id = "ada@example.com"
   name    = "Product launch"

@@ -1,0 +1,307 @@
+package resources_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/resources"
+)
+
+// The plan-noise tests make one small change at a time to an existing resource and list every attribute that the
+// plan shows as "known after apply". Only what the change can really alter may be unknown: a change of department
+// must not hide the user's role, nor a new topic the meeting's join link.
+
+// expectUnknowns is a plan check: the update of addr leaves exactly the attribute paths want unknown (in any
+// order; list elements are written name[0], nested attributes name.child).
+func expectUnknowns(addr string, want ...string) plancheck.PlanCheck {
+	return unknownsCheck{addr: addr, want: want}
+}
+
+type unknownsCheck struct {
+	addr string
+	want []string
+}
+
+func (c unknownsCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Address != c.addr {
+			continue
+		}
+		if !rc.Change.Actions.Update() {
+			resp.Error = fmt.Errorf("%s: planned %v, want an in-place update", c.addr, rc.Change.Actions)
+			return
+		}
+		got := unknownPaths("", rc.Change.AfterUnknown)
+		want := slices.Clone(c.want)
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			resp.Error = fmt.Errorf("%s: the plan leaves [%s] unknown, want [%s]", c.addr,
+				strings.Join(got, ", "), strings.Join(want, ", "))
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("%s is not in the plan", c.addr)
+}
+
+// unknownPaths lists the paths marked true in a plan's after_unknown tree.
+func unknownPaths(at string, v any) []string {
+	var out []string
+	switch v := v.(type) {
+	case bool:
+		if v {
+			out = append(out, at)
+		}
+	case map[string]any:
+		for k, e := range v {
+			p := k
+			if at != "" {
+				p = at + "." + k
+			}
+			out = append(out, unknownPaths(p, e)...)
+		}
+	case []any:
+		for i, e := range v {
+			out = append(out, unknownPaths(fmt.Sprintf("%s[%d]", at, i), e)...)
+		}
+	}
+	return out
+}
+
+// planNoiseTests names the plan-noise test of each resource type.
+var planNoiseTests = map[string]func(*testing.T){
+	"zoom_user":               TestAccPlanNoise_user,
+	"zoom_meeting":            TestAccPlanNoise_meeting,
+	"zoom_webinar":            TestAccPlanNoise_webinar,
+	"zoom_meeting_registrant": TestAccPlanNoise_meetingRegistrant,
+	"zoom_webinar_registrant": TestAccPlanNoise_webinarRegistrant,
+	"zoom_mail_vacation":      TestAccPlanNoise_mailVacation,
+}
+
+// TestPlanNoise_everyResource fails when a resource has no plan-noise test.
+func TestPlanNoise_everyResource(t *testing.T) {
+	for _, newResource := range resources.All() {
+		var md fwresource.MetadataResponse
+		newResource().Metadata(context.Background(), fwresource.MetadataRequest{ProviderTypeName: "zoom"}, &md)
+		if planNoiseTests[md.TypeName] == nil {
+			t.Errorf("%s has no plan-noise test: add one to plan_noise_test.go and to planNoiseTests", md.TypeName)
+		}
+	}
+}
+
+// noiseStep is one in-place change and the attributes it may leave unknown.
+func noiseStep(config, addr string, unknown ...string) resource.TestStep {
+	return resource.TestStep{
+		Config:           config,
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{expectUnknowns(addr, unknown...)}},
+	}
+}
+
+func TestAccPlanNoise_user(t *testing.T) {
+	env := acctest.New(t)
+	email, email2 := env.RandomEmail(), env.RandomEmail()
+	config := func(email, first, dept, extra string) string {
+		return userConfig(env, email, fmt.Sprintf(`
+  action     = "autoCreate"
+  type       = 1
+  first_name = %q
+  last_name  = "Lovelace"
+  dept       = %q
+%s`, first, dept, extra))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkUserDestroyed(env),
+		Steps: []resource.TestStep{
+			{Config: config(email, "Ada", "Engineering", "")},
+			noiseStep(config(email, "Ada", "Research", ""), userAddr),
+			noiseStep(config(email, "Ada", "Research", `  job_title = "Analyst"`), userAddr),
+			noiseStep(config(email, "Ada", "Research", `  timezone = "Europe/Paris"`), userAddr),
+			// The display name follows the first and last name when it is not set.
+			noiseStep(config(email, "Augusta", "Research", `  timezone = "Europe/Paris"`), userAddr, "display_name"),
+			// The personal meeting link carries the PMI.
+			noiseStep(config(email, "Augusta", "Research", `  timezone = "Europe/Paris"
+  pmi      = 5551234567`), userAddr, "personal_meeting_url"),
+			// A new e-mail address has not been verified.
+			noiseStep(config(email2, "Augusta", "Research", `  timezone = "Europe/Paris"
+  pmi      = 5551234567`), userAddr, "verified"),
+		},
+	})
+}
+
+func TestAccPlanNoise_meeting(t *testing.T) {
+	env := acctest.New(t)
+	start := futureUTC(72 * time.Hour)
+	config := func(typ, topic string, start time.Time, extra string) string {
+		recurrence := ""
+		if typ == "recurring_fixed_time" {
+			recurrence = `  recurrence = { type = "daily", repeat_interval = 1, end_times = 3 }`
+		}
+		return env.Config(fmt.Sprintf(`
+resource "zoom_meeting" "test" {
+  user_id    = %q
+  type       = %q
+  topic      = %q
+  start_time = %q
+  duration   = 45
+  timezone   = "Europe/Berlin"
+%s
+%s
+}
+`, env.Host, typ, topic, zoomUTC(start), recurrence, extra))
+	}
+	const addr = "zoom_meeting.test"
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkMeetingsDestroyed(env),
+		Steps: []resource.TestStep{
+			{Config: config("scheduled", "Planning", start, "")},
+			noiseStep(config("scheduled", "Planning v2", start, ""), addr),
+			noiseStep(config("scheduled", "Planning v2", start, `  agenda = "Budget"`), addr),
+			// A one-time meeting has no occurrences, whatever its start.
+			noiseStep(config("scheduled", "Planning v2", start.Add(time.Hour), `  agenda = "Budget"`), addr),
+			noiseStep(config("scheduled", "Planning v2", start.Add(time.Hour), `  agenda = "Budget"
+  settings = { mute_upon_entry = true }`), addr),
+			// A new passcode changes the links and passcodes derived from it.
+			noiseStep(config("scheduled", "Planning v2", start.Add(time.Hour), `  agenda = "Budget"
+  password = "xyz789"
+  settings = { mute_upon_entry = true }`), addr, "join_url", "h323_password", "pstn_password", "encrypted_password"),
+			// Turning it into a recurring meeting changes its occurrences.
+			noiseStep(config("recurring_fixed_time", "Planning v2", start.Add(time.Hour), `  agenda = "Budget"
+  password = "xyz789"
+  settings = { mute_upon_entry = true }`), addr, "occurrences"),
+			noiseStep(config("recurring_fixed_time", "Planning v3", start.Add(time.Hour), `  agenda = "Budget"
+  password = "xyz789"
+  settings = { mute_upon_entry = true }`), addr),
+		},
+	})
+}
+
+func TestAccPlanNoise_webinar(t *testing.T) {
+	env := acctest.New(t)
+	start := futureUTC(120 * time.Hour)
+	config := func(topic string, start time.Time, extra string) string {
+		return env.Config(fmt.Sprintf(`
+resource "zoom_webinar" "test" {
+  user_id    = %q
+  topic      = %q
+  start_time = %q
+  duration   = 90
+  timezone   = "America/New_York"
+%s
+}
+`, env.Host, topic, zoomUTC(start), extra))
+	}
+	const addr = "zoom_webinar.test"
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkWebinarsDestroyed(env),
+		Steps: []resource.TestStep{
+			{Config: config("Launch", start, "")},
+			noiseStep(config("Launch v2", start, ""), addr),
+			noiseStep(config("Launch v2", start, `  settings = { hd_video = true }`), addr),
+			// A one-time webinar has no occurrences, whatever its start.
+			noiseStep(config("Launch v2", start.Add(time.Hour), `  settings = { hd_video = true }`), addr),
+			noiseStep(config("Launch v2", start.Add(time.Hour), `  password = "Launch!1"
+  settings = { hd_video = true }`), addr, "join_url"),
+		},
+	})
+}
+
+func TestAccPlanNoise_meetingRegistrant(t *testing.T) {
+	env := acctest.New(t)
+	config := func(status string) string {
+		return env.Config(fmt.Sprintf(`
+resource "zoom_meeting" "m" {
+  user_id    = %q
+  topic      = "Registration"
+  start_time = %q
+  settings = {
+    approval_type = 1
+  }
+}
+
+resource "zoom_meeting_registrant" "test" {
+  meeting_id = zoom_meeting.m.id
+  email      = %q
+  first_name = "Grace"
+  status     = %q
+}
+`, env.Host, zoomUTC(futureUTC(70*time.Hour)), env.RandomEmail(), status))
+	}
+	c1 := config("pending")
+	// The same registrant (same e-mail) in both steps.
+	c2 := strings.Replace(c1, `status     = "pending"`, `status     = "approved"`, 1)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             resource.ComposeTestCheckFunc(checkRegistrantsDestroyed(env), checkMeetingsDestroyed(env)),
+		Steps: []resource.TestStep{
+			{Config: c1},
+			// Approval gives the registrant a join link; nothing else changes.
+			noiseStep(c2, meetingRegistrantAddr, "join_url"),
+			// An argument Zoom does not report, added later, is only recorded: the link stays.
+			noiseStep(strings.Replace(c2, `first_name = "Grace"`, `first_name = "Grace"
+  no_of_employees = "1-20"`, 1), meetingRegistrantAddr),
+		},
+	})
+}
+
+func TestAccPlanNoise_webinarRegistrant(t *testing.T) {
+	env := acctest.New(t)
+	const addr = "zoom_webinar_registrant.test"
+	c1 := env.Config(fmt.Sprintf(`
+resource "zoom_webinar" "w" {
+  user_id    = %q
+  topic      = "Registration"
+  start_time = %q
+  settings = {
+    approval_type = 1
+  }
+}
+
+resource "zoom_webinar_registrant" "test" {
+  webinar_id = zoom_webinar.w.id
+  email      = %q
+  first_name = "Grace"
+  status     = "pending"
+}
+`, env.Host, zoomUTC(futureUTC(70*time.Hour)), env.RandomEmail()))
+	c2 := strings.Replace(c1, `status     = "pending"`, `status     = "approved"`, 1)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkRegistrantsDestroyed(env),
+		Steps: []resource.TestStep{
+			{Config: c1},
+			noiseStep(c2, addr, "join_url"),
+		},
+	})
+}
+
+func TestAccPlanNoise_mailVacation(t *testing.T) {
+	env := acctest.New(t)
+	config := func(subject, extra string) string {
+		return vacationConfig(env, env.Host, fmt.Sprintf(`  enabled    = true
+  subject    = %q
+  body_text  = "Closed."
+  start_time = "2030-12-23T17:00:00Z"
+  end_time   = "2031-01-02T07:00:00Z"
+%s`, subject, extra))
+	}
+	mailTest(t, resource.TestCase{
+		CheckDestroy: checkVacationsOff(env),
+		Steps: []resource.TestStep{
+			{Config: config("Closed", "")},
+			noiseStep(config("Closed for the holidays", ""), vacationAddr),
+			noiseStep(config("Closed for the holidays", `  always_respond = true`), vacationAddr),
+		},
+	})
+}
