@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtz"
 )
 
 // Plan names accepted in Profile.Plan.
@@ -48,6 +50,13 @@ type Profile struct {
 	WebHost string `json:"web_host"`
 	// DefaultTimezone is the timezone given to new users. Default "America/Los_Angeles".
 	DefaultTimezone string `json:"default_timezone"`
+	// UnlistedTimezone is the answer to a timezone field (meetings, webinars, users) naming an IANA zone that is
+	// not in Zoom's time-zone list, which is all Zoom documents accepting: "refuse" (default) = 400 code 300
+	// "Validation Failed." naming the field, the generic validation error of those operations (none documents a
+	// specific one); "substitute" = the zone is silently replaced by the first listed zone with the same UTC
+	// offset at the sandbox clock (else by DefaultTimezone), as Zoom may do. A name that is no zone is refused
+	// either way.
+	UnlistedTimezone string `json:"unlisted_timezone"`
 	// MeMapsToOwner maps the "me" user id to the account owner (default true);
 	// when false "me" is an unknown user (404 code 1001).
 	MeMapsToOwner bool `json:"me_maps_to_owner"`
@@ -249,6 +258,8 @@ const (
 	MailTimeReject               = "reject"
 	MailEmptyOmit                = "omit"
 	MailEmptyZero                = "zero"
+	UnlistedTimezoneRefuse       = "refuse"
+	UnlistedTimezoneSubstitute   = "substitute"
 )
 
 // Values of the webinar and registrant string knobs ("" = the default).
@@ -288,6 +299,7 @@ func DefaultProfile() Profile {
 		OwnerEmail:            "owner@sandbox.zoom.test",
 		WebHost:               "us06web.zoom.us",
 		DefaultTimezone:       "America/Los_Angeles",
+		UnlistedTimezone:      UnlistedTimezoneRefuse,
 		MeMapsToOwner:         true,
 		AutoCreateAllowed:     true,
 		UserStatusSuccessCode: 204,
@@ -353,6 +365,9 @@ func (p Profile) Validate() error {
 	if p.WebHost == "" || strings.ContainsAny(p.WebHost, "/ ") {
 		return fmt.Errorf("web_host: invalid host %q", p.WebHost)
 	}
+	if !zoomtz.Supported(p.DefaultTimezone) {
+		return fmt.Errorf("default_timezone: %q is not in Zoom's time-zone list", p.DefaultTimezone)
+	}
 	if p.UserStatusSuccessCode != 200 && p.UserStatusSuccessCode != 204 {
 		return fmt.Errorf("user_status_success_code: must be 200 or 204, got %d", p.UserStatusSuccessCode)
 	}
@@ -401,6 +416,7 @@ func (p Profile) Validate() error {
 		{"mail_put_omitted", p.MailPutOmitted, []string{MailPutClear, MailPutKeep}},
 		{"mail_time_precedence", p.MailTimePrecedence, []string{MailTimeEpoch, MailTimeISO, MailTimeReject}},
 		{"mail_empty_fields", p.MailEmptyFields, []string{MailEmptyOmit, MailEmptyZero}},
+		{"unlisted_timezone", p.UnlistedTimezone, []string{UnlistedTimezoneRefuse, UnlistedTimezoneSubstitute}},
 	} {
 		ok := e.value == ""
 		for _, a := range e.allowed {

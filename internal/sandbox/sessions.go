@@ -311,8 +311,8 @@ func readSessionInput(f *fieldReader, s *session, k *sessionKind, p *Profile, cr
 	in.loc = meetingLocation(s.Timezone)
 	tzName, hasTZ := f.str("timezone", 0)
 	if hasTZ && tzName != "" {
-		if l, ok := loadZone(tzName); ok {
-			in.loc = l
+		if stored, l, ok := resolveZone(p, tzName, now); ok {
+			tzName, in.loc = stored, l
 		} else {
 			f.fail("timezone")
 		}
