@@ -104,7 +104,7 @@ func eventAttributes(spec eventSpec) map[string]schema.Attribute {
 		},
 		"timezone": schema.StringAttribute{
 			Optional: true, Computed: true, PlanModifiers: keep,
-			Description: "IANA time zone of the " + noun + ", e.g. `Europe/Berlin`. Follows the host's time zone when not set.",
+			Description: eventTimezoneDescription(noun),
 			Validators:  []validator.String{validators.TimeZone()},
 		},
 		"duration": schema.Int64Attribute{
