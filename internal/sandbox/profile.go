@@ -141,6 +141,15 @@ type Profile struct {
 	// status=denied, which is where the web portal shows cancelled registrations) or "deleted" (the
 	// registration is removed, as DELETE would).
 	RegistrantCancelStatus string `json:"registrant_cancel_status"`
+	// RegistrantCustomQuestions is what a registration keeps of its custom_questions answers (unconfirmed):
+	// "keep" (default: every answer, in the order sent) or "defined" (only the answers whose title is one of
+	// RegistrantDefinedQuestions, in the order of that list, as Zoom may keep only the questions the meeting or
+	// webinar defines; the sandbox has no registration-questions endpoints, so the list applies to every meeting
+	// and webinar).
+	RegistrantCustomQuestions string `json:"registrant_custom_questions"`
+	// RegistrantDefinedQuestions are the custom question titles that every meeting and webinar defines, for
+	// RegistrantCustomQuestions "defined". Default empty.
+	RegistrantDefinedQuestions []string `json:"registrant_defined_questions,omitempty"`
 	// RegistrantDailyAdds caps add-registrant requests per registrant e-mail per meeting or webinar per UTC day
 	// (REFERENCE §2.3: 3). Default 3; 0 = unlimited.
 	RegistrantDailyAdds int `json:"registrant_daily_adds"`
@@ -272,6 +281,8 @@ const (
 	RegistrantReaddError       = "error"
 	RegistrantCancelDenied     = "denied"
 	RegistrantCancelDeleted    = "deleted"
+	RegistrantQuestionsKeep    = "keep"
+	RegistrantQuestionsDefined = "defined"
 	defaultRegistrantCapacity  = 4999
 	defaultRegistrantDailyAdds = 3
 )
@@ -318,6 +329,7 @@ func DefaultProfile() Profile {
 		UnknownRegistrant:            UnknownRegistrant400,
 		RegistrantReadd:              RegistrantReaddSame,
 		RegistrantCancelStatus:       RegistrantCancelDenied,
+		RegistrantCustomQuestions:    RegistrantQuestionsKeep,
 		RegistrantDailyAdds:          defaultRegistrantDailyAdds,
 		RegistrantDailyStatusChanges: 10,
 		MeetingRegistrantCapacity:    defaultRegistrantCapacity,
@@ -412,6 +424,7 @@ func (p Profile) Validate() error {
 		{"unknown_registrant", p.UnknownRegistrant, []string{UnknownRegistrant400, UnknownRegistrant404}},
 		{"registrant_readd", p.RegistrantReadd, []string{RegistrantReaddSame, RegistrantReaddError}},
 		{"registrant_cancel_status", p.RegistrantCancelStatus, []string{RegistrantCancelDenied, RegistrantCancelDeleted}},
+		{"registrant_custom_questions", p.RegistrantCustomQuestions, []string{RegistrantQuestionsKeep, RegistrantQuestionsDefined}},
 		{"mail_unavailable_error", p.MailUnavailableError, []string{MailUnavailableInvalid, MailUnavailableDescriptive, MailUnavailableNotFound}},
 		{"mail_put_omitted", p.MailPutOmitted, []string{MailPutClear, MailPutKeep}},
 		{"mail_time_precedence", p.MailTimePrecedence, []string{MailTimeEpoch, MailTimeISO, MailTimeReject}},
@@ -450,6 +463,9 @@ func (p Profile) clone() Profile {
 	}
 	if p.WebinarUnlicensedUsers != nil {
 		c.WebinarUnlicensedUsers = append([]string(nil), p.WebinarUnlicensedUsers...)
+	}
+	if p.RegistrantDefinedQuestions != nil {
+		c.RegistrantDefinedQuestions = append([]string(nil), p.RegistrantDefinedQuestions...)
 	}
 	if p.MailUnprovisionedMailboxes != nil {
 		c.MailUnprovisionedMailboxes = append([]string(nil), p.MailUnprovisionedMailboxes...)
