@@ -215,6 +215,10 @@ type Profile struct {
 	// The meeting spec says 365, Zoom's recurrence documentation says 1-50 (raised by Zoom support), so the
 	// default is 50; at most 365.
 	RecurrenceMaxEndTimes int `json:"recurrence_max_end_times"`
+	// RecurrenceEndDateTime is what a meeting or webinar keeps of recurrence.end_date_time (unconfirmed):
+	// "exact" (default: the instant sent) or "end_of_day" (moved to 23:59 of that calendar day in the meeting's
+	// time zone, as Zoom is reported to do). The occurrences are the same either way.
+	RecurrenceEndDateTime string `json:"recurrence_end_date_time"`
 	// InvalidAlternativeHost is the answer to a settings.alternative_hosts entry that is not an active user
 	// of the account other than the host (exact Zoom error unconfirmed): "error" (default) = 400 code 300
 	// "Invalid alternative host: {entry}"; "drop" = the entry is silently dropped.
@@ -268,6 +272,8 @@ const (
 	MailEmptyOmit                = "omit"
 	MailEmptyZero                = "zero"
 	UnlistedTimezoneRefuse       = "refuse"
+	RecurrenceEndExact           = "exact"
+	RecurrenceEndEndOfDay        = "end_of_day"
 	UnlistedTimezoneSubstitute   = "substitute"
 )
 
@@ -339,6 +345,7 @@ func DefaultProfile() Profile {
 		DefaultMeetingDuration:    60,
 		RecurringStartTime:        RecurringStartFirst,
 		RecurrenceMaxEndTimes:     50,
+		RecurrenceEndDateTime:     RecurrenceEndExact,
 		InvalidAlternativeHost:    AlternativeHostError,
 		BasicHostRegistration:     BasicRegistrationError,
 		EndedMeetingStatus:        EndedStatusWaiting,
@@ -429,6 +436,7 @@ func (p Profile) Validate() error {
 		{"mail_put_omitted", p.MailPutOmitted, []string{MailPutClear, MailPutKeep}},
 		{"mail_time_precedence", p.MailTimePrecedence, []string{MailTimeEpoch, MailTimeISO, MailTimeReject}},
 		{"mail_empty_fields", p.MailEmptyFields, []string{MailEmptyOmit, MailEmptyZero}},
+		{"recurrence_end_date_time", p.RecurrenceEndDateTime, []string{RecurrenceEndExact, RecurrenceEndEndOfDay}},
 		{"unlisted_timezone", p.UnlistedTimezone, []string{UnlistedTimezoneRefuse, UnlistedTimezoneSubstitute}},
 	} {
 		ok := e.value == ""

@@ -329,6 +329,7 @@ func readSessionInput(f *fieldReader, s *session, k *sessionKind, p *Profile, cr
 	recF, hasRec := f.object("recurrence")
 	if hasRec {
 		in.rec, in.recConflict = readRecurrence(recF, in.loc, maxOccurrences(p, k.fixedType))
+		in.rec.applyEndKnob(p, in.loc)
 	}
 	in.hasRec = hasRec
 	in.tracking, in.hasTracking = readTrackingFields(f)
