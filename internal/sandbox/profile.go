@@ -194,6 +194,12 @@ type Profile struct {
 	// never set a responder (unconfirmed): "omit" (default, as the reference expects:
 	// {"enableAutoReply":false} with the other fields absent) or "zero" (every field present as "" or false).
 	MailEmptyFields string `json:"mail_empty_fields"`
+	// MailEmptyTime is the answer to "" in a time field of PUT .../settings/vacation (startTime, startTimeISO,
+	// endTime, endTimeISO), which the spec types as epoch milliseconds or an ISO-8601 time and never says how to
+	// clear (unconfirmed): "clear" (default: the time is removed) or "refuse" (400 code 400 "Invalid Argument.",
+	// as Zoom Mail is reported to answer). The default stays "clear" because with "refuse" and MailPutOmitted
+	// "keep" together no request can remove a time.
+	MailEmptyTime string `json:"mail_empty_time"`
 	// PasscodeRequired makes meeting creation generate a passcode when none is sent. Default false.
 	PasscodeRequired bool `json:"passcode_required"`
 	// SecurityOptionRequired is Zoom's "require that all meetings are secured with one security option"
@@ -271,6 +277,8 @@ const (
 	MailTimeReject               = "reject"
 	MailEmptyOmit                = "omit"
 	MailEmptyZero                = "zero"
+	MailEmptyTimeClear           = "clear"
+	MailEmptyTimeRefuse          = "refuse"
 	UnlistedTimezoneRefuse       = "refuse"
 	RecurrenceEndExact           = "exact"
 	RecurrenceEndEndOfDay        = "end_of_day"
@@ -328,6 +336,7 @@ func DefaultProfile() Profile {
 		MailPutOmitted:        MailPutClear,
 		MailTimePrecedence:    MailTimeEpoch,
 		MailEmptyFields:       MailEmptyOmit,
+		MailEmptyTime:         MailEmptyTimeClear,
 
 		DefaultWebinarTopic:          "Zoom Webinar",
 		SimuliveEnabled:              true,
@@ -436,6 +445,7 @@ func (p Profile) Validate() error {
 		{"mail_put_omitted", p.MailPutOmitted, []string{MailPutClear, MailPutKeep}},
 		{"mail_time_precedence", p.MailTimePrecedence, []string{MailTimeEpoch, MailTimeISO, MailTimeReject}},
 		{"mail_empty_fields", p.MailEmptyFields, []string{MailEmptyOmit, MailEmptyZero}},
+		{"mail_empty_time", p.MailEmptyTime, []string{MailEmptyTimeClear, MailEmptyTimeRefuse}},
 		{"recurrence_end_date_time", p.RecurrenceEndDateTime, []string{RecurrenceEndExact, RecurrenceEndEndOfDay}},
 		{"unlisted_timezone", p.UnlistedTimezone, []string{UnlistedTimezoneRefuse, UnlistedTimezoneSubstitute}},
 	} {
