@@ -268,6 +268,7 @@ func validateEvent(ctx context.Context, m *meetingattrs.EventCommon, noun string
 			fmt.Sprintf("Zoom only uses recurrence for recurring_fixed_time %ss, not %s; remove it or change type.", noun, typ))
 	}
 	meetingattrs.ValidateRecurrence(ctx, m.Recurrence, path.Root("recurrence"), d)
+	checkLocalStartZone(m, d)
 	if !m.TrackingFields.IsNull() && !m.TrackingFields.IsUnknown() {
 		for i, e := range m.TrackingFields.Elements() {
 			o, ok := e.(types.Object)

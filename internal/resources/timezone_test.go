@@ -41,6 +41,17 @@ func TestAccTimezone_outsideZoomListRefusedAtPlan(t *testing.T) {
 			})
 		}
 	}
+	// SST is in Zoom's list but not in the IANA database: a local start_time cannot be placed in time there.
+	sst := "resource \"zoom_meeting\" \"test\" {\n  user_id = %q\n  topic = \"tf-acc-tz\"\n  start_time = %q\n  timezone = \"SST\"\n}\n"
+	steps = append(steps, resource.TestStep{
+		Config:      env.Config(fmt.Sprintf(sst, env.Host, strings.TrimSuffix(start, "Z"))),
+		PlanOnly:    true,
+		ExpectError: regexp.MustCompile(`(?s)Start time needs a zone.*"SST" is in Zoom's time-zone list`),
+	}, resource.TestStep{
+		Config:             env.Config(fmt.Sprintf(sst, env.Host, start)),
+		PlanOnly:           true,
+		ExpectNonEmptyPlan: true,
+	})
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
 }
 
