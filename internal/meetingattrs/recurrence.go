@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -64,7 +65,7 @@ var recurrenceDescriptions = map[string]string{
 	"monthly_week":     "Monthly by weekday: the week of the month: `-1` the last, `1` the first, `2` the second, `3` the third or `4` the fourth; with `monthly_week_day`.",
 	"monthly_week_day": "Monthly by weekday: the day, `1` Sunday to `7` Saturday; with `monthly_week`.",
 	"end_times":        fmt.Sprintf("How many times the meeting occurs, 1 to %d (Zoom may cap it lower, usually at 50). Exactly one of `end_times` and `end_date_time`.", MaxEndTimes),
-	"end_date_time":    "Last date the meeting may occur, as an RFC 3339 time (for example 2027-06-30T23:59:00Z). Exactly one of `end_times` and `end_date_time`.",
+	"end_date_time":    "Last date the meeting may occur, as an RFC 3339 time (for example 2027-06-30T23:59:00Z). Exactly one of `end_times` and `end_date_time`. Zoom may move it to the end of that day; the configured value is kept then.",
 }
 
 // RecurrenceResourceAttribute is the resource schema of `recurrence` (plain Optional: it is fully configured, so
@@ -260,13 +261,39 @@ func RecurrenceFromAPI(ctx context.Context, api *client.Recurrence, prior types.
 	}
 	useDate := api.EndDateTime != "" && (!hasPrior || !p.EndDateTime.IsNull() || api.EndTimes == nil)
 	if useDate {
-		r.EndDateTime = KeepTime(p.EndDateTime, tz, api.EndDateTime)
+		r.EndDateTime = keepEndDate(p.EndDateTime, tz, api.EndDateTime)
 	} else if api.EndTimes != nil {
 		r.EndTimes = types.Int64Value(int64(*api.EndTimes))
 	}
 	obj, d := types.ObjectValueFrom(ctx, RecurrenceAttrTypes, r)
 	diags.Append(d...)
 	return obj, diags
+}
+
+// keepEndDate is KeepTime for recurrence.end_date_time. Zoom may move the end to the end of that day (the series
+// is the same: it ends after that calendar day), so a reported end later on the same calendar day as the prior
+// value, in the meeting's time zone or in UTC, keeps the prior value as well.
+func keepEndDate(prior TimeValue, tz, api string) TimeValue {
+	if p, err := prior.ToStringValue(context.Background()); err == nil && !p.IsNull() && !p.IsUnknown() {
+		pp, perr := ParseTime(p.ValueString())
+		a, aerr := ParseTime(api)
+		if perr == nil && aerr == nil && !a.Local {
+			if pt, ok := pp.In(tz); ok && !a.Instant.Before(pt) {
+				zones := []*time.Location{time.UTC}
+				if loc, err := time.LoadLocation(tz); err == nil && tz != "" {
+					zones = append(zones, loc)
+				}
+				for _, loc := range zones {
+					y1, m1, d1 := pt.In(loc).Date()
+					y2, m2, d2 := a.Instant.In(loc).Date()
+					if y1 == y2 && m1 == m2 && d1 == d2 {
+						return NewTimeValue(p.ValueString())
+					}
+				}
+			}
+		}
+	}
+	return KeepTime(prior, tz, api)
 }
 
 // OccurrenceAttrTypes are the attribute types of one occurrence.

@@ -104,7 +104,7 @@ func eventAttributes(spec eventSpec) map[string]schema.Attribute {
 		},
 		"timezone": schema.StringAttribute{
 			Optional: true, Computed: true, PlanModifiers: keep,
-			Description: "IANA time zone of the " + noun + ", e.g. `Europe/Berlin`. Follows the host's time zone when not set.",
+			Description: eventTimezoneDescription(noun),
 			Validators:  []validator.String{validators.TimeZone()},
 		},
 		"duration": schema.Int64Attribute{
@@ -299,6 +299,7 @@ func validateEvent(ctx context.Context, m *meetingattrs.EventCommon, noun string
 			fmt.Sprintf("Zoom only uses recurrence for recurring_fixed_time %ss, not %s; remove it or change type.", noun, typ))
 	}
 	meetingattrs.ValidateRecurrence(ctx, m.Recurrence, path.Root("recurrence"), d)
+	checkLocalStartZone(m, d)
 	if !m.TrackingFields.IsNull() && !m.TrackingFields.IsUnknown() {
 		for i, e := range m.TrackingFields.Elements() {
 			o, ok := e.(types.Object)

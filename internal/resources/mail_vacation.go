@@ -300,7 +300,7 @@ func (r *mailVacationResource) apply(ctx context.Context, plan *mailVacationMode
 	if diags.HasError() {
 		return
 	}
-	v, err := r.client.Mail.UpdateVacation(ctx, mailbox, body)
+	v, err := r.putVacation(ctx, mailbox, body)
 	if err != nil {
 		diagnostics.AddAPIError(diags, "Error setting the Zoom Mail vacation responder of "+mailbox, r.explainPut(ctx, mailbox, err))
 		return
@@ -359,20 +359,69 @@ func (r *mailVacationResource) Delete(ctx context.Context, req resource.DeleteRe
 		return
 	}
 	mailbox := state.Mailbox.ValueString()
-	_, err := r.client.Mail.UpdateVacation(ctx, mailbox, vacationOff())
+	_, err := r.putVacation(ctx, mailbox, vacationOff())
+	var kept *keptTimesError
+	if errors.As(err, &kept) {
+		// The responder is off; the dates left behind do nothing.
+		resp.Diagnostics.AddWarning("Zoom Mail vacation responder of "+mailbox+" turned off, dates left", kept.Error())
+		return
+	}
 	if err != nil && !client.IsMailboxNotFound(err) {
 		diagnostics.AddAPIError(&resp.Diagnostics, "Error turning off the Zoom Mail vacation responder of "+mailbox,
 			r.explainPut(ctx, mailbox, err))
 	}
 }
 
-// vacationOff is the setting destroy writes.
+// vacationOff is the setting destroy writes (times left out: putVacation clears them).
 func vacationOff() *client.MailVacation {
 	return &client.MailVacation{
 		EnableAutoReply: client.Ptr(false), ResponseSubject: client.Ptr(""), ResponseBodyPlainText: client.Ptr(""),
-		ResponseBodyHTML: client.Ptr(""), StartTime: client.Ptr(""), EndTime: client.Ptr(""),
+		ResponseBodyHTML: client.Ptr(""),
 	}
 }
+
+// putVacation writes body, whose times left out are to be cleared. A PUT that replaces the whole setting clears
+// them; Zoom may instead keep what a PUT leaves out, and then a second PUT clears them with an empty value. Sending
+// the empty value at once would fail where Zoom refuses it (the Mail spec types the times as epoch milliseconds
+// or ISO-8601 and does not say how to clear one). Where Zoom both keeps omitted times and refuses empty ones,
+// nothing can clear a time, and the error says so.
+func (r *mailVacationResource) putVacation(ctx context.Context, mailbox string, body *client.MailVacation) (*client.MailVacation, error) {
+	v, err := r.client.Mail.UpdateVacation(ctx, mailbox, body)
+	if err != nil {
+		return nil, err
+	}
+	retry, kept := *body, []string{}
+	if _, ok, _ := v.Start(); ok && body.StartTime == nil && body.StartTimeISO == nil {
+		retry.StartTime = client.Ptr("")
+		kept = append(kept, "start_time")
+	}
+	if _, ok, _ := v.End(); ok && body.EndTime == nil && body.EndTimeISO == nil {
+		retry.EndTime = client.Ptr("")
+		kept = append(kept, "end_time")
+	}
+	if len(kept) == 0 {
+		return v, nil
+	}
+	v, err = r.client.Mail.UpdateVacation(ctx, mailbox, &retry)
+	if err != nil {
+		return nil, &keptTimesError{kept: kept, err: err}
+	}
+	return v, nil
+}
+
+// keptTimesError is putVacation's error when Zoom kept times it was meant to clear and refused the empty value.
+type keptTimesError struct {
+	kept []string
+	err  error
+}
+
+func (e *keptTimesError) Error() string {
+	return fmt.Sprintf("Zoom kept the responder's %s although the request left it out, and refused an empty value "+
+		"to clear it: %v\n\nThis account offers no API call that removes the date: remove it in Zoom Mail, or keep a "+
+		"date in the configuration", strings.Join(e.kept, " and "), e.err)
+}
+
+func (e *keptTimesError) Unwrap() error { return e.err }
 
 // ImportState accepts the mailbox address.
 func (r *mailVacationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
@@ -387,8 +436,9 @@ func (r *mailVacationResource) ImportState(ctx context.Context, req resource.Imp
 }
 
 // vacationRequest is the PUT body for the planned setting: every field Terraform manages, with empty strings
-// clearing texts and times that are not set (whether Zoom clears or keeps fields a PUT leaves out is not
-// documented). Recipient flags that are not configured and still unknown (a new resource) are left to Zoom.
+// clearing texts that are not set (whether Zoom clears or keeps fields a PUT leaves out is not documented). Times
+// that are not set are left out, since Zoom may refuse an empty time; putVacation clears them if Zoom keeps them.
+// Recipient flags that are not configured and still unknown (a new resource) are left to Zoom.
 func vacationRequest(m *mailVacationModel) (*client.MailVacation, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	req := &client.MailVacation{
@@ -399,8 +449,6 @@ func vacationRequest(m *mailVacationModel) (*client.MailVacation, diag.Diagnosti
 		EnableAlwaysRespond:   knownBool(m.AlwaysRespond),
 		RestrictToContacts:    knownBool(m.RestrictToContacts),
 		RestrictToDomain:      knownBool(m.RestrictToDomain),
-		StartTime:             client.Ptr(""),
-		EndTime:               client.Ptr(""),
 	}
 	for _, t := range []struct {
 		name string

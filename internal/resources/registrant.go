@@ -168,7 +168,9 @@ func (r *registrantResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			PlanModifiers: []planmodifier.List{listplanmodifier.RequiresReplace()},
 			Validators:    []validator.List{listvalidator.SizeAtLeast(1)},
 			Description: "Answers to the " + noun + "'s custom registration questions: objects with `title` (the " +
-				"question) and `value` (the answer, at most 128 characters).",
+				"question) and `value` (the answer, at most 128 characters). Zoom may keep only the answers to the " +
+				"questions the " + noun + " defines, in its own order; the answers stay as configured then, and only an " +
+				"answer Zoom reports differently shows as a change.",
 		},
 		"occurrence_ids": schema.SetAttribute{
 			Optional: true, ElementType: types.StringType,
@@ -478,9 +480,13 @@ func (r *registrantResource) fromAPI(g *client.Registrant, m *registrantModel) {
 	if g.Language != "" || m.Language.IsUnknown() {
 		m.Language = optionalString(g.Language)
 	}
-	if len(g.CustomQuestions) == 0 && (m.CustomQuestions.IsNull() || m.CustomQuestions.IsUnknown()) {
+	switch {
+	case len(g.CustomQuestions) == 0 && (m.CustomQuestions.IsNull() || m.CustomQuestions.IsUnknown()):
 		m.CustomQuestions = types.ListNull(types.ObjectType{AttrTypes: customQuestionAttrTypes})
-	} else {
+	case answersKept(m.CustomQuestions, g.CustomQuestions):
+		// Zoom may keep only the answers to the questions the meeting or webinar defines, in its own order: the
+		// configured answers stay as they are.
+	default:
 		elems := make([]attr.Value, 0, len(g.CustomQuestions))
 		for _, q := range g.CustomQuestions {
 			elems = append(elems, types.ObjectValueMust(customQuestionAttrTypes, map[string]attr.Value{
@@ -494,6 +500,33 @@ func (r *registrantResource) fromAPI(g *client.Registrant, m *registrantModel) {
 	m.Status = types.StringValue(g.Status)
 	m.JoinURL = types.StringValue(g.JoinURL)
 	m.CreateTime = types.StringValue(g.CreateTime)
+}
+
+// answersKept reports whether every answer Zoom reports is one of the known prior answers (same title and
+// value), so that Zoom dropped or reordered some but changed none.
+func answersKept(prior types.List, reported []client.CustomQuestion) bool {
+	if prior.IsNull() || prior.IsUnknown() {
+		return false
+	}
+	known := map[client.CustomQuestion]bool{}
+	for _, e := range prior.Elements() {
+		o, ok := e.(types.Object)
+		if !ok || o.IsUnknown() || o.IsNull() {
+			return false
+		}
+		t, tok := o.Attributes()["title"].(types.String)
+		v, vok := o.Attributes()["value"].(types.String)
+		if !tok || !vok || t.IsUnknown() || v.IsUnknown() {
+			return false
+		}
+		known[client.CustomQuestion{Title: t.ValueString(), Value: v.ValueString()}] = true
+	}
+	for _, q := range reported {
+		if !known[q] {
+			return false
+		}
+	}
+	return true
 }
 
 // keepCase keeps the configured spelling of an e-mail Zoom reports in another case.

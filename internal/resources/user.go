@@ -274,7 +274,7 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			"job_title":   optString("Job title, at most 128 characters.", 128),
 			"location":    optString("Location, at most 256 characters.", 256),
 			"language":    optString("Language of the web portal, for example `en-US`.", 16),
-			"timezone":    optString("IANA time zone of the user, for example `Europe/Berlin`.", 64, validators.TimeZone()),
+			"timezone":    optString(userTimezoneDescription, 64, validators.TimeZone()),
 			"manager":     optString("E-mail of the user's manager.", 128, validators.Email()),
 			"cost_center": optString("Cost center.", 128),
 			"cms_user_id": optString("Kaltura user ID.", 128),

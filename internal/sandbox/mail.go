@@ -242,6 +242,9 @@ func (c *call) updateVacation() apiResponse {
 func (c *call) readMailTime(f *fieldReader, epochName, isoName string) (*int64, bool) {
 	epochRaw, hasEpoch := f.str(epochName, 0)
 	isoRaw, hasISO := f.str(isoName, 0)
+	if c.profile.MailEmptyTime == MailEmptyTimeRefuse && ((hasEpoch && epochRaw == "") || (hasISO && isoRaw == "")) {
+		return nil, false
+	}
 	var epoch, iso int64
 	if hasEpoch && epochRaw != "" {
 		n, err := strconv.ParseInt(epochRaw, 10, 64)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtz"
 )
 
 // Plan names accepted in Profile.Plan.
@@ -48,6 +50,13 @@ type Profile struct {
 	WebHost string `json:"web_host"`
 	// DefaultTimezone is the timezone given to new users. Default "America/Los_Angeles".
 	DefaultTimezone string `json:"default_timezone"`
+	// UnlistedTimezone is the answer to a timezone field (meetings, webinars, users) naming an IANA zone that is
+	// not in Zoom's time-zone list, which is all Zoom documents accepting: "refuse" (default) = 400 code 300
+	// "Validation Failed." naming the field, the generic validation error of those operations (none documents a
+	// specific one); "substitute" = the zone is silently replaced by the first listed zone with the same UTC
+	// offset at the sandbox clock (else by DefaultTimezone), as Zoom may do. A name that is no zone is refused
+	// either way.
+	UnlistedTimezone string `json:"unlisted_timezone"`
 	// MeMapsToOwner maps the "me" user id to the account owner (default true);
 	// when false "me" is an unknown user (404 code 1001).
 	MeMapsToOwner bool `json:"me_maps_to_owner"`
@@ -143,6 +152,15 @@ type Profile struct {
 	// status=denied, which is where the web portal shows cancelled registrations) or "deleted" (the
 	// registration is removed, as DELETE would).
 	RegistrantCancelStatus string `json:"registrant_cancel_status"`
+	// RegistrantCustomQuestions is what a registration keeps of its custom_questions answers (unconfirmed):
+	// "keep" (default: every answer, in the order sent) or "defined" (only the answers whose title is one of
+	// RegistrantDefinedQuestions, in the order of that list, as Zoom may keep only the questions the meeting or
+	// webinar defines; the sandbox has no registration-questions endpoints, so the list applies to every meeting
+	// and webinar).
+	RegistrantCustomQuestions string `json:"registrant_custom_questions"`
+	// RegistrantDefinedQuestions are the custom question titles that every meeting and webinar defines, for
+	// RegistrantCustomQuestions "defined". Default empty.
+	RegistrantDefinedQuestions []string `json:"registrant_defined_questions,omitempty"`
 	// RegistrantDailyAdds caps add-registrant requests per registrant e-mail per meeting or webinar per UTC day
 	// (REFERENCE §2.3: 3). Default 3; 0 = unlimited.
 	RegistrantDailyAdds int `json:"registrant_daily_adds"`
@@ -187,6 +205,12 @@ type Profile struct {
 	// never set a responder (unconfirmed): "omit" (default, as the reference expects:
 	// {"enableAutoReply":false} with the other fields absent) or "zero" (every field present as "" or false).
 	MailEmptyFields string `json:"mail_empty_fields"`
+	// MailEmptyTime is the answer to "" in a time field of PUT .../settings/vacation (startTime, startTimeISO,
+	// endTime, endTimeISO), which the spec types as epoch milliseconds or an ISO-8601 time and never says how to
+	// clear (unconfirmed): "clear" (default: the time is removed) or "refuse" (400 code 400 "Invalid Argument.",
+	// as Zoom Mail is reported to answer). The default stays "clear" because with "refuse" and MailPutOmitted
+	// "keep" together no request can remove a time.
+	MailEmptyTime string `json:"mail_empty_time"`
 	// PasscodeRequired makes meeting creation generate a passcode when none is sent. Default false.
 	PasscodeRequired bool `json:"passcode_required"`
 	// SecurityOptionRequired is Zoom's "require that all meetings are secured with one security option"
@@ -208,6 +232,10 @@ type Profile struct {
 	// The meeting spec says 365, Zoom's recurrence documentation says 1-50 (raised by Zoom support), so the
 	// default is 50; at most 365.
 	RecurrenceMaxEndTimes int `json:"recurrence_max_end_times"`
+	// RecurrenceEndDateTime is what a meeting or webinar keeps of recurrence.end_date_time (unconfirmed):
+	// "exact" (default: the instant sent) or "end_of_day" (moved to 23:59 of that calendar day in the meeting's
+	// time zone, as Zoom is reported to do). The occurrences are the same either way.
+	RecurrenceEndDateTime string `json:"recurrence_end_date_time"`
 	// InvalidAlternativeHost is the answer to a settings.alternative_hosts entry that is not an active user
 	// of the account other than the host (exact Zoom error unconfirmed): "error" (default) = 400 code 300
 	// "Invalid alternative host: {entry}"; "drop" = the entry is silently dropped.
@@ -260,6 +288,12 @@ const (
 	MailTimeReject               = "reject"
 	MailEmptyOmit                = "omit"
 	MailEmptyZero                = "zero"
+	MailEmptyTimeClear           = "clear"
+	MailEmptyTimeRefuse          = "refuse"
+	UnlistedTimezoneRefuse       = "refuse"
+	RecurrenceEndExact           = "exact"
+	RecurrenceEndEndOfDay        = "end_of_day"
+	UnlistedTimezoneSubstitute   = "substitute"
 )
 
 // Values of the user string knobs ("" = the default).
@@ -281,6 +315,8 @@ const (
 	RegistrantReaddError       = "error"
 	RegistrantCancelDenied     = "denied"
 	RegistrantCancelDeleted    = "deleted"
+	RegistrantQuestionsKeep    = "keep"
+	RegistrantQuestionsDefined = "defined"
 	defaultRegistrantCapacity  = 4999
 	defaultRegistrantDailyAdds = 3
 )
@@ -308,6 +344,7 @@ func DefaultProfile() Profile {
 		OwnerEmail:            "owner@sandbox.zoom.test",
 		WebHost:               "us06web.zoom.us",
 		DefaultTimezone:       "America/Los_Angeles",
+		UnlistedTimezone:      UnlistedTimezoneRefuse,
 		MeMapsToOwner:         true,
 		AutoCreateAllowed:     true,
 		UserStatusSuccessCode: 200,
@@ -319,6 +356,7 @@ func DefaultProfile() Profile {
 		MailPutOmitted:        MailPutClear,
 		MailTimePrecedence:    MailTimeEpoch,
 		MailEmptyFields:       MailEmptyOmit,
+		MailEmptyTime:         MailEmptyTimeClear,
 
 		PendingUsersIgnoreProfileUpdates: true,
 		UserEmailCase:                    UserEmailPreserve,
@@ -330,6 +368,7 @@ func DefaultProfile() Profile {
 		UnknownRegistrant:            UnknownRegistrant400,
 		RegistrantReadd:              RegistrantReaddSame,
 		RegistrantCancelStatus:       RegistrantCancelDenied,
+		RegistrantCustomQuestions:    RegistrantQuestionsKeep,
 		RegistrantDailyAdds:          defaultRegistrantDailyAdds,
 		RegistrantDailyStatusChanges: 10,
 		MeetingRegistrantCapacity:    defaultRegistrantCapacity,
@@ -339,6 +378,7 @@ func DefaultProfile() Profile {
 		DefaultMeetingDuration:    60,
 		RecurringStartTime:        RecurringStartFirst,
 		RecurrenceMaxEndTimes:     50,
+		RecurrenceEndDateTime:     RecurrenceEndExact,
 		InvalidAlternativeHost:    AlternativeHostError,
 		BasicHostRegistration:     BasicRegistrationError,
 		EndedMeetingStatus:        EndedStatusWaiting,
@@ -376,6 +416,9 @@ func (p Profile) Validate() error {
 	}
 	if p.WebHost == "" || strings.ContainsAny(p.WebHost, "/ ") {
 		return fmt.Errorf("web_host: invalid host %q", p.WebHost)
+	}
+	if !zoomtz.Supported(p.DefaultTimezone) {
+		return fmt.Errorf("default_timezone: %q is not in Zoom's time-zone list", p.DefaultTimezone)
 	}
 	if p.UserStatusSuccessCode != 200 && p.UserStatusSuccessCode != 204 {
 		return fmt.Errorf("user_status_success_code: must be 200 or 204, got %d", p.UserStatusSuccessCode)
@@ -421,12 +464,16 @@ func (p Profile) Validate() error {
 		{"unknown_registrant", p.UnknownRegistrant, []string{UnknownRegistrant400, UnknownRegistrant404}},
 		{"registrant_readd", p.RegistrantReadd, []string{RegistrantReaddSame, RegistrantReaddError}},
 		{"registrant_cancel_status", p.RegistrantCancelStatus, []string{RegistrantCancelDenied, RegistrantCancelDeleted}},
+		{"registrant_custom_questions", p.RegistrantCustomQuestions, []string{RegistrantQuestionsKeep, RegistrantQuestionsDefined}},
 		{"mail_unavailable_error", p.MailUnavailableError, []string{MailUnavailableInvalid, MailUnavailableDescriptive, MailUnavailableNotFound}},
 		{"mail_put_omitted", p.MailPutOmitted, []string{MailPutClear, MailPutKeep}},
 		{"mail_time_precedence", p.MailTimePrecedence, []string{MailTimeEpoch, MailTimeISO, MailTimeReject}},
 		{"mail_empty_fields", p.MailEmptyFields, []string{MailEmptyOmit, MailEmptyZero}},
 		{"user_email_case", p.UserEmailCase, []string{UserEmailPreserve, UserEmailLower}},
 		{"phone_number_format", p.PhoneNumberFormat, []string{PhoneFormatAsSent, PhoneFormatDigits, PhoneFormatInternational}},
+		{"mail_empty_time", p.MailEmptyTime, []string{MailEmptyTimeClear, MailEmptyTimeRefuse}},
+		{"recurrence_end_date_time", p.RecurrenceEndDateTime, []string{RecurrenceEndExact, RecurrenceEndEndOfDay}},
+		{"unlisted_timezone", p.UnlistedTimezone, []string{UnlistedTimezoneRefuse, UnlistedTimezoneSubstitute}},
 	} {
 		ok := e.value == ""
 		for _, a := range e.allowed {
@@ -460,6 +507,9 @@ func (p Profile) clone() Profile {
 	}
 	if p.WebinarUnlicensedUsers != nil {
 		c.WebinarUnlicensedUsers = append([]string(nil), p.WebinarUnlicensedUsers...)
+	}
+	if p.RegistrantDefinedQuestions != nil {
+		c.RegistrantDefinedQuestions = append([]string(nil), p.RegistrantDefinedQuestions...)
 	}
 	if p.MailUnprovisionedMailboxes != nil {
 		c.MailUnprovisionedMailboxes = append([]string(nil), p.MailUnprovisionedMailboxes...)

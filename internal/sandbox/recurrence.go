@@ -117,6 +117,20 @@ func readRecurrence(f *fieldReader, loc *time.Location, maxEndTimes int) (r *rec
 	return r, conflict
 }
 
+// applyEndKnob moves EndDateTime to 23:59 of its calendar day in loc when Profile.RecurrenceEndDateTime is
+// "end_of_day". The series is unchanged: it ends after that calendar day either way.
+func (r *recurrence) applyEndKnob(p *Profile, loc *time.Location) {
+	if r == nil || r.EndDateTime == "" || p.RecurrenceEndDateTime != RecurrenceEndEndOfDay {
+		return
+	}
+	t, err := time.Parse(zoomTimeLayout, r.EndDateTime)
+	if err != nil {
+		return
+	}
+	l := t.In(loc)
+	r.EndDateTime = formatZoomTime(time.Date(l.Year(), l.Month(), l.Day(), 23, 59, 0, 0, loc))
+}
+
 // occurrence is one generated occurrence of a type-8 meeting.
 type occurrence struct {
 	ID       string // epoch milliseconds of the scheduled start

@@ -397,6 +397,7 @@ func (c *call) addRegistrant(t *regTarget) apiResponse {
 	if errs := f.errors(); len(errs) > 0 {
 		return validationResp(errs)
 	}
+	in.CustomQuestions = c.keptQuestions(in.CustomQuestions)
 	var occIDs []string
 	if raw := c.query("occurrence_ids"); raw != "" {
 		for _, id := range strings.Split(raw, ",") {
@@ -497,6 +498,23 @@ func (c *call) registrantOccurrences(t *regTarget, r *registrant) []occurrenceVi
 	return out
 }
 
+// keptQuestions is what a registration keeps of the custom question answers sent (Profile.RegistrantCustomQuestions).
+func (c *call) keptQuestions(sent []customQuestion) []customQuestion {
+	if c.profile.RegistrantCustomQuestions != RegistrantQuestionsDefined {
+		return sent
+	}
+	var out []customQuestion
+	for _, title := range c.profile.RegistrantDefinedQuestions {
+		for _, q := range sent {
+			if q.Title == title {
+				out = append(out, q)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // readRegistrant validates a registrant create body (email and first_name required).
 func readRegistrant(f *fieldReader, webinar bool) *registrant {
 	r := &registrant{}
@@ -588,7 +606,8 @@ func (c *call) viewRegistrant(t *regTarget, r *registrant, listItem bool) regist
 		v.Address, v.City, v.Zip, v.State, v.Phone = ptr(r.Address), ptr(r.City), ptr(r.Zip), ptr(r.State), ptr(r.Phone)
 		v.Industry, v.Org, v.JobTitle, v.Comments = ptr(r.Industry), ptr(r.Org), ptr(r.JobTitle), ptr(r.Comments)
 	}
-	if t.webinar && !listItem {
+	if t.webinar && !listItem && r.Language != "" {
+		// The schema's language enum has no "": a registrant who chose no language has none.
 		v.Language = ptr(r.Language)
 	}
 	return v

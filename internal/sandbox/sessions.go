@@ -311,8 +311,8 @@ func readSessionInput(f *fieldReader, s *session, k *sessionKind, p *Profile, cr
 	in.loc = meetingLocation(s.Timezone)
 	tzName, hasTZ := f.str("timezone", 0)
 	if hasTZ && tzName != "" {
-		if l, ok := loadZone(tzName); ok {
-			in.loc = l
+		if stored, l, ok := resolveZone(p, tzName, now); ok {
+			tzName, in.loc = stored, l
 		} else {
 			f.fail("timezone")
 		}
@@ -329,6 +329,7 @@ func readSessionInput(f *fieldReader, s *session, k *sessionKind, p *Profile, cr
 	recF, hasRec := f.object("recurrence")
 	if hasRec {
 		in.rec, in.recConflict = readRecurrence(recF, in.loc, maxOccurrences(p, k.fixedType))
+		in.rec.applyEndKnob(p, in.loc)
 	}
 	in.hasRec = hasRec
 	in.tracking, in.hasTracking = readTrackingFields(f)

@@ -748,6 +748,14 @@ func (c *call) updateUser() apiResponse {
 	cmsUserID, hasCMS := f.str("cms_user_id", 0)
 	language, hasLanguage := f.str("language", 0)
 	timezone, hasTimezone := f.str("timezone", 0)
+	if hasTimezone && timezone != "" {
+		if stored, _, ok := resolveZone(c.profile, timezone, c.now); ok {
+			timezone = stored
+		} else {
+			f.fail("timezone")
+			hasTimezone = false
+		}
+	}
 	pronouns, hasPronouns := f.str("pronouns", 0)
 	manager, hasManager := f.str("manager", 0)
 	if hasManager && manager != "" && !validEmail(manager) {

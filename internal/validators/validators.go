@@ -13,6 +13,8 @@ import (
 	"unicode"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtz"
 )
 
 // stringCheck adapts a function that inspects one known string into a validator.String.
@@ -81,21 +83,22 @@ func CheckEmail(s string) error {
 	return nil
 }
 
-// TimeZone accepts IANA time-zone names such as America/New_York (checked against the Go time-zone database,
-// which the provider binary embeds).
+// TimeZone accepts the time-zone IDs of Zoom's published list (package zoomtz), the only ones Zoom's API takes in
+// a timezone field; for any other name the error names the nearest listed zone.
 func TimeZone() validator.String {
-	return stringCheck{desc: "must be an IANA time-zone name such as Europe/Berlin", check: CheckTimeZone}
+	return stringCheck{desc: "must be one of the time-zone IDs Zoom lists, such as Europe/Berlin", check: CheckTimeZone}
 }
 
-// CheckTimeZone reports why s is not an IANA time-zone name, or nil.
+// CheckTimeZone reports why Zoom would not accept s as a time zone, naming the nearest zone it lists, or nil.
 func CheckTimeZone(s string) error {
-	if s == "" || s == "Local" {
-		return fmt.Errorf("%q is not an IANA time-zone name such as America/New_York", s)
+	if zoomtz.Supported(s) {
+		return nil
 	}
-	if _, err := time.LoadLocation(s); err != nil {
-		return fmt.Errorf("%q is not an IANA time-zone name such as America/New_York or Europe/Berlin", s)
+	if _, ok := zoomtz.Nearest(s, time.Now()); !ok {
+		return fmt.Errorf("%q is not an IANA time-zone name; %s", s, zoomtz.Suggest(s, time.Now()))
 	}
-	return nil
+	return fmt.Errorf("Zoom accepts only the time zones of its list (%s), and %q is not one of them; %s",
+		zoomtz.ListURL, s, zoomtz.Suggest(s, time.Now()))
 }
 
 // UserPassword enforces the rules Zoom documents for a user's initial password (POST /users, autoCreate):

@@ -63,3 +63,25 @@ func TestCheckTimeZoneAndURL(t *testing.T) {
 		}
 	}
 }
+
+// Zoom accepts only the IDs of its time-zone list: other IANA names are refused with the nearest listed zone.
+func TestCheckTimeZoneZoomList(t *testing.T) {
+	for _, z := range []string{"Europe/Kiev", "Asia/Calcutta", "Asia/Kolkata", "America/Indianapolis", "SST", "CET", "UTC"} {
+		if err := CheckTimeZone(z); err != nil {
+			t.Errorf("%q is in Zoom's list but rejected: %v", z, err)
+		}
+	}
+	for z, want := range map[string]string{
+		"Europe/Kyiv":   `use "Europe/Kiev"`,
+		"US/Eastern":    `use "America/New_York"`,
+		"Etc/GMT+5":     `"America/Panama"`,
+		"europe/berlin": `use "Europe/Berlin"`,
+		"GMT":           `"UTC"`,
+		"Mars/Olympus":  `developers.zoom.us`,
+	} {
+		err := CheckTimeZone(z)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: got %v, want an error containing %s", z, err, want)
+		}
+	}
+}
