@@ -91,7 +91,7 @@ var MeetingSettings = []Setting{
 	{Name: "registrants_confirmation_email", Kind: KindBool, Description: "Send registrants a confirmation e-mail."},
 	{Name: "registrants_email_notification", Kind: KindBool, Description: "E-mail registrants when they are approved, cancelled or denied."},
 	{Name: "email_notification", Kind: KindBool, Description: "E-mail alternative hosts and users with scheduling privilege about the meeting."},
-	{Name: "use_pmi", Kind: KindBool, Description: "Hold the meeting on the host's Personal Meeting ID instead of a generated ID (not for recurring meetings with a fixed time)."},
+	{Name: "use_pmi", Kind: KindBool, Description: "Whether the meeting is held on the host's Personal Meeting ID. Only `false` may be set: a meeting on the PMI shares the PMI as its ID with the host's other PMI meetings and Zoom refuses to delete it, so Terraform cannot manage it (a meeting imported with `true` is refused for the same reason)."},
 	{Name: "watermark", Kind: KindBool, Description: "Add a watermark to shared screens."},
 	{Name: "close_registration", Kind: KindBool, Description: "Close registration after the meeting date."},
 	{Name: "show_share_button", Kind: KindBool, Description: "Show social-share buttons on the registration page."},

@@ -63,6 +63,8 @@ type eventSpec struct {
 const (
 	codeEventInProgress = 3002
 	codeEventEnded      = 3007
+	// codeDeletePMI is meetingDelete's answer for a meeting held on the host's Personal Meeting ID.
+	codeDeletePMI = 3018
 )
 
 // eventAttributes returns the schema attributes both resources share.
@@ -228,8 +230,8 @@ func (v eventTypeValidator) ValidateString(_ context.Context, req validator.Stri
 				"that can be started at any time.")
 	case v.noun == "meeting" && (t == meetingattrs.TypePMI || t == "4"):
 		resp.Diagnostics.AddAttributeError(req.Path, "PMI meetings cannot be managed",
-			"A PMI meeting is the host's personal meeting room, not a meeting Terraform can create. To hold a "+
-				"scheduled meeting on the PMI, set settings.use_pmi = true.")
+			"A PMI meeting is the host's personal meeting room, not a meeting Terraform can create or delete. "+
+				"Use type = \"scheduled\" or \"recurring_no_fixed_time\": the meeting gets its own ID.")
 	default:
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+v.noun+" type",
 			fmt.Sprintf("%q is not a %s type: use scheduled, recurring_fixed_time or recurring_no_fixed_time.", t, v.noun))

@@ -45,6 +45,7 @@ const (
 	msgMeetingDailyLimit     = "You have exceeded the daily rate limit (%d) of Meeting Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00."
 	msgInvalidTemplateID     = "Invalid template ID"
 	msgInvalidAltHost        = "Invalid alternative host: %s"
+	msgDeletePMI             = "Not allowed to delete PMI."
 	// Sandbox wording.
 	msgRegistrationType = "Registration is only available for scheduled meetings (type 2) and recurring meetings with a fixed time (type 8)."
 	msgUserTemplate     = "Only account admin meeting templates can be used to create a meeting: %s."
@@ -54,6 +55,7 @@ const (
 	codeMeetingMissing = 3001
 	codeInProgress     = 3002
 	codeMeetingEnded   = 3007
+	codeDeletePMI      = 3018
 	codeCannotHost     = 3161
 )
 
@@ -130,13 +132,33 @@ func (st *state) addMeeting(m *meeting) {
 }
 
 func (st *state) removeMeeting(m *meeting) {
-	delete(st.meetingsByID, m.ID)
+	st.unindexMeeting(m)
 	for i, x := range st.Meetings {
 		if x == m {
 			st.Meetings = append(st.Meetings[:i:i], st.Meetings[i+1:]...)
 			return
 		}
 	}
+}
+
+// unindexMeeting drops m from the ID index. Meetings held on their host's PMI share that number, so the
+// index then points to the newest other meeting with it, if any.
+func (st *state) unindexMeeting(m *meeting) {
+	if st.meetingsByID[m.ID] != m {
+		return
+	}
+	delete(st.meetingsByID, m.ID)
+	for _, x := range st.Meetings {
+		if x != m && x.ID == m.ID {
+			st.meetingsByID[x.ID] = x
+		}
+	}
+}
+
+// onHostPMI reports whether m is held on its host's Personal Meeting ID (its number is the PMI).
+func (st *state) onHostPMI(m *meeting) bool {
+	h := st.byID[m.HostID]
+	return h != nil && h.PMI != 0 && m.ID == h.PMI
 }
 
 // deleteMeeting moves m to the tombstones, from where PUT status action=recover restores it. Its registrants
@@ -200,7 +222,7 @@ func (st *state) removeUserMeetings(u, to *user) {
 	for _, m := range st.Meetings {
 		if m.HostID == u.ID {
 			if to == nil {
-				delete(st.meetingsByID, m.ID)
+				st.unindexMeeting(m)
 				continue
 			}
 			m.HostID = to.ID
@@ -547,7 +569,13 @@ func (c *call) createMeeting() apiResponse {
 		return *r
 	}
 	st := c.s.st
-	m.ID = st.newMeetingNumber()
+	if h := st.byID[m.HostID]; h != nil && h.PMI != 0 && m.Settings.UsePMI && m.Type != 8 {
+		// A meeting held on the PMI takes the host's PMI as its number: every such meeting of the host
+		// shares it (meetingCreate, settings.use_pmi).
+		m.ID = h.PMI
+	} else {
+		m.ID = st.newMeetingNumber()
+	}
 	m.UUID = newMeetingUUID()
 	st.addMeeting(m)
 	c.countMeetingWrite(host.ID)
@@ -922,6 +950,10 @@ func (c *call) deleteMeeting() apiResponse {
 		m.deleteOccurrence(id)
 		c.s.dirty = true
 		return noContent()
+	}
+	if c.s.st.onHostPMI(m) {
+		// meetingDelete documents 3018 for a PMI meeting: Zoom never deletes the host's personal room.
+		return errResp(http.StatusBadRequest, codeDeletePMI, msgDeletePMI)
 	}
 	if m.EndedOnce {
 		return errResp(http.StatusBadRequest, codeMeetingEnded, msgMeetingEnded)
