@@ -8,9 +8,13 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/sandbox"
 )
 
 // TestAccMeeting_importOnPMIRefused: a meeting held on the host's PMI (created in the portal) shares the PMI as
@@ -42,4 +46,83 @@ resource "zoom_meeting" "test" {
 			ExpectError:   regexp.MustCompile(`(?s)held on the host's Personal Meeting ID.*refuses to delete`),
 		}},
 	})
+}
+
+// TestAccEvent_basicAlternativeHost: a Basic user cannot be an alternative host. Whether Zoom answers with an
+// error or drops the entry, the apply fails naming the user and the fix (license them or remove them).
+func TestAccEvent_basicAlternativeHost(t *testing.T) {
+	for _, kind := range []string{"meeting", "webinar"} {
+		for knob, want := range map[string]string{
+			sandbox.AlternativeHostError: `(?s)Error creating Zoom %[1]s.*%[2]s must be an active, licensed user.*remove them`,
+			sandbox.AlternativeHostDrop:  `(?s)Zoom did not apply a setting.*alternative_hosts.*%[2]s.*licensed user`,
+		} {
+			t.Run(kind+"/"+knob, func(t *testing.T) {
+				env := acctest.New(t, func(p *sandbox.Profile) { p.InvalidAlternativeHost = knob })
+				env.RequireSandbox(t)
+				basic := env.RandomEmail()
+				resource.ParallelTest(t, resource.TestCase{
+					ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+					Steps: []resource.TestStep{{
+						Config: env.Config(fmt.Sprintf(`
+resource "zoom_user" "basic" {
+  email  = %q
+  action = "autoCreate"
+  type   = 1
+}
+
+resource "zoom_%s" "test" {
+  user_id    = %q
+  topic      = "tf-acc-basic-alt"
+  start_time = %q
+  settings   = { alternative_hosts = [zoom_user.basic.email] }
+}
+`, basic, kind, env.Host, zoomUTC(futureUTC(30*time.Hour)))),
+						ExpectError: regexp.MustCompile(fmt.Sprintf(want, kind, regexp.QuoteMeta(basic))),
+					}},
+				})
+			})
+		}
+	}
+}
+
+// TestAccWebinar_alternativeHostsCommaSeparated: webinars take alternative hosts comma-separated (meetings use
+// semicolons). Two alternative hosts apply with an empty plan afterwards, whether or not the account also splits
+// on semicolons.
+func TestAccWebinar_alternativeHostsCommaSeparated(t *testing.T) {
+	for _, semicolons := range []bool{false, true} {
+		t.Run(fmt.Sprintf("semicolons=%v", semicolons), func(t *testing.T) {
+			env := acctest.New(t, func(p *sandbox.Profile) { p.WebinarAltHostsSemicolons = semicolons })
+			a, b := env.RandomEmail(), env.RandomEmail()
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				CheckDestroy:             checkWebinarsDestroyed(env),
+				Steps: []resource.TestStep{{
+					Config: env.Config(fmt.Sprintf(`
+resource "zoom_user" "a" {
+  email  = %q
+  action = "autoCreate"
+  type   = 2
+}
+
+resource "zoom_user" "b" {
+  email  = %q
+  action = "autoCreate"
+  type   = 2
+}
+
+resource "zoom_webinar" "test" {
+  user_id    = %q
+  topic      = "tf-acc-webinar-alts"
+  start_time = %q
+  settings   = { alternative_hosts = [zoom_user.a.email, zoom_user.b.email] }
+}
+`, a, b, env.Host, zoomUTC(futureUTC(30*time.Hour)))),
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue("zoom_webinar.test", tfjsonpath.New("settings").AtMapKey("alternative_hosts"),
+							knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(a), knownvalue.StringExact(b)})),
+					},
+				}},
+			})
+		})
+	}
 }

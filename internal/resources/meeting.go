@@ -222,7 +222,8 @@ func (r *meetingResource) Create(ctx context.Context, req resource.CreateRequest
 		func(id int64) (*client.Meeting, error) { return r.client.Meetings.Get(ctx, id, nil) },
 		&resp.Diagnostics)
 	if err != nil {
-		diagnostics.AddAPIError(&resp.Diagnostics, "Error creating Zoom meeting for host "+host, explainHost(err, host, "meeting"))
+		diagnostics.AddAPIError(&resp.Diagnostics, "Error creating Zoom meeting for host "+host,
+			explainAltHosts(explainHost(err, host, "meeting"), plan.Settings, "meeting"))
 		return
 	}
 	if m.HostID == "" || m.Status == "" {
@@ -297,7 +298,8 @@ func (r *meetingResource) Update(ctx context.Context, req resource.UpdateRequest
 	if !body.IsEmpty() {
 		if err := r.client.Meetings.Update(ctx, id, body); err != nil {
 			diagnostics.AddAPIError(&resp.Diagnostics,
-				fmt.Sprintf("Error updating Zoom meeting %d of host %s", id, state.HostEmail.ValueString()), updateError(err, "meeting"))
+				fmt.Sprintf("Error updating Zoom meeting %d of host %s", id, state.HostEmail.ValueString()),
+				explainAltHosts(updateError(err, "meeting"), plan.Settings, "meeting"))
 			return
 		}
 	} else if !eventPlanHasUnknowns(&plan.EventCommon, plan.H323Password, plan.PSTNPassword, plan.EncryptedPassword, plan.PreSchedule) {

@@ -149,7 +149,8 @@ func (r *webinarResource) Create(ctx context.Context, req resource.CreateRequest
 		func(id int64) (*client.Webinar, error) { return r.client.Webinars.Get(ctx, id, nil) },
 		&resp.Diagnostics)
 	if err != nil {
-		diagnostics.AddAPIError(&resp.Diagnostics, summary, explainWebinar(err, plan.UserID.ValueString()))
+		diagnostics.AddAPIError(&resp.Diagnostics, summary,
+			explainAltHosts(explainWebinar(err, plan.UserID.ValueString()), plan.Settings, "webinar"))
 		return
 	}
 	// Settings Zoom only takes on update follow at once, and everything is read back with GET (the create
@@ -238,7 +239,7 @@ func (r *webinarResource) Update(ctx context.Context, req resource.UpdateRequest
 		if err := r.client.Webinars.Update(ctx, id, body); err != nil {
 			diagnostics.AddAPIError(&resp.Diagnostics,
 				fmt.Sprintf("Error updating Zoom webinar %d of host %s", id, state.HostEmail.ValueString()),
-				explainWebinar(updateError(err, "webinar"), state.HostEmail.ValueString()))
+				explainAltHosts(explainWebinar(updateError(err, "webinar"), state.HostEmail.ValueString()), plan.Settings, "webinar"))
 			return
 		}
 	} else if !eventPlanHasUnknowns(&plan.EventCommon) {

@@ -657,7 +657,7 @@ func (c *call) applyMeeting(m *meeting, body map[string]json.RawMessage, actor *
 	} else {
 		m.Settings = settings
 	}
-	if r := c.applyAltHosts(&m.session, altRaw, hasAlt); r != nil {
+	if r := c.applyAltHosts(&m.session, splitAltHosts(altRaw), hasAlt); r != nil {
 		return r
 	}
 	if m.Settings.WaitingRoom {
@@ -709,18 +709,19 @@ func readTrackingFields(f *fieldReader) ([]trackingField, bool) {
 	return out, true
 }
 
-// resolveAltHosts resolves alternative_hosts entries (e-mails or user ids) to active users of the account
+// resolveAltHosts resolves alternative_hosts entries (e-mails or user ids) to active licensed users of the account
 // other than the host, in the order given without duplicates. invalid is the first entry that is not one.
-func (c *call) resolveAltHosts(raw, hostID string) (ids []string, invalid string) {
+func (c *call) resolveAltHosts(entries []string, hostID string) (ids []string, invalid string) {
 	st := c.s.st
-	for _, entry := range splitAltHosts(raw) {
+	for _, entry := range entries {
 		var u *user
 		if strings.Contains(entry, "@") {
 			u = st.byEmail[strings.ToLower(entry)]
 		} else {
 			u = st.byID[entry]
 		}
-		if u == nil || u.Status != statusActive || u.ID == hostID {
+		// Alternative hosts are active licensed users of the account (Basic users may not be one).
+		if u == nil || u.Status != statusActive || u.Type == 1 || u.ID == hostID {
 			if invalid == "" {
 				invalid = entry
 			}
@@ -815,7 +816,7 @@ func (c *call) viewMeeting(m *meeting, create, showPrevious bool, occ *occurrenc
 		PreSchedule: m.PreSchedule,
 		Settings:    m.Settings.clone(),
 	}
-	v.Settings.AlternativeHosts = c.altHostEmails(&m.session)
+	v.Settings.AlternativeHosts = c.altHostEmails(&m.session, ";")
 	if m.Password != "" {
 		v.EncryptedPassword = passcodeToken(m.ID, m.Password) + ".1"
 		v.H323Password = numericPasscode(m.ID, m.Password)

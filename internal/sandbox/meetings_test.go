@@ -454,7 +454,9 @@ func TestMeetingAlternativeHosts(t *testing.T) {
 	if got := settingsOf(e.getMeeting(mid(m)))["alternative_hosts"]; got != "alt2@example.com;alt.one@example.com" {
 		t.Errorf("GET alternative_hosts %v", got)
 	}
-	for _, bad := range []string{"ghost@example.com", "owner@sandbox.zoom.test", "pending@example.com", "off@example.com", "AAAAAAAAAAAAAAAAAAAAAA"} {
+	e.createUser("autoCreate", "basic@example.com", 1)
+	// Unknown, the host, pending, deactivated, Basic (not licensed), a comma-separated pair (meetings use ";").
+	for _, bad := range []string{"ghost@example.com", "owner@sandbox.zoom.test", "pending@example.com", "off@example.com", "AAAAAAAAAAAAAAAAAAAAAA", "basic@example.com", "alt2@example.com," + a} {
 		alt("alt2@example.com;"+bad).wantError(t, 400, 300, "Invalid alternative host: "+bad)
 	}
 	// PATCH replaces the list; "" clears it.

@@ -201,6 +201,15 @@ type Profile struct {
 	// of the account other than the host (exact Zoom error unconfirmed): "error" (default) = 400 code 300
 	// "Invalid alternative host: {entry}"; "drop" = the entry is silently dropped.
 	InvalidAlternativeHost string `json:"invalid_alternative_host"`
+	// An alternative host must be a licensed user of the account (Zoom support article KB0082130): a Basic
+	// (type 1) user is an invalid entry and gets the InvalidAlternativeHost answer. The meeting and webinar
+	// specs document no error code of their own for it, so the code is that knob's.
+	//
+	// WebinarAltHostsSemicolons lets a webinar's settings.alternative_hosts also be split on ";" (the webinar
+	// schema documents a comma-separated list, meetings use semicolons; one example of webinarCreate shows
+	// semicolons, so this is unconfirmed). Default false: only commas separate entries, and a
+	// semicolon-separated value is one invalid entry.
+	WebinarAltHostsSemicolons bool `json:"webinar_alt_hosts_semicolons"`
 	// RegistrationOnType3 lets type-3 meetings (recurring, no fixed time) turn registration on
 	// (unconfirmed). Default false → 400 code 300.
 	RegistrationOnType3 bool `json:"registration_on_type3"`

@@ -224,15 +224,16 @@ func (c *call) occurrenceViews(s *session, showPrevious bool) []occurrenceView {
 	return out
 }
 
-// altHostEmails renders the alternative hosts as lower-cased e-mails, semicolon-separated.
-func (c *call) altHostEmails(s *session) string {
+// altHostEmails renders the alternative hosts as lower-cased e-mails joined by sep (";" for meetings, "," for
+// webinars, as each spec documents).
+func (c *call) altHostEmails(s *session, sep string) string {
 	var emails []string
 	for _, id := range s.AltHosts {
 		if u := c.s.st.byID[id]; u != nil {
 			emails = append(emails, strings.ToLower(u.Email))
 		}
 	}
-	return strings.Join(emails, ";")
+	return strings.Join(emails, sep)
 }
 
 // endSessionLocked ends the running instance of s: a new UUID, status per Profile.EndedMeetingStatus.
@@ -390,9 +391,9 @@ func (c *call) applySessionInput(s *session, in sessionInput, k *sessionKind, cr
 
 // applyAltHosts resolves a settings.alternative_hosts value sent in a write (Profile.InvalidAlternativeHost)
 // and drops the host from the list.
-func (c *call) applyAltHosts(s *session, raw string, has bool) *apiResponse {
+func (c *call) applyAltHosts(s *session, entries []string, has bool) *apiResponse {
 	if has {
-		ids, invalid := c.resolveAltHosts(raw, s.HostID)
+		ids, invalid := c.resolveAltHosts(entries, s.HostID)
 		if invalid != "" && c.profile.InvalidAlternativeHost != AlternativeHostDrop {
 			return ptr(errResp(http.StatusBadRequest, codeValidation, fmt.Sprintf(msgInvalidAltHost, invalid)))
 		}

@@ -399,7 +399,7 @@ func (c *call) applyWebinar(w *webinar, body map[string]json.RawMessage, actor *
 	} else {
 		w.Settings = settings
 	}
-	if r := c.applyAltHosts(&w.session, splitWebinarAltHosts(altRaw), hasAlt); r != nil {
+	if r := c.applyAltHosts(&w.session, splitWebinarAltHosts(altRaw, c.profile.WebinarAltHostsSemicolons), hasAlt); r != nil {
 		return "", r
 	}
 	host := st.byID[w.HostID]
@@ -489,7 +489,7 @@ func (c *call) viewWebinar(w *webinar, o webinarViewOpts) webinarView {
 		RecordFileID: w.RecordFileID,
 		Settings:     w.Settings.clone(),
 	}
-	v.Settings.AlternativeHosts = c.altHostEmails(&w.session)
+	v.Settings.AlternativeHosts = c.altHostEmails(&w.session, ",")
 	if start, ok := c.viewStartTime(&w.session); ok {
 		v.StartTime = formatZoomTime(start)
 	}

@@ -821,12 +821,23 @@ func TestWebinarAlternativeHosts(t *testing.T) {
 	alt := func(v string) response {
 		return e.call(http.MethodPost, "/v2/users/me/webinars", map[string]any{"settings": map[string]any{"alternative_hosts": v}})
 	}
-	// Commas (the webinar schema) and semicolons (its example) both separate entries.
-	r := alt("alt2@example.com, " + a + ";ALT2@example.com")
+	e.createUser("autoCreate", "basic@example.com", 1)
+	// Commas separate entries (the webinar schema); the answer is comma-separated too.
+	r := alt("alt2@example.com, " + a + ",ALT2@example.com")
 	r.wantStatus(t, 201)
 	w := r.json(t)
-	if got := settingsOf(w)["alternative_hosts"]; got != "alt2@example.com;alt.one@example.com" {
+	if got := settingsOf(w)["alternative_hosts"]; got != "alt2@example.com,alt.one@example.com" {
 		t.Fatalf("alternative_hosts %v", got)
+	}
+	// A semicolon does not separate entries by default; the knob lets it.
+	alt("alt2@example.com;" + a).wantError(t, 400, 300, "Invalid alternative host: alt2@example.com;"+a)
+	// A Basic user cannot be an alternative host.
+	alt("alt2@example.com,basic@example.com").wantError(t, 400, 300, "Invalid alternative host: basic@example.com")
+	e.s.UpdateProfile(func(p *sandbox.Profile) { p.WebinarAltHostsSemicolons = true })
+	r = alt("alt2@example.com;" + a)
+	r.wantStatus(t, 201)
+	if got := settingsOf(r.json(t))["alternative_hosts"]; got != "alt2@example.com,alt.one@example.com" {
+		t.Fatalf("semicolon knob: alternative_hosts %v", got)
 	}
 	alt("ghost@example.com").wantError(t, 400, 300, "Invalid alternative host: ghost@example.com")
 	alt("owner@sandbox.zoom.test").wantError(t, 400, 300, "Invalid alternative host: owner@sandbox.zoom.test")
