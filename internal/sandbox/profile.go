@@ -210,6 +210,11 @@ type Profile struct {
 	// semicolons, so this is unconfirmed). Default false: only commas separate entries, and a
 	// semicolon-separated value is one invalid entry.
 	WebinarAltHostsSemicolons bool `json:"webinar_alt_hosts_semicolons"`
+	// WebinarListPageToken makes GET /users/{userId}/webinars honour a next_page_token query parameter and
+	// issue tokens. Its parameters document only page_size and page_number (its response does list a
+	// next_page_token field), so whether Zoom takes the token is unconfirmed. Default false: the list pages by
+	// page_number, a token in the query is ignored and next_page_token is always "".
+	WebinarListPageToken bool `json:"webinar_list_page_token"`
 	// RegistrationOnType3 lets type-3 meetings (recurring, no fixed time) turn registration on
 	// (unconfirmed). Default false → 400 code 300.
 	RegistrationOnType3 bool `json:"registration_on_type3"`

@@ -678,7 +678,8 @@ func (c *call) listWebinars() apiResponse {
 		matched = append(matched, w)
 		seqs = append(seqs, w.Seq)
 	}
-	lo, hi, meta, bad := c.paginate("webinars|"+host.ID+"|"+typ, seqs, 30, 300)
+	// webinars documents page_size and page_number as its paging parameters, not next_page_token.
+	lo, hi, meta, bad := c.paginateWith("webinars|"+host.ID+"|"+typ, seqs, 30, 300, c.profile.WebinarListPageToken)
 	if bad != nil {
 		return *bad
 	}
