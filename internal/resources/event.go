@@ -121,10 +121,10 @@ func eventAttributes(spec eventSpec) map[string]schema.Attribute {
 		"password": schema.StringAttribute{
 			Optional: true, Computed: true, Sensitive: true, PlanModifiers: keep,
 			Description: "Passcode: at most 10 characters from " + spec.passcodeChars + ". When not set, Zoom may " +
-				"generate one (accounts that require a passcode); the generated one is kept here. Removing it from " +
-				"the configuration keeps the current passcode.",
-			Validators: []validator.String{stringvalidator.RegexMatches(spec.passcode,
-				"must be 1 to 10 characters from "+spec.passcodeChars)},
+				"generate one (accounts that require a passcode); the generated one is kept here, and may hold " +
+				"other characters (e.g. `!`, `(`, `{`): it can be written into the configuration as it is, since an " +
+				"unchanged passcode is never sent. Removing it from the configuration keeps the current passcode.",
+			Validators: []validator.String{stringvalidator.LengthBetween(1, 10)},
 		},
 		"template_id": schema.StringAttribute{
 			Optional: true,

@@ -126,3 +126,54 @@ resource "zoom_webinar" "test" {
 		})
 	}
 }
+
+// TestAccEvent_importGeneratedPasscode: a passcode Zoom generated may hold characters a request may not send
+// (here "(" or "{"). Importing the meeting or webinar and writing that passcode into the configuration
+// validates and plans no change; changing it to a value Zoom would refuse is still refused.
+func TestAccEvent_importGeneratedPasscode(t *testing.T) {
+	for _, kind := range []string{"meeting", "webinar"} {
+		t.Run(kind, func(t *testing.T) {
+			env := acctest.New(t, func(p *sandbox.Profile) { p.PasscodeRequired = true; p.GeneratedPasscodeSpecials = "({" })
+			env.RequireSandbox(t)
+			start := zoomUTC(futureUTC(48 * time.Hour))
+			topic := acctest.RandomName()
+			var id int64
+			var passcode string
+			if kind == "meeting" {
+				m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{Topic: client.Ptr(topic), StartTime: client.Ptr(start)})
+				if err != nil {
+					t.Fatal(err)
+				}
+				id, passcode = m.ID, m.Password
+			} else {
+				w, err := env.Client.Webinars.Create(acctest.Ctx(), env.Host, &client.WebinarRequest{Topic: client.Ptr(topic), StartTime: client.Ptr(start)})
+				if err != nil {
+					t.Fatal(err)
+				}
+				id, passcode = w.ID, w.Password
+			}
+			if !regexp.MustCompile(`[({]`).MatchString(passcode) {
+				t.Fatalf("the sandbox generated %q", passcode)
+			}
+			config := func(pw string) string {
+				return env.Config(fmt.Sprintf(`
+resource "zoom_%s" "test" {
+  user_id    = %q
+  topic      = %q
+  start_time = %q
+  password   = %q
+}
+`, kind, env.Host, topic, start, pw))
+			}
+			addr := "zoom_" + kind + ".test"
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				Steps: []resource.TestStep{
+					{Config: config(passcode), ResourceName: addr, ImportState: true, ImportStateId: strconv.FormatInt(id, 10), ImportStatePersist: true},
+					{Config: config(passcode), PlanOnly: true},
+					{Config: config("new{pass"), PlanOnly: true, ExpectError: regexp.MustCompile(`password must be 1 to 10 characters`)},
+				},
+			})
+		})
+	}
+}

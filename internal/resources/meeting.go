@@ -142,6 +142,7 @@ func (r *meetingResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	checkPasscode(meetingSpec, config.Password, state.Password, creating, &resp.Diagnostics)
 	unknown, stop := eventPlan(meetingSpec, &plan.EventCommon, &state.EventCommon, &config.EventCommon, creating, &resp.Diagnostics)
 	if stop {
 		return

@@ -99,6 +99,7 @@ func (r *webinarResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	checkPasscode(webinarSpec, config.Password, state.Password, creating, &resp.Diagnostics)
 	unknown, stop := eventPlan(webinarSpec, &plan.EventCommon, &state.EventCommon, &config.EventCommon, creating, &resp.Diagnostics)
 	if !stop && !creating {
 		markUnknown(ctx, resp, unknown)

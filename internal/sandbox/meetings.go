@@ -441,13 +441,24 @@ func (c *call) hostTimezone(u *user) string {
 	return "UTC"
 }
 
-var passcodeRE = regexp.MustCompile(`^[A-Za-z0-9@_*!-]*$`)
+// Passcode characters a request may send: meetingCreate and meetingUpdate allow letters, digits and @ - _ *;
+// webinarCreate and webinarUpdate also allow !.
+var (
+	meetingPasscodeRE = regexp.MustCompile(`^[A-Za-z0-9@_*-]*$`)
+	webinarPasscodeRE = regexp.MustCompile(`^[A-Za-z0-9@_*!-]*$`)
+)
 
 // newMeetingUUID returns an instance UUID: 16 random bytes in standard base64 (24 characters with "==").
 func newMeetingUUID() string { return base64.StdEncoding.EncodeToString(randomBytes(16)) }
 
-// newPasscode returns a generated passcode: 6 alphanumeric characters, as seen in Zoom responses.
-func newPasscode() string { return randomBase62(6) }
+// newPasscode returns a generated passcode: 6 alphanumeric characters, as seen in Zoom responses, or with
+// Profile.GeneratedPasscodeSpecials 5 of them and one of those characters.
+func newPasscode(p *Profile) string {
+	if specials := []rune(p.GeneratedPasscodeSpecials); len(specials) > 0 {
+		return randomBase62(5) + string(specials[randomDigits(10)%int64(len(specials))])
+	}
+	return randomBase62(6)
+}
 
 // linkKey keys the derivation of passcode tokens, so that they are stable across restarts.
 var linkKey = []byte("zoom-sandbox passcode link key")
@@ -678,7 +689,7 @@ func (c *call) applyMeeting(m *meeting, body map[string]json.RawMessage, actor *
 
 	// Passcode: as sent, else generated when the profile or default_password asks for one; then the
 	// one-security-option rule.
-	applyPasscode(&m.session, in, create, p.PasscodeRequired || defaultPassword,
+	applyPasscode(p, &m.session, in, create, p.PasscodeRequired || defaultPassword,
 		p.SecurityOptionRequired && !m.Settings.WaitingRoom && !m.Settings.MeetingAuthentication)
 
 	if m.Type == 8 && len(m.occurrences(p)) == 0 {

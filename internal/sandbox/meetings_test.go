@@ -346,9 +346,18 @@ func TestMeetingValidation(t *testing.T) {
 	for _, tc := range cases {
 		e.call(http.MethodPost, "/v2/users/me/meetings", tc.body).wantField(t, tc.field)
 	}
-	// Passcodes may use letters, digits and @ _ * ! -.
-	if m := e.createMeeting("me", map[string]any{"password": "a@_*!-Z9"}); m["password"] != "a@_*!-Z9" {
+	// Meeting passcodes may use letters, digits and @ _ * - (meetingCreate, meetingUpdate); ! is a webinar's.
+	if m := e.createMeeting("me", map[string]any{"password": "a@_*-Z9"}); m["password"] != "a@_*-Z9" {
 		t.Errorf("password %v", m["password"])
+	}
+	e.call(http.MethodPost, "/v2/users/me/meetings", `{"password":"a!1"}`).wantField(t, "password")
+	m := e.createMeeting("me", map[string]any{})
+	e.patchMeeting(mid(m), map[string]any{"password": "a!1"}).wantField(t, "password")
+
+	// A generated passcode may hold characters a request may not send.
+	e.s.UpdateProfile(func(p *sandbox.Profile) { p.PasscodeRequired = true; p.GeneratedPasscodeSpecials = "({" })
+	if pw, _ := e.createMeeting("me", map[string]any{})["password"].(string); len(pw) != 6 || !strings.ContainsAny(pw, "({") {
+		t.Errorf("generated passcode %q", pw)
 	}
 }
 

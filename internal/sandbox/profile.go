@@ -178,6 +178,11 @@ type Profile struct {
 	MailEmptyFields string `json:"mail_empty_fields"`
 	// PasscodeRequired makes meeting creation generate a passcode when none is sent. Default false.
 	PasscodeRequired bool `json:"passcode_required"`
+	// GeneratedPasscodeSpecials are characters a passcode Zoom generates may hold besides letters and digits
+	// (accounts whose passcode rules ask for special characters; which ones Zoom draws from is unconfirmed, and
+	// they need not be among those a request may send). Default "": generated passcodes are 6 letters and
+	// digits; otherwise 5 letters and digits followed by one of these.
+	GeneratedPasscodeSpecials string `json:"generated_passcode_specials"`
 	// SecurityOptionRequired is Zoom's "require that all meetings are secured with one security option"
 	// (REFERENCE §4b, §5 item 16): a meeting left with no passcode, no waiting room and no
 	// meeting_authentication gets a generated 6-character passcode. Default true.

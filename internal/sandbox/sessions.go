@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -255,11 +256,12 @@ type sessionKind struct {
 	instantType int // 1 for meetings; 0 = none
 	fixedType   int // 8 or 9: needs a recurrence
 	agendaMax   int // 2000 for meetings; 0 = no limit (the webinar schema has none)
+	passcode    *regexp.Regexp
 }
 
 var (
-	meetingKind = &sessionKind{types: meetingTypes, instantType: 1, fixedType: 8, agendaMax: 2000}
-	webinarKind = &sessionKind{types: webinarTypes, fixedType: 9}
+	meetingKind = &sessionKind{types: meetingTypes, instantType: 1, fixedType: 8, agendaMax: 2000, passcode: meetingPasscodeRE}
+	webinarKind = &sessionKind{types: webinarTypes, fixedType: 9, passcode: webinarPasscodeRE}
 )
 
 // sessionInput holds the top-level fields of a meeting or webinar write body that both share.
@@ -305,7 +307,7 @@ func readSessionInput(f *fieldReader, s *session, k *sessionKind, p *Profile, cr
 	}
 	in.duration, in.hasDuration = int(duration), hasDuration
 	in.password, in.hasPassword = f.str("password", 10)
-	if in.hasPassword && !passcodeRE.MatchString(in.password) {
+	if in.hasPassword && !k.passcode.MatchString(in.password) {
 		f.fail("password")
 		in.hasPassword = false
 	}
@@ -406,14 +408,14 @@ func (c *call) applyAltHosts(s *session, entries []string, has bool) *apiRespons
 // applyPasscode sets the passcode of a write: as sent, else generated on create when the profile (or
 // default_password) asks for one; then, with securityRule, a session left without a passcode and without
 // another security option gets one (REFERENCE §4b, §5 item 16).
-func applyPasscode(s *session, in sessionInput, create, generate, securityRule bool) {
+func applyPasscode(p *Profile, s *session, in sessionInput, create, generate, securityRule bool) {
 	if in.hasPassword {
 		s.Password = in.password
 	} else if create && generate {
-		s.Password = newPasscode()
+		s.Password = newPasscode(p)
 	}
 	if securityRule && s.Password == "" {
-		s.Password = newPasscode()
+		s.Password = newPasscode(p)
 	}
 }
 

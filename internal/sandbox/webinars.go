@@ -416,7 +416,7 @@ func (c *call) applyWebinar(w *webinar, body map[string]json.RawMessage, actor *
 	}
 	ensureRegistrationToken(&w.session, w.registrationOn())
 	// Webinars have no waiting room: meeting_authentication is the other security option.
-	applyPasscode(&w.session, in, create, p.PasscodeRequired,
+	applyPasscode(p, &w.session, in, create, p.PasscodeRequired,
 		p.WebinarSecurityOptionRequired && !w.Settings.MeetingAuthentication)
 	if w.Type == 9 && len(w.occurrences(p)) == 0 {
 		return "", ptr(errResp(http.StatusBadRequest, codeValidation, msgWebinarRecurrence))
