@@ -169,7 +169,7 @@ func eventAttributes(spec eventSpec) map[string]schema.Attribute {
 			"read; the state keeps the link it got when the "+noun+" was created (or imported) for as long as only "+
 			"the token differs, so refreshes never report a change. Read the `zoom_"+noun+"` data source just "+
 			"before handing a link to a host.", true),
-		"registration_url": computed("Registration link; empty unless registration is on (`settings.approval_type` 0 or 1).", false),
+		"registration_url": computed(registrationURLDescription(noun), false),
 		"occurrences": schema.ListAttribute{
 			Computed: true, PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()},
 			ElementType: types.ObjectType{AttrTypes: meetingattrs.OccurrenceAttrTypes},
@@ -177,6 +177,20 @@ func eventAttributes(spec eventSpec) map[string]schema.Attribute {
 				"`start_time` (UTC), `duration`, `status`.",
 		},
 	}
+}
+
+// registrationURLDescription documents registration_url: of the meeting answers only the create answer
+// documents it (GET does not), and no webinar answer does, so it is kept from creation and never blanked.
+func registrationURLDescription(noun string) string {
+	if noun == "webinar" {
+		return "Registration link, when registration is on (`settings.approval_type` 0 or 1) and Zoom reports it: " +
+			"Zoom's webinar API documents it in no answer, so it is usually null. Once known it is kept (never " +
+			"replaced by an empty value) until registration is turned off."
+	}
+	return "Registration link, when registration is on (`settings.approval_type` 0 or 1). Zoom reports it when the " +
+		"meeting is created (its GET does not document it), and it is kept from then on (never replaced by an empty " +
+		"value) until registration is turned off. Null when registration is turned on later or after an import, as " +
+		"Zoom does not report it then."
 }
 
 func capitalise(s string) string {
@@ -323,10 +337,18 @@ func eventPlan(spec eventSpec, plan, state, config *meetingattrs.EventCommon, cr
 			unknown[a] = true
 		}
 	}
-	if settingChanged(plan.Settings, state.Settings, "approval_type") {
+	// The link changes only when registration is turned on or off (0 and 1 both have registration).
+	if p, ok := attrsOf(plan.Settings)["approval_type"].(types.Int64); ok && (p.IsUnknown() ||
+		registrationSetting(plan.Settings) != registrationSetting(state.Settings)) {
 		unknown["registration_url"] = true
 	}
 	return unknown, false
+}
+
+// registrationSetting reports whether settings have registration on (approval_type 0 or 1).
+func registrationSetting(settings types.Object) bool {
+	v, ok := attrsOf(settings)["approval_type"].(types.Int64)
+	return ok && !v.IsNull() && !v.IsUnknown() && v.ValueInt64() != 2
 }
 
 // settingChanged reports whether a setting's planned value differs from state (or is unknown).

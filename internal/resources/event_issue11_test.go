@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -175,5 +176,53 @@ resource "zoom_%s" "test" {
 				},
 			})
 		})
+	}
+}
+
+// TestAccEvent_registrationURLKept: GET /meetings/{meetingId} documents no registration_url (only the create
+// answer does) and no webinar answer documents it. The link learnt at creation is kept through refreshes and
+// applies, never blanked; what Zoom never reported stays null. Runs with and without the undocumented fields.
+func TestAccEvent_registrationURLKept(t *testing.T) {
+	for _, undocumented := range []bool{false, true} {
+		for _, kind := range []string{"meeting", "webinar"} {
+			t.Run(fmt.Sprintf("%s/undocumented=%v", kind, undocumented), func(t *testing.T) {
+				env := acctest.New(t, func(p *sandbox.Profile) { p.UndocumentedResponseFields = undocumented })
+				env.RequireSandbox(t)
+				addr := "zoom_" + kind + ".test"
+				config := func(topic string) string {
+					return env.Config(fmt.Sprintf(`
+resource "zoom_%s" "test" {
+  user_id    = %q
+  topic      = %q
+  start_time = %q
+  settings   = { approval_type = 0 }
+}
+`, kind, env.Host, topic, zoomUTC(futureUTC(30*time.Hour))))
+				}
+				var want knownvalue.Check = knownvalue.StringRegexp(regexp.MustCompile(`^https://.+/` + kind + `/register/`))
+				if kind == "webinar" && !undocumented {
+					want = knownvalue.Null()
+				}
+				same := statecheck.CompareValue(compare.ValuesSame())
+				checks := func() []statecheck.StateCheck {
+					out := []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(addr, tfjsonpath.New("registration_url"), want),
+						same.AddStateValue(addr, tfjsonpath.New("registration_url")),
+					}
+					if kind == "meeting" && !undocumented {
+						out = append(out, statecheck.ExpectKnownValue(addr, tfjsonpath.New("pstn_password"), knownvalue.Null()))
+					}
+					return out
+				}
+				resource.ParallelTest(t, resource.TestCase{
+					ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+					Steps: []resource.TestStep{
+						{Config: config("tf-acc-reg-1"), ConfigStateChecks: checks()},
+						// An apply refreshes first (GET) and then updates the topic (PATCH, then GET).
+						{Config: config("tf-acc-reg-2"), ConfigStateChecks: checks()},
+					},
+				})
+			})
+		}
 	}
 }

@@ -73,8 +73,9 @@ func (r *meetingResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 		Description: "Create a pre-scheduled meeting for Google Workspace (only `scheduled` and `recurring_no_fixed_time`).",
 	}
 	for name, desc := range map[string]string{
-		"h323_password":      "Passcode for H.323/SIP room systems, derived from the passcode.",
-		"pstn_password":      "Passcode for phone dial-in, derived from the passcode.",
+		"h323_password": "Passcode for H.323/SIP room systems, derived from the passcode.",
+		"pstn_password": "Passcode for phone dial-in, derived from the passcode. No Zoom answer documents it: null " +
+			"unless Zoom reports it anyway; once known it is kept while the passcode stays the same.",
 		"encrypted_password": "Encrypted passcode, as carried in join links.",
 	} {
 		attrs[name] = schema.StringAttribute{Computed: true, Sensitive: true, PlanModifiers: keep, Description: desc}
@@ -230,6 +231,9 @@ func (r *meetingResource) Create(ctx context.Context, req resource.CreateRequest
 	if m.HostID == "" || m.Status == "" {
 		// The create response schema omits some fields; GET has them all.
 		if got, err := r.client.Meetings.Get(ctx, m.ID, nil); err == nil {
+			// GET documents no registration_url: keep the one the create answer carried.
+			keepCreateOnly(&got.RegistrationURL, m.RegistrationURL)
+			keepCreateOnly(&got.PSTNPassword, m.PSTNPassword)
 			m = got
 		}
 	}
@@ -341,6 +345,13 @@ func (r *meetingResource) Delete(ctx context.Context, req resource.DeleteRequest
 		}
 		return err
 	})
+}
+
+// keepCreateOnly keeps a value only the create answer carried when the GET that follows lacks it.
+func keepCreateOnly(got *string, created string) {
+	if *got == "" {
+		*got = created
+	}
 }
 
 // onPMI reports whether Zoom holds m on its host's Personal Meeting ID (its ID is the PMI).

@@ -166,6 +166,7 @@ func (r *webinarResource) Create(ctx context.Context, req resource.CreateRequest
 		}
 	}
 	if got, err := r.client.Webinars.Get(ctx, w.ID, nil); err == nil {
+		keepCreateOnly(&got.RegistrationURL, w.RegistrationURL)
 		w = got
 	}
 	got := plan

@@ -591,7 +591,7 @@ func (c *call) createMeeting() apiResponse {
 	st.addMeeting(m)
 	c.countMeetingWrite(host.ID)
 	c.s.dirty = true
-	return jsonResp(http.StatusCreated, c.viewMeeting(m, true, false, nil))
+	return jsonResp(http.StatusCreated, c.documentedOnly(c.viewMeeting(m, true, false, nil), meetingCreateFields))
 }
 
 // applyMeeting validates a create (create = true) or update body and applies it to m, which the caller
@@ -878,7 +878,7 @@ func (c *call) getMeeting() apiResponse {
 		}
 	}
 	show := strings.EqualFold(c.query("show_previous_occurrences"), "true")
-	return jsonResp(http.StatusOK, c.viewMeeting(m, false, show, occ))
+	return jsonResp(http.StatusOK, c.documentedOnly(c.viewMeeting(m, false, show, occ), meetingGetFields))
 }
 
 // --- PATCH /meetings/{meetingId} -----------------------------------------------------------

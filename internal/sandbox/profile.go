@@ -220,6 +220,11 @@ type Profile struct {
 	// next_page_token field), so whether Zoom takes the token is unconfirmed. Default false: the list pages by
 	// page_number, a token in the query is ignored and next_page_token is always "".
 	WebinarListPageToken bool `json:"webinar_list_page_token"`
+	// UndocumentedResponseFields makes meeting and webinar create and GET answers carry the fields real answers
+	// were reported to hold beyond their operation's response schema: registration_url on GET (meetings) and on
+	// every webinar answer, pstn_password, and uuid, host_id, status and encrypted_password on meetingCreate.
+	// Default false: each answer holds only what its operation documents.
+	UndocumentedResponseFields bool `json:"undocumented_response_fields"`
 	// RegistrationOnType3 lets type-3 meetings (recurring, no fixed time) turn registration on
 	// (unconfirmed). Default false → 400 code 300.
 	RegistrationOnType3 bool `json:"registration_on_type3"`

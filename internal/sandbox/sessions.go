@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"math"
 	"net/http"
@@ -480,4 +481,54 @@ func (s *session) applyOccurrenceInput(id string, in occurrenceInput, now time.T
 		t := in.start
 		ov.StartTime = &t
 	}
+}
+
+// Top-level fields each operation's response schema documents. A response carries only these, unless
+// Profile.UndocumentedResponseFields adds the ones real answers were reported to carry beyond them
+// (registration_url on GET, pstn_password everywhere, uuid, host_id, status and encrypted_password on create).
+var (
+	meetingCreateFields = fieldSet("agenda", "assistant_id", "created_at", "duration", "h323_password", "host_email",
+		"id", "join_url", "occurrences", "password", "pmi", "pre_schedule", "recurrence", "registration_url",
+		"settings", "start_time", "start_url", "timezone", "topic", "tracking_fields", "type") // meetingCreate 201
+	meetingGetFields = fieldSet("agenda", "assistant_id", "created_at", "duration", "encrypted_password",
+		"h323_password", "host_email", "host_id", "id", "join_url", "occurrences", "password", "pmi", "pre_schedule",
+		"recurrence", "settings", "start_time", "start_url", "status", "timezone", "topic", "tracking_fields", "type",
+		"uuid") // meeting 200
+	webinarCreateFields = fieldSet("agenda", "created_at", "duration", "host_email", "host_id", "id", "is_simulive",
+		"join_url", "occurrences", "password", "record_file_id", "recurrence", "registrants_confirmation_email",
+		"settings", "start_time", "start_url", "template_id", "timezone", "topic", "tracking_fields", "type",
+		"uuid") // webinarCreate 201
+	webinarGetFields = fieldSet("agenda", "created_at", "duration", "host_email", "host_id", "id", "is_simulive",
+		"join_url", "occurrences", "password", "record_file_id", "recurrence", "settings", "start_time", "start_url",
+		"timezone", "topic", "tracking_fields", "type", "uuid") // webinar 200
+)
+
+func fieldSet(names ...string) map[string]bool {
+	out := make(map[string]bool, len(names))
+	for _, n := range names {
+		out[n] = true
+	}
+	return out
+}
+
+// documentedOnly renders view as a JSON object holding only the top-level fields an operation documents
+// (everything, with Profile.UndocumentedResponseFields).
+func (c *call) documentedOnly(view any, documented map[string]bool) any {
+	if c.profile.UndocumentedResponseFields {
+		return view
+	}
+	b, err := json.Marshal(view)
+	if err != nil {
+		return view
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(b, &m) != nil {
+		return view
+	}
+	for k := range m {
+		if !documented[k] {
+			delete(m, k)
+		}
+	}
+	return m
 }

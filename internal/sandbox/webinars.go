@@ -347,7 +347,7 @@ func (c *call) createWebinar() apiResponse {
 	st.addWebinar(w)
 	c.countMeetingWrite(host.ID)
 	c.s.dirty = true
-	return jsonResp(http.StatusCreated, c.viewWebinar(w, webinarViewOpts{create: true, templateID: templateID}))
+	return jsonResp(http.StatusCreated, c.documentedOnly(c.viewWebinar(w, webinarViewOpts{create: true, templateID: templateID}), webinarCreateFields))
 }
 
 // applyWebinar validates a create (create = true) or update body and applies it to w, which the caller
@@ -531,7 +531,7 @@ func (c *call) getWebinar() apiResponse {
 			return errResp(http.StatusBadRequest, codeMeetingGeneric, msgInvalidOccurrence)
 		}
 	}
-	return jsonResp(http.StatusOK, c.viewWebinar(w, o))
+	return jsonResp(http.StatusOK, c.documentedOnly(c.viewWebinar(w, o), webinarGetFields))
 }
 
 // --- PATCH /webinars/{webinarId} -----------------------------------------------------------------------

@@ -869,7 +869,17 @@ func TestWebinarAlternativeHosts(t *testing.T) {
 }
 
 func TestWebinarRegistrationSettings(t *testing.T) {
-	e := newEnv(t, nil)
+	// No webinar answer documents registration_url.
+	strict := newEnv(t, nil)
+	sw := strict.createWebinar("me", map[string]any{"settings": map[string]any{"approval_type": 1}})
+	if _, ok := sw["registration_url"]; ok {
+		t.Fatalf("webinarCreate answer has undocumented registration_url")
+	}
+	if _, ok := strict.getWebinar(mid(sw))["registration_url"]; ok {
+		t.Fatalf("webinar GET answer has undocumented registration_url")
+	}
+	// The rest runs with the undocumented fields, as real answers were reported to carry them.
+	e := newEnv(t, func(p *sandbox.Profile) { p.UndocumentedResponseFields = true })
 	regRE := regexp.MustCompile(`^https://us06web\.zoom\.us/webinar/register/[A-Za-z0-9_-]{36}$`)
 	w := e.createWebinar("me", map[string]any{"settings": map[string]any{"approval_type": 1}})
 	url1, _ := w["registration_url"].(string)
