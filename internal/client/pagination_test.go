@@ -114,3 +114,50 @@ func TestPaginationStopsOnRepeatedTokenAndErrors(t *testing.T) {
 		t.Fatal("early break")
 	}
 }
+
+// TestListWebinarsByPageNumber: the webinars list documents page_number (not next_page_token), so the client asks
+// for page 1, 2, ... up to page_count, and stops with an error when the server answers another page than asked.
+func TestListWebinarsByPageNumber(t *testing.T) {
+	for _, ignoring := range []bool{false, true} {
+		ts := newTestServer(t)
+		var mu sync.Mutex
+		var queries []url.Values
+		ts.handle("GET /users/h1/webinars", func(w http.ResponseWriter, r *http.Request) {
+			q := r.URL.Query()
+			mu.Lock()
+			queries = append(queries, q)
+			mu.Unlock()
+			page := q.Get("page_number")
+			if ignoring {
+				page = "1"
+			}
+			items := map[string][]map[string]any{"1": {{"id": 1}, {"id": 2}}, "2": {{"id": 3}}}[page]
+			n := map[string]int{"1": 1, "2": 2}[page]
+			writeJSON(w, 200, map[string]any{"next_page_token": "", "page_count": 2, "page_number": n, "page_size": 300,
+				"total_records": 3, "webinars": items})
+		})
+		c, _ := newTestClient(t, ts, nil)
+		list, err := c.Webinars.List(context.Background(), "h1", &ListWebinarsOptions{Type: "upcoming"})
+		if ignoring {
+			if err == nil {
+				t.Fatalf("a server ignoring page_number went unnoticed: %d webinars", len(list))
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		for _, w := range list {
+			ids = append(ids, w.ID)
+		}
+		if !slices.Equal(ids, []int64{1, 2, 3}) || len(queries) != 2 {
+			t.Fatalf("ids = %v after %d requests", ids, len(queries))
+		}
+		for i, q := range queries {
+			if q.Get("page_number") != []string{"1", "2"}[i] || q.Get("page_size") != "300" || q.Get("type") != "upcoming" || q.Has("next_page_token") {
+				t.Errorf("request %d query = %v", i+1, q)
+			}
+		}
+	}
+}

@@ -258,7 +258,7 @@ func (s *WebinarsService) End(ctx context.Context, id int64) error {
 	return err
 }
 
-// List returns every webinar of a host (all pages, 300 per page); opts may be nil.
+// List returns every webinar of a host (all pages, 300 per page, by page_number); opts may be nil.
 //
 //meta:operation GET /users/{userId}/webinars
 func (s *WebinarsService) List(ctx context.Context, userID string, opts *ListWebinarsOptions) ([]WebinarSummary, error) {
@@ -270,7 +270,8 @@ func (s *WebinarsService) List(ctx context.Context, userID string, opts *ListWeb
 	if opts != nil {
 		setString(q, "type", opts.Type)
 	}
-	return listAll[WebinarSummary](ctx, s.client, p+"/webinars", q, CategoryMedium, "webinars", maxMeetingsPageSize)
+	// The operation's parameters document page_size and page_number only (no next_page_token).
+	return listAllByPageNumber[WebinarSummary](ctx, s.client, p+"/webinars", q, CategoryMedium, "webinars", maxMeetingsPageSize)
 }
 
 // ListTemplates returns the webinar templates a user can use (not paginated).

@@ -95,9 +95,11 @@ func (d *meetingDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"join_url":   computed("Link participants join with. Sensitive: it embeds the passcode.", true),
 			"start_url": computed("Link that starts the meeting as the host without signing in. Sensitive. It carries "+
 				"a token that expires after two hours (90 days for custCreate hosts) and changes on every read.", true),
-			"registration_url":   computed("Registration link; empty unless registration is on (`settings.approval_type` 0 or 1).", false),
-			"h323_password":      computed("Passcode for H.323/SIP room systems, derived from the passcode. Sensitive.", true),
-			"pstn_password":      computed("Passcode for phone dial-in, derived from the passcode. Sensitive.", true),
+			"registration_url": computed("Registration link. GET /meetings/{meetingId}, which this data source reads, does "+
+				"not document it, so it is null unless Zoom reports it anyway (with registration on).", false),
+			"h323_password": computed("Passcode for H.323/SIP room systems, derived from the passcode. Sensitive.", true),
+			"pstn_password": computed("Passcode for phone dial-in. No Zoom answer documents it, so it is null unless "+
+				"Zoom reports it anyway. Sensitive.", true),
 			"encrypted_password": computed("Encrypted passcode, as carried in join links. Sensitive.", true),
 			"occurrences": schema.ListAttribute{
 				Computed:    true,

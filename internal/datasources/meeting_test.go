@@ -27,7 +27,12 @@ func createMeeting(t *testing.T, env *acctest.Env, host string, req *client.Meet
 		t.Fatalf("creating a meeting for %s: %v", host, err)
 	}
 	t.Cleanup(func() { _ = env.Client.Meetings.Delete(acctest.Ctx(), m.ID, nil) })
-	return m
+	// The create answer documents no uuid, host_id or status: read the meeting back as the data source does.
+	got, err := env.Client.Meetings.Get(acctest.Ctx(), m.ID, nil)
+	if err != nil {
+		t.Fatalf("reading meeting %d back: %v", m.ID, err)
+	}
+	return got
 }
 
 // createUser creates an active user out of band and deletes it when the test ends.

@@ -102,7 +102,8 @@ func (d *webinarDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"join_url":   computed("Link attendees join with. Sensitive: it embeds the passcode.", true),
 			"start_url": computed("Link that starts the webinar as the host without signing in. Sensitive. It carries "+
 				"a token that expires after two hours (90 days for custCreate hosts) and changes on every read.", true),
-			"registration_url": computed("Registration link; empty unless registration is on (`settings.approval_type` 0 or 1).", false),
+			"registration_url": computed("Registration link. No webinar answer of Zoom's API documents it, so it is null "+
+				"unless Zoom reports it anyway (with registration on).", false),
 			"occurrences": schema.ListAttribute{
 				Computed:    true,
 				ElementType: types.ObjectType{AttrTypes: meetingattrs.OccurrenceAttrTypes},

@@ -22,11 +22,19 @@ import (
 
 const routeListWebinars = "GET /v2/users/{userId}/webinars"
 
-// TestAccWebinarsDataSource_pagination reads a host with 301 webinars: Zoom pages them by 300, so a read costs
-// exactly two list requests (the first page and one next_page_token), and no request per webinar.
+// TestAccWebinarsDataSource_pagination reads a host with 301 webinars: Zoom pages them by 300, and the
+// operation's parameters document page_number (not next_page_token), so a read costs exactly two list requests
+// (page_number 1 and 2), and no request per webinar. It reads them all whether or not the account also honours
+// a next_page_token.
 func TestAccWebinarsDataSource_pagination(t *testing.T) {
+	for _, tokens := range []bool{false, true} {
+		t.Run(fmt.Sprintf("page_token=%v", tokens), func(t *testing.T) { testWebinarsPagination(t, tokens) })
+	}
+}
+
+func testWebinarsPagination(t *testing.T, tokens bool) {
 	// Seeding 301 webinars for one host needs the per-host daily create limit (100) lifted.
-	env := acctest.New(t, func(p *sandbox.Profile) { p.MeetingDailyLimit = 0 })
+	env := acctest.New(t, func(p *sandbox.Profile) { p.MeetingDailyLimit = 0; p.WebinarListPageToken = tokens })
 	env.RequireSandbox(t)
 	const n = 301
 	host := createUser(t, env, 2)
@@ -49,7 +57,7 @@ func TestAccWebinarsDataSource_pagination(t *testing.T) {
 				if lists := stats.ByRoute[routeListWebinars]; lists != 2 {
 					return fmt.Errorf("expected exactly 2 list requests, got %d", lists)
 				}
-				var next int
+				var pages []string
 				for _, r := range env.Sandbox.Requests() {
 					if r.Route != routeListWebinars {
 						continue
@@ -61,12 +69,13 @@ func TestAccWebinarsDataSource_pagination(t *testing.T) {
 					if q.Get("page_size") != "300" {
 						return fmt.Errorf("list request without page_size=300: %q", r.Query)
 					}
-					if q.Get("next_page_token") != "" {
-						next++
+					if q.Has("next_page_token") {
+						return fmt.Errorf("list request with next_page_token, which the operation does not document: %q", r.Query)
 					}
+					pages = append(pages, q.Get("page_number"))
 				}
-				if next != 1 {
-					return fmt.Errorf("expected one request with next_page_token, got %d", next)
+				if fmt.Sprint(pages) != "[1 2]" {
+					return fmt.Errorf("expected page_number 1 then 2, got %v", pages)
 				}
 				return nil
 			},

@@ -138,7 +138,10 @@ type event struct {
 }
 
 // FromAPI maps a Zoom meeting onto c (see EventCommon.fromEvent for how prior values are kept).
+// pstn_password is in no response schema: when Zoom leaves it out, the prior value is kept while the passcode it
+// derives from is unchanged (null otherwise).
 func (c *MeetingCommon) FromAPI(ctx context.Context, m *client.Meeting) diag.Diagnostics {
+	samePasscode := !c.Password.IsNull() && !c.Password.IsUnknown() && c.Password.ValueString() == m.Password
 	diags := c.fromEvent(ctx, MeetingKind, event{
 		id: m.ID, typ: m.Type, duration: m.Duration, uuid: m.UUID, hostID: m.HostID, hostEmail: m.HostEmail,
 		topic: m.Topic, status: m.Status, startTime: m.StartTime, timezone: m.Timezone, agenda: m.Agenda,
@@ -148,7 +151,7 @@ func (c *MeetingCommon) FromAPI(ctx context.Context, m *client.Meeting) diag.Dia
 	})
 	c.PreSchedule = types.BoolValue(m.PreSchedule)
 	c.H323Password = types.StringValue(m.H323Password)
-	c.PSTNPassword = types.StringValue(m.PSTNPassword)
+	c.PSTNPassword = reported(m.PSTNPassword, c.PSTNPassword, samePasscode)
 	c.EncryptedPassword = types.StringValue(m.EncryptedPassword)
 	return diags
 }
@@ -216,7 +219,7 @@ func (c *EventCommon) fromEvent(ctx context.Context, k EventKind, m event) diag.
 	c.CreatedAt = types.StringValue(m.createdAt)
 	c.JoinURL = types.StringValue(m.joinURL)
 	c.StartURL = keepStartURL(c.StartURL, m.startURL)
-	c.RegistrationURL = types.StringValue(m.registrationURL)
+	c.RegistrationURL = reported(m.registrationURL, c.RegistrationURL, registrationOn(c.Settings))
 	c.Occurrences = OccurrencesFromAPI(m.occurrences)
 	return diags
 }
@@ -301,6 +304,28 @@ func keepStartURL(prior types.String, api string) types.String {
 		}
 	}
 	return types.StringValue(api)
+}
+
+// reported maps a value only some answers carry (GET /meetings/{meetingId} and the webinar answers document no
+// registration_url; no answer documents pstn_password): Zoom's value when it sends one, else the prior value
+// while keep holds and it is known, else null. A value once learnt is never replaced by "".
+func reported(api string, prior types.String, keep bool) types.String {
+	switch {
+	case api != "":
+		return types.StringValue(api)
+	case keep && !prior.IsNull() && !prior.IsUnknown() && prior.ValueString() != "":
+		return prior
+	}
+	return types.StringNull()
+}
+
+// registrationOn reports whether settings (as mapped from Zoom) have registration on (approval_type 0 or 1).
+func registrationOn(settings types.Object) bool {
+	if settings.IsNull() || settings.IsUnknown() {
+		return false
+	}
+	v, ok := settings.Attributes()["approval_type"].(types.Int64)
+	return ok && !v.IsNull() && !v.IsUnknown() && v.ValueInt64() != 2
 }
 
 func optional(s string) types.String {

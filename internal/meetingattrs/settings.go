@@ -37,8 +37,8 @@ const (
 	KindInt
 	// KindString is a JSON string.
 	KindString
-	// KindEmailSet is a JSON string of semicolon-separated e-mails, a set in Terraform (order and case are
-	// Zoom's business, not a change).
+	// KindEmailSet is a JSON string of e-mails joined by the Setting's Separator, a set in Terraform (order and
+	// case are Zoom's business, not a change).
 	KindEmailSet
 	// KindObject is a nested JSON object whose keys are the Setting's Fields.
 	KindObject
@@ -63,6 +63,17 @@ type Setting struct {
 	// UpdateOnly marks a key the create request does not take (only update does): the resource sends it with
 	// a follow-up update after the create.
 	UpdateOnly bool
+	// Separator joins the e-mails of a KindEmailSet on the wire: ";" when empty (meetings), "," for webinars
+	// (each operation documents its own).
+	Separator string
+}
+
+// separator is the wire separator of a KindEmailSet.
+func (s Setting) separator() string {
+	if s.Separator == "" {
+		return ";"
+	}
+	return s.Separator
 }
 
 // MeetingSettings are the meeting settings the provider manages (ZoomMeetingAPISpec.json, POST
@@ -78,7 +89,7 @@ var MeetingSettings = []Setting{
 	{Name: "registration_type", Kind: KindInt, Ints: []int64{1, 2, 3}, Description: "For recurring meetings with a fixed time and registration: `1` register once for all occurrences, `2` register for each occurrence, `3` register once and choose occurrences."},
 	{Name: "audio", Kind: KindString, Strings: []string{"both", "telephony", "voip"}, Description: "Audio: `both` (telephone and computer audio), `telephony` only, or `voip` (computer audio) only."},
 	{Name: "auto_recording", Kind: KindString, Strings: []string{"local", "cloud", "none"}, Description: "Record automatically: `local`, `cloud` or `none`."},
-	{Name: "alternative_hosts", Kind: KindEmailSet, Description: "E-mails of alternative hosts: licensed users of the same account who can start the meeting. A set: order and case do not matter."},
+	{Name: "alternative_hosts", Kind: KindEmailSet, Description: "E-mails of alternative hosts: licensed users of the same account (not Basic users) who can start the meeting. A set: order and case do not matter."},
 	{Name: "alternative_hosts_email_notification", Kind: KindBool, Description: "E-mail the alternative hosts when they are set."},
 	{Name: "alternative_host_update_polls", Kind: KindBool, Description: "Let alternative hosts add or edit polls."},
 	{Name: "meeting_authentication", Kind: KindBool, Description: "Only authenticated users may join (see `authentication_option` and `authentication_domains`)."},
@@ -91,7 +102,7 @@ var MeetingSettings = []Setting{
 	{Name: "registrants_confirmation_email", Kind: KindBool, Description: "Send registrants a confirmation e-mail."},
 	{Name: "registrants_email_notification", Kind: KindBool, Description: "E-mail registrants when they are approved, cancelled or denied."},
 	{Name: "email_notification", Kind: KindBool, Description: "E-mail alternative hosts and users with scheduling privilege about the meeting."},
-	{Name: "use_pmi", Kind: KindBool, Description: "Hold the meeting on the host's Personal Meeting ID instead of a generated ID (not for recurring meetings with a fixed time)."},
+	{Name: "use_pmi", Kind: KindBool, Description: "Whether the meeting is held on the host's Personal Meeting ID. Only `false` may be set: a meeting on the PMI shares the PMI as its ID with the host's other PMI meetings and Zoom refuses to delete it, so Terraform cannot manage it (a meeting imported with `true` is refused for the same reason)."},
 	{Name: "watermark", Kind: KindBool, Description: "Add a watermark to shared screens."},
 	{Name: "close_registration", Kind: KindBool, Description: "Close registration after the meeting date."},
 	{Name: "show_share_button", Kind: KindBool, Description: "Show social-share buttons on the registration page."},
@@ -309,7 +320,7 @@ func (s Setting) decode(raw json.RawMessage, prior attr.Value) (attr.Value, bool
 	}
 }
 
-// SplitEmails splits Zoom's "a@x;b@x" (commas tolerated), dropping blanks.
+// SplitEmails splits Zoom's "a@x;b@x" (meetings) or "a@x,b@x" (webinars), dropping blanks.
 func SplitEmails(s string) []string {
 	var out []string
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' }) {
@@ -405,7 +416,7 @@ func requestMap(list []Setting, config, plan, state types.Object) map[string]any
 			}
 			continue
 		}
-		send[s.Name] = wireValue(p)
+		send[s.Name] = wireValue(p, s.separator())
 	}
 	return send
 }
@@ -425,12 +436,12 @@ func knownValues(list []Setting, obj types.Object) map[string]any {
 			}
 			continue
 		}
-		out[s.Name] = wireValue(v)
+		out[s.Name] = wireValue(v, s.separator())
 	}
 	return out
 }
 
-func wireValue(v attr.Value) any {
+func wireValue(v attr.Value, sep string) any {
 	switch x := v.(type) {
 	case types.Bool:
 		return x.ValueBool()
@@ -444,7 +455,7 @@ func wireValue(v attr.Value) any {
 			}
 		}
 		sort.Strings(emails)
-		return strings.Join(emails, ";")
+		return strings.Join(emails, sep)
 	case types.String:
 		return x.ValueString()
 	}
@@ -481,10 +492,15 @@ func Reconcile(list []Setting, at path.Path, config, plan, got types.Object, dia
 			continue
 		}
 		if c := cfg[s.Name]; c != nil && !c.IsNull() {
+			why := "The account or host settings may lock it, or another setting overrides it (for example " +
+				"waiting_room turns join_before_host off)."
+			if s.Kind == KindEmailSet {
+				why = "Zoom drops an alternative host that is not an active, licensed user of the account: license " +
+					"the missing users (not Basic) or remove them."
+			}
 			diags.AddAttributeError(at.AtName(s.Name), "Zoom did not apply a setting",
-				fmt.Sprintf("%s was set to %s, but Zoom kept %s. The account or host settings may lock it, or "+
-					"another setting overrides it (for example waiting_room turns join_before_host off). Change the "+
-					"configuration or the account setting; the next plan will try again.", s.Name, p, g))
+				fmt.Sprintf("%s was set to %s, but Zoom kept %s. %s Change the configuration or the account "+
+					"setting; the next plan will try again.", s.Name, p, g, why))
 			continue
 		}
 		out[s.Name] = p

@@ -28,7 +28,7 @@ var WebinarSettings = []Setting{
 	{Name: "registration_type", Kind: KindInt, Ints: []int64{1, 2, 3}, Description: "For recurring webinars with a fixed time and registration: `1` register once for all occurrences, `2` register for each occurrence, `3` register once and choose occurrences."},
 	{Name: "audio", Kind: KindString, Strings: []string{"both", "telephony", "voip"}, Description: "Audio: `both` (telephone and computer audio), `telephony` only, or `voip` (computer audio) only."},
 	{Name: "auto_recording", Kind: KindString, Strings: []string{"local", "cloud", "none"}, Description: "Record automatically: `local`, `cloud` or `none`."},
-	{Name: "alternative_hosts", Kind: KindEmailSet, Description: "E-mails of alternative hosts: licensed users of the same account who can start the webinar. A set: order and case do not matter."},
+	{Name: "alternative_hosts", Kind: KindEmailSet, Separator: ",", Description: "E-mails of alternative hosts: licensed users of the same account (not Basic users) who can start the webinar. A set: order and case do not matter."},
 	{Name: "alternative_host_update_polls", Kind: KindBool, Description: "Let alternative hosts add or edit polls."},
 	{Name: "close_registration", Kind: KindBool, Description: "Close registration after the webinar date."},
 	{Name: "show_share_button", Kind: KindBool, Description: "Show social-share buttons on the registration page."},

@@ -63,6 +63,8 @@ type eventSpec struct {
 const (
 	codeEventInProgress = 3002
 	codeEventEnded      = 3007
+	// codeDeletePMI is meetingDelete's answer for a meeting held on the host's Personal Meeting ID.
+	codeDeletePMI = 3018
 )
 
 // eventAttributes returns the schema attributes both resources share.
@@ -119,10 +121,10 @@ func eventAttributes(spec eventSpec) map[string]schema.Attribute {
 		"password": schema.StringAttribute{
 			Optional: true, Computed: true, Sensitive: true, PlanModifiers: keep,
 			Description: "Passcode: at most 10 characters from " + spec.passcodeChars + ". When not set, Zoom may " +
-				"generate one (accounts that require a passcode); the generated one is kept here. Removing it from " +
-				"the configuration keeps the current passcode.",
-			Validators: []validator.String{stringvalidator.RegexMatches(spec.passcode,
-				"must be 1 to 10 characters from "+spec.passcodeChars)},
+				"generate one (accounts that require a passcode); the generated one is kept here, and may hold " +
+				"other characters (e.g. `!`, `(`, `{`): it can be written into the configuration as it is, since an " +
+				"unchanged passcode is never sent. Removing it from the configuration keeps the current passcode.",
+			Validators: []validator.String{stringvalidator.LengthBetween(1, 10)},
 		},
 		"template_id": schema.StringAttribute{
 			Optional: true,
@@ -173,7 +175,7 @@ func eventAttributes(spec eventSpec) map[string]schema.Attribute {
 			"read; the state keeps the link it got when the "+noun+" was created (or imported) for as long as only "+
 			"the token differs, so refreshes never report a change. Read the `zoom_"+noun+"` data source just "+
 			"before handing a link to a host.", true),
-		"registration_url": computed("Registration link; empty unless registration is on (`settings.approval_type` 0 or 1).", false),
+		"registration_url": computed(registrationURLDescription(noun), false),
 		"occurrences": schema.ListAttribute{
 			Computed: true, PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()},
 			ElementType: types.ObjectType{AttrTypes: meetingattrs.OccurrenceAttrTypes},
@@ -181,6 +183,20 @@ func eventAttributes(spec eventSpec) map[string]schema.Attribute {
 				"`start_time` (UTC), `duration`, `status`.",
 		},
 	}
+}
+
+// registrationURLDescription documents registration_url: of the meeting answers only the create answer
+// documents it (GET does not), and no webinar answer does, so it is kept from creation and never blanked.
+func registrationURLDescription(noun string) string {
+	if noun == "webinar" {
+		return "Registration link, when registration is on (`settings.approval_type` 0 or 1) and Zoom reports it: " +
+			"Zoom's webinar API documents it in no answer, so it is usually null. Once known it is kept (never " +
+			"replaced by an empty value) until registration is turned off."
+	}
+	return "Registration link, when registration is on (`settings.approval_type` 0 or 1). Zoom reports it when the " +
+		"meeting is created (its GET does not document it), and it is kept from then on (never replaced by an empty " +
+		"value) until registration is turned off. Null when registration is turned on later or after an import, as " +
+		"Zoom does not report it then."
 }
 
 func capitalise(s string) string {
@@ -259,8 +275,8 @@ func (v eventTypeValidator) ValidateString(_ context.Context, req validator.Stri
 				"that can be started at any time.")
 	case v.noun == "meeting" && (t == meetingattrs.TypePMI || t == "4"):
 		resp.Diagnostics.AddAttributeError(req.Path, "PMI meetings cannot be managed",
-			"A PMI meeting is the host's personal meeting room, not a meeting Terraform can create. To hold a "+
-				"scheduled meeting on the PMI, set settings.use_pmi = true.")
+			"A PMI meeting is the host's personal meeting room, not a meeting Terraform can create or delete. "+
+				"Use type = \"scheduled\" or \"recurring_no_fixed_time\": the meeting gets its own ID.")
 	default:
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+v.noun+" type",
 			fmt.Sprintf("%q is not a %s type: use scheduled, recurring_fixed_time or recurring_no_fixed_time.", t, v.noun))
@@ -355,10 +371,18 @@ func eventPlan(spec eventSpec, plan, state, config *meetingattrs.EventCommon, cr
 			unknown[a] = true
 		}
 	}
-	if settingChanged(plan.Settings, state.Settings, "approval_type") {
+	// The link changes only when registration is turned on or off (0 and 1 both have registration).
+	if p, ok := attrsOf(plan.Settings)["approval_type"].(types.Int64); ok && (p.IsUnknown() ||
+		registrationSetting(plan.Settings) != registrationSetting(state.Settings)) {
 		unknown["registration_url"] = true
 	}
 	return unknown, false
+}
+
+// registrationSetting reports whether settings have registration on (approval_type 0 or 1).
+func registrationSetting(settings types.Object) bool {
+	v, ok := attrsOf(settings)["approval_type"].(types.Int64)
+	return ok && !v.IsNull() && !v.IsUnknown() && v.ValueInt64() != 2
 }
 
 // settingChanged reports whether a setting's planned value differs from state (or is unknown).

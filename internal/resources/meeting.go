@@ -2,8 +2,10 @@ package resources
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -63,16 +65,17 @@ func (r *meetingResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 		"time and has no start time. Instant and PMI meetings are not managed: they exist only while they run. Changed in place.")
 	attrs["default_password"] = schema.BoolAttribute{
 		Optional: true,
-		Description: "Let Zoom generate the passcode from the host's settings (the PMI passcode with " +
-			"`use_pmi`). Only used when the meeting is created. Conflicts with `password`.",
+		Description: "Let Zoom generate the passcode from the host's settings. Only used when the meeting is " +
+			"created. Conflicts with `password`.",
 	}
 	attrs["pre_schedule"] = schema.BoolAttribute{
 		Optional: true, Computed: true, PlanModifiers: boolKeep,
 		Description: "Create a pre-scheduled meeting for Google Workspace (only `scheduled` and `recurring_no_fixed_time`).",
 	}
 	for name, desc := range map[string]string{
-		"h323_password":      "Passcode for H.323/SIP room systems, derived from the passcode.",
-		"pstn_password":      "Passcode for phone dial-in, derived from the passcode.",
+		"h323_password": "Passcode for H.323/SIP room systems, derived from the passcode.",
+		"pstn_password": "Passcode for phone dial-in, derived from the passcode. No Zoom answer documents it: null " +
+			"unless Zoom reports it anyway; once known it is kept while the passcode stays the same.",
 		"encrypted_password": "Encrypted passcode, as carried in join links.",
 	} {
 		attrs[name] = schema.StringAttribute{Computed: true, Sensitive: true, PlanModifiers: keep, Description: desc}
@@ -119,9 +122,8 @@ func (r *meetingResource) ValidateConfig(ctx context.Context, req resource.Valid
 		d.AddAttributeError(path.Root("pre_schedule"), "pre_schedule not allowed",
 			"Zoom only pre-schedules scheduled and recurring_no_fixed_time meetings.")
 	}
-	if v, ok := attrsOf(m.Settings)["use_pmi"].(types.Bool); ok && v.ValueBool() && typ == meetingattrs.TypeRecurringFixedTime {
-		d.AddAttributeError(path.Root("settings").AtName("use_pmi"), "use_pmi not allowed",
-			"Zoom cannot hold a recurring meeting with a fixed time on the host's Personal Meeting ID.")
+	if v, ok := attrsOf(m.Settings)["use_pmi"].(types.Bool); ok && v.ValueBool() {
+		d.AddAttributeError(path.Root("settings").AtName("use_pmi"), "use_pmi = true cannot be managed", usePMIRefusal)
 	}
 }
 
@@ -141,6 +143,7 @@ func (r *meetingResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	checkPasscode(meetingSpec, config.Password, state.Password, creating, &resp.Diagnostics)
 	unknown, stop := eventPlan(meetingSpec, &plan.EventCommon, &state.EventCommon, &config.EventCommon, creating, &resp.Diagnostics)
 	if stop {
 		return
@@ -221,12 +224,16 @@ func (r *meetingResource) Create(ctx context.Context, req resource.CreateRequest
 		func(id int64) (*client.Meeting, error) { return r.client.Meetings.Get(ctx, id, nil) },
 		&resp.Diagnostics)
 	if err != nil {
-		diagnostics.AddAPIError(&resp.Diagnostics, "Error creating Zoom meeting for host "+host, explainHost(err, host, "meeting"))
+		diagnostics.AddAPIError(&resp.Diagnostics, "Error creating Zoom meeting for host "+host,
+			explainAltHosts(explainHost(err, host, "meeting"), plan.Settings, "meeting"))
 		return
 	}
 	if m.HostID == "" || m.Status == "" {
 		// The create response schema omits some fields; GET has them all.
 		if got, err := r.client.Meetings.Get(ctx, m.ID, nil); err == nil {
+			// GET documents no registration_url: keep the one the create answer carried.
+			keepCreateOnly(&got.RegistrationURL, m.RegistrationURL)
+			keepCreateOnly(&got.PSTNPassword, m.PSTNPassword)
 			m = got
 		}
 	}
@@ -261,6 +268,13 @@ func (r *meetingResource) Read(ctx context.Context, req resource.ReadRequest, re
 		}
 		return
 	}
+	if state.Topic.IsNull() && onPMI(m) {
+		// Importing: a meeting on the host's PMI shares its ID with the host's other PMI meetings and cannot be
+		// deleted, so it is not taken under management.
+		resp.Diagnostics.AddError(fmt.Sprintf("Zoom meeting %d is held on the host's Personal Meeting ID", id),
+			usePMIRefusal+" This meeting can only be managed in the Zoom portal.")
+		return
+	}
 	state.UserID = hostAfterRead(state.UserID, m.HostID, m.HostEmail)
 	resp.Diagnostics.Append(state.FromAPI(ctx, m)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
@@ -289,7 +303,8 @@ func (r *meetingResource) Update(ctx context.Context, req resource.UpdateRequest
 	if !body.IsEmpty() {
 		if err := r.client.Meetings.Update(ctx, id, body); err != nil {
 			diagnostics.AddAPIError(&resp.Diagnostics,
-				fmt.Sprintf("Error updating Zoom meeting %d of host %s", id, state.HostEmail.ValueString()), updateError(err, "meeting"))
+				fmt.Sprintf("Error updating Zoom meeting %d of host %s", id, state.HostEmail.ValueString()),
+				explainAltHosts(updateError(err, "meeting"), plan.Settings, "meeting"))
 			return
 		}
 	} else if !eventPlanHasUnknowns(&plan.EventCommon, plan.H323Password, plan.PSTNPassword, plan.EncryptedPassword, plan.PreSchedule) {
@@ -322,7 +337,26 @@ func (r *meetingResource) Delete(ctx context.Context, req resource.DeleteRequest
 	}
 	notify := client.Ptr(state.NotifyOnDestroy.ValueBool())
 	err := r.client.Meetings.Delete(ctx, id, &client.DeleteMeetingOptions{ScheduleForReminder: notify, CancelMeetingReminder: notify})
-	deleteOutcome(err, "meeting", id, &resp.Diagnostics, func(err error) error { return err })
+	deleteOutcome(err, "meeting", id, &resp.Diagnostics, func(err error) error {
+		var apiErr *client.APIError
+		if errors.As(err, &apiErr) && apiErr.Code == codeDeletePMI {
+			return fmt.Errorf("%w\n\nThe meeting is held on the host's Personal Meeting ID, which Zoom never deletes. "+
+				"Remove it from the state with `terraform state rm` and manage it in the Zoom portal", err)
+		}
+		return err
+	})
+}
+
+// keepCreateOnly keeps a value only the create answer carried when the GET that follows lacks it.
+func keepCreateOnly(got *string, created string) {
+	if *got == "" {
+		*got = created
+	}
+}
+
+// onPMI reports whether Zoom holds m on its host's Personal Meeting ID (its ID is the PMI).
+func onPMI(m *client.Meeting) bool {
+	return m.Type == client.MeetingTypePMI || (m.PMI != "" && string(m.PMI) == strconv.FormatInt(m.ID, 10))
 }
 
 // ImportState accepts a meeting ID.
@@ -355,6 +389,16 @@ func meetingRequest(ctx context.Context, plan, config, state *meetingModel) (*cl
 	}
 	return req, common, diags
 }
+
+// usePMIRefusal explains why a meeting held on the host's Personal Meeting ID is refused: such a meeting takes
+// the PMI as its ID, which every other meeting of the host on the PMI shares (so two resources would manage one
+// ID, and a change to one shows up in the other), and Zoom refuses to delete it (meetingDelete answers 3018), so
+// destroy could never succeed.
+const usePMIRefusal = "A meeting with settings.use_pmi = true takes the host's Personal Meeting ID (PMI) as its " +
+	"ID. Every meeting of the host held on the PMI shares that ID, and Zoom refuses to delete it (error 3018), so " +
+	"Terraform could neither tell such meetings apart nor destroy them. Remove use_pmi (or set it to false): the " +
+	"meeting gets its own ID. To share the host's personal room link, use the zoom_user's personal meeting " +
+	"settings instead."
 
 // reconcileMeeting settles what is stored after an apply (see reconcileEvent).
 func reconcileMeeting(config, plan, got *meetingModel, diags *diag.Diagnostics) {

@@ -99,6 +99,7 @@ func (r *webinarResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	checkPasscode(webinarSpec, config.Password, state.Password, creating, &resp.Diagnostics)
 	unknown, stop := eventPlan(webinarSpec, &plan.EventCommon, &state.EventCommon, &config.EventCommon, creating, &resp.Diagnostics)
 	if !stop && !creating {
 		markUnknown(ctx, resp, unknown)
@@ -149,7 +150,8 @@ func (r *webinarResource) Create(ctx context.Context, req resource.CreateRequest
 		func(id int64) (*client.Webinar, error) { return r.client.Webinars.Get(ctx, id, nil) },
 		&resp.Diagnostics)
 	if err != nil {
-		diagnostics.AddAPIError(&resp.Diagnostics, summary, explainWebinar(err, plan.UserID.ValueString()))
+		diagnostics.AddAPIError(&resp.Diagnostics, summary,
+			explainAltHosts(explainWebinar(err, plan.UserID.ValueString()), plan.Settings, "webinar"))
 		return
 	}
 	// Settings Zoom only takes on update follow at once, and everything is read back with GET (the create
@@ -164,6 +166,7 @@ func (r *webinarResource) Create(ctx context.Context, req resource.CreateRequest
 		}
 	}
 	if got, err := r.client.Webinars.Get(ctx, w.ID, nil); err == nil {
+		keepCreateOnly(&got.RegistrationURL, w.RegistrationURL)
 		w = got
 	}
 	got := plan
@@ -238,7 +241,7 @@ func (r *webinarResource) Update(ctx context.Context, req resource.UpdateRequest
 		if err := r.client.Webinars.Update(ctx, id, body); err != nil {
 			diagnostics.AddAPIError(&resp.Diagnostics,
 				fmt.Sprintf("Error updating Zoom webinar %d of host %s", id, state.HostEmail.ValueString()),
-				explainWebinar(updateError(err, "webinar"), state.HostEmail.ValueString()))
+				explainAltHosts(explainWebinar(updateError(err, "webinar"), state.HostEmail.ValueString()), plan.Settings, "webinar"))
 			return
 		}
 	} else if !eventPlanHasUnknowns(&plan.EventCommon) {

@@ -45,6 +45,7 @@ const (
 	msgMeetingDailyLimit     = "You have exceeded the daily rate limit (%d) of Meeting Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00."
 	msgInvalidTemplateID     = "Invalid template ID"
 	msgInvalidAltHost        = "Invalid alternative host: %s"
+	msgDeletePMI             = "Not allowed to delete PMI."
 	// Sandbox wording.
 	msgRegistrationType = "Registration is only available for scheduled meetings (type 2) and recurring meetings with a fixed time (type 8)."
 	msgUserTemplate     = "Only account admin meeting templates can be used to create a meeting: %s."
@@ -54,6 +55,7 @@ const (
 	codeMeetingMissing = 3001
 	codeInProgress     = 3002
 	codeMeetingEnded   = 3007
+	codeDeletePMI      = 3018
 	codeCannotHost     = 3161
 )
 
@@ -130,13 +132,33 @@ func (st *state) addMeeting(m *meeting) {
 }
 
 func (st *state) removeMeeting(m *meeting) {
-	delete(st.meetingsByID, m.ID)
+	st.unindexMeeting(m)
 	for i, x := range st.Meetings {
 		if x == m {
 			st.Meetings = append(st.Meetings[:i:i], st.Meetings[i+1:]...)
 			return
 		}
 	}
+}
+
+// unindexMeeting drops m from the ID index. Meetings held on their host's PMI share that number, so the
+// index then points to the newest other meeting with it, if any.
+func (st *state) unindexMeeting(m *meeting) {
+	if st.meetingsByID[m.ID] != m {
+		return
+	}
+	delete(st.meetingsByID, m.ID)
+	for _, x := range st.Meetings {
+		if x != m && x.ID == m.ID {
+			st.meetingsByID[x.ID] = x
+		}
+	}
+}
+
+// onHostPMI reports whether m is held on its host's Personal Meeting ID (its number is the PMI).
+func (st *state) onHostPMI(m *meeting) bool {
+	h := st.byID[m.HostID]
+	return h != nil && h.PMI != 0 && m.ID == h.PMI
 }
 
 // deleteMeeting moves m to the tombstones, from where PUT status action=recover restores it. Its registrants
@@ -200,7 +222,7 @@ func (st *state) removeUserMeetings(u, to *user) {
 	for _, m := range st.Meetings {
 		if m.HostID == u.ID {
 			if to == nil {
-				delete(st.meetingsByID, m.ID)
+				st.unindexMeeting(m)
 				continue
 			}
 			m.HostID = to.ID
@@ -419,13 +441,24 @@ func (c *call) hostTimezone(u *user) string {
 	return "UTC"
 }
 
-var passcodeRE = regexp.MustCompile(`^[A-Za-z0-9@_*!-]*$`)
+// Passcode characters a request may send: meetingCreate and meetingUpdate allow letters, digits and @ - _ *;
+// webinarCreate and webinarUpdate also allow !.
+var (
+	meetingPasscodeRE = regexp.MustCompile(`^[A-Za-z0-9@_*-]*$`)
+	webinarPasscodeRE = regexp.MustCompile(`^[A-Za-z0-9@_*!-]*$`)
+)
 
 // newMeetingUUID returns an instance UUID: 16 random bytes in standard base64 (24 characters with "==").
 func newMeetingUUID() string { return base64.StdEncoding.EncodeToString(randomBytes(16)) }
 
-// newPasscode returns a generated passcode: 6 alphanumeric characters, as seen in Zoom responses.
-func newPasscode() string { return randomBase62(6) }
+// newPasscode returns a generated passcode: 6 alphanumeric characters, as seen in Zoom responses, or with
+// Profile.GeneratedPasscodeSpecials 5 of them and one of those characters.
+func newPasscode(p *Profile) string {
+	if specials := []rune(p.GeneratedPasscodeSpecials); len(specials) > 0 {
+		return randomBase62(5) + string(specials[randomDigits(10)%int64(len(specials))])
+	}
+	return randomBase62(6)
+}
 
 // linkKey keys the derivation of passcode tokens, so that they are stable across restarts.
 var linkKey = []byte("zoom-sandbox passcode link key")
@@ -547,12 +580,18 @@ func (c *call) createMeeting() apiResponse {
 		return *r
 	}
 	st := c.s.st
-	m.ID = st.newMeetingNumber()
+	if h := st.byID[m.HostID]; h != nil && h.PMI != 0 && m.Settings.UsePMI && m.Type != 8 {
+		// A meeting held on the PMI takes the host's PMI as its number: every such meeting of the host
+		// shares it (meetingCreate, settings.use_pmi).
+		m.ID = h.PMI
+	} else {
+		m.ID = st.newMeetingNumber()
+	}
 	m.UUID = newMeetingUUID()
 	st.addMeeting(m)
 	c.countMeetingWrite(host.ID)
 	c.s.dirty = true
-	return jsonResp(http.StatusCreated, c.viewMeeting(m, true, false, nil))
+	return jsonResp(http.StatusCreated, c.documentedOnly(c.viewMeeting(m, true, false, nil), meetingCreateFields))
 }
 
 // applyMeeting validates a create (create = true) or update body and applies it to m, which the caller
@@ -629,7 +668,7 @@ func (c *call) applyMeeting(m *meeting, body map[string]json.RawMessage, actor *
 	} else {
 		m.Settings = settings
 	}
-	if r := c.applyAltHosts(&m.session, altRaw, hasAlt); r != nil {
+	if r := c.applyAltHosts(&m.session, splitAltHosts(altRaw), hasAlt); r != nil {
 		return r
 	}
 	if m.Settings.WaitingRoom {
@@ -650,7 +689,7 @@ func (c *call) applyMeeting(m *meeting, body map[string]json.RawMessage, actor *
 
 	// Passcode: as sent, else generated when the profile or default_password asks for one; then the
 	// one-security-option rule.
-	applyPasscode(&m.session, in, create, p.PasscodeRequired || defaultPassword,
+	applyPasscode(p, &m.session, in, create, p.PasscodeRequired || defaultPassword,
 		p.SecurityOptionRequired && !m.Settings.WaitingRoom && !m.Settings.MeetingAuthentication)
 
 	if m.Type == 8 && len(m.occurrences(p)) == 0 {
@@ -681,18 +720,19 @@ func readTrackingFields(f *fieldReader) ([]trackingField, bool) {
 	return out, true
 }
 
-// resolveAltHosts resolves alternative_hosts entries (e-mails or user ids) to active users of the account
+// resolveAltHosts resolves alternative_hosts entries (e-mails or user ids) to active licensed users of the account
 // other than the host, in the order given without duplicates. invalid is the first entry that is not one.
-func (c *call) resolveAltHosts(raw, hostID string) (ids []string, invalid string) {
+func (c *call) resolveAltHosts(entries []string, hostID string) (ids []string, invalid string) {
 	st := c.s.st
-	for _, entry := range splitAltHosts(raw) {
+	for _, entry := range entries {
 		var u *user
 		if strings.Contains(entry, "@") {
 			u = st.byEmail[strings.ToLower(entry)]
 		} else {
 			u = st.byID[entry]
 		}
-		if u == nil || u.Status != statusActive || u.ID == hostID {
+		// Alternative hosts are active licensed users of the account (Basic users may not be one).
+		if u == nil || u.Status != statusActive || u.Type == 1 || u.ID == hostID {
 			if invalid == "" {
 				invalid = entry
 			}
@@ -787,7 +827,7 @@ func (c *call) viewMeeting(m *meeting, create, showPrevious bool, occ *occurrenc
 		PreSchedule: m.PreSchedule,
 		Settings:    m.Settings.clone(),
 	}
-	v.Settings.AlternativeHosts = c.altHostEmails(&m.session)
+	v.Settings.AlternativeHosts = c.altHostEmails(&m.session, ";")
 	if m.Password != "" {
 		v.EncryptedPassword = passcodeToken(m.ID, m.Password) + ".1"
 		v.H323Password = numericPasscode(m.ID, m.Password)
@@ -838,7 +878,7 @@ func (c *call) getMeeting() apiResponse {
 		}
 	}
 	show := strings.EqualFold(c.query("show_previous_occurrences"), "true")
-	return jsonResp(http.StatusOK, c.viewMeeting(m, false, show, occ))
+	return jsonResp(http.StatusOK, c.documentedOnly(c.viewMeeting(m, false, show, occ), meetingGetFields))
 }
 
 // --- PATCH /meetings/{meetingId} -----------------------------------------------------------
@@ -922,6 +962,10 @@ func (c *call) deleteMeeting() apiResponse {
 		m.deleteOccurrence(id)
 		c.s.dirty = true
 		return noContent()
+	}
+	if c.s.st.onHostPMI(m) {
+		// meetingDelete documents 3018 for a PMI meeting: Zoom never deletes the host's personal room.
+		return errResp(http.StatusBadRequest, codeDeletePMI, msgDeletePMI)
 	}
 	if m.EndedOnce {
 		return errResp(http.StatusBadRequest, codeMeetingEnded, msgMeetingEnded)

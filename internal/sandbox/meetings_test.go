@@ -104,16 +104,30 @@ func TestMeetingCreateAndGet(t *testing.T) {
 	m := e.createMeeting("me", map[string]any{"topic": "Planning", "agenda": "Talk", "start_time": "2030-02-01T15:00:00Z",
 		"duration": 45, "timezone": "Europe/Paris", "tracking_fields": []any{map[string]any{"field": "dept", "value": "R&D"}}})
 	id := mid(m)
-	if !meetingIDRE.MatchString(id) || !uuidRE.MatchString(m["uuid"].(string)) {
-		t.Fatalf("id %s uuid %v", id, m["uuid"])
+	g0 := e.getMeeting(id)
+	if !meetingIDRE.MatchString(id) || !uuidRE.MatchString(g0["uuid"].(string)) {
+		t.Fatalf("id %s uuid %v", id, g0["uuid"])
 	}
-	want := map[string]any{"type": float64(2), "status": "waiting", "topic": "Planning", "agenda": "Talk",
+	want := map[string]any{"type": float64(2), "topic": "Planning", "agenda": "Talk",
 		"start_time": "2030-02-01T15:00:00Z", "timezone": "Europe/Paris", "duration": float64(45),
-		"host_id": owner["id"], "host_email": "owner@sandbox.zoom.test", "pre_schedule": false}
+		"host_email": "owner@sandbox.zoom.test", "pre_schedule": false}
 	for k, v := range want {
 		if m[k] != v {
 			t.Errorf("%s = %v, want %v", k, m[k], v)
 		}
+	}
+	if g0["status"] != "waiting" || g0["host_id"] != owner["id"] {
+		t.Errorf("GET status %v host_id %v", g0["status"], g0["host_id"])
+	}
+	// Each answer holds only what its operation documents: meetingCreate has no uuid, host_id, status,
+	// encrypted_password; GET has no registration_url; neither has pstn_password.
+	for _, k := range []string{"uuid", "host_id", "status", "encrypted_password", "pstn_password"} {
+		if _, ok := m[k]; ok {
+			t.Errorf("create answer has undocumented %s", k)
+		}
+	}
+	if _, ok := g0["pstn_password"]; ok {
+		t.Errorf("GET answer has undocumented pstn_password")
 	}
 	if !strings.HasPrefix(m["created_at"].(string), "2030-01-07T12:00:") {
 		t.Errorf("created_at %v", m["created_at"])
@@ -130,11 +144,11 @@ func TestMeetingCreateAndGet(t *testing.T) {
 	}
 	joinRE := regexp.MustCompile(`^https://us06web\.zoom\.us/j/` + id + `\?pwd=([A-Za-z0-9]{30}\.1)$`)
 	sub := joinRE.FindStringSubmatch(m["join_url"].(string))
-	if sub == nil || m["encrypted_password"] != sub[1] {
-		t.Fatalf("join_url %v encrypted_password %v", m["join_url"], m["encrypted_password"])
+	if sub == nil || g0["encrypted_password"] != sub[1] {
+		t.Fatalf("join_url %v encrypted_password %v", m["join_url"], g0["encrypted_password"])
 	}
-	if h := m["h323_password"].(string); !regexp.MustCompile(`^\d{6}$`).MatchString(h) || m["pstn_password"] != h {
-		t.Errorf("h323 %v pstn %v", m["h323_password"], m["pstn_password"])
+	if h := m["h323_password"].(string); !regexp.MustCompile(`^\d{6}$`).MatchString(h) {
+		t.Errorf("h323 %v", m["h323_password"])
 	}
 	if tf := m["tracking_fields"].([]any); len(tf) != 1 || fmt.Sprint(tf[0]) != "map[field:dept value:R&D visible:true]" {
 		t.Errorf("tracking_fields %v", tf)
@@ -168,7 +182,7 @@ func TestMeetingCreateAndGet(t *testing.T) {
 	// GET returns the same meeting, with a fresh start_url every time.
 	g1 := e.getMeeting(id)
 	g2 := e.getMeeting(id)
-	for _, k := range []string{"uuid", "id", "topic", "start_time", "timezone", "password", "join_url", "encrypted_password", "created_at"} {
+	for _, k := range []string{"id", "topic", "start_time", "timezone", "password", "join_url", "created_at"} {
 		if g1[k] != m[k] {
 			t.Errorf("GET %s = %v, create said %v", k, g1[k], m[k])
 		}
@@ -346,9 +360,18 @@ func TestMeetingValidation(t *testing.T) {
 	for _, tc := range cases {
 		e.call(http.MethodPost, "/v2/users/me/meetings", tc.body).wantField(t, tc.field)
 	}
-	// Passcodes may use letters, digits and @ _ * ! -.
-	if m := e.createMeeting("me", map[string]any{"password": "a@_*!-Z9"}); m["password"] != "a@_*!-Z9" {
+	// Meeting passcodes may use letters, digits and @ _ * - (meetingCreate, meetingUpdate); ! is a webinar's.
+	if m := e.createMeeting("me", map[string]any{"password": "a@_*-Z9"}); m["password"] != "a@_*-Z9" {
 		t.Errorf("password %v", m["password"])
+	}
+	e.call(http.MethodPost, "/v2/users/me/meetings", `{"password":"a!1"}`).wantField(t, "password")
+	m := e.createMeeting("me", map[string]any{})
+	e.patchMeeting(mid(m), map[string]any{"password": "a!1"}).wantField(t, "password")
+
+	// A generated passcode may hold characters a request may not send.
+	e.s.UpdateProfile(func(p *sandbox.Profile) { p.PasscodeRequired = true; p.GeneratedPasscodeSpecials = "({" })
+	if pw, _ := e.createMeeting("me", map[string]any{})["password"].(string); len(pw) != 6 || !strings.ContainsAny(pw, "({") {
+		t.Errorf("generated passcode %q", pw)
 	}
 }
 
@@ -403,8 +426,8 @@ func TestMeetingPasscodes(t *testing.T) {
 		t.Errorf("join_url for the same passcode differs: %v vs %v", g["join_url"], join1)
 	}
 	e.patchMeeting(id, map[string]any{"password": "123456"}).wantStatus(t, 204)
-	if g := e.getMeeting(id); g["h323_password"] != "123456" || g["pstn_password"] != "123456" {
-		t.Errorf("numeric passcode: %v %v", g["h323_password"], g["pstn_password"])
+	if g := e.getMeeting(id); g["h323_password"] != "123456" {
+		t.Errorf("numeric passcode: %v", g["h323_password"])
 	}
 	// Clearing the passcode re-applies the security rule, unless another option is on.
 	e.patchMeeting(id, map[string]any{"password": ""}).wantStatus(t, 204)
@@ -454,7 +477,9 @@ func TestMeetingAlternativeHosts(t *testing.T) {
 	if got := settingsOf(e.getMeeting(mid(m)))["alternative_hosts"]; got != "alt2@example.com;alt.one@example.com" {
 		t.Errorf("GET alternative_hosts %v", got)
 	}
-	for _, bad := range []string{"ghost@example.com", "owner@sandbox.zoom.test", "pending@example.com", "off@example.com", "AAAAAAAAAAAAAAAAAAAAAA"} {
+	e.createUser("autoCreate", "basic@example.com", 1)
+	// Unknown, the host, pending, deactivated, Basic (not licensed), a comma-separated pair (meetings use ";").
+	for _, bad := range []string{"ghost@example.com", "owner@sandbox.zoom.test", "pending@example.com", "off@example.com", "AAAAAAAAAAAAAAAAAAAAAA", "basic@example.com", "alt2@example.com," + a} {
 		alt("alt2@example.com;"+bad).wantError(t, 400, 300, "Invalid alternative host: "+bad)
 	}
 	// PATCH replaces the list; "" clears it.
@@ -620,7 +645,14 @@ func TestMeetingType3(t *testing.T) {
 }
 
 func TestMeetingRegistration(t *testing.T) {
-	e := newEnv(t, nil)
+	// GET /meetings/{meetingId} documents no registration_url: only the create answer has it.
+	strict := newEnv(t, nil)
+	sm := strict.createMeeting("me", map[string]any{"settings": map[string]any{"approval_type": 0}})
+	if _, ok := strict.getMeeting(mid(sm))["registration_url"]; ok || sm["registration_url"] == nil {
+		t.Fatalf("registration_url: create %v, GET must not have it", sm["registration_url"])
+	}
+	// The rest runs with the undocumented fields, as real answers were reported to carry them.
+	e := newEnv(t, func(p *sandbox.Profile) { p.UndocumentedResponseFields = true })
 	regRE := regexp.MustCompile(`^https://us06web\.zoom\.us/meeting/register/[A-Za-z0-9_-]{36}$`)
 	m := e.createMeeting("me", map[string]any{"settings": map[string]any{"approval_type": 0}})
 	id := mid(m)
@@ -806,7 +838,7 @@ func TestMeetingStatusLifecycle(t *testing.T) {
 	m := e.createMeeting("me", map[string]any{"start_time": "2030-01-07T13:00:00Z", "duration": 30})
 	id := mid(m)
 	n, _ := strconv.ParseInt(id, 10, 64)
-	uuid1 := m["uuid"].(string)
+	uuid1 := e.getMeeting(id)["uuid"].(string)
 
 	// Ending a meeting that is not running does nothing.
 	e.call(http.MethodPut, "/v2/meetings/"+id+"/status", `{"action":"end"}`).wantStatus(t, 204)
@@ -878,7 +910,7 @@ func TestMeetingDeleteAndRecover(t *testing.T) {
 		t.Errorf("deleted meeting listed: %v", n)
 	}
 	e.call(http.MethodPut, "/v2/meetings/"+id+"/status", `{"action":"recover"}`).wantStatus(t, 204)
-	if g := e.getMeeting(id); g["uuid"] != m["uuid"] || g["password"] != m["password"] {
+	if g := e.getMeeting(id); g["id"] != m["id"] || g["password"] != m["password"] {
 		t.Errorf("recovered %v", g)
 	}
 	// Recovering a meeting that is not deleted does nothing.
@@ -995,7 +1027,7 @@ func TestMeetingHosts(t *testing.T) {
 	b := e.createUser("autoCreate", "b@example.com", 2)
 	ownerID := e.call(http.MethodGet, "/v2/users/me", nil).json(t)["id"]
 	m := e.createMeeting("me", map[string]any{"schedule_for": "b@example.com"})
-	if m["host_id"] != b || m["host_email"] != "b@example.com" || m["assistant_id"] != ownerID {
+	if e.getMeeting(mid(m))["host_id"] != b || m["host_email"] != "b@example.com" || m["assistant_id"] != ownerID {
 		t.Errorf("schedule_for: %v %v %v", m["host_id"], m["host_email"], m["assistant_id"])
 	}
 	if n := e.call(http.MethodGet, "/v2/users/"+b+"/meetings", nil).json(t)["total_records"]; n != float64(1) {

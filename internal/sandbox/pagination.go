@@ -32,6 +32,13 @@ type pageMeta struct {
 // next_page_token and the legacy page_number from the query, and issues the
 // next token. listKey must identify the list and every filter.
 func (c *call) paginate(listKey string, seqs []int64, defSize, maxSize int) (lo, hi int, meta pageMeta, bad *apiResponse) {
+	return c.paginateWith(listKey, seqs, defSize, maxSize, true)
+}
+
+// paginateWith is paginate; with tokens false the list pages by page_number only, as an operation whose
+// parameters document no next_page_token (webinars): a next_page_token in the query is ignored like any
+// undocumented parameter, and the answer's next_page_token stays "" so that no client is invited to use one.
+func (c *call) paginateWith(listKey string, seqs []int64, defSize, maxSize int, tokens bool) (lo, hi int, meta pageMeta, bad *apiResponse) {
 	size := defSize
 	if v := c.query("page_size"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -47,7 +54,7 @@ func (c *call) paginate(listKey string, seqs []int64, defSize, maxSize int) (lo,
 	}
 	page := 1
 	s := c.s
-	if tok := c.query("next_page_token"); tok != "" {
+	if tok := c.query("next_page_token"); tok != "" && tokens {
 		cur, ok := s.pageTokens[tok]
 		if !ok || cur.list != listKey || c.now.Sub(cur.issued) > pageTokenLifetime || c.now.Before(cur.issued) {
 			return 0, 0, meta, ptr(errResp(http.StatusBadRequest, codeValidation, msgPageTokenInvalid))
@@ -77,7 +84,7 @@ func (c *call) paginate(listKey string, seqs []int64, defSize, maxSize int) (lo,
 		TotalRecords: len(seqs),
 		PageCount:    (len(seqs) + size - 1) / size,
 	}
-	if hi < len(seqs) {
+	if hi < len(seqs) && tokens {
 		for k, cur := range s.pageTokens {
 			if c.now.Sub(cur.issued) > pageTokenLifetime {
 				delete(s.pageTokens, k)

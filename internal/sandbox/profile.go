@@ -213,6 +213,11 @@ type Profile struct {
 	MailEmptyTime string `json:"mail_empty_time"`
 	// PasscodeRequired makes meeting creation generate a passcode when none is sent. Default false.
 	PasscodeRequired bool `json:"passcode_required"`
+	// GeneratedPasscodeSpecials are characters a passcode Zoom generates may hold besides letters and digits
+	// (accounts whose passcode rules ask for special characters; which ones Zoom draws from is unconfirmed, and
+	// they need not be among those a request may send). Default "": generated passcodes are 6 letters and
+	// digits; otherwise 5 letters and digits followed by one of these.
+	GeneratedPasscodeSpecials string `json:"generated_passcode_specials"`
 	// SecurityOptionRequired is Zoom's "require that all meetings are secured with one security option"
 	// (REFERENCE §4b, §5 item 16): a meeting left with no passcode, no waiting room and no
 	// meeting_authentication gets a generated 6-character passcode. Default true.
@@ -240,6 +245,25 @@ type Profile struct {
 	// of the account other than the host (exact Zoom error unconfirmed): "error" (default) = 400 code 300
 	// "Invalid alternative host: {entry}"; "drop" = the entry is silently dropped.
 	InvalidAlternativeHost string `json:"invalid_alternative_host"`
+	// An alternative host must be a licensed user of the account (Zoom support article KB0082130): a Basic
+	// (type 1) user is an invalid entry and gets the InvalidAlternativeHost answer. The meeting and webinar
+	// specs document no error code of their own for it, so the code is that knob's.
+	//
+	// WebinarAltHostsSemicolons lets a webinar's settings.alternative_hosts also be split on ";" (the webinar
+	// schema documents a comma-separated list, meetings use semicolons; one example of webinarCreate shows
+	// semicolons, so this is unconfirmed). Default false: only commas separate entries, and a
+	// semicolon-separated value is one invalid entry.
+	WebinarAltHostsSemicolons bool `json:"webinar_alt_hosts_semicolons"`
+	// WebinarListPageToken makes GET /users/{userId}/webinars honour a next_page_token query parameter and
+	// issue tokens. Its parameters document only page_size and page_number (its response does list a
+	// next_page_token field), so whether Zoom takes the token is unconfirmed. Default false: the list pages by
+	// page_number, a token in the query is ignored and next_page_token is always "".
+	WebinarListPageToken bool `json:"webinar_list_page_token"`
+	// UndocumentedResponseFields makes meeting and webinar create and GET answers carry the fields real answers
+	// were reported to hold beyond their operation's response schema: registration_url on GET (meetings) and on
+	// every webinar answer, pstn_password, and uuid, host_id, status and encrypted_password on meetingCreate.
+	// Default false: each answer holds only what its operation documents.
+	UndocumentedResponseFields bool `json:"undocumented_response_fields"`
 	// RegistrationOnType3 lets type-3 meetings (recurring, no fixed time) turn registration on
 	// (unconfirmed). Default false → 400 code 300.
 	RegistrationOnType3 bool `json:"registration_on_type3"`

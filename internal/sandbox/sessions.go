@@ -2,9 +2,11 @@ package sandbox
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"math"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -224,15 +226,16 @@ func (c *call) occurrenceViews(s *session, showPrevious bool) []occurrenceView {
 	return out
 }
 
-// altHostEmails renders the alternative hosts as lower-cased e-mails, semicolon-separated.
-func (c *call) altHostEmails(s *session) string {
+// altHostEmails renders the alternative hosts as lower-cased e-mails joined by sep (";" for meetings, "," for
+// webinars, as each spec documents).
+func (c *call) altHostEmails(s *session, sep string) string {
 	var emails []string
 	for _, id := range s.AltHosts {
 		if u := c.s.st.byID[id]; u != nil {
 			emails = append(emails, strings.ToLower(u.Email))
 		}
 	}
-	return strings.Join(emails, ";")
+	return strings.Join(emails, sep)
 }
 
 // endSessionLocked ends the running instance of s: a new UUID, status per Profile.EndedMeetingStatus.
@@ -254,11 +257,12 @@ type sessionKind struct {
 	instantType int // 1 for meetings; 0 = none
 	fixedType   int // 8 or 9: needs a recurrence
 	agendaMax   int // 2000 for meetings; 0 = no limit (the webinar schema has none)
+	passcode    *regexp.Regexp
 }
 
 var (
-	meetingKind = &sessionKind{types: meetingTypes, instantType: 1, fixedType: 8, agendaMax: 2000}
-	webinarKind = &sessionKind{types: webinarTypes, fixedType: 9}
+	meetingKind = &sessionKind{types: meetingTypes, instantType: 1, fixedType: 8, agendaMax: 2000, passcode: meetingPasscodeRE}
+	webinarKind = &sessionKind{types: webinarTypes, fixedType: 9, passcode: webinarPasscodeRE}
 )
 
 // sessionInput holds the top-level fields of a meeting or webinar write body that both share.
@@ -304,7 +308,7 @@ func readSessionInput(f *fieldReader, s *session, k *sessionKind, p *Profile, cr
 	}
 	in.duration, in.hasDuration = int(duration), hasDuration
 	in.password, in.hasPassword = f.str("password", 10)
-	if in.hasPassword && !passcodeRE.MatchString(in.password) {
+	if in.hasPassword && !k.passcode.MatchString(in.password) {
 		f.fail("password")
 		in.hasPassword = false
 	}
@@ -391,9 +395,9 @@ func (c *call) applySessionInput(s *session, in sessionInput, k *sessionKind, cr
 
 // applyAltHosts resolves a settings.alternative_hosts value sent in a write (Profile.InvalidAlternativeHost)
 // and drops the host from the list.
-func (c *call) applyAltHosts(s *session, raw string, has bool) *apiResponse {
+func (c *call) applyAltHosts(s *session, entries []string, has bool) *apiResponse {
 	if has {
-		ids, invalid := c.resolveAltHosts(raw, s.HostID)
+		ids, invalid := c.resolveAltHosts(entries, s.HostID)
 		if invalid != "" && c.profile.InvalidAlternativeHost != AlternativeHostDrop {
 			return ptr(errResp(http.StatusBadRequest, codeValidation, fmt.Sprintf(msgInvalidAltHost, invalid)))
 		}
@@ -406,14 +410,14 @@ func (c *call) applyAltHosts(s *session, raw string, has bool) *apiResponse {
 // applyPasscode sets the passcode of a write: as sent, else generated on create when the profile (or
 // default_password) asks for one; then, with securityRule, a session left without a passcode and without
 // another security option gets one (REFERENCE §4b, §5 item 16).
-func applyPasscode(s *session, in sessionInput, create, generate, securityRule bool) {
+func applyPasscode(p *Profile, s *session, in sessionInput, create, generate, securityRule bool) {
 	if in.hasPassword {
 		s.Password = in.password
 	} else if create && generate {
-		s.Password = newPasscode()
+		s.Password = newPasscode(p)
 	}
 	if securityRule && s.Password == "" {
-		s.Password = newPasscode()
+		s.Password = newPasscode(p)
 	}
 }
 
@@ -478,4 +482,54 @@ func (s *session) applyOccurrenceInput(id string, in occurrenceInput, now time.T
 		t := in.start
 		ov.StartTime = &t
 	}
+}
+
+// Top-level fields each operation's response schema documents. A response carries only these, unless
+// Profile.UndocumentedResponseFields adds the ones real answers were reported to carry beyond them
+// (registration_url on GET, pstn_password everywhere, uuid, host_id, status and encrypted_password on create).
+var (
+	meetingCreateFields = fieldSet("agenda", "assistant_id", "created_at", "duration", "h323_password", "host_email",
+		"id", "join_url", "occurrences", "password", "pmi", "pre_schedule", "recurrence", "registration_url",
+		"settings", "start_time", "start_url", "timezone", "topic", "tracking_fields", "type") // meetingCreate 201
+	meetingGetFields = fieldSet("agenda", "assistant_id", "created_at", "duration", "encrypted_password",
+		"h323_password", "host_email", "host_id", "id", "join_url", "occurrences", "password", "pmi", "pre_schedule",
+		"recurrence", "settings", "start_time", "start_url", "status", "timezone", "topic", "tracking_fields", "type",
+		"uuid") // meeting 200
+	webinarCreateFields = fieldSet("agenda", "created_at", "duration", "host_email", "host_id", "id", "is_simulive",
+		"join_url", "occurrences", "password", "record_file_id", "recurrence", "registrants_confirmation_email",
+		"settings", "start_time", "start_url", "template_id", "timezone", "topic", "tracking_fields", "type",
+		"uuid") // webinarCreate 201
+	webinarGetFields = fieldSet("agenda", "created_at", "duration", "host_email", "host_id", "id", "is_simulive",
+		"join_url", "occurrences", "password", "record_file_id", "recurrence", "settings", "start_time", "start_url",
+		"timezone", "topic", "tracking_fields", "type", "uuid") // webinar 200
+)
+
+func fieldSet(names ...string) map[string]bool {
+	out := make(map[string]bool, len(names))
+	for _, n := range names {
+		out[n] = true
+	}
+	return out
+}
+
+// documentedOnly renders view as a JSON object holding only the top-level fields an operation documents
+// (everything, with Profile.UndocumentedResponseFields).
+func (c *call) documentedOnly(view any, documented map[string]bool) any {
+	if c.profile.UndocumentedResponseFields {
+		return view
+	}
+	b, err := json.Marshal(view)
+	if err != nil {
+		return view
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(b, &m) != nil {
+		return view
+	}
+	for k := range m {
+		if !documented[k] {
+			delete(m, k)
+		}
+	}
+	return m
 }

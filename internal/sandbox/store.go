@@ -218,6 +218,10 @@ func (st *state) validate() error {
 		}
 	}
 	numbers := map[int64]bool{}
+	pmis := map[string]int64{}
+	for _, u := range st.Users {
+		pmis[u.ID] = u.PMI
+	}
 	for _, list := range []struct {
 		name     string
 		meetings []*meeting
@@ -227,7 +231,7 @@ func (st *state) validate() error {
 			switch {
 			case m == nil:
 				return fmt.Errorf("%s[%d] is null", list.name, i)
-			case m.ID <= 0 || numbers[m.ID]:
+			case m.ID <= 0 || (numbers[m.ID] && m.ID != pmis[m.HostID]):
 				return fmt.Errorf("%s[%d]: missing or duplicate id %d", list.name, i, m.ID)
 			case !ids[m.HostID]:
 				return fmt.Errorf("%s[%d]: host %q is not a user", list.name, i, m.HostID)

@@ -269,8 +269,15 @@ func webinarTemplateSettingsOf(s webinarSettings) map[string]any {
 	return out
 }
 
-// splitWebinarAltHosts splits a webinar's alternative_hosts: the webinar schema says comma-separated while
-// its example (and the meeting schema) use semicolons, so both separators are accepted (REFERENCE §4c).
-func splitWebinarAltHosts(v string) string {
-	return strings.ReplaceAll(v, ",", ";")
+// splitWebinarAltHosts splits a webinar's comma-separated alternative_hosts (webinarCreate, webinarUpdate).
+// With Profile.WebinarAltHostsSemicolons semicolons separate entries too; otherwise a semicolon stays inside an
+// entry, which then matches no user.
+func splitWebinarAltHosts(v string, semicolons bool) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || (semicolons && r == ';') }) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -347,7 +347,7 @@ func (c *call) createWebinar() apiResponse {
 	st.addWebinar(w)
 	c.countMeetingWrite(host.ID)
 	c.s.dirty = true
-	return jsonResp(http.StatusCreated, c.viewWebinar(w, webinarViewOpts{create: true, templateID: templateID}))
+	return jsonResp(http.StatusCreated, c.documentedOnly(c.viewWebinar(w, webinarViewOpts{create: true, templateID: templateID}), webinarCreateFields))
 }
 
 // applyWebinar validates a create (create = true) or update body and applies it to w, which the caller
@@ -399,7 +399,7 @@ func (c *call) applyWebinar(w *webinar, body map[string]json.RawMessage, actor *
 	} else {
 		w.Settings = settings
 	}
-	if r := c.applyAltHosts(&w.session, splitWebinarAltHosts(altRaw), hasAlt); r != nil {
+	if r := c.applyAltHosts(&w.session, splitWebinarAltHosts(altRaw, c.profile.WebinarAltHostsSemicolons), hasAlt); r != nil {
 		return "", r
 	}
 	host := st.byID[w.HostID]
@@ -416,7 +416,7 @@ func (c *call) applyWebinar(w *webinar, body map[string]json.RawMessage, actor *
 	}
 	ensureRegistrationToken(&w.session, w.registrationOn())
 	// Webinars have no waiting room: meeting_authentication is the other security option.
-	applyPasscode(&w.session, in, create, p.PasscodeRequired,
+	applyPasscode(p, &w.session, in, create, p.PasscodeRequired,
 		p.WebinarSecurityOptionRequired && !w.Settings.MeetingAuthentication)
 	if w.Type == 9 && len(w.occurrences(p)) == 0 {
 		return "", ptr(errResp(http.StatusBadRequest, codeValidation, msgWebinarRecurrence))
@@ -489,7 +489,7 @@ func (c *call) viewWebinar(w *webinar, o webinarViewOpts) webinarView {
 		RecordFileID: w.RecordFileID,
 		Settings:     w.Settings.clone(),
 	}
-	v.Settings.AlternativeHosts = c.altHostEmails(&w.session)
+	v.Settings.AlternativeHosts = c.altHostEmails(&w.session, ",")
 	if start, ok := c.viewStartTime(&w.session); ok {
 		v.StartTime = formatZoomTime(start)
 	}
@@ -531,7 +531,7 @@ func (c *call) getWebinar() apiResponse {
 			return errResp(http.StatusBadRequest, codeMeetingGeneric, msgInvalidOccurrence)
 		}
 	}
-	return jsonResp(http.StatusOK, c.viewWebinar(w, o))
+	return jsonResp(http.StatusOK, c.documentedOnly(c.viewWebinar(w, o), webinarGetFields))
 }
 
 // --- PATCH /webinars/{webinarId} -----------------------------------------------------------------------
@@ -678,7 +678,8 @@ func (c *call) listWebinars() apiResponse {
 		matched = append(matched, w)
 		seqs = append(seqs, w.Seq)
 	}
-	lo, hi, meta, bad := c.paginate("webinars|"+host.ID+"|"+typ, seqs, 30, 300)
+	// webinars documents page_size and page_number as its paging parameters, not next_page_token.
+	lo, hi, meta, bad := c.paginateWith("webinars|"+host.ID+"|"+typ, seqs, 30, 300, c.profile.WebinarListPageToken)
 	if bad != nil {
 		return *bad
 	}

@@ -456,13 +456,11 @@ func TestListWebinars(t *testing.T) {
 	other := e.createUser("autoCreate", "other@example.com", 2)
 	e.createWebinar(other, map[string]any{})
 
+	// The operation documents page_size and page_number, not next_page_token: pages go by number and the
+	// answer's next_page_token is always "".
 	var seen []string
-	token := ""
 	for page := 1; ; page++ {
-		q := "/v2/users/me/webinars?page_size=30"
-		if token != "" {
-			q += "&next_page_token=" + url.QueryEscape(token)
-		}
+		q := fmt.Sprintf("/v2/users/me/webinars?page_size=30&page_number=%d", page)
 		m := e.call(http.MethodGet, q, nil).json(t)
 		if m["total_records"] != float64(34) || m["page_count"] != float64(2) || m["page_size"] != float64(30) || m["page_number"] != float64(page) {
 			t.Fatalf("page %d envelope %v", page, m)
@@ -486,19 +484,36 @@ func TestListWebinars(t *testing.T) {
 				t.Errorf("item %v", item)
 			}
 		}
-		token = m["next_page_token"].(string)
-		if token == "" {
+		if m["next_page_token"] != "" {
+			t.Fatalf("page %d offers a next_page_token %v", page, m["next_page_token"])
+		}
+		if page == 2 {
 			break
 		}
 	}
 	if fmt.Sprint(seen) != fmt.Sprint(ids) {
 		t.Fatalf("listed %v\nwant %v", seen, ids)
 	}
+	// A next_page_token in the query is ignored like any undocumented parameter, unless the knob honours it.
+	if m := e.call(http.MethodGet, "/v2/users/me/webinars?page_size=30&next_page_token=whatever", nil).json(t); m["page_number"] != float64(1) {
+		t.Errorf("token query not ignored: %v", m["page_number"])
+	}
+	e.s.UpdateProfile(func(p *sandbox.Profile) { p.WebinarListPageToken = true })
+	first := e.call(http.MethodGet, "/v2/users/me/webinars?page_size=30", nil).json(t)
+	token, _ := first["next_page_token"].(string)
+	if token == "" {
+		t.Fatal("knob on: no next_page_token")
+	}
+	second := e.call(http.MethodGet, "/v2/users/me/webinars?page_size=30&next_page_token="+url.QueryEscape(token), nil).json(t)
+	if second["page_number"] != float64(2) || len(second["webinars"].([]any)) != 4 {
+		t.Errorf("knob on: second page %v", second["page_number"])
+	}
+	e.call(http.MethodGet, "/v2/users/me/webinars?next_page_token=nope", nil).wantError(t, 400, 300, "The next page token is invalid or expired.")
+	e.s.UpdateProfile(func(p *sandbox.Profile) { p.WebinarListPageToken = false })
 	if m := e.call(http.MethodGet, "/v2/users/me/webinars?page_size=500", nil).json(t); m["page_size"] != float64(300) || m["next_page_token"] != "" {
 		t.Errorf("clamp %v", m["page_size"])
 	}
 	e.call(http.MethodGet, "/v2/users/me/webinars?type=live", nil).wantField(t, "type")
-	e.call(http.MethodGet, "/v2/users/me/webinars?next_page_token=nope", nil).wantError(t, 400, 300, "The next page token is invalid or expired.")
 	e.call(http.MethodGet, "/v2/users/nobody@example.com/webinars", nil).wantError(t, 404, 1001, "User nobody@example.com not exist or not belong to this account.")
 
 	// type=upcoming: live or ending in the future; scheduled: every unexpired webinar.
@@ -821,12 +836,23 @@ func TestWebinarAlternativeHosts(t *testing.T) {
 	alt := func(v string) response {
 		return e.call(http.MethodPost, "/v2/users/me/webinars", map[string]any{"settings": map[string]any{"alternative_hosts": v}})
 	}
-	// Commas (the webinar schema) and semicolons (its example) both separate entries.
-	r := alt("alt2@example.com, " + a + ";ALT2@example.com")
+	e.createUser("autoCreate", "basic@example.com", 1)
+	// Commas separate entries (the webinar schema); the answer is comma-separated too.
+	r := alt("alt2@example.com, " + a + ",ALT2@example.com")
 	r.wantStatus(t, 201)
 	w := r.json(t)
-	if got := settingsOf(w)["alternative_hosts"]; got != "alt2@example.com;alt.one@example.com" {
+	if got := settingsOf(w)["alternative_hosts"]; got != "alt2@example.com,alt.one@example.com" {
 		t.Fatalf("alternative_hosts %v", got)
+	}
+	// A semicolon does not separate entries by default; the knob lets it.
+	alt("alt2@example.com;"+a).wantError(t, 400, 300, "Invalid alternative host: alt2@example.com;"+a)
+	// A Basic user cannot be an alternative host.
+	alt("alt2@example.com,basic@example.com").wantError(t, 400, 300, "Invalid alternative host: basic@example.com")
+	e.s.UpdateProfile(func(p *sandbox.Profile) { p.WebinarAltHostsSemicolons = true })
+	r = alt("alt2@example.com;" + a)
+	r.wantStatus(t, 201)
+	if got := settingsOf(r.json(t))["alternative_hosts"]; got != "alt2@example.com,alt.one@example.com" {
+		t.Fatalf("semicolon knob: alternative_hosts %v", got)
 	}
 	alt("ghost@example.com").wantError(t, 400, 300, "Invalid alternative host: ghost@example.com")
 	alt("owner@sandbox.zoom.test").wantError(t, 400, 300, "Invalid alternative host: owner@sandbox.zoom.test")
@@ -843,7 +869,17 @@ func TestWebinarAlternativeHosts(t *testing.T) {
 }
 
 func TestWebinarRegistrationSettings(t *testing.T) {
-	e := newEnv(t, nil)
+	// No webinar answer documents registration_url.
+	strict := newEnv(t, nil)
+	sw := strict.createWebinar("me", map[string]any{"settings": map[string]any{"approval_type": 1}})
+	if _, ok := sw["registration_url"]; ok {
+		t.Fatalf("webinarCreate answer has undocumented registration_url")
+	}
+	if _, ok := strict.getWebinar(mid(sw))["registration_url"]; ok {
+		t.Fatalf("webinar GET answer has undocumented registration_url")
+	}
+	// The rest runs with the undocumented fields, as real answers were reported to carry them.
+	e := newEnv(t, func(p *sandbox.Profile) { p.UndocumentedResponseFields = true })
 	regRE := regexp.MustCompile(`^https://us06web\.zoom\.us/webinar/register/[A-Za-z0-9_-]{36}$`)
 	w := e.createWebinar("me", map[string]any{"settings": map[string]any{"approval_type": 1}})
 	url1, _ := w["registration_url"].(string)
