@@ -736,10 +736,15 @@ func isTimeout(err error) bool {
 // and when nothing is expected; a body that is not valid JSON when JSON is
 // expected is a clear error.
 func decodeSuccess(r *request, logPath string, at attempt, out any) error {
+	trimmed := bytes.TrimSpace(at.body)
 	if out == nil {
+		// The body is not needed, but JSON cut short means the answer was lost halfway: Zoom may not have
+		// carried the request out.
+		if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') && !json.Valid(trimmed) {
+			return &DecodeError{Method: r.method, Path: logPath, HTTPStatus: at.status, Err: errors.New("JSON answer cut short"), Excerpt: excerpt(at.body, 120)}
+		}
 		return nil
 	}
-	trimmed := bytes.TrimSpace(at.body)
 	if len(trimmed) == 0 {
 		if at.status == http.StatusNoContent {
 			return nil

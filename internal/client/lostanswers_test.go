@@ -127,3 +127,24 @@ func TestServerNowFollowsDateHeader(t *testing.T) {
 		t.Fatalf("ServerNow = %v, want %v", got, zoomNow.Add(time.Minute))
 	}
 }
+
+// A PATCH whose (unneeded) answer is JSON cut short is retried: the answer was lost halfway.
+func TestCutShortAnswerRetriedWhenNoBodyIsExpected(t *testing.T) {
+	ts := newTestServer(t)
+	var calls atomic.Int64
+	ts.handle("PATCH /users/{id}", func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			w.WriteHeader(200)
+			_, _ = io.WriteString(w, `{"id":"u1","first_na`)
+			return
+		}
+		w.WriteHeader(204)
+	})
+	c, _ := newTestClient(t, ts, nil)
+	if err := c.Users.Update(context.Background(), "u1", &UpdateUserRequest{FirstName: Ptr("Ann")}); err != nil {
+		t.Fatal(err)
+	}
+	if calls.Load() != 2 {
+		t.Fatalf("calls = %d, want 2", calls.Load())
+	}
+}
