@@ -34,6 +34,7 @@ import (
 // leaves nothing. It drives the terraform CLI itself (plugin-testing cannot retry an apply that fails).
 //
 // CHAOS_SEEDS picks the seeds: "1,2,7" or "1-40" (`make chaos SEEDS=1-40`); by default a few run.
+// CHAOS_MAX_RETRIES sets the provider's max_retries, to let more faults through to the resources.
 
 const (
 	defaultChaosSeeds = "1-3"
@@ -225,6 +226,10 @@ resource "zoom_mail_vacation" "owner" {
 }
 `, w.mailbox)
 	w.config = b.String()
+	if n, err := strconv.Atoi(os.Getenv("CHAOS_MAX_RETRIES")); err == nil {
+		// Fewer retries let more faults through to the resources (make chaos MAX_RETRIES=1).
+		w.config = withMaxRetries(w.config, n)
+	}
 	return w
 }
 

@@ -352,9 +352,12 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		diagnostics.AddAPIError(&resp.Diagnostics, "Error creating Zoom user ("+userWhat(plan.Email.ValueString())+")", err)
 		return
 	}
-	// Record the user at once, so that a failure below leaves it in state (tainted) rather than orphaned.
 	plan.ID = types.StringValue(created.ID)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+	// When a step below fails, the user is not recorded: an error with a state would taint the user and have the
+	// next apply delete and re-create it. The next apply adopts it instead (Zoom refuses the e-mail, and the
+	// user is recent and has the configured names) and goes on from there.
+	notRecorded := fmt.Errorf("Zoom created %s (ID %s) but this step failed, so it is not recorded in the state yet; "+
+		"the next apply adopts the user and completes it instead of creating it again", userWhat(plan.Email.ValueString()), created.ID)
 
 	// POST /users takes only the identity fields; everything else goes in one PATCH.
 	sent := userModel{
@@ -363,13 +366,15 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	if upd := userUpdateRequest(&plan, &sent); upd != nil {
 		if err := r.client.Users.Update(ctx, created.ID, upd); err != nil {
-			diagnostics.AddAPIError(&resp.Diagnostics, "Error setting the new Zoom user's profile ("+userWhat(plan.Email.ValueString())+")", err)
+			diagnostics.AddAPIError(&resp.Diagnostics, "Error setting the new Zoom user's profile ("+userWhat(plan.Email.ValueString())+")",
+				fmt.Errorf("%w\n\n%v", err, notRecorded))
 			return
 		}
 	}
 	if plan.Status.ValueString() == "inactive" {
 		if err := r.client.Users.UpdateStatus(ctx, created.ID, "deactivate"); err != nil {
-			diagnostics.AddAPIError(&resp.Diagnostics, "Error deactivating the new Zoom user ("+userWhat(plan.Email.ValueString())+")", err)
+			diagnostics.AddAPIError(&resp.Diagnostics, "Error deactivating the new Zoom user ("+userWhat(plan.Email.ValueString())+")",
+				fmt.Errorf("%w\n\n%v", err, notRecorded))
 			return
 		}
 	}
