@@ -111,7 +111,11 @@ func createWithAdoption[T any](ctx context.Context, a adoption[T], next string, 
 		}
 		if a.exists != nil && a.exists(err) {
 			got, found, lerr := lookupAgain(ctx, a.lookup)
-			if lerr == nil && found {
+			switch {
+			case lerr != nil:
+				// It exists, perhaps created by an interrupted earlier attempt; which, the lookup could not tell.
+				return zero, &unconfirmedCreate{what: a.what, err: err, lookupErr: lerr, attempts: len(lost) + 1, next: next}
+			case found:
 				adoptedWarning(diags, a.what, a.id(got), append(lost, err.Error()))
 				return got, nil
 			}
