@@ -37,8 +37,11 @@ const (
 	DefaultOAuthURL = "https://zoom.us/oauth/token"
 	// DefaultRequestTimeout bounds one HTTP attempt (not the whole operation).
 	DefaultRequestTimeout = 30 * time.Second
-	// DefaultMaxRetries bounds the retries of one operation.
+	// DefaultMaxRetries bounds the retries of one operation after errors (5xx, dropped connections, unreadable
+	// answers); waiting out HTTP 429 does not count against it.
 	DefaultMaxRetries = 6
+	// DefaultRateLimitWait bounds the total time one operation spends waiting out HTTP 429 answers.
+	DefaultRateLimitWait = 2 * time.Minute
 	// DefaultTokenRefreshBefore is how long before its expiry an OAuth token is replaced.
 	DefaultTokenRefreshBefore = 5 * time.Minute
 	// DefaultPlan is the Zoom plan whose rate limits size the client-side pacing.
@@ -70,9 +73,13 @@ type Config struct {
 	HTTPClient *http.Client
 	// RequestTimeout bounds each HTTP attempt; default 30s.
 	RequestTimeout time.Duration
-	// MaxRetries bounds the retries of one operation; 0 means the default (6),
-	// a negative value disables retries.
+	// MaxRetries bounds the retries of one operation after errors; 0 means the
+	// default (6), a negative value disables retries. Rate-limit answers (429)
+	// do not count: they are bounded by RateLimitWait.
 	MaxRetries int
+	// RateLimitWait bounds the total time one operation waits out HTTP 429
+	// answers (Retry-After or backoff); default 2 minutes.
+	RateLimitWait time.Duration
 	// Plan is the account's Zoom plan, "free", "pro" (default) or "business"
 	// ("business+", "enterprise" and "education" are accepted as "business").
 	// It sizes the client-side pacing per rate-limit category.
@@ -106,7 +113,12 @@ type Client struct {
 	userAgent  string
 	timeout    time.Duration
 	maxRetries int
+	rateWait   time.Duration
 	logger     Logger
+	// serverOffset is Zoom's clock minus the local clock, in nanoseconds, from
+	// the Date header of the last answer (0 until one arrives).
+	serverOffset atomic.Int64
+	sawDate      atomic.Bool
 
 	tokens tokenProvider
 	pacer  *pacer
@@ -201,8 +213,12 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.RequestTimeout < 0 || cfg.TokenRefreshBefore < 0 {
-		return nil, errors.New("zoom client: RequestTimeout and TokenRefreshBefore must not be negative")
+	if cfg.RequestTimeout < 0 || cfg.TokenRefreshBefore < 0 || cfg.RateLimitWait < 0 {
+		return nil, errors.New("zoom client: RequestTimeout, RateLimitWait and TokenRefreshBefore must not be negative")
+	}
+	rateWait := cfg.RateLimitWait
+	if rateWait == 0 {
+		rateWait = DefaultRateLimitWait
 	}
 	timeout := cfg.RequestTimeout
 	if timeout == 0 {
@@ -232,6 +248,7 @@ func New(cfg Config) (*Client, error) {
 		userAgent:  ua,
 		timeout:    timeout,
 		maxRetries: maxRetries,
+		rateWait:   rateWait,
 		logger:     cfg.Logger,
 		env:        env,
 		bodyLimit:  maxSuccessBody,
@@ -423,7 +440,10 @@ func (c *Client) do(ctx context.Context, r *request) (*Response, error) {
 	}
 
 	reauthed := false
-	retries := 0
+	retries := 0 // retries after errors, bounded by maxRetries
+	// Waiting out 429s is not an error: it has its own counter (for the backoff) and a time budget.
+	rateRetries := 0
+	var rateWaited time.Duration
 	for attemptNo := 1; ; attemptNo++ {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("%s %s: %w", r.method, logPath, err)
@@ -482,12 +502,36 @@ func (c *Client) do(ctx context.Context, r *request) (*Response, error) {
 			continue
 		}
 
+		c.noteServerDate(at.header)
 		resp := &Response{StatusCode: at.status, Header: at.header, RateLimit: parseRateLimit(at.header)}
 		if at.status >= 200 && at.status < 300 {
-			if err := decodeSuccess(r, logPath, at, r.out); err != nil {
+			err := decodeSuccess(r, logPath, at, r.out)
+			if err == nil {
+				return resp, nil
+			}
+			var de *DecodeError
+			if !errors.As(err, &de) {
 				return resp, err
 			}
-			return resp, nil
+			if r.method == http.MethodPost {
+				// Zoom carried the request out; only its answer is unreadable.
+				de.MaybeProcessed = true
+				return resp, de
+			}
+			// GET, PUT, PATCH and DELETE are idempotent: an answer cut short or garbled is retried like a 5xx.
+			if retries >= c.maxRetries {
+				return resp, de
+			}
+			retries++
+			wait := c.backoff(retries, 500*time.Millisecond)
+			c.stats.retries.Add(1)
+			c.logWarn(ctx, "zoom: unreadable answer, retrying", map[string]any{
+				"method": r.method, "path": logPath, "status": at.status, "error": de.Err.Error(), "wait": wait.String(), "retry": retries,
+			})
+			if err := c.env.sleep(ctx, wait); err != nil {
+				return nil, fmt.Errorf("%s %s: canceled while waiting to retry after an unreadable answer: %w", r.method, logPath, err)
+			}
+			continue
 		}
 
 		apiErr := newAPIError(r.method, logPath, at.status, at.header, at.body, c.env.now())
@@ -529,25 +573,30 @@ func (c *Client) do(ctx context.Context, r *request) (*Response, error) {
 				})
 				return nil, apiErr
 			}
-			if retries >= c.maxRetries {
-				return nil, apiErr
-			}
-			retries++
+			rateRetries++
 			wait := d.wait
 			if !d.hasWait {
 				base := time.Second
 				if cat == CategoryResourceIntensive {
 					base = 6 * time.Second
 				}
-				wait = c.backoff(retries, base)
+				wait = c.backoff(rateRetries, base)
 			}
+			if rateWaited+wait > c.rateWait {
+				c.logWarn(ctx, "zoom: still rate limited after waiting the longest allowed, giving up", map[string]any{
+					"method": r.method, "path": logPath, "waited": rateWaited.String(), "limit": c.rateWait.String(),
+				})
+				apiErr.RetryAt = c.env.now().Add(wait)
+				return nil, apiErr
+			}
+			rateWaited += wait
 			if !d.concurrent {
 				c.pacer.pause(cat, wait)
 			}
 			c.stats.retries.Add(1)
 			c.logWarn(ctx, "zoom: rate limited (HTTP 429), retrying", map[string]any{
 				"method": r.method, "path": logPath, "category": cat, "rate_limit_type": apiErr.RateLimitType,
-				"message": apiErr.Message, "wait": wait.String(), "retry": retries,
+				"message": apiErr.Message, "wait": wait.String(), "retry": rateRetries,
 			})
 			if err := c.env.sleep(ctx, wait); err != nil {
 				return nil, fmt.Errorf("%s %s: canceled while waiting %v after HTTP 429: %w", r.method, logPath, wait, err)
@@ -687,10 +736,15 @@ func isTimeout(err error) bool {
 // and when nothing is expected; a body that is not valid JSON when JSON is
 // expected is a clear error.
 func decodeSuccess(r *request, logPath string, at attempt, out any) error {
+	trimmed := bytes.TrimSpace(at.body)
 	if out == nil {
+		// The body is not needed, but JSON cut short means the answer was lost halfway: Zoom may not have
+		// carried the request out.
+		if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') && !json.Valid(trimmed) {
+			return &DecodeError{Method: r.method, Path: logPath, HTTPStatus: at.status, Err: errors.New("JSON answer cut short"), Excerpt: excerpt(at.body, 120)}
+		}
 		return nil
 	}
-	trimmed := bytes.TrimSpace(at.body)
 	if len(trimmed) == 0 {
 		if at.status == http.StatusNoContent {
 			return nil
@@ -714,6 +768,9 @@ type DecodeError struct {
 	Excerpt string
 	// Err is the JSON error.
 	Err error
+	// MaybeProcessed is true for a POST: Zoom answered with success, so it
+	// carried the request out, but what it created could not be read.
+	MaybeProcessed bool
 }
 
 // Error implements error.
@@ -721,6 +778,9 @@ func (e *DecodeError) Error() string {
 	s := fmt.Sprintf("%s %s: HTTP %d: cannot decode response: %v", e.Method, e.Path, e.HTTPStatus, e.Err)
 	if e.Excerpt != "" {
 		s += fmt.Sprintf(" (body starts with %q)", e.Excerpt)
+	}
+	if e.MaybeProcessed {
+		s += " (Zoom processed the request but its answer was unreadable)"
 	}
 	return s
 }
@@ -766,6 +826,31 @@ func atoi(s string) (int, bool) {
 		n = n*10 + int(r-'0')
 	}
 	return n, true
+}
+
+// noteServerDate remembers how far Zoom's clock (the Date header) is from the local one.
+func (c *Client) noteServerDate(h http.Header) {
+	if h == nil {
+		return
+	}
+	t, err := http.ParseTime(h.Get("Date"))
+	if err != nil {
+		return
+	}
+	c.serverOffset.Store(int64(t.Sub(c.env.now())))
+	c.sawDate.Store(true)
+}
+
+// ServerNow is Zoom's clock as last seen in an answer's Date header (to the
+// second), carried forward by the local clock; the local clock until an
+// answer has been received. Callers compare it with times Zoom reports, such
+// as when an object was created, without depending on the local clock.
+func (c *Client) ServerNow() time.Time {
+	now := c.env.now()
+	if !c.sawDate.Load() {
+		return now
+	}
+	return now.Add(time.Duration(c.serverOffset.Load()))
 }
 
 // Ptr returns a pointer to v, for optional request fields.

@@ -94,6 +94,9 @@ func (e *APIError) Error() string {
 	} else if !e.RetryAt.IsZero() {
 		fmt.Fprintf(&b, " (retry after %s)", e.RetryAt.UTC().Format(time.RFC3339))
 	}
+	if e.MaybeProcessed {
+		b.WriteString(" (Zoom may have processed the request)")
+	}
 	return b.String()
 }
 
@@ -318,12 +321,17 @@ func IsUnauthorized(err error) bool {
 }
 
 // IsMaybeProcessed reports whether a request (a POST) failed in a way where
-// Zoom may have carried it out: a 5xx answer, a timeout or a connection
-// dropped after the request was written. The caller must look for what it
-// tried to create before trying again.
+// Zoom may have carried it out: a 5xx answer, a timeout, a connection dropped
+// after the request was written, or a success whose answer was cut short or
+// unreadable. The caller must look for what it tried to create before trying
+// again.
 func IsMaybeProcessed(err error) bool {
 	var e *APIError
 	if errors.As(err, &e) && e.MaybeProcessed {
+		return true
+	}
+	var de *DecodeError
+	if errors.As(err, &de) && de.MaybeProcessed {
 		return true
 	}
 	var re *RequestError

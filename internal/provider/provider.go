@@ -145,8 +145,9 @@ func (p *zoomProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional: true,
-				Description: "How many times a failed request (rate limited, server error, dropped connection) is " +
-					"retried before the operation fails; default 6, 0 to disable. Falls back to " + EnvMaxRetries + ".",
+				Description: "How many times a failed request (server error, dropped connection, answer cut short) is " +
+					"retried before the operation fails; default 6, 0 to disable. Rate-limit answers (HTTP 429) do not " +
+					"count: they are waited out for at most 2 minutes per request. Falls back to " + EnvMaxRetries + ".",
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},
 		},

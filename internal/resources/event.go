@@ -711,61 +711,6 @@ type listedEvent struct {
 	Topic, StartTime, Timezone, CreatedAt string
 }
 
-// createOrAdopt runs create. When Zoom may have created the event without answering (a 5xx or a dropped
-// connection), it looks among the host's events for one with the same topic, type and start created in the last
-// minutes, and adopts it instead of creating a duplicate; with no match it creates again, with several it stops
-// and names them.
-func createOrAdopt[T any](noun, host string, body *eventRequest, typeMatches func(int) bool, create func() (T, error),
-	list func() ([]listedEvent, error), get func(int64) (T, error), diags *diag.Diagnostics) (T, error) {
-	started := time.Now()
-	created, err := create()
-	if err == nil || !client.IsMaybeProcessed(err) {
-		return created, err
-	}
-	var zero T
-	topic := deref(body.Topic)
-	listed, listErr := list()
-	if listErr != nil {
-		return zero, fmt.Errorf("%w\n\nZoom may have created the %s %q for %s; the provider could not check (%v). "+
-			"Look for it in the Zoom portal and delete it or import it before running apply again", err, noun, topic, host, listErr)
-	}
-	var matches []int64
-	for _, s := range listed {
-		if s.Topic != topic || !typeMatches(s.Type) {
-			continue
-		}
-		tz := deref(body.Timezone)
-		if tz == "" {
-			tz = s.Timezone
-		}
-		if body.StartTime != nil && !meetingattrs.SameInstant(*body.StartTime, tz, s.StartTime) {
-			continue
-		}
-		if at, perr := time.Parse(time.RFC3339, s.CreatedAt); perr == nil && at.Before(started.Add(-10*time.Minute)) {
-			continue
-		}
-		matches = append(matches, s.ID)
-	}
-	switch len(matches) {
-	case 0:
-		// Zoom did not create it: creating again is safe.
-		return create()
-	case 1:
-		diags.AddWarning("Adopted a Zoom "+noun+" created by an interrupted request",
-			fmt.Sprintf("Creating %s %q failed without a definite answer (%v), but Zoom had created it (id %d); "+
-				"Terraform manages that %s now.", noun, topic, err, matches[0], noun))
-		return get(matches[0])
-	default:
-		ids := make([]string, len(matches))
-		for i, id := range matches {
-			ids[i] = strconv.FormatInt(id, 10)
-		}
-		return zero, fmt.Errorf("%w\n\nZoom may have created %s %q; several recent %ss of %s match it (%s). "+
-			"Delete the duplicates in the Zoom portal, import the one to keep, and run apply again",
-			err, noun, topic, noun, host, strings.Join(ids, ", "))
-	}
-}
-
 func deref(s *string) string {
 	if s == nil {
 		return ""

@@ -200,31 +200,23 @@ func (r *meetingResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	body, common, diags := meetingRequest(ctx, &plan, &config, nil)
+	body, _, diags := meetingRequest(ctx, &plan, &config, nil)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	host := plan.UserID.ValueString()
-	want := client.MeetingTypeScheduled
-	if body.Type != nil {
-		want = *body.Type
-	}
-	m, err := createOrAdopt("meeting", host, common,
-		func(t int) bool { return t == want || t == client.MeetingTypePMI },
+	m, err := createOrAdopt(ctx, r.client, host, eventKeyOf(meetingSpec, &plan.EventCommon, meetingTypeOK),
 		func() (*client.Meeting, error) { return r.client.Meetings.Create(ctx, host, body) },
-		func() ([]listedEvent, error) {
-			list, err := r.client.Meetings.List(ctx, host, &client.ListMeetingsOptions{Type: client.MeetingListScheduled})
-			out := make([]listedEvent, len(list))
-			for i, s := range list {
-				out[i] = listedEvent{ID: s.ID, Type: s.Type, Topic: s.Topic, StartTime: s.StartTime, Timezone: s.Timezone, CreatedAt: s.CreatedAt}
-			}
-			return out, err
-		},
+		r.listEvents(ctx, host),
 		func(id int64) (*client.Meeting, error) { return r.client.Meetings.Get(ctx, id, nil) },
+		func(m *client.Meeting) int64 { return m.ID },
 		&resp.Diagnostics)
 	if err != nil {
-		diagnostics.AddAPIError(&resp.Diagnostics, "Error creating Zoom meeting for host "+host,
+		if partialEventState(ctx, r.client, "meeting", err, req.Plan, &resp.State, &resp.Diagnostics) {
+			return
+		}
+		diagnostics.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Error creating Zoom meeting for host %s (zoom_meeting %q)", host, plan.Topic.ValueString()),
 			explainAltHosts(explainHost(err, host, "meeting"), plan.Settings, "meeting"))
 		return
 	}
@@ -251,6 +243,16 @@ func (r *meetingResource) Read(ctx context.Context, req resource.ReadRequest, re
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if isPendingEvent(&state.EventCommon) {
+		host := state.UserID.ValueString()
+		found, keep := settlePendingEvent(r.client, meetingSpec, &state.EventCommon, host, meetingTypeOK, r.listEvents(ctx, host), &resp.Diagnostics)
+		if !found {
+			if !keep {
+				resp.State.RemoveResource(ctx)
+			}
+			return
+		}
 	}
 	id, ok := eventNumber(&state.EventCommon, "meeting", &resp.Diagnostics)
 	if !ok {
@@ -330,6 +332,17 @@ func (r *meetingResource) Delete(ctx context.Context, req resource.DeleteRequest
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if isPendingEvent(&state.EventCommon) {
+		host := state.UserID.ValueString()
+		found, keep := settlePendingEvent(r.client, meetingSpec, &state.EventCommon, host, meetingTypeOK, r.listEvents(ctx, host), &resp.Diagnostics)
+		if keep {
+			resp.Diagnostics.AddError("Cannot destroy an unconfirmed "+eventWhat("meeting", state.Topic.ValueString(), host),
+				"Zoom could not be asked whether the meeting exists; run destroy again.")
+		}
+		if !found {
+			return
+		}
 	}
 	id, ok := eventNumber(&state.EventCommon, "meeting", &resp.Diagnostics)
 	if !ok {

@@ -101,6 +101,7 @@ var (
 	registrantStatuses     = []string{client.RegistrantApproved, client.RegistrantPending, client.RegistrantDenied}
 	registrationNotEnabled = regexp.MustCompile(`(?i)registration (has not been enabled|as required)`)
 	numericID              = regexp.MustCompile(`^[1-9][0-9]{0,18}$`)
+	alreadyRegistered      = regexp.MustCompile(`(?i)already registered`)
 )
 
 func (r *registrantResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -365,7 +366,7 @@ func (r *registrantResource) Create(ctx context.Context, req resource.CreateRequ
 	if !plan.OccurrenceIDs.IsNull() {
 		resp.Diagnostics.Append(plan.OccurrenceIDs.ElementsAs(ctx, &occ, false)...)
 	}
-	summary := fmt.Sprintf("Error registering %s for Zoom %s %d", body.Email, r.noun, parent)
+	summary := fmt.Sprintf("Error registering %s for Zoom %s %d (%s)", body.Email, r.noun, parent, r.what(body.Email, parent))
 	created, err := r.addOrAdopt(ctx, parent, body, occ, &resp.Diagnostics)
 	if err != nil {
 		diagnostics.AddAPIError(&resp.Diagnostics, summary, r.explain(err, parentID.ValueString()))
@@ -375,8 +376,12 @@ func (r *registrantResource) Create(ctx context.Context, req resource.CreateRequ
 	plan.ID = types.StringValue(parentID.ValueString() + "/" + created.RegistrantID)
 	got, err := r.get(ctx, parent, created.RegistrantID)
 	if err != nil {
-		// The registration exists: keep it in state (tainted by the error) so that it is not orphaned.
-		diagnostics.AddAPIError(&resp.Diagnostics, summary, err)
+		// The registration exists: record it with what is known rather than fail, which would taint it and have
+		// the next apply register again.
+		resp.Diagnostics.AddWarning("Zoom registrant saved with what is known",
+			fmt.Sprintf("Zoom registered %s (registrant %s) but reading the registration back failed: %v. It is "+
+				"saved in the state with the configured values; the next refresh reads the rest.",
+				r.what(body.Email, parent), created.RegistrantID, err))
 		resp.Diagnostics.Append(r.setModel(ctx, resp.State.Set, r.unknownsNull(&plan), parentID, autoApprove)...)
 		return
 	}
@@ -392,39 +397,47 @@ func (r *registrantResource) Create(ctx context.Context, req resource.CreateRequ
 	resp.Diagnostics.Append(r.setModel(ctx, resp.State.Set, &plan, parentID, autoApprove)...)
 }
 
-// addOrAdopt registers someone. When Zoom may have registered them without answering (a 5xx or a dropped
-// connection), it looks the registrant up by e-mail among every status and adopts the registration instead of
-// registering twice.
+// addOrAdopt registers someone. After every attempt Zoom may have carried out without answering, it looks the
+// registrant up by e-mail among every status and adopts the registration instead of registering twice; a
+// registration Zoom refuses because the e-mail is registered already is adopted too (it is the one the
+// configuration describes).
 func (r *registrantResource) addOrAdopt(ctx context.Context, parent int64, body *client.RegistrantRequest, occ []string, diags *diag.Diagnostics) (*client.RegistrantCreated, error) {
-	created, err := r.add(ctx, parent, body, occ)
-	if err == nil || !client.IsMaybeProcessed(err) {
-		return created, err
-	}
-	for _, status := range registrantStatuses {
-		var list []client.Registrant
-		var listErr error
-		opts := &client.ListRegistrantsOptions{Status: status}
-		if r.noun == "meeting" {
-			list, listErr = r.client.Meetings.ListRegistrants(ctx, parent, opts)
-		} else {
-			list, listErr = r.client.Webinars.ListRegistrants(ctx, parent, opts)
-		}
-		if listErr != nil {
-			return nil, fmt.Errorf("%w\n\nZoom may have registered %s for %s %d; the provider could not check (%v). "+
-				"Look for the registrant in the Zoom portal and remove it or import it before running apply again",
-				err, body.Email, r.noun, parent, listErr)
-		}
-		for _, g := range list {
-			if strings.EqualFold(g.Email, body.Email) {
-				diags.AddWarning("Adopted a Zoom registration made by an interrupted request",
-					fmt.Sprintf("Registering %s failed without a definite answer (%v), but Zoom had registered them "+
-						"(registrant %s); Terraform manages that registration now.", body.Email, err, g.ID))
-				return &client.RegistrantCreated{RegistrantID: g.ID, JoinURL: g.JoinURL}, nil
+	return createWithAdoption(ctx, adoption[*client.RegistrantCreated]{
+		what:   r.what(body.Email, parent),
+		create: func() (*client.RegistrantCreated, error) { return r.add(ctx, parent, body, occ) },
+		exists: func(err error) bool {
+			var apiErr *client.APIError
+			return errors.As(err, &apiErr) && alreadyRegistered.MatchString(apiErr.Message)
+		},
+		lookup: func() (*client.RegistrantCreated, bool, error) {
+			for _, status := range registrantStatuses {
+				var list []client.Registrant
+				var err error
+				opts := &client.ListRegistrantsOptions{Status: status}
+				if r.noun == "meeting" {
+					list, err = r.client.Meetings.ListRegistrants(ctx, parent, opts)
+				} else {
+					list, err = r.client.Webinars.ListRegistrants(ctx, parent, opts)
+				}
+				if err != nil {
+					return nil, false, err
+				}
+				for _, g := range list {
+					if strings.EqualFold(g.Email, body.Email) {
+						return &client.RegistrantCreated{RegistrantID: g.ID, JoinURL: g.JoinURL}, true, nil
+					}
+				}
 			}
-		}
-	}
-	// Zoom did not register them: registering again is safe.
-	return r.add(ctx, parent, body, occ)
+			return nil, false, nil
+		},
+		id: func(c *client.RegistrantCreated) string { return c.RegistrantID },
+	}, "Nothing is recorded in the state for it: the next apply registers the e-mail again, and Zoom gives back "+
+		"the existing registration, which is adopted.", diags)
+}
+
+// what names a registrant in messages.
+func (r *registrantResource) what(email string, parent int64) string {
+	return fmt.Sprintf("zoom_%s_registrant %q (%s %d)", r.noun, email, r.noun, parent)
 }
 
 // unknownsNull replaces the computed values still unknown with nulls, for a state saved after a partial failure.

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -450,12 +451,15 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	created, err := r.createOrAdopt(ctx, &plan, config.PasswordWO.ValueString(), &resp.Diagnostics)
 	if err != nil {
-		diagnostics.AddAPIError(&resp.Diagnostics, "Error creating Zoom user", err)
+		diagnostics.AddAPIError(&resp.Diagnostics, "Error creating Zoom user ("+userWhat(plan.Email.ValueString())+")", err)
 		return
 	}
-	// Record the user at once, so that a failure below leaves it in state (tainted) rather than orphaned.
 	plan.ID = types.StringValue(created.ID)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+	// When a step below fails, the user is not recorded: an error with a state would taint the user and have the
+	// next apply delete and re-create it. The next apply adopts it instead (Zoom refuses the e-mail, and the
+	// user is recent and has the configured names) and goes on from there.
+	notRecorded := fmt.Errorf("Zoom created %s (ID %s) but this step failed, so it is not recorded in the state yet; "+
+		"the next apply adopts the user and completes it instead of creating it again", userWhat(plan.Email.ValueString()), created.ID)
 
 	// POST /users takes only the identity fields; everything else goes in one PATCH.
 	sent := userModel{
@@ -465,18 +469,30 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 	patched := sentFields(&plan, &sent)
 	if upd := userUpdateRequest(&plan, &sent); upd != nil {
 		if err := r.client.Users.Update(ctx, created.ID, upd); err != nil {
-			diagnostics.AddAPIError(&resp.Diagnostics, "Error setting the new Zoom user's profile", err)
+			diagnostics.AddAPIError(&resp.Diagnostics, "Error setting the new Zoom user's profile ("+userWhat(plan.Email.ValueString())+")",
+				fmt.Errorf("%w\n\n%v", err, notRecorded))
 			return
 		}
 	}
 	if plan.Status.ValueString() == "inactive" {
 		if err := r.client.Users.UpdateStatus(ctx, created.ID, "deactivate"); err != nil {
-			diagnostics.AddAPIError(&resp.Diagnostics, "Error deactivating the new Zoom user", err)
+			diagnostics.AddAPIError(&resp.Diagnostics, "Error deactivating the new Zoom user ("+userWhat(plan.Email.ValueString())+")",
+				fmt.Errorf("%w\n\n%v", err, notRecorded))
 			return
 		}
 	}
 	wanted := plan
-	r.readInto(ctx, &plan, &resp.Diagnostics)
+	u, err := r.client.Users.Get(ctx, created.ID)
+	if err != nil {
+		// The user exists: record it with what is known rather than fail, which would taint it and have the
+		// next apply delete and re-create it.
+		saveKnownPlan(ctx, req.Plan, &resp.State, created.ID, &resp.Diagnostics)
+		resp.Diagnostics.AddWarning("Zoom user saved with what is known",
+			fmt.Sprintf("Zoom created %s (ID %s) but reading it back failed: %v. It is saved in the state with the "+
+				"configured values; the next refresh reads the rest.", userWhat(plan.Email.ValueString()), created.ID, err))
+		return
+	}
+	resp.Diagnostics.Append(userModelFromAPI(u, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -487,8 +503,9 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-// createOrAdopt creates the user. When the request may have reached Zoom without an answer (a 5xx or a dropped
-// connection), it looks the user up by e-mail and adopts what it created instead of creating a second one.
+// createOrAdopt creates the user. After every attempt Zoom may have carried out without answering, it looks the
+// user up by e-mail and adopts what it created instead of creating a second one; a user that Zoom refuses because
+// the e-mail is taken is adopted when an interrupted earlier apply created it (see adoptableUser).
 func (r *userResource) createOrAdopt(ctx context.Context, plan *userModel, password string, diags *diag.Diagnostics) (*client.User, error) {
 	req := &client.CreateUserRequest{
 		Action: plan.Action.ValueString(),
@@ -501,33 +518,55 @@ func (r *userResource) createOrAdopt(ctx context.Context, plan *userModel, passw
 			Password:    password,
 		},
 	}
-	created, err := r.client.Users.Create(ctx, req)
-	if err == nil {
-		return created, nil
-	}
+	email := req.UserInfo.Email
+	created, err := createWithAdoption(ctx, adoption[*client.User]{
+		what:   userWhat(email),
+		create: func() (*client.User, error) { return r.client.Users.Create(ctx, req) },
+		exists: client.IsConflict,
+		lookup: func() (*client.User, bool, error) {
+			u, err := r.client.Users.Get(ctx, email)
+			switch {
+			case userGone(err):
+				return nil, false, nil
+			case err != nil:
+				return nil, false, err
+			}
+			return u, r.adoptableUser(u, req), nil
+		},
+		id: func(u *client.User) string { return u.ID },
+	}, "Nothing is recorded in the state for it: the next apply finds the user by e-mail and adopts it instead of "+
+		"failing on the taken e-mail.", diags)
 	if client.IsConflict(err) {
 		return nil, fmt.Errorf("%w\n\nA user with e-mail %s already exists in the account. To manage it with "+
-			"Terraform, import it: terraform import <address> %s", err, req.UserInfo.Email, req.UserInfo.Email)
+			"Terraform, import it: terraform import <address> %s", err, email, email)
 	}
-	if !client.IsMaybeProcessed(err) {
-		return nil, err
-	}
-	existing, getErr := r.client.Users.Get(ctx, req.UserInfo.Email)
-	switch {
-	case getErr == nil:
-		diags.AddWarning("Adopted a Zoom user created by an interrupted request",
-			fmt.Sprintf("Creating %s failed without a definite answer (%v), but Zoom had created the user (id %s); "+
-				"Terraform manages that user now.", req.UserInfo.Email, err, existing.ID))
-		return existing, nil
-	case client.IsNotFound(getErr):
-		// Zoom did not create it, so creating again is safe.
-		return r.client.Users.Create(ctx, req)
-	default:
-		return nil, fmt.Errorf("%w\n\nZoom may have created the user %s; the provider could not check (%v). "+
-			"Look for it in the Zoom portal: import it if it exists, or run apply again if it does not",
-			err, req.UserInfo.Email, getErr)
-	}
+	return created, err
 }
+
+// adoptableUser reports whether u, found under the e-mail a create used, is what that create made: a user
+// created within userAdoptWindow (by Zoom's clock) whose names match the request. An older user, or one with
+// other names, existed before and is left to an import.
+func (r *userResource) adoptableUser(u *client.User, req *client.CreateUserRequest) bool {
+	created := u.UserCreatedAt
+	if created == "" {
+		created = u.CreatedAt
+	}
+	at, err := time.Parse(time.RFC3339, created)
+	if err != nil || at.Before(r.client.ServerNow().Add(-userAdoptWindow)) {
+		return false
+	}
+	for _, f := range []struct{ want, got string }{
+		{req.UserInfo.FirstName, u.FirstName}, {req.UserInfo.LastName, u.LastName},
+	} {
+		if f.want != "" && f.want != f.got {
+			return false
+		}
+	}
+	return true
+}
+
+// userWhat names a user in messages.
+func userWhat(email string) string { return fmt.Sprintf("zoom_user %q", email) }
 
 func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
@@ -562,7 +601,7 @@ func (r *userResource) readInto(ctx context.Context, m *userModel, diags *diag.D
 		if userGone(err) {
 			return true
 		}
-		diagnostics.AddAPIError(diags, "Error reading Zoom user", err)
+		diagnostics.AddAPIError(diags, "Error reading Zoom user "+m.ID.ValueString(), err)
 		return false
 	}
 	diags.Append(userModelFromAPI(u, m)...)
@@ -600,7 +639,7 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	patched := append(sentFields(&plan, &state), getUnapplied(ctx, req.Private)...)
 	if upd := userUpdateRequest(&plan, &state); upd != nil {
 		if err := r.client.Users.Update(ctx, id, upd); err != nil {
-			diagnostics.AddAPIError(&resp.Diagnostics, "Error updating Zoom user", err)
+			diagnostics.AddAPIError(&resp.Diagnostics, "Error updating Zoom user ("+userWhat(state.Email.ValueString())+")", err)
 			return
 		}
 	}
@@ -689,7 +728,7 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		err = r.client.Users.Delete(ctx, state.ID.ValueString(), opts)
 	}
 	if err != nil && !userGone(err) {
-		diagnostics.AddAPIError(&resp.Diagnostics, "Error deleting Zoom user", err)
+		diagnostics.AddAPIError(&resp.Diagnostics, "Error deleting Zoom user ("+userWhat(state.Email.ValueString())+")", err)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -302,7 +303,9 @@ func TestAccUser_passwordWriteOnly(t *testing.T) {
 	})
 }
 
-// TestAccUser_duplicateEmail: creating a user whose e-mail is already in the account fails with advice to import.
+// TestAccUser_duplicateEmail: creating a user whose e-mail is already in the account fails with advice to import,
+// when that user is older than a day (a recent one with the configured names is adopted: an interrupted earlier
+// apply created it, see TestAccAdoption_applyGivesUp).
 func TestAccUser_duplicateEmail(t *testing.T) {
 	env := acctest.New(t)
 	email := env.RandomEmail()
@@ -316,6 +319,7 @@ func TestAccUser_duplicateEmail(t *testing.T) {
 				if err != nil {
 					t.Fatalf("out-of-band create: %v", err)
 				}
+				env.Sandbox.Advance(25 * time.Hour)
 			},
 			Config:      userConfig(env, email, `  action = "autoCreate"`+"\n  type = 1"),
 			ExpectError: regexp.MustCompile(`(?s)already exists in the\s+account.*terraform import`),

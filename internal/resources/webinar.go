@@ -116,13 +116,13 @@ func (r *webinarResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	body, common, diags := webinarRequest(ctx, &plan, &config, nil)
+	body, _, diags := webinarRequest(ctx, &plan, &config, nil)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	host := plan.UserID.ValueString()
-	summary := "Error creating Zoom webinar for host " + host
+	summary := fmt.Sprintf("Error creating Zoom webinar for host %s (zoom_webinar %q)", host, plan.Topic.ValueString())
 	if body.TemplateID != nil && strings.Contains(host, "@") {
 		// With a template, Zoom wants the host's user ID in the path, not the e-mail (REFERENCE §4c).
 		u, err := r.client.Users.Get(ctx, host)
@@ -132,26 +132,17 @@ func (r *webinarResource) Create(ctx context.Context, req resource.CreateRequest
 		}
 		host = u.ID
 	}
-	want := client.WebinarTypeScheduled
-	if body.Type != nil {
-		want = *body.Type
-	}
-	w, err := createOrAdopt("webinar", host, common,
-		func(t int) bool { return t == want },
+	w, err := createOrAdopt(ctx, r.client, host, eventKeyOf(webinarSpec, &plan.EventCommon, webinarTypeOK),
 		func() (*client.Webinar, error) { return r.client.Webinars.Create(ctx, host, body) },
-		func() ([]listedEvent, error) {
-			list, err := r.client.Webinars.List(ctx, host, nil)
-			out := make([]listedEvent, len(list))
-			for i, s := range list {
-				out[i] = listedEvent{ID: s.ID, Type: s.Type, Topic: s.Topic, StartTime: s.StartTime, Timezone: s.Timezone, CreatedAt: s.CreatedAt}
-			}
-			return out, err
-		},
+		r.listEvents(ctx, host),
 		func(id int64) (*client.Webinar, error) { return r.client.Webinars.Get(ctx, id, nil) },
+		func(w *client.Webinar) int64 { return w.ID },
 		&resp.Diagnostics)
 	if err != nil {
-		diagnostics.AddAPIError(&resp.Diagnostics, summary,
-			explainAltHosts(explainWebinar(err, plan.UserID.ValueString()), plan.Settings, "webinar"))
+		if partialEventState(ctx, r.client, "webinar", err, req.Plan, &resp.State, &resp.Diagnostics) {
+			return
+		}
+		diagnostics.AddAPIError(&resp.Diagnostics, summary, explainAltHosts(explainWebinar(err, plan.UserID.ValueString()), plan.Settings, "webinar"))
 		return
 	}
 	// Settings Zoom only takes on update follow at once, and everything is read back with GET (the create
@@ -194,6 +185,16 @@ func (r *webinarResource) Read(ctx context.Context, req resource.ReadRequest, re
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if isPendingEvent(&state.EventCommon) {
+		host := state.UserID.ValueString()
+		found, keep := settlePendingEvent(r.client, webinarSpec, &state.EventCommon, host, webinarTypeOK, r.listEvents(ctx, host), &resp.Diagnostics)
+		if !found {
+			if !keep {
+				resp.State.RemoveResource(ctx)
+			}
+			return
+		}
 	}
 	id, ok := eventNumber(&state.EventCommon, "webinar", &resp.Diagnostics)
 	if !ok {
@@ -267,6 +268,17 @@ func (r *webinarResource) Delete(ctx context.Context, req resource.DeleteRequest
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if isPendingEvent(&state.EventCommon) {
+		host := state.UserID.ValueString()
+		found, keep := settlePendingEvent(r.client, webinarSpec, &state.EventCommon, host, webinarTypeOK, r.listEvents(ctx, host), &resp.Diagnostics)
+		if keep {
+			resp.Diagnostics.AddError("Cannot destroy an unconfirmed "+eventWhat("webinar", state.Topic.ValueString(), host),
+				"Zoom could not be asked whether the webinar exists; run destroy again.")
+		}
+		if !found {
+			return
+		}
 	}
 	id, ok := eventNumber(&state.EventCommon, "webinar", &resp.Diagnostics)
 	if !ok {

@@ -38,12 +38,25 @@ const (
 	FaultDropAfter = "drop_after"
 	// Fault5xxAfter processes the request (state changes) and then answers 500.
 	Fault5xxAfter = "5xx_after"
+	// FaultTruncatedAfter processes the request (state changes) and then loses
+	// the answer halfway: the real status line and a Content-Length for the
+	// whole body, half of the body, and the connection closed.
+	FaultTruncatedAfter = "truncated_after"
 )
 
-var faultKinds = map[string]bool{
-	FaultRateLimit: true, Fault500: true, Fault502: true, Fault503: true, Fault504: true, FaultHTML: true,
-	FaultTruncated: true, FaultHang: true, FaultDrop: true, FaultDropAfter: true, Fault5xxAfter: true,
+// FaultKinds lists every fault kind, for tests that mix them all.
+var FaultKinds = []string{
+	FaultRateLimit, Fault500, Fault502, Fault503, Fault504, FaultHTML, FaultTruncated, FaultHang, FaultDrop,
+	FaultDropAfter, Fault5xxAfter, FaultTruncatedAfter,
 }
+
+var faultKinds = func() map[string]bool {
+	m := map[string]bool{}
+	for _, k := range FaultKinds {
+		m[k] = true
+	}
+	return m
+}()
 
 // Fault is a fault-injection rule, the same shape as the JSON of
 // POST /_sandbox/faults. A rule matches requests by method and path and fires
@@ -60,7 +73,7 @@ type Fault struct {
 	// "^/v2/users$". Empty matches every path.
 	Path string `json:"path,omitempty"`
 	// Kind is one of "429", "500", "502", "503", "504", "html", "truncated",
-	// "hang", "drop", "drop_after", "5xx_after".
+	// "hang", "drop", "drop_after", "5xx_after", "truncated_after".
 	Kind string `json:"kind"`
 	// Count is how many times the rule fires (0 = once, unless Fraction is set).
 	Count int `json:"count,omitempty"`
@@ -70,6 +83,10 @@ type Fault struct {
 	Seed uint64 `json:"seed,omitempty"`
 	// RetryAfterSeconds adds "Retry-After: N" to a 429 fault.
 	RetryAfterSeconds int `json:"retry_after_seconds,omitempty"`
+	// RetryAfterMS adds a Retry-After in fractional seconds ("0.05") to a 429
+	// fault, so that tests wait out rate limits quickly. Zoom sends whole
+	// seconds; RetryAfterSeconds wins when both are set.
+	RetryAfterMS int `json:"retry_after_ms,omitempty"`
 	// HangMS bounds a hang fault; 0 = until the client goes away.
 	HangMS int `json:"hang_ms,omitempty"`
 	// Matched counts the requests the rule matched (read-only).
@@ -93,8 +110,8 @@ func (f *Fault) validate() (*regexp.Regexp, error) {
 	if f.Fraction < 0 || f.Fraction > 1 {
 		return nil, fmt.Errorf("fraction: must be between 0 and 1")
 	}
-	if f.RetryAfterSeconds < 0 || f.HangMS < 0 {
-		return nil, fmt.Errorf("retry_after_seconds and hang_ms must not be negative")
+	if f.RetryAfterSeconds < 0 || f.RetryAfterMS < 0 || f.HangMS < 0 {
+		return nil, fmt.Errorf("retry_after_seconds, retry_after_ms and hang_ms must not be negative")
 	}
 	return re, nil
 }
@@ -208,6 +225,8 @@ func (s *Server) applyFault(sw *statusWriter, w http.ResponseWriter, r *http.Req
 		resp.header = s.qpsHeaders(category)
 		if f.RetryAfterSeconds > 0 {
 			resp.header.Set("Retry-After", strconv.Itoa(f.RetryAfterSeconds))
+		} else if f.RetryAfterMS > 0 {
+			resp.header.Set("Retry-After", strconv.FormatFloat(float64(f.RetryAfterMS)/1000, 'f', -1, 64))
 		}
 		writeResponse(sw, resp)
 	case Fault500, Fault502, Fault503, Fault504:
@@ -240,7 +259,34 @@ func (s *Server) applyFault(sw *statusWriter, w http.ResponseWriter, r *http.Req
 	case Fault5xxAfter:
 		process(newBufferWriter())
 		writeResponse(sw, errResp(http.StatusInternalServerError, codeInternalError, "Internal Server Error."))
+	case FaultTruncatedAfter:
+		buf := newBufferWriter()
+		process(buf)
+		truncateAnswer(sw, w, buf)
 	}
+}
+
+// truncateAnswer sends the status and headers of a captured answer, announces its whole body but sends only half
+// of it, and closes the connection. An answer without a body (204) becomes a 200 announcing a small JSON body, so
+// that the client always sees an answer cut short.
+func truncateAnswer(sw *statusWriter, w http.ResponseWriter, buf *bufferWriter) {
+	status, body := buf.status, buf.body
+	if status == 0 {
+		status = http.StatusOK
+	}
+	if len(body) == 0 {
+		status, body = http.StatusOK, []byte(`{"truncated":true}`)
+	}
+	for k, v := range buf.header {
+		sw.Header()[k] = v
+	}
+	sw.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	sw.WriteHeader(status)
+	_, _ = sw.Write(body[:len(body)/2])
+	if fl, ok := w.(http.Flusher); ok {
+		fl.Flush()
+	}
+	dropConnection(w)
 }
 
 // dropConnection closes the client connection without an answer. When the

@@ -1,0 +1,451 @@
+package resources_test
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/sandbox"
+)
+
+// The tests in this file lose Zoom's answers to creates, several in a row, and check that exactly one object
+// exists afterwards, that it is the one in the state, and that the plan is empty: within one apply, and when an
+// apply gives up in between and the next one adopts.
+
+// creatingKind is a resource kind that creates something in Zoom, with what the tests need to know about it.
+type creatingKind struct {
+	name string
+	// typ is the resource type; the tests name each instance after the unique name they give it.
+	typ string
+	// createRoute and lookupRoute are the sandbox paths (regexps) of the create and of the lookup after a lost
+	// answer; statsRoute is the create's route name in the request log.
+	createRoute, lookupRoute, statsRoute string
+	// config returns the configuration (without the provider block) of one instance named unique.
+	config func(env *acctest.Env, unique string) string
+	// group: kinds of the same group are tested together (registrants need parents that are not faulted).
+	group string
+	// count returns how many objects the sandbox holds that the resource describes, and the ID of one.
+	count func(env *acctest.Env, unique string, s *terraform.State) (int, string, error)
+	// stateID returns the ID of the object from the resource's state ID.
+	stateID func(id string) string
+	// pending: when the lookup fails, the apply records the object as unconfirmed (meetings, webinars) rather
+	// than failing (users, registrants).
+	pending bool
+}
+
+func creatingKinds() []creatingKind {
+	start := zoomUTC(futureUTC(60 * time.Hour))
+	identity := func(id string) string { return id }
+	afterSlash := func(id string) string { _, r, _ := strings.Cut(id, "/"); return r }
+	countEvents := func(webinar bool) func(env *acctest.Env, unique string, _ *terraform.State) (int, string, error) {
+		return func(env *acctest.Env, unique string, _ *terraform.State) (int, string, error) {
+			var ids []string
+			if webinar {
+				ws, err := env.Client.Webinars.List(acctest.Ctx(), env.Host, nil)
+				if err != nil {
+					return 0, "", err
+				}
+				for _, w := range ws {
+					if w.Topic == unique {
+						ids = append(ids, strconv.FormatInt(w.ID, 10))
+					}
+				}
+			} else {
+				ms, err := env.Client.Meetings.List(acctest.Ctx(), env.Host, nil)
+				if err != nil {
+					return 0, "", err
+				}
+				for _, m := range ms {
+					if m.Topic == unique {
+						ids = append(ids, strconv.FormatInt(m.ID, 10))
+					}
+				}
+			}
+			if len(ids) == 0 {
+				return 0, "", nil
+			}
+			return len(ids), ids[0], nil
+		}
+	}
+	countRegistrants := func(webinar bool, parentType string) func(env *acctest.Env, unique string, s *terraform.State) (int, string, error) {
+		return func(env *acctest.Env, unique string, s *terraform.State) (int, string, error) {
+			parentAddr := parentType + ".p-" + unique
+			rs, ok := s.RootModule().Resources[parentAddr]
+			if !ok {
+				return 0, "", fmt.Errorf("%s not in state", parentAddr)
+			}
+			parent, _ := strconv.ParseInt(rs.Primary.ID, 10, 64)
+			n, id := 0, ""
+			for _, status := range []string{"approved", "pending", "denied"} {
+				opts := &client.ListRegistrantsOptions{Status: status}
+				var list []client.Registrant
+				var err error
+				if webinar {
+					list, err = env.Client.Webinars.ListRegistrants(acctest.Ctx(), parent, opts)
+				} else {
+					list, err = env.Client.Meetings.ListRegistrants(acctest.Ctx(), parent, opts)
+				}
+				if err != nil {
+					return 0, "", err
+				}
+				for _, g := range list {
+					if strings.EqualFold(g.Email, unique+"@example.com") {
+						n, id = n+1, g.ID
+					}
+				}
+			}
+			return n, id, nil
+		}
+	}
+	return []creatingKind{
+		{
+			name: "user", typ: "zoom_user", group: "hosts", pending: false,
+			createRoute: `^/v2/users$`, lookupRoute: `^/v2/users/[^/]+$`, statsRoute: "POST /v2/users",
+			config: func(env *acctest.Env, unique string) string {
+				return fmt.Sprintf(`
+resource "zoom_user" "%[1]s" {
+  email      = "%[1]s@example.com"
+  action     = "autoCreate"
+  type       = 1
+  first_name = "Ada"
+}
+`, unique)
+			},
+			count: func(env *acctest.Env, unique string, _ *terraform.State) (int, string, error) {
+				u, err := env.Client.Users.Get(acctest.Ctx(), unique+"@example.com")
+				if client.IsNotFound(err) {
+					return 0, "", nil
+				}
+				if err != nil {
+					return 0, "", err
+				}
+				return 1, u.ID, nil
+			},
+			stateID: identity,
+		},
+		{
+			name: "meeting", typ: "zoom_meeting", group: "hosts", pending: true,
+			createRoute: `^/v2/users/[^/]+/meetings$`, lookupRoute: `^/v2/users/[^/]+/meetings$`,
+			statsRoute: "POST /v2/users/{userId}/meetings",
+			config: func(env *acctest.Env, unique string) string {
+				return fmt.Sprintf(`
+resource "zoom_meeting" %[2]q {
+  user_id    = %[1]q
+  topic      = %[2]q
+  start_time = %[3]q
+}
+`, env.Host, unique, start)
+			},
+			count: countEvents(false), stateID: identity,
+		},
+		{
+			name: "webinar", typ: "zoom_webinar", group: "hosts", pending: true,
+			createRoute: `^/v2/users/[^/]+/webinars$`, lookupRoute: `^/v2/users/[^/]+/webinars$`,
+			statsRoute: "POST /v2/users/{userId}/webinars",
+			config: func(env *acctest.Env, unique string) string {
+				return fmt.Sprintf(`
+resource "zoom_webinar" %[2]q {
+  user_id    = %[1]q
+  topic      = %[2]q
+  start_time = %[3]q
+}
+`, env.Host, unique, start)
+			},
+			count: countEvents(true), stateID: identity,
+		},
+		{
+			name: "meeting_registrant", typ: "zoom_meeting_registrant", group: "registrants", pending: false,
+			createRoute: `^/v2/meetings/[0-9]+/registrants$`, lookupRoute: `^/v2/meetings/[0-9]+/registrants$`,
+			statsRoute: "POST /v2/meetings/{meetingId}/registrants",
+			config: func(env *acctest.Env, unique string) string {
+				return fmt.Sprintf(`
+resource "zoom_meeting" "p-%[2]s" {
+  user_id    = %[1]q
+  topic      = "p-%[2]s"
+  start_time = %[3]q
+  settings   = { approval_type = 0 }
+}
+
+resource "zoom_meeting_registrant" %[2]q {
+  meeting_id = zoom_meeting.p-%[2]s.id
+  email      = "%[2]s@example.com"
+  first_name = "Ada"
+}
+`, env.Host, unique, start)
+			},
+			count: countRegistrants(false, "zoom_meeting"), stateID: afterSlash,
+		},
+		{
+			name: "webinar_registrant", typ: "zoom_webinar_registrant", group: "registrants", pending: false,
+			createRoute: `^/v2/webinars/[0-9]+/registrants$`, lookupRoute: `^/v2/webinars/[0-9]+/registrants$`,
+			statsRoute: "POST /v2/webinars/{webinarId}/registrants",
+			config: func(env *acctest.Env, unique string) string {
+				return fmt.Sprintf(`
+resource "zoom_webinar" "p-%[2]s" {
+  user_id    = %[1]q
+  topic      = "p-%[2]s"
+  start_time = %[3]q
+  settings   = { approval_type = 0 }
+}
+
+resource "zoom_webinar_registrant" %[2]q {
+  webinar_id = zoom_webinar.p-%[2]s.id
+  email      = "%[2]s@example.com"
+  first_name = "Ada"
+}
+`, env.Host, unique, start)
+			},
+			count: countRegistrants(true, "zoom_webinar"), stateID: afterSlash,
+		},
+	}
+}
+
+// checkExactlyOne checks that the sandbox holds exactly one object for the resource and that it is the one in
+// the state.
+func checkExactlyOne(env *acctest.Env, k creatingKind, unique string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		n, id, err := k.count(env, unique, s)
+		if err != nil {
+			return err
+		}
+		if n != 1 {
+			return fmt.Errorf("%s: the sandbox holds %d objects, want exactly 1 (no duplicate, no orphan)", k.name, n)
+		}
+		addr := k.typ + "." + unique
+		rs, ok := s.RootModule().Resources[addr]
+		if !ok {
+			return fmt.Errorf("%s is not in the state", addr)
+		}
+		if got := k.stateID(rs.Primary.ID); got != id {
+			return fmt.Errorf("%s: the state holds %q, the sandbox %q", addr, got, id)
+		}
+		return nil
+	}
+}
+
+// withMaxRetries sets the provider's max_retries, so that a test can make a lookup fail with few faults.
+func withMaxRetries(config string, n int) string {
+	return strings.Replace(config, `account_plan  = "business"`, fmt.Sprintf("account_plan  = \"business\"\n  max_retries   = %d", n), 1)
+}
+
+// kindsOf returns the creating kinds of a group.
+func kindsOf(group string) []creatingKind {
+	var out []creatingKind
+	for _, k := range creatingKinds() {
+		if k.group == group {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// generation is one set of instances, one per kind of a group, with the faults their creates meet.
+type generation map[string]string // kind name → unique name
+
+func newGeneration(kinds []creatingKind) generation {
+	g := generation{}
+	for _, k := range kinds {
+		g[k.name] = acctest.RandomName()
+	}
+	return g
+}
+
+// groupConfig is the configuration of every generation so far.
+func groupConfig(env *acctest.Env, kinds []creatingKind, gens []generation) string {
+	var b strings.Builder
+	for _, g := range gens {
+		for _, k := range kinds {
+			b.WriteString(k.config(env, g[k.name]))
+		}
+	}
+	return withMaxRetries(env.Config(b.String()), 0)
+}
+
+// checkGenerations checks every instance of every generation: exactly one object, the one in the state, and
+// (ids) the same ID as when it was created, so that nothing was replaced.
+func checkGenerations(env *acctest.Env, kinds []creatingKind, gens []generation, ids map[string]string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		for _, g := range gens {
+			for _, k := range kinds {
+				if err := checkExactlyOne(env, k, g[k.name])(s); err != nil {
+					return err
+				}
+				addr := k.typ + "." + g[k.name]
+				id := s.RootModule().Resources[addr].Primary.ID
+				if prev, ok := ids[addr]; ok && prev != id {
+					return fmt.Errorf("%s was replaced: %s, then %s", addr, prev, id)
+				}
+				ids[addr] = id
+			}
+		}
+		return nil
+	}
+}
+
+// notProcessed counts the faults of seq, up to the first that carries the request out, that leave Zoom unchanged:
+// each makes the provider send the create once more.
+func notProcessed(seq []string) int {
+	n := 0
+	for _, kind := range seq {
+		switch kind {
+		case sandbox.FaultDropAfter, sandbox.Fault5xxAfter, sandbox.FaultTruncatedAfter:
+			return n
+		}
+		n++
+	}
+	return n
+}
+
+// TestAccAdoption_lostAnswers: for every kind that creates, two, then three answers to its create lost in a row
+// (Zoom carrying the last one out), then three lost after Zoom carried each out: each time exactly one object,
+// in the state, an empty plan, and the instances of the earlier steps unchanged.
+func TestAccAdoption_lostAnswers(t *testing.T) {
+	sequences := [][]string{
+		// Lost before Zoom acted, then lost after it did.
+		{sandbox.FaultDrop, sandbox.FaultDropAfter},
+		// A 5xx, an answer cut short, then an answer cut short after Zoom carried the create out.
+		{sandbox.Fault502, sandbox.FaultTruncated, sandbox.FaultTruncatedAfter},
+		// Every answer lost after Zoom carried the create out: the first lookup adopts, no second create is sent.
+		{sandbox.Fault5xxAfter, sandbox.FaultDropAfter, sandbox.FaultTruncatedAfter},
+	}
+	for _, group := range []string{"hosts", "registrants"} {
+		t.Run(group, func(t *testing.T) {
+			env := acctest.New(t)
+			env.RequireSandbox(t)
+			kinds := kindsOf(group)
+			var gens []generation
+			ids := map[string]string{}
+			wantPosts := 0
+			var steps []resource.TestStep
+			for _, seq := range sequences {
+				gens = append(gens, newGeneration(kinds))
+				wantPosts += 1 + notProcessed(seq)
+				want := wantPosts
+				steps = append(steps, resource.TestStep{
+					PreConfig: func() {
+						for _, k := range kinds {
+							for _, kind := range seq {
+								addFaults(t, env, sandbox.Fault{Method: "POST", Path: k.createRoute, Kind: kind, Count: 1})
+							}
+						}
+					},
+					Config: groupConfig(env, kinds, gens),
+					Check: resource.ComposeTestCheckFunc(checkGenerations(env, kinds, gens, ids), func(*terraform.State) error {
+						for _, k := range kinds {
+							if got := env.Sandbox.RequestStats().ByRoute[k.statsRoute]; got != want {
+								return fmt.Errorf("%s sent %d times in all, want %d", k.statsRoute, got, want)
+							}
+						}
+						return nil
+					}),
+				})
+			}
+			resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
+		})
+	}
+}
+
+// TestAccAdoption_applyGivesUp: the create is carried out but its answer is lost, and looking for it fails too,
+// so the apply cannot tell what Zoom did. Users and registrants: the apply fails saying so and that the next
+// apply adopts it. Meetings and webinars: the apply records them as unconfirmed. The next apply, whose creates
+// lose their answers again after Zoom acted, adopts everything: exactly one object each, in the state, and an
+// empty plan.
+func TestAccAdoption_applyGivesUp(t *testing.T) {
+	for _, group := range []string{"hosts", "registrants"} {
+		t.Run(group, func(t *testing.T) {
+			env := acctest.New(t)
+			env.RequireSandbox(t)
+			kinds := kindsOf(group)
+			gens := []generation{newGeneration(kinds)}
+			config := groupConfig(env, kinds, gens)
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				Steps: []resource.TestStep{
+					{
+						PreConfig: func() {
+							for _, k := range kinds {
+								// Every lookup of the first apply fails (one attempt each, max_retries = 0).
+								addFaults(t, env,
+									sandbox.Fault{Method: "POST", Path: k.createRoute, Kind: sandbox.FaultDropAfter, Count: 1},
+									sandbox.Fault{Method: "GET", Path: k.lookupRoute, Kind: sandbox.Fault503, Count: 3})
+							}
+						},
+						Config:      config,
+						ExpectError: regexp.MustCompile(`(?s)Zoom may have created .*next apply`),
+					},
+					{
+						PreConfig: func() {
+							for _, k := range kinds {
+								if f := env.Sandbox.Faults(); f[0].Fired != 1 {
+									t.Errorf("the first create's fault fired %d times", f[0].Fired)
+								}
+								if n := env.Sandbox.RequestStats().ByRoute[k.statsRoute]; n != 1 {
+									t.Errorf("%s sent %d times by the first apply, want 1", k.statsRoute, n)
+								}
+								addFaults(t, env, sandbox.Fault{Method: "POST", Path: k.createRoute, Kind: sandbox.Fault5xxAfter, Count: 1})
+							}
+						},
+						Config: config,
+						Check:  checkGenerations(env, kinds, gens, map[string]string{}),
+					},
+				},
+			})
+		})
+	}
+}
+
+// TestAccAdoption_readBackFails: the create succeeds but reading the new object back keeps failing. The object
+// is saved in the state with what is known (a warning, not an error), so it is not tainted; the next refresh
+// fills the rest in, the plan is empty, and nothing is replaced.
+func TestAccAdoption_readBackFails(t *testing.T) {
+	readRoutes := map[string]string{
+		"user":               `^/v2/users/[^/@]+$`, // by ID; the lookups go by e-mail
+		"webinar":            `^/v2/webinars/[0-9]+$`,
+		"meeting_registrant": `^/v2/meetings/[0-9]+/registrants/[^/]+$`,
+		"webinar_registrant": `^/v2/webinars/[0-9]+/registrants/[^/]+$`,
+	}
+	env := acctest.New(t)
+	env.RequireSandbox(t)
+	var kinds []creatingKind
+	for _, k := range creatingKinds() {
+		// A meeting's create answer holds everything: there is no read-back to fail.
+		if _, ok := readRoutes[k.name]; ok {
+			kinds = append(kinds, k)
+		}
+	}
+	gens := []generation{newGeneration(kinds)}
+	config := withMaxRetries(groupConfig(env, kinds, gens), 1)
+	config = strings.Replace(config, "max_retries   = 0\n", "", 1)
+	ids := map[string]string{}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					for _, k := range kinds {
+						// Two answers cut short: the read-back and its one retry (max_retries = 1).
+						addFaults(t, env, sandbox.Fault{Method: "GET", Path: readRoutes[k.name], Kind: sandbox.FaultTruncatedAfter, Count: 2})
+					}
+				},
+				Config: config,
+				Check: resource.ComposeTestCheckFunc(checkGenerations(env, kinds, gens, ids), func(*terraform.State) error {
+					for _, f := range env.Sandbox.Faults() {
+						if f.Fired != 2 {
+							return fmt.Errorf("the read-back fault on %s fired %d times, want 2", f.Path, f.Fired)
+						}
+					}
+					return nil
+				}),
+			},
+			{Config: config, Check: checkGenerations(env, kinds, gens, ids)},
+		},
+	})
+}
