@@ -552,6 +552,13 @@ var table = []Row{
 		"empty responder), or the mailbox cannot be served.").
 		diag("The provider reads the mailbox to tell the two apart and names the cause; fix the value or the mailbox.", true).sbx().
 		tf(`Check each prerequisite of the Zoom Mail API`),
+	r("update_mailbox_vacation_response_setting", 400, 400, "start_time or end_time was removed from the "+
+		"configuration, and Zoom Mail both keeps a time a request leaves out and refuses an empty value to clear it "+
+		"(some accounts).").as("empty time refused").
+		diag("Remove the date in Zoom Mail, or keep a date in the configuration: no API call can clear it on such an "+
+			"account. Where Zoom Mail accepts an empty time or drops what a request leaves out, the provider clears "+
+			"the date without error.", true).sbx().
+		tf(`This account offers no API call that removes the date`),
 	r("update_mailbox_vacation_response_setting", 401, 401, "The app is not authorised for Zoom Mail.").
 		diag("Create the Server-to-Server OAuth app as an account owner or admin and give it the Mail scopes.", true).
 		notModelled("the sandbox refuses an app without the Mail scopes with code 4711 (missing scope)"),

@@ -571,6 +571,10 @@ var triggers = map[string]trigger{
 	"get_mail_vacation_response_setting 400 400": {profile: func(p *sandbox.Profile) { p.MailEnabled = false }, call: func(e *env) error {
 		return ignore(e.c.Mail.GetVacation(e.ctx, e.owner()))
 	}},
+	"update_mailbox_vacation_response_setting 400 400 empty time refused": {profile: func(p *sandbox.Profile) { p.MailEmptyTime = sandbox.MailEmptyTimeRefuse },
+		want: `Invalid Argument`, call: func(e *env) error {
+			return ignore(e.c.Mail.UpdateVacation(e.ctx, e.owner(), &client.MailVacation{EnableAutoReply: client.Ptr(true), StartTime: client.Ptr("")}))
+		}},
 	"update_mailbox_vacation_response_setting 400 400": {profile: func(p *sandbox.Profile) { p.MailEnabled = false }, call: func(e *env) error {
 		return ignore(e.c.Mail.UpdateVacation(e.ctx, e.owner(), &client.MailVacation{EnableAutoReply: client.Ptr(false)}))
 	}},

@@ -290,6 +290,17 @@ var errorScenarios = map[string]errorScenario{
 	"meetingDelete 400 3002": {steps: liveEventSteps("meeting", false)},
 	"webinarUpdate 400 3000": {steps: liveEventSteps("webinar", true)},
 	"webinarDelete 400 3002": {steps: liveEventSteps("webinar", false)},
+	"update_mailbox_vacation_response_setting 400 400 empty time refused": {
+		profile: func(p *sandbox.Profile) {
+			p.MailEmptyTime, p.MailPutOmitted = sandbox.MailEmptyTimeRefuse, sandbox.MailPutKeep
+		},
+		steps: func(_ *testing.T, env *acctest.Env, want *regexp.Regexp) []resource.TestStep {
+			withTimes := vacationConfig(env, env.Host, "  enabled    = true\n  subject    = \"Away\"\n"+
+				"  start_time = \"2030-12-23T18:00:00Z\"\n  end_time   = \"2031-01-02T07:00:00Z\"\n")
+			withoutTimes := vacationConfig(env, env.Host, "  enabled = true\n  subject = \"Away\"\n")
+			return []resource.TestStep{{Config: withTimes}, {Config: withoutTimes, ExpectError: want}, {Config: withTimes}}
+		},
+	},
 	"update_mailbox_vacation_response_setting 400 400": {profile: func(p *sandbox.Profile) { p.MailEnabled = false }, config: func(_ *testing.T, env *acctest.Env) string {
 		return fmt.Sprintf(`resource "zoom_mail_vacation" "x" {
   mailbox = %q
