@@ -86,9 +86,9 @@ const (
 	actGone  = "Nothing to do: the provider removes it from the state and the next apply creates it again " +
 		"(destroy treats it as already deleted)."
 	hostOfObjGone = "The host of the meeting or webinar no longer exists (the user was deleted)."
-	// awaitingMail503: the mail rows whose sandbox model (a Zoom Mail outage) and trigger are still to come.
-	awaitingMail503 = "the sandbox's model of a Zoom Mail outage (HTTP 503) and the client's retry of it are not " +
-		"merged yet"
+	// awaitingMail503: the mail rows whose trigger waits for the client's retry handling to settle.
+	awaitingMail503 = "the client's retry of a Zoom Mail outage (HTTP 503) is still being reworked; the sandbox's " +
+		"fault rules (kind 503 on the mailbox path) produce the answer, and the row's trigger comes with that work"
 )
 
 // meetingCommon are the rows many meeting and webinar operations share.
