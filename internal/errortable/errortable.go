@@ -35,19 +35,23 @@ type Reach string
 const (
 	// Sandbox: the in-process sandbox produces it under the condition, and Row.Test triggers it.
 	Sandbox Reach = "sandbox"
-	// Pending: the sandbox will produce it once the engineer named in Row.Owner has modelled the condition.
-	Pending Reach = "pending"
+	// Awaiting: the sandbox's model of the condition is not part of this code yet (Row.Why says what is
+	// missing); the row becomes Sandbox, with its trigger, once it is.
+	Awaiting Reach = "awaiting"
 	// NotModelled: the provider can meet it, but the sandbox cannot model the condition (Row.Why says why).
 	NotModelled Reach = "not-modelled"
 	// Unreachable: the provider can never receive it (Row.Why says why).
 	Unreachable Reach = "unreachable"
 )
 
-// Row is one (operation, HTTP status, Zoom code) answer.
+// Row is one cause of an (operation, HTTP status, Zoom code) answer. Most answers have one row; an answer with
+// causes that call for different handling has one row per cause, told apart by Case.
 type Row struct {
 	Op     string // the operationId of the spec
 	Status int    // HTTP status
 	Code   int    // Zoom error code
+	// Case names the cause, for every row of an answer but its first (which leaves it empty).
+	Case string
 	// When is the condition under which Zoom (and the sandbox) gives this answer, in the user's terms.
 	When string
 	// Handling is what the provider does with it; Action is what the user should change, as the provider's
@@ -58,29 +62,27 @@ type Row struct {
 	// without failing), false when it shows Zoom's message as it is.
 	Specific bool
 	Reach    Reach
-	Why      string // for NotModelled and Unreachable
+	Why      string // for NotModelled, Unreachable and Awaiting
 	Test     string // for Sandbox: "package.TestName" of the test that triggers it
-	Owner    string // for Pending: the engineer whose branch makes the sandbox produce it
 	// Terraform names the acceptance test ("package.TestName") that meets the answer through a Terraform
 	// configuration against the sandbox, and Message is a regular expression the provider's diagnostic matches.
+	// For a PlanTime row it is the test in which the provider refuses the configuration before the request.
 	Terraform string
 	Message   string
 	// Extra marks an answer the sandbox gives (as Zoom was observed to) that the operation does not document.
 	Extra bool
-	// Also lists further conditions under which Zoom gives the same answer, which the sandbox will produce once
-	// the engineer named in each has modelled them (their tests are added at the merge).
-	Also []Condition
-}
-
-// Condition is a further cause of a row's answer and what to do about it.
-type Condition struct {
-	When   string
-	Action string
-	Owner  string
 }
 
 // Key identifies the row's answer.
 func (r Row) Key() string { return fmt.Sprintf("%s %d %d", r.Op, r.Status, r.Code) }
+
+// ID identifies the row: its answer and, for a further cause of the answer, the case.
+func (r Row) ID() string {
+	if r.Case == "" {
+		return r.Key()
+	}
+	return r.Key() + " " + r.Case
+}
 
 // Rows returns the table sorted by operation, status and code.
 func Rows() []Row {

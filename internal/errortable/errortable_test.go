@@ -19,11 +19,18 @@ import (
 func TestTableCoversTheExtract(t *testing.T) {
 	spec := zoomspec.MustLoad()
 	rows := map[string]Row{}
+	ids := map[string]bool{}
 	for _, row := range table {
-		if _, dup := rows[row.Key()]; dup {
-			t.Errorf("%s: two rows", row.Key())
+		if ids[row.ID()] {
+			t.Errorf("%s: two rows (give a further cause of an answer its own Case)", row.ID())
 		}
-		rows[row.Key()] = row
+		ids[row.ID()] = true
+		if _, first := rows[row.Key()]; !first && row.Case != "" {
+			t.Errorf("%s: the first row of an answer has no Case", row.ID())
+		}
+		if _, ok := rows[row.Key()]; !ok {
+			rows[row.Key()] = row
+		}
 	}
 	documented := map[string]bool{}
 	for _, p := range spec.Pairs() {
@@ -52,7 +59,7 @@ func TestTableCoversTheExtract(t *testing.T) {
 // TestRowsAreComplete checks each row says what it must for its kind.
 func TestRowsAreComplete(t *testing.T) {
 	for _, row := range table {
-		k := row.Key()
+		k := row.ID()
 		if row.When == "" {
 			t.Errorf("%s: no condition", k)
 		}
@@ -61,14 +68,10 @@ func TestRowsAreComplete(t *testing.T) {
 		}
 		switch row.Reach {
 		case Sandbox:
-			if row.Test == "" || row.Owner != "" || row.Why != "" {
-				t.Errorf("%s: a sandbox row names its test, and no owner or reason", k)
+			if row.Test == "" || row.Why != "" {
+				t.Errorf("%s: a sandbox row names its test, and no reason", k)
 			}
-		case Pending:
-			if row.Owner == "" || row.Test != "" {
-				t.Errorf("%s: a pending row names its owner and (until the merge) no test", k)
-			}
-		case NotModelled, Unreachable:
+		case NotModelled, Unreachable, Awaiting:
 			if row.Why == "" || row.Test != "" {
 				t.Errorf("%s: a %s row says why, and names no test", k, row.Reach)
 			}
@@ -78,10 +81,8 @@ func TestRowsAreComplete(t *testing.T) {
 		if row.Reach != Unreachable && row.Action == "" {
 			t.Errorf("%s: the provider can meet it, so the row must say what to do", k)
 		}
-		for _, c := range row.Also {
-			if c.When == "" || c.Action == "" || c.Owner == "" {
-				t.Errorf("%s: a further condition says when, what to do and who models it", k)
-			}
+		if row.Handling == PlanTime && row.Terraform == "" {
+			t.Errorf("%s: a plan-time row names the test in which the provider refuses the configuration", k)
 		}
 		switch row.Handling {
 		case Diagnostic, Gone, Done, Retry, Adopt, PlanTime:
@@ -97,13 +98,13 @@ func TestRowTestsExist(t *testing.T) {
 	cache := map[string]map[string]bool{}
 	for _, row := range table {
 		if (row.Terraform == "") != (row.Message == "") {
-			t.Errorf("%s: a Terraform test and the provider message it checks go together", row.Key())
+			t.Errorf("%s: a Terraform test and the provider message it checks go together", row.ID())
 		}
 		if _, err := regexp.Compile(row.Message); err != nil {
-			t.Errorf("%s: message: %v", row.Key(), err)
+			t.Errorf("%s: message: %v", row.ID(), err)
 		}
 		if row.Terraform != "" && row.Reach != Sandbox {
-			t.Errorf("%s: only a row the sandbox reproduces can be met through Terraform", row.Key())
+			t.Errorf("%s: only a row the sandbox reproduces can be met through Terraform", row.ID())
 		}
 		for _, test := range []string{row.Test, row.Terraform} {
 			if test == "" {
@@ -111,7 +112,7 @@ func TestRowTestsExist(t *testing.T) {
 			}
 			pkg, name, ok := strings.Cut(test, ".")
 			if !ok || !strings.HasPrefix(name, "Test") {
-				t.Errorf("%s: test %q is not package.TestName", row.Key(), test)
+				t.Errorf("%s: test %q is not package.TestName", row.ID(), test)
 				continue
 			}
 			funcs, ok := cache[pkg]
@@ -120,7 +121,7 @@ func TestRowTestsExist(t *testing.T) {
 				cache[pkg] = funcs
 			}
 			if !funcs[name] {
-				t.Errorf("%s: names %s, which does not exist", row.Key(), test)
+				t.Errorf("%s: names %s, which does not exist", row.ID(), test)
 			}
 		}
 	}

@@ -130,9 +130,6 @@ Errors that do not depend on the resource are described first.
 		b.WriteString("| HTTP | Zoom code | During | When | What to do |\n|------|-----------|--------|------|------------|\n")
 		for _, r := range rows {
 			fmt.Fprintf(&b, "| %d | %d | %s | %s | %s |\n", r.Status, r.Code, cell(Verb(r.Op)), cell(r.When), cell(r.Action))
-			for _, c := range r.Also {
-				fmt.Fprintf(&b, "| %d | %d | %s | %s | %s |\n", r.Status, r.Code, cell(Verb(r.Op)), cell(c.When), cell(c.Action))
-			}
 		}
 	}
 	return b.String()

@@ -27,7 +27,7 @@ func TestGuideListsEveryErrorAUserCanMeet(t *testing.T) {
 			continue
 		}
 		if !strings.Contains(g, cell(r.When)) || !strings.Contains(g, "## "+Area(r.Op)+"\n") {
-			t.Errorf("%s is not in the guide", r.Key())
+			t.Errorf("%s is not in the guide", r.ID())
 		}
 	}
 	if strings.Contains(g, "{{") {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -65,6 +66,16 @@ func (e *env) user(typ int) string {
 		UserInfo: client.CreateUserInfo{Email: email, Type: typ, FirstName: "U"}})
 	e.must(err)
 	return u.ID
+}
+
+// userEmail creates an active user of the given type and returns its e-mail address.
+func (e *env) userEmail(typ int) string {
+	e.t.Helper()
+	email := fmt.Sprintf("a%d@example.com", seq.Add(1))
+	_, err := e.c.Users.Create(e.ctx, &client.CreateUserRequest{Action: "autoCreate",
+		UserInfo: client.CreateUserInfo{Email: email, Type: typ, FirstName: "A"}})
+	e.must(err)
+	return email
 }
 
 // pendingUser invites a user, who stays pending.
@@ -139,10 +150,25 @@ func (e *env) raw(method, path string) error {
 	return &client.APIError{Method: method, Path: path, HTTPStatus: resp.StatusCode, Code: z.Code, Message: z.Message}
 }
 
-// trigger is one row's scenario: profile changes, then the call that must get the row's answer.
+// trigger is one row's scenario: profile changes, then the call that must get the row's answer. When want is
+// set, Zoom's answer (as the client reports it: message and field errors) must match it.
 type trigger struct {
 	profile func(*sandbox.Profile)
 	call    func(e *env) error
+	want    string
+}
+
+// unlisted is a zone of the IANA database that Zoom's list lacks (Zoom lists it under its older name, Europe/Kiev).
+const unlisted = "Europe/Kyiv"
+
+func newMeeting(tz *string) *client.MeetingRequest {
+	return &client.MeetingRequest{Topic: client.Ptr("m"), Type: client.Ptr(client.MeetingTypeScheduled),
+		StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123"), Timezone: tz}
+}
+
+func newWebinar(alt string) *client.WebinarRequest {
+	return &client.WebinarRequest{Topic: client.Ptr("w"), Type: client.Ptr(5), StartTime: client.Ptr("2030-01-01T10:00:00Z"),
+		Password: client.Ptr("abc123"), Settings: &client.WebinarSettings{AlternativeHosts: client.Ptr(alt)}}
 }
 
 func ignore[T any](_ T, err error) error { return err }
@@ -197,6 +223,55 @@ var triggers = map[string]trigger{
 	}},
 	"userDelete 404 1001": {call: func(e *env) error { return e.c.Users.Delete(e.ctx, "nobody@example.com", nil) }},
 	"users 400 300":       {call: func(e *env) error { return e.raw("GET", "/users?next_page_token=stale") }},
+	"userDelete 400 300 API user disassociated": {profile: func(p *sandbox.Profile) { p.CustCreateAllowed = true }, want: `Unable to unlink API user`, call: func(e *env) error {
+		u, err := e.c.Users.Create(e.ctx, &client.CreateUserRequest{Action: "custCreate", UserInfo: client.CreateUserInfo{Email: "api@example.com", Type: 1}})
+		e.must(err)
+		return e.c.Users.Delete(e.ctx, u.ID, &client.DeleteUserOptions{Action: "disassociate"})
+	}},
+	"userDelete 400 1107": {want: `can not disassociate a user with managed domain`, call: func(e *env) error {
+		return e.c.Users.Delete(e.ctx, e.user(1), &client.DeleteUserOptions{Action: "disassociate"})
+	}},
+	"userUpdate 400 300 unlisted time zone": {want: `Validation Failed(.|\n)*timezone`, call: func(e *env) error {
+		return e.c.Users.Update(e.ctx, e.user(1), &client.UpdateUserRequest{Timezone: client.Ptr(unlisted)})
+	}},
+	"meetingCreate 400 300 unlisted time zone": {want: `Validation Failed(.|\n)*timezone`, call: func(e *env) error {
+		return ignore(e.c.Meetings.Create(e.ctx, e.owner(), newMeeting(client.Ptr(unlisted))))
+	}},
+	"meetingUpdate 400 300 unlisted time zone": {want: `Validation Failed(.|\n)*timezone`, call: func(e *env) error {
+		return e.c.Meetings.Update(e.ctx, e.meeting(e.owner(), false), &client.MeetingRequest{Timezone: client.Ptr(unlisted)})
+	}},
+	"webinarCreate 400 300 unlisted time zone": {want: `Validation Failed(.|\n)*timezone`, call: func(e *env) error {
+		w := newWebinar("")
+		w.Settings, w.Timezone = nil, client.Ptr(unlisted)
+		return ignore(e.c.Webinars.Create(e.ctx, e.owner(), w))
+	}},
+	"webinarUpdate 400 300 unlisted time zone": {want: `Validation Failed(.|\n)*timezone`, call: func(e *env) error {
+		return e.c.Webinars.Update(e.ctx, e.webinar(e.owner(), false, 0), &client.WebinarRequest{Timezone: client.Ptr(unlisted)})
+	}},
+	"meetingCreate 400 300 unlicensed alternative host": {want: `Invalid alternative host: a\d+@example\.com`, call: func(e *env) error {
+		m := newMeeting(nil)
+		m.Settings = &client.MeetingSettings{AlternativeHosts: client.Ptr(e.userEmail(1))}
+		return ignore(e.c.Meetings.Create(e.ctx, e.owner(), m))
+	}},
+	"meetingUpdate 400 300 unlicensed alternative host": {want: `Invalid alternative host: a\d+@example\.com`, call: func(e *env) error {
+		return e.c.Meetings.Update(e.ctx, e.meeting(e.owner(), false), &client.MeetingRequest{
+			Settings: &client.MeetingSettings{AlternativeHosts: client.Ptr(e.userEmail(1))}})
+	}},
+	"webinarCreate 400 300 unlicensed alternative host": {want: `Invalid alternative host: a\d+@example\.com`, call: func(e *env) error {
+		return ignore(e.c.Webinars.Create(e.ctx, e.owner(), newWebinar(e.userEmail(1))))
+	}},
+	"webinarUpdate 400 300 unlicensed alternative host": {want: `Invalid alternative host: a\d+@example\.com`, call: func(e *env) error {
+		return e.c.Webinars.Update(e.ctx, e.webinar(e.owner(), false, 0), &client.WebinarRequest{
+			Settings: &client.WebinarSettings{AlternativeHosts: client.Ptr(e.userEmail(1))}})
+	}},
+	// Two licensed users, separated as meetings separate them: the webinar reads one address that matches no user.
+	"webinarCreate 400 300 semicolon-separated alternative hosts": {want: `Invalid alternative host: a\d+@example\.com;a\d+@example\.com`, call: func(e *env) error {
+		return ignore(e.c.Webinars.Create(e.ctx, e.owner(), newWebinar(e.userEmail(2)+";"+e.userEmail(2))))
+	}},
+	"webinarUpdate 400 300 semicolon-separated alternative hosts": {want: `Invalid alternative host: a\d+@example\.com;a\d+@example\.com`, call: func(e *env) error {
+		return e.c.Webinars.Update(e.ctx, e.webinar(e.owner(), false, 0), &client.WebinarRequest{
+			Settings: &client.WebinarSettings{AlternativeHosts: client.Ptr(e.userEmail(2) + ";" + e.userEmail(2))}})
+	}},
 
 	// zoom_meeting
 	"meetingCreate 400 300": {call: func(e *env) error {
@@ -263,6 +338,13 @@ var triggers = map[string]trigger{
 		return e.c.Meetings.Delete(e.ctx, id, nil)
 	}},
 	"meetingDelete 404 3001": {call: func(e *env) error { return e.c.Meetings.Delete(e.ctx, 99999999999, nil) }},
+	"meetingDelete 400 3018": {want: `Not allowed to delete PMI`, call: func(e *env) error {
+		m := newMeeting(nil)
+		m.Settings = &client.MeetingSettings{UsePMI: client.Ptr(true)}
+		created, err := e.c.Meetings.Create(e.ctx, e.owner(), m)
+		e.must(err)
+		return e.c.Meetings.Delete(e.ctx, created.ID, nil)
+	}},
 	"meetingStatus 400 3161": {call: func(e *env) error {
 		h := e.user(2)
 		id := e.meeting(h, false)
@@ -489,6 +571,10 @@ var triggers = map[string]trigger{
 	"get_mail_vacation_response_setting 400 400": {profile: func(p *sandbox.Profile) { p.MailEnabled = false }, call: func(e *env) error {
 		return ignore(e.c.Mail.GetVacation(e.ctx, e.owner()))
 	}},
+	"update_mailbox_vacation_response_setting 400 400 empty time refused": {profile: func(p *sandbox.Profile) { p.MailEmptyTime = sandbox.MailEmptyTimeRefuse },
+		want: `Invalid Argument`, call: func(e *env) error {
+			return ignore(e.c.Mail.UpdateVacation(e.ctx, e.owner(), &client.MailVacation{EnableAutoReply: client.Ptr(true), StartTime: client.Ptr("")}))
+		}},
 	"update_mailbox_vacation_response_setting 400 400": {profile: func(p *sandbox.Profile) { p.MailEnabled = false }, call: func(e *env) error {
 		return ignore(e.c.Mail.UpdateVacation(e.ctx, e.owner(), &client.MailVacation{EnableAutoReply: client.Ptr(false)}))
 	}},
@@ -502,7 +588,7 @@ func TestSandboxAnswersDocumentedErrors(t *testing.T) {
 	want := map[string]Row{}
 	for _, row := range table {
 		if row.Test == name {
-			want[row.Key()] = row
+			want[row.ID()] = row
 		}
 	}
 	for k := range triggers {
@@ -532,6 +618,9 @@ func TestSandboxAnswersDocumentedErrors(t *testing.T) {
 			}
 			if apiErr.HTTPStatus != row.Status || apiErr.Code != row.Code {
 				t.Fatalf("want HTTP %d code %d, got %v", row.Status, row.Code, err)
+			}
+			if tr.want != "" && !regexp.MustCompile(tr.want).MatchString(apiErr.Error()) {
+				t.Fatalf("want Zoom's answer to match %q, got %v", tr.want, err)
 			}
 		})
 	}

@@ -102,6 +102,89 @@ func liveEventSteps(kind string, update bool) func(t *testing.T, env *acctest.En
 
 const errStart = "2031-03-02T10:00:00Z"
 
+// updateSteps applies first, then fails applying second (an update) with the row's message, then returns to
+// first (the final destroy runs with the last configuration, which must be valid).
+func updateSteps(first, second func(env *acctest.Env) string) func(t *testing.T, env *acctest.Env, want *regexp.Regexp) []resource.TestStep {
+	return func(_ *testing.T, env *acctest.Env, want *regexp.Regexp) []resource.TestStep {
+		return []resource.TestStep{
+			{Config: env.Config(first(env))},
+			{Config: env.Config(second(env)), ExpectError: want},
+			{Config: env.Config(first(env))},
+		}
+	}
+}
+
+// zoneEvent is a zoom_meeting or zoom_webinar (kind) of env's host in the given time zone.
+func zoneEvent(kind, zone string) func(env *acctest.Env) string {
+	return func(env *acctest.Env) string {
+		return fmt.Sprintf(`resource "zoom_%s" "x" {
+  user_id    = %q
+  topic      = "tf-acc-errors"
+  start_time = %q
+  password   = "abc123"
+  timezone   = %q
+}`, kind, env.Host, errStart, zone)
+	}
+}
+
+// basicAltHostEvent is a Basic user and a zoom_meeting or zoom_webinar (kind) of env's host, which names the
+// user as an alternative host when withAlt is true. The user's address is made once per test.
+func basicAltHostEvent(kind string, withAlt bool, email *string) func(env *acctest.Env) string {
+	return func(env *acctest.Env) string {
+		if *email == "" {
+			*email = env.RandomEmail()
+		}
+		alt := ""
+		if withAlt {
+			alt = "\n  settings   = { alternative_hosts = [zoom_user.basic.email] }"
+		}
+		return fmt.Sprintf(`resource "zoom_user" "basic" {
+  email  = %q
+  action = "autoCreate"
+  type   = 1
+}
+
+resource "zoom_%s" "x" {
+  user_id    = %q
+  topic      = "tf-acc-errors"
+  start_time = %q
+  password   = "abc123"%s
+}`, *email, kind, env.Host, errStart, alt)
+	}
+}
+
+// deleteActionUser is a user created with action whose delete_action Zoom refuses.
+func deleteActionUser(action string) func(t *testing.T, env *acctest.Env) string {
+	return func(_ *testing.T, env *acctest.Env) string {
+		return fmt.Sprintf(`resource "zoom_user" "x" {
+  email         = %q
+  action        = %q
+  type          = 1
+  delete_action = "disassociate"
+}`, env.RandomEmail(), action)
+	}
+}
+
+// zoneUser is a user in the given time zone; its address is the same throughout the test.
+func zoneUser(env *acctest.Env, zone string) string {
+	return fmt.Sprintf(`resource "zoom_user" "x" {
+  email    = "tf-acc-errors-zone@%s"
+  action   = "autoCreate"
+  type     = 1
+  timezone = %q
+}`, strings.SplitN(env.RandomEmail(), "@", 2)[1], zone)
+}
+
+func altHostScenario(kind string, update bool) errorScenario {
+	var email string
+	if update {
+		return errorScenario{steps: updateSteps(basicAltHostEvent(kind, false, &email), basicAltHostEvent(kind, true, &email))}
+	}
+	return errorScenario{config: func(_ *testing.T, env *acctest.Env) string { return basicAltHostEvent(kind, true, &email)(env) }}
+}
+
+const unlistedZone, listedZone = "Europe/Kyiv", "Europe/Kiev"
+
 var errorScenarios = map[string]errorScenario{
 	"userCreate 409 1005": {config: func(_ *testing.T, env *acctest.Env) string {
 		return fmt.Sprintf(`resource "zoom_user" "x" {
@@ -183,10 +266,41 @@ var errorScenarios = map[string]errorScenario{
   password   = "abc123"
 }`, u.ID, errStart)
 	}},
+	"userDelete 400 300 API user disassociated": {profile: func(p *sandbox.Profile) { p.CustCreateAllowed = true }, config: deleteActionUser("custCreate")},
+	"userDelete 400 1107":                       {config: deleteActionUser("autoCreate")},
+	"userUpdate 400 300 unlisted time zone": {steps: updateSteps(
+		func(env *acctest.Env) string { return zoneUser(env, listedZone) }, func(env *acctest.Env) string { return zoneUser(env, unlistedZone) })},
+	"meetingCreate 400 300 unlisted time zone":          {config: func(_ *testing.T, env *acctest.Env) string { return zoneEvent("meeting", unlistedZone)(env) }},
+	"meetingUpdate 400 300 unlisted time zone":          {steps: updateSteps(zoneEvent("meeting", listedZone), zoneEvent("meeting", unlistedZone))},
+	"webinarCreate 400 300 unlisted time zone":          {config: func(_ *testing.T, env *acctest.Env) string { return zoneEvent("webinar", unlistedZone)(env) }},
+	"webinarUpdate 400 300 unlisted time zone":          {steps: updateSteps(zoneEvent("webinar", listedZone), zoneEvent("webinar", unlistedZone))},
+	"meetingCreate 400 300 unlicensed alternative host": altHostScenario("meeting", false),
+	"meetingUpdate 400 300 unlicensed alternative host": altHostScenario("meeting", true),
+	"webinarCreate 400 300 unlicensed alternative host": altHostScenario("webinar", false),
+	"webinarUpdate 400 300 unlicensed alternative host": altHostScenario("webinar", true),
+	"meetingDelete 400 3018": {config: func(_ *testing.T, env *acctest.Env) string {
+		return fmt.Sprintf(`resource "zoom_meeting" "x" {
+  user_id    = %q
+  topic      = "tf-acc-errors"
+  start_time = %q
+  settings   = { use_pmi = true }
+}`, env.Host, errStart)
+	}},
 	"meetingUpdate 400 3000": {steps: liveEventSteps("meeting", true)},
 	"meetingDelete 400 3002": {steps: liveEventSteps("meeting", false)},
 	"webinarUpdate 400 3000": {steps: liveEventSteps("webinar", true)},
 	"webinarDelete 400 3002": {steps: liveEventSteps("webinar", false)},
+	"update_mailbox_vacation_response_setting 400 400 empty time refused": {
+		profile: func(p *sandbox.Profile) {
+			p.MailEmptyTime, p.MailPutOmitted = sandbox.MailEmptyTimeRefuse, sandbox.MailPutKeep
+		},
+		steps: func(_ *testing.T, env *acctest.Env, want *regexp.Regexp) []resource.TestStep {
+			withTimes := vacationConfig(env, env.Host, "  enabled    = true\n  subject    = \"Away\"\n"+
+				"  start_time = \"2030-12-23T18:00:00Z\"\n  end_time   = \"2031-01-02T07:00:00Z\"\n")
+			withoutTimes := vacationConfig(env, env.Host, "  enabled = true\n  subject = \"Away\"\n")
+			return []resource.TestStep{{Config: withTimes}, {Config: withoutTimes, ExpectError: want}, {Config: withTimes}}
+		},
+	},
 	"update_mailbox_vacation_response_setting 400 400": {profile: func(p *sandbox.Profile) { p.MailEnabled = false }, config: func(_ *testing.T, env *acctest.Env) string {
 		return fmt.Sprintf(`resource "zoom_mail_vacation" "x" {
   mailbox = %q
@@ -204,7 +318,7 @@ func TestAccErrorTable_providerMessages(t *testing.T) {
 	rows := map[string]errortable.Row{}
 	for _, r := range errortable.Rows() {
 		if r.Terraform == name {
-			rows[r.Key()] = r
+			rows[r.ID()] = r
 		}
 	}
 	for k := range errorScenarios {
@@ -234,8 +348,10 @@ func TestAccErrorTable_providerMessages(t *testing.T) {
 			// Terraform wraps diagnostics, so any space of the pattern may be a line break.
 			wrap := func(s string) string { return strings.ReplaceAll(s, " ", `\s+`) }
 			want := regexp.MustCompile(`(?s)` + wrap(fmt.Sprintf(`HTTP %d, Zoom code %d`, row.Status, row.Code)) + `.*` + wrap(row.Message))
-			if row.Op == "meetings" || row.Op == "listMeetingTemplates" || row.Op == "webinars" || row.Op == "listWebinarTemplates" {
-				// The data sources replace Zoom's answer with their own diagnostic.
+			if row.Op == "meetings" || row.Op == "listMeetingTemplates" || row.Op == "webinars" || row.Op == "listWebinarTemplates" ||
+				row.Handling == errortable.PlanTime {
+				// The data sources replace Zoom's answer with their own diagnostic; a configuration refused at
+				// plan time never reaches Zoom.
 				want = regexp.MustCompile(`(?s)` + wrap(row.Message))
 			}
 			var steps []resource.TestStep
