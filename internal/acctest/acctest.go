@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/provider"
@@ -182,3 +183,16 @@ func (e *Env) RandomEmail() string { return RandomName() + "@" + e.emailDomain }
 
 // Ctx is the context for out-of-band calls in tests.
 func Ctx() context.Context { return context.Background() }
+
+// CheckNow is a state check that runs f, which inspects something other than the Terraform state (the sandbox's
+// request log, or the account through the API), at the point where the step's ConfigStateChecks run: right after
+// the step's apply, as a TestStep.Check would. A step that has ConfigStateChecks anyway should put such checks
+// there instead of in Check, because Check costs one more `terraform show` of the whole state, which is slow when
+// the state is large (a data source listing thousands of objects).
+func CheckNow(f func() error) statecheck.StateCheck { return checkNow(f) }
+
+type checkNow func() error
+
+func (f checkNow) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = f()
+}

@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
@@ -41,6 +40,38 @@ func TestAccMeetingsDataSource_pagination(t *testing.T) {
 			PreConfig: env.Sandbox.ClearRequests,
 			Config:    env.Config(fmt.Sprintf(`data "zoom_meetings" "all" { user_id = %q }`, host.ID)),
 			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.CheckNow(func() error {
+					stats := env.Sandbox.RequestStats()
+					if gets := stats.ByRoute["GET /v2/meetings/{meetingId}"]; gets != 0 {
+						return fmt.Errorf("the data source fetched meetings one by one (%d GET /meetings/{meetingId})", gets)
+					}
+					lists := stats.ByRoute[routeListMeetings]
+					var first, next int
+					for _, r := range env.Sandbox.Requests() {
+						if r.Route != routeListMeetings {
+							continue
+						}
+						q, err := url.ParseQuery(r.Query)
+						if err != nil {
+							return err
+						}
+						if q.Get("page_size") != "300" {
+							return fmt.Errorf("list request without page_size=300: %q", r.Query)
+						}
+						if q.Get("next_page_token") == "" {
+							first++
+						} else {
+							next++
+						}
+					}
+					// Terraform reads the data source more than once per step; each read is one first page and one
+					// next page.
+					if first == 0 || next != first || lists != 2*first {
+						return fmt.Errorf("expected exactly 2 list requests per read, got %d first pages and %d next pages (%d in all)", first, next, lists)
+					}
+					reads = first
+					return nil
+				}),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("meetings"), knownvalue.ListSizeExact(n)),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(n)),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("meetings").AtSliceIndex(n-1), knownvalue.ObjectPartial(map[string]knownvalue.Check{
@@ -54,38 +85,6 @@ func TestAccMeetingsDataSource_pagination(t *testing.T) {
 					"join_url":   knownvalue.StringRegexp(regexp.MustCompile(`^https://`)),
 				})),
 				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("meetings").AtSliceIndex(0).AtMapKey("join_url")),
-			},
-			Check: func(*terraform.State) error {
-				stats := env.Sandbox.RequestStats()
-				if gets := stats.ByRoute["GET /v2/meetings/{meetingId}"]; gets != 0 {
-					return fmt.Errorf("the data source fetched meetings one by one (%d GET /meetings/{meetingId})", gets)
-				}
-				lists := stats.ByRoute[routeListMeetings]
-				var first, next int
-				for _, r := range env.Sandbox.Requests() {
-					if r.Route != routeListMeetings {
-						continue
-					}
-					q, err := url.ParseQuery(r.Query)
-					if err != nil {
-						return err
-					}
-					if q.Get("page_size") != "300" {
-						return fmt.Errorf("list request without page_size=300: %q", r.Query)
-					}
-					if q.Get("next_page_token") == "" {
-						first++
-					} else {
-						next++
-					}
-				}
-				// Terraform reads the data source more than once per step; each read is one first page and one
-				// next page.
-				if first == 0 || next != first || lists != 2*first {
-					return fmt.Errorf("expected exactly 2 list requests per read, got %d first pages and %d next pages (%d in all)", first, next, lists)
-				}
-				reads = first
-				return nil
 			},
 		}},
 	})

@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
@@ -47,39 +46,39 @@ func testWebinarsPagination(t *testing.T, tokens bool) {
 		Steps: []resource.TestStep{{
 			PreConfig: env.Sandbox.ClearRequests,
 			Config:    env.Config(fmt.Sprintf(`data "zoom_webinars" "all" { user_id = %q }`, host.ID)),
-			// Check runs after the plan (which reads the data source once) and the apply of that saved plan (which
-			// does not read it again), before the plans that look for perpetual differences.
-			Check: func(*terraform.State) error {
-				stats := env.Sandbox.RequestStats()
-				if gets := stats.ByRoute["GET /v2/webinars/{webinarId}"]; gets != 0 {
-					return fmt.Errorf("the data source fetched webinars one by one (%d GET /webinars/{webinarId})", gets)
-				}
-				if lists := stats.ByRoute[routeListWebinars]; lists != 2 {
-					return fmt.Errorf("expected exactly 2 list requests, got %d", lists)
-				}
-				var pages []string
-				for _, r := range env.Sandbox.Requests() {
-					if r.Route != routeListWebinars {
-						continue
-					}
-					q, err := url.ParseQuery(r.Query)
-					if err != nil {
-						return err
-					}
-					if q.Get("page_size") != "300" {
-						return fmt.Errorf("list request without page_size=300: %q", r.Query)
-					}
-					if q.Has("next_page_token") {
-						return fmt.Errorf("list request with next_page_token, which the operation does not document: %q", r.Query)
-					}
-					pages = append(pages, q.Get("page_number"))
-				}
-				if fmt.Sprint(pages) != "[1 2]" {
-					return fmt.Errorf("expected page_number 1 then 2, got %v", pages)
-				}
-				return nil
-			},
 			ConfigStateChecks: []statecheck.StateCheck{
+				// Runs after the plan (which reads the data source once) and the apply of that saved plan (which
+				// does not read it again), before the plans that look for perpetual differences.
+				acctest.CheckNow(func() error {
+					stats := env.Sandbox.RequestStats()
+					if gets := stats.ByRoute["GET /v2/webinars/{webinarId}"]; gets != 0 {
+						return fmt.Errorf("the data source fetched webinars one by one (%d GET /webinars/{webinarId})", gets)
+					}
+					if lists := stats.ByRoute[routeListWebinars]; lists != 2 {
+						return fmt.Errorf("expected exactly 2 list requests, got %d", lists)
+					}
+					var pages []string
+					for _, r := range env.Sandbox.Requests() {
+						if r.Route != routeListWebinars {
+							continue
+						}
+						q, err := url.ParseQuery(r.Query)
+						if err != nil {
+							return err
+						}
+						if q.Get("page_size") != "300" {
+							return fmt.Errorf("list request without page_size=300: %q", r.Query)
+						}
+						if q.Has("next_page_token") {
+							return fmt.Errorf("list request with next_page_token, which the operation does not document: %q", r.Query)
+						}
+						pages = append(pages, q.Get("page_number"))
+					}
+					if fmt.Sprint(pages) != "[1 2]" {
+						return fmt.Errorf("expected page_number 1 then 2, got %v", pages)
+					}
+					return nil
+				}),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("webinars"), knownvalue.ListSizeExact(n)),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(n)),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("webinars").AtSliceIndex(n-1), knownvalue.ObjectExact(map[string]knownvalue.Check{

@@ -37,16 +37,31 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// envProviderDir names a directory holding a provider binary built from this checkout (`make test` sets it to
+// bin/, which `make build` has just filled), so that the tests need not build their own.
+const envProviderDir = "ZOOM_E2E_PROVIDER_DIR"
+
 var (
 	buildOnce sync.Once
-	buildDir  string // holds the provider binary
+	buildDir  string // holds the provider binary the tests built (removed at the end)
+	givenDir  string // holds the provider binary named by envProviderDir
 	buildErr  error
 )
 
-// providerDir builds the provider binary once per test run and returns the directory holding it.
+// providerDir returns the directory holding the provider binary: the one named by ZOOM_E2E_PROVIDER_DIR, or else
+// a temporary one into which it builds the provider once per test run.
 func providerDir(t *testing.T) string {
 	t.Helper()
 	buildOnce.Do(func() {
+		if dir := os.Getenv(envProviderDir); dir != "" {
+			info, err := os.Stat(filepath.Join(dir, "terraform-provider-zoom"))
+			if err != nil || !info.Mode().IsRegular() || info.Mode().Perm()&0o111 == 0 {
+				buildErr = fmt.Errorf("%s=%s holds no executable terraform-provider-zoom (run make build)", envProviderDir, dir)
+				return
+			}
+			givenDir, buildErr = filepath.Abs(dir)
+			return
+		}
 		buildDir, buildErr = os.MkdirTemp("", "zoom-e2e-provider-")
 		if buildErr != nil {
 			return
@@ -64,6 +79,9 @@ func providerDir(t *testing.T) string {
 	})
 	if buildErr != nil {
 		t.Fatalf("building the provider: %v", buildErr)
+	}
+	if givenDir != "" {
+		return givenDir
 	}
 	return buildDir
 }

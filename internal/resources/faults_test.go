@@ -45,30 +45,33 @@ func countMeetings(env *acctest.Env, want int) resource.TestCheckFunc {
 	}
 }
 
-// TestAccFaults_rateLimitBurst: a burst of per-second 429s during an apply of 50 resources. The apply completes,
-// every meeting exists exactly once, and no 429 reaches Terraform.
+// TestAccFaults_rateLimitBurst: a burst of per-second 429s during an apply of 20 resources. The apply completes,
+// every meeting exists exactly once, and no 429 reaches Terraform. (Every 429 costs the client a real backoff of
+// a second or so, so a larger count makes the test slower without covering more.)
 func TestAccFaults_rateLimitBurst(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireSandbox(t)
-	addFaults(t, env, sandbox.Fault{Path: `^/v2/`, Kind: sandbox.FaultRateLimit, Fraction: 0.3, Count: 60, Seed: 7})
+	const n = 20
+	addFaults(t, env, sandbox.Fault{Path: `^/v2/`, Kind: sandbox.FaultRateLimit, Fraction: 0.3, Count: 30, Seed: 7})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             countMeetings(env, 0),
 		Steps: []resource.TestStep{{
 			Config: env.Config(fmt.Sprintf(`
 resource "zoom_meeting" "burst" {
-  count      = 50
+  count      = %d
   user_id    = %q
   topic      = "tf-acc-burst-${count.index}"
   start_time = %q
 }
-`, env.Host, zoomUTC(futureUTC(60*time.Hour)))),
-			Check: resource.ComposeTestCheckFunc(countMeetings(env, 50), func(*terraform.State) error {
+`, n, env.Host, zoomUTC(futureUTC(60*time.Hour)))),
+			Check: resource.ComposeTestCheckFunc(func(*terraform.State) error {
+				// Counted before countMeetings adds its own requests.
 				if f := env.Sandbox.Faults(); f[0].Fired < 10 {
 					return fmt.Errorf("only %d 429s were injected", f[0].Fired)
 				}
 				return nil
-			}),
+			}, countMeetings(env, n)),
 		}},
 	})
 }
@@ -203,29 +206,59 @@ resource "zoom_webinar_registrant" "r" {
 	})
 }
 
-// TestAccFaults_tokenExpiresDuringApply: with a token lifetime of a few seconds the apply outlives several
-// tokens and goes on.
+// TestAccFaults_tokenExpiresDuringApply: with a token lifetime of one second the apply outlives its first token
+// and goes on. The client replaces a token once half its lifetime has passed; five groups of two meetings, each
+// group created after the previous one, with every request (the token request included) delayed by 150 ms, make
+// the last group start at least 0.75 s after the first token was requested, so the apply must fetch another token
+// between its first and its last create, however fast the machine.
 func TestAccFaults_tokenExpiresDuringApply(t *testing.T) {
-	env := acctest.New(t, func(p *sandbox.Profile) { p.TokenLifetimeSeconds = 2; p.LatencyMS = 150 })
+	env := acctest.New(t, func(p *sandbox.Profile) { p.TokenLifetimeSeconds = 1; p.LatencyMS = 150 })
 	env.RequireSandbox(t)
+	const groups, perGroup = 5, 2
+	var body strings.Builder
+	for g := range groups {
+		dependsOn := ""
+		if g > 0 {
+			dependsOn = fmt.Sprintf("\n  depends_on = [zoom_meeting.g%d]", g-1)
+		}
+		fmt.Fprintf(&body, `
+resource "zoom_meeting" "g%d" {
+  count      = %d
+  user_id    = %q
+  topic      = "tf-acc-token-%d-${count.index}"
+  start_time = %q%s
+}
+`, g, perGroup, env.Host, g, zoomUTC(futureUTC(60*time.Hour)), dependsOn)
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             countMeetings(env, 0),
 		Steps: []resource.TestStep{{
-			Config: env.Config(fmt.Sprintf(`
-resource "zoom_meeting" "m" {
-  count      = 20
-  user_id    = %q
-  topic      = "tf-acc-token-${count.index}"
-  start_time = %q
-}
-`, env.Host, zoomUTC(futureUTC(60*time.Hour)))),
-			Check: resource.ComposeTestCheckFunc(countMeetings(env, 20), func(*terraform.State) error {
-				if n := env.Sandbox.RequestStats().TokenRequests; n < 2 {
-					return fmt.Errorf("%d token requests: the token never expired during the apply", n)
+			PreConfig: env.Sandbox.ClearRequests,
+			Config:    env.Config(body.String()),
+			Check: resource.ComposeTestCheckFunc(func(*terraform.State) error {
+				// Between the first and the last create (the request log is in order of completion), the apply's
+				// client must have fetched a new token.
+				first, last := -1, -1
+				reqs := env.Sandbox.Requests()
+				for i, r := range reqs {
+					if r.Route == "POST /v2/users/{userId}/meetings" {
+						if first < 0 {
+							first = i
+						}
+						last = i
+					}
 				}
-				return nil
-			}),
+				if first < 0 {
+					return fmt.Errorf("no meeting was created")
+				}
+				for _, r := range reqs[first:last] {
+					if strings.HasSuffix(r.Route, " /oauth/token") {
+						return nil
+					}
+				}
+				return fmt.Errorf("no token was fetched during the apply (%d requests from the first to the last create): the token never expired", last-first+1)
+			}, countMeetings(env, groups*perGroup)),
 		}},
 	})
 }
