@@ -1,7 +1,7 @@
 // Package client is a Zoom REST API client for the Terraform provider.
 //
 // It is shaped after google/go-github: a Client with one service per API group
-// (Users, and later Meetings, Webinars, ...), typed request and response
+// (Users, Meetings, Webinars, Mail), typed request and response
 // structs, pointer fields for optional request values and a typed *APIError.
 // Unlike go-github it retries on its own: safe methods on 429, 5xx, timeouts
 // and connection errors, POST only where Zoom certainly did not process the

@@ -10,12 +10,12 @@ import (
 	"time"
 )
 
-// MailService is the Zoom Mail API's mailbox settings (ZoomMailAPISpec.json; REFERENCE §4f). Every Mail
+// MailService is the Zoom Mail API's mailbox settings (Zoom's Mail API spec; docs/development/zoom-api.md#zoom-mail-vacation-responder). Every Mail
 // operation needs an account on Zoom Workplace Business or higher with the Mail Service enabled and onboarded,
 // Mail end-to-end encryption off, and a provisioned mailbox; Zoom Mail is not available on the Zoom for
 // Government cluster, so the service refuses to call it there (ErrMailNotOnGov).
 //
-// There is no mailbox language setting in the Mail API (REFERENCE §4f), so none is offered here.
+// There is no mailbox language setting in the Mail API (docs/development/zoom-api.md#zoom-mail-vacation-responder), so none is offered here.
 type MailService service
 
 // ErrMailNotOnGov is returned, without a request, by every MailService method of a client whose API base URL

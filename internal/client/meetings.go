@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-// MeetingsService is the Zoom Meetings API (ZoomMeetingAPISpec.json; REFERENCE §4b, §4e).
+// MeetingsService is the Zoom Meetings API (Zoom's Meeting API spec; docs/development/zoom-api.md#meetings and #templates).
 type MeetingsService service
 
 // Meeting types (Meeting.Type, MeetingRequest.Type).

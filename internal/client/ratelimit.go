@@ -33,7 +33,7 @@ type planLimit struct {
 	window time.Duration
 }
 
-// planLimits is REFERENCE §2.3: per-account limits per plan and category.
+// planLimits is docs/development/zoom-api.md#rate-limits: per-account limits per plan and category.
 var planLimits = map[string]map[Category]planLimit{
 	"free": {
 		CategoryLight:             {4, time.Second},

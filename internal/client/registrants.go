@@ -31,7 +31,7 @@ type CustomQuestion struct {
 	Value string `json:"value"`
 }
 
-// RegistrantRequest is the body of adding a registrant (REFERENCE §4d). Email and FirstName are required.
+// RegistrantRequest is the body of adding a registrant (docs/development/zoom-api.md#registrants). Email and FirstName are required.
 type RegistrantRequest struct {
 	Email                 string           `json:"email"`
 	FirstName             string           `json:"first_name"`

@@ -72,7 +72,7 @@ type decision429 struct {
 	wait       time.Duration // that wait
 }
 
-// classify429 implements REFERENCE §2.4 "Telling them apart":
+// classify429 implements docs/development/zoom-api.md#telling-429s-apart:
 //  1. X-RateLimit-Type: QPS → short backoff (Retry-After honoured if given);
 //  2. X-RateLimit-Type: Daily-limit → fail with the reset time;
 //  3. no type and "daily rate limit" in the message → per-user/registrant

@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// UsersService is the Zoom Users API (ZoomUserAPISpec.json; REFERENCE §4a).
+// UsersService is the Zoom Users API (Zoom's User API spec; docs/development/zoom-api.md#users).
 type UsersService service
 
 // User actions for CreateUserRequest.Action.

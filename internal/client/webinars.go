@@ -7,7 +7,7 @@ import (
 	"strconv"
 )
 
-// WebinarsService is the Zoom Webinars API (ZoomMeetingAPISpec.json; REFERENCE §4c, §4e). Every operation needs
+// WebinarsService is the Zoom Webinars API (Zoom's Meeting API spec; docs/development/zoom-api.md#webinars and #templates). Every operation needs
 // the webinar add-on on the account and a webinar licence for the host (otherwise Zoom answers 400 code 200).
 type WebinarsService service
 

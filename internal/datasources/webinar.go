@@ -149,7 +149,7 @@ func (d *webinarDataSource) Read(ctx context.Context, req datasource.ReadRequest
 				fmt.Sprintf("Webinar %s does not exist: it was deleted, or its time has passed and Zoom no longer "+
 					"returns it (expired webinars answer like deleted ones, code 3001). Check the webinar ID.", idStr))
 		case errors.As(err, &apiErr) && apiErr.Code == 3000:
-			// A meeting's number on the webinar endpoint: "Cannot access meeting info." (REFERENCE §5 item 23).
+			// A meeting's number on the webinar endpoint: "Cannot access meeting info." (docs/development/zoom-api.md#not-found-answers).
 			resp.Diagnostics.AddAttributeError(path.Root("id"), "Not a Zoom webinar",
 				fmt.Sprintf("Zoom cannot read %s as a webinar; if it is a meeting, read it with the zoom_meeting data "+
 					"source.\n\nZoom said: %s", idStr, err))

@@ -102,7 +102,7 @@ func (d *webinarTemplatesDataSource) Read(ctx context.Context, req datasource.Re
 		var apiErr *client.APIError
 		switch {
 		case addWebinarAddonError(&resp.Diagnostics, "Cannot list the Zoom webinar templates of "+user, "the user "+user, err):
-		// Zoom documents "user not found" here as 400 code 1001 (REFERENCE §4e), elsewhere as 404.
+		// Zoom documents "user not found" here as 400 code 1001 (docs/development/zoom-api.md#templates), elsewhere as 404.
 		case client.IsNotFound(err) || (errors.As(err, &apiErr) && apiErr.Code == 1001):
 			resp.Diagnostics.AddError("Zoom user not found", "No user "+user+" exists in the Zoom account, so it has no webinar templates to list.")
 		default:

@@ -301,7 +301,7 @@ func TestAccWebinarDataSource_notFound(t *testing.T) {
 // TestAccWebinarDataSource_meetingID reads a meeting's number as a webinar: the error points to zoom_meeting.
 func TestAccWebinarDataSource_meetingID(t *testing.T) {
 	env := acctest.New(t)
-	env.RequireSandbox(t) // Zoom's answer for a meeting ID on a webinar endpoint is unconfirmed (REFERENCE §5 item 23)
+	env.RequireSandbox(t) // Zoom's answer for a meeting ID on a webinar endpoint is unconfirmed (docs/development/zoom-api.md#not-found-answers)
 	m := createMeeting(t, env, env.Host, &client.MeetingRequest{
 		Topic:     client.Ptr(acctest.RandomName()),
 		StartTime: client.Ptr(time.Now().UTC().Add(48 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),

@@ -27,7 +27,7 @@ var (
 )
 
 // defaultStartURLLifetime is how long Zoom honours a start URL's host token when the token does not say
-// (REFERENCE §4b: two hours; 90 days for custCreate hosts, whose tokens carry their own exp claim).
+// (docs/development/zoom-api.md#start-links: two hours; 90 days for custCreate hosts, whose tokens carry their own exp claim).
 const defaultStartURLLifetime = 2 * time.Hour
 
 // NewMeetingStartURL returns the zoom_meeting_start_url ephemeral resource.

@@ -27,7 +27,7 @@ import (
 // Recurrence type names in Terraform and their API numbers.
 var recurrenceTypes = map[string]int{"daily": client.RecurrenceDaily, "weekly": client.RecurrenceWeekly, "monthly": client.RecurrenceMonthly}
 
-// maxRepeatInterval is the largest repeat_interval per recurrence type (REFERENCE §4b recurrence object).
+// maxRepeatInterval is the largest repeat_interval per recurrence type (docs/development/zoom-api.md#recurrence).
 var maxRepeatInterval = map[string]int64{"daily": 90, "weekly": 12, "monthly": 3}
 
 // MaxEndTimes is the spec's maximum number of occurrences (the Zoom docs page says 50 unless raised by support).

@@ -76,8 +76,8 @@ func (s Setting) separator() string {
 	return s.Separator
 }
 
-// MeetingSettings are the meeting settings the provider manages (ZoomMeetingAPISpec.json, POST
-// /users/{userId}/meetings, settings; REFERENCE §4b "Settings object").
+// MeetingSettings are the meeting settings the provider manages (Zoom's Meeting API spec, POST
+// /users/{userId}/meetings, settings; docs/development/zoom-api.md#meeting-settings).
 var MeetingSettings = []Setting{
 	{Name: "host_video", Kind: KindBool, Description: "Start the meeting with the host's video on."},
 	{Name: "participant_video", Kind: KindBool, Description: "Start the meeting with participants' video on."},

@@ -17,7 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// Zoom's wire forms of a start time (REFERENCE §4b "Time handling"): UTC with a trailing Z, or a local wall-clock
+// Zoom's wire forms of a start time (docs/development/zoom-api.md#start-times): UTC with a trailing Z, or a local wall-clock
 // time read in the meeting's time zone. Terraform configurations may also give an RFC 3339 offset, which the
 // provider converts to UTC before sending.
 const (

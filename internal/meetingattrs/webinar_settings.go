@@ -1,6 +1,6 @@
 package meetingattrs
 
-// reminderTypes and followUpTypes describe the `type` of the webinar e-mail plans (ZoomMeetingAPISpec.json,
+// reminderTypes and followUpTypes describe the `type` of the webinar e-mail plans (Zoom's Meeting API spec,
 // POST /users/{userId}/webinars, settings).
 const (
 	reminderTypes = "`0` no plan, `1` one hour before, `2` one day before, `3` one hour and one day before, `4` one " +
@@ -15,8 +15,8 @@ func emailPlan(name, what, types string) Setting {
 	}}
 }
 
-// WebinarSettings are the webinar settings the provider manages (ZoomMeetingAPISpec.json, POST
-// /users/{userId}/webinars and PATCH /webinars/{webinarId}, settings; REFERENCE §4c).
+// WebinarSettings are the webinar settings the provider manages (Zoom's Meeting API spec, POST
+// /users/{userId}/webinars and PATCH /webinars/{webinarId}, settings; docs/development/zoom-api.md#webinars).
 var WebinarSettings = []Setting{
 	{Name: "host_video", Kind: KindBool, Description: "Start the webinar with the host's video on."},
 	{Name: "panelists_video", Kind: KindBool, Description: "Panelists' video on when they join."},

@@ -59,7 +59,7 @@ type eventSpec struct {
 	notifyDescription string
 }
 
-// Zoom error codes the meeting and webinar resources handle (REFERENCE §2.2).
+// Zoom error codes the meeting and webinar resources handle (docs/development/zoom-api.md#error-codes).
 const (
 	codeEventInProgress = 3002
 	codeEventEnded      = 3007

@@ -42,7 +42,7 @@ type mailVacationResource struct {
 	client *client.Client
 }
 
-// mailVacationModel is the vacation responder of one mailbox (REFERENCE §4f).
+// mailVacationModel is the vacation responder of one mailbox (docs/development/zoom-api.md#zoom-mail-vacation-responder).
 type mailVacationModel struct {
 	ID                 types.String           `tfsdk:"id"`
 	Mailbox            types.String           `tfsdk:"mailbox"`
@@ -557,7 +557,7 @@ func hashJSON(html string) []byte {
 	return b
 }
 
-// mailPrerequisites lists what Zoom needs before the Mail API serves a mailbox (REFERENCE §4f), after a lead
+// mailPrerequisites lists what Zoom needs before the Mail API serves a mailbox (docs/development/zoom-api.md#zoom-mail-vacation-responder), after a lead
 // sentence about Zoom's answer.
 func mailPrerequisites(mailbox string, notFound bool) string {
 	lead := "Zoom gives this answer whenever it cannot use the mailbox, without saying why."

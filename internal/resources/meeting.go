@@ -42,7 +42,7 @@ type meetingModel struct {
 	DefaultPassword types.Bool `tfsdk:"default_password"`
 }
 
-// meetingSpec is what the shared event code needs to know about meetings; meeting passcodes follow REFERENCE §4b.
+// meetingSpec is what the shared event code needs to know about meetings; meeting passcodes follow docs/development/zoom-api.md#passcodes.
 var meetingSpec = eventSpec{
 	kind:                meetingattrs.MeetingKind,
 	passcode:            regexp.MustCompile(`^[A-Za-z0-9@_*-]{1,10}$`),

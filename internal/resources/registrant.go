@@ -91,7 +91,7 @@ type webinarRegistrantModel struct {
 
 var customQuestionAttrTypes = map[string]attr.Type{"title": types.StringType, "value": types.StringType}
 
-// Enumerations of the registrant fields (ZoomMeetingAPISpec.json, POST /meetings/{meetingId}/registrants).
+// Enumerations of the registrant fields (Zoom's Meeting API spec, POST /meetings/{meetingId}/registrants).
 var (
 	registrantLanguages = []string{"en-US", "de-DE", "es-ES", "fr-FR", "jp-JP", "pt-PT", "ru-RU", "zh-CN", "zh-TW",
 		"ko-KO", "it-IT", "vi-VN", "pl-PL", "Tr-TR"}

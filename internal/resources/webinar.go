@@ -38,7 +38,7 @@ type webinarModel struct {
 }
 
 // webinarSpec is what the shared event code needs to know about webinars; webinar passcodes also allow `!`
-// (REFERENCE §4c).
+// (docs/development/zoom-api.md#webinars).
 var webinarSpec = eventSpec{
 	kind:                meetingattrs.WebinarKind,
 	passcode:            regexp.MustCompile(`^[A-Za-z0-9@_*!-]{1,10}$`),
@@ -124,7 +124,7 @@ func (r *webinarResource) Create(ctx context.Context, req resource.CreateRequest
 	host := plan.UserID.ValueString()
 	summary := fmt.Sprintf("Error creating Zoom webinar for host %s (zoom_webinar %q)", host, plan.Topic.ValueString())
 	if body.TemplateID != nil && strings.Contains(host, "@") {
-		// With a template, Zoom wants the host's user ID in the path, not the e-mail (REFERENCE §4c).
+		// With a template, Zoom wants the host's user ID in the path, not the e-mail (docs/development/zoom-api.md#webinars).
 		u, err := r.client.Users.Get(ctx, host)
 		if err != nil {
 			diagnostics.AddAPIError(&resp.Diagnostics, summary, explainHost(err, host, "webinar"))

@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// Token endpoint error bodies (REFERENCE §1.3). The account-id reason is the
+// Token endpoint error bodies (docs/development/zoom-api.md#token-endpoint-errors). The account-id reason is the
 // sandbox's wording; Zoom's real text is unconfirmed.
 const (
 	grantAccountCredentials = "account_credentials"

@@ -25,7 +25,7 @@ func Categories() []Category {
 	return []Category{CategoryLight, CategoryMedium, CategoryHeavy, CategoryResourceIntensive}
 }
 
-// RateLimits returns the quota of every category under p: the plan's numbers from REFERENCE §2.3 with p's
+// RateLimits returns the quota of every category under p: the plan's numbers from docs/development/zoom-api.md#rate-limits with p's
 // overrides applied. It is what the limiter enforces when p.RateLimitsEnabled is true, so that tools such as
 // zoom-bench compare against the same table.
 func (p Profile) RateLimits() map[Category]RateLimit {

@@ -9,14 +9,14 @@ import (
 	"time"
 )
 
-// Zoom Mail: the mailbox vacation responder (REFERENCE §4f, ZoomMailAPISpec.json). The language setting
+// Zoom Mail: the mailbox vacation responder (docs/development/zoom-api.md#zoom-mail-vacation-responder, Zoom's Mail API spec). The language setting
 // (…/settings/language) is not in the Mail spec and is not emulated: its path answers 404 code 2300 like any
 // unknown endpoint.
 //
 // A mailbox exists for every active user of an account whose plan is not free and that has Zoom Mail
 // (Profile.MailEnabled), unless the user's e-mail is in Profile.MailUnprovisionedMailboxes. The Mail API refuses
 // every mailbox while Profile.MailE2EE is on. The knobs Profile.MailPutOmitted, MailTimePrecedence,
-// MailEmptyFields and MailUnavailableError cover what the reference leaves unconfirmed.
+// MailEmptyFields and MailUnavailableError cover what Zoom's documents leave unconfirmed (docs/development/zoom-api.md#zoom-mail-vacation-responder).
 
 // Mail API errors: the Mail spec documents code 400 with these messages for GET and PUT; the ones marked
 // "sandbox wording" are only used with MailUnavailableError "descriptive" or "not_found".

@@ -73,7 +73,7 @@ func TestMailVacationDefaultAndRoundTrip(t *testing.T) {
 		"startTime":"","endTime":""}`).wantStatus(t, http.StatusOK)
 	jsonIs(t, e.vacation(ownerEmail), `{"enableAutoReply":false}`)
 
-	// The endpoints are Light, and there is no language setting (REFERENCE §4f).
+	// The endpoints are Light, and there is no language setting (docs/development/zoom-api.md#zoom-mail-vacation-responder).
 	for _, rec := range e.s.Requests() {
 		if strings.Contains(rec.Path, "/vacation") && rec.Category != "Light" {
 			t.Errorf("%s %s has category %q", rec.Method, rec.Path, rec.Category)

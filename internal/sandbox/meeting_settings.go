@@ -90,8 +90,7 @@ type customKey struct {
 	Value string `json:"value"`
 }
 
-// defaultMeetingSettings are the settings of a new meeting hosted by host: the spec's defaults (REFERENCE §5
-// item 15) and obvious defaults for the keys without one. The registration contact defaults to the host.
+// defaultMeetingSettings are the settings of a new meeting hosted by host: the spec's defaults (docs/development/zoom-api.md#default-settings) and obvious defaults for the keys without one. The registration contact defaults to the host.
 func defaultMeetingSettings(host *user) meetingSettings {
 	return meetingSettings{
 		AlternativeHostsEmailNotification: true,

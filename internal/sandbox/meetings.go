@@ -24,7 +24,7 @@ const (
 	meetingFinished = "finished"
 )
 
-// Messages of the meetings API: Zoom's where the spec or REFERENCE gives them; the ones marked "sandbox
+// Messages of the meetings API: Zoom's where the spec or an observed answer gives them; the ones marked "sandbox
 // wording" are not confirmed by a source.
 const (
 	msgHostNotFound          = "User %s not exist or not belong to this account."
@@ -97,7 +97,7 @@ var meetingTypes = map[int64]bool{1: true, 2: true, 3: true, 8: true}
 // --- state helpers -------------------------------------------------------------
 
 // newMeetingNumber returns an unused 11-digit meeting number. Meetings and webinars share one number space
-// (REFERENCE §5 item 8): meetingNumberTaken covers live and deleted webinars too.
+// (docs/development/zoom-api.md#meeting-and-webinar-ids): meetingNumberTaken covers live and deleted webinars too.
 func (st *state) newMeetingNumber() int64 {
 	for {
 		if n := randomDigits(11); !st.meetingNumberTaken(n) {
@@ -270,7 +270,7 @@ func removeString(list []string, v string) []string {
 
 // --- routes -------------------------------------------------------------------
 
-// meetingRoutes declares the meetings API (REFERENCE §4b; categories §2.3, scopes §1.5 and the spec's
+// meetingRoutes declares the meetings API (docs/development/zoom-api.md#meetings; categories #rate-limits, scopes #scopes and the spec's
 // classic scopes).
 func meetingRoutes() []*route {
 	readMacro := []string{"meeting:read:admin", "meeting:read"}
@@ -286,7 +286,7 @@ func meetingRoutes() []*route {
 			macroScopes: writeMacro, granularScopes: []string{"meeting:update:meeting:admin"}, handler: (*call).updateMeeting},
 		{method: http.MethodDelete, pattern: "/v2/meetings/{meetingId}", category: CategoryLight,
 			macroScopes: writeMacro, granularScopes: []string{"meeting:delete:meeting:admin"}, handler: (*call).deleteMeeting},
-		// The granular scope is unconfirmed (REFERENCE §1.5).
+		// The granular scope is unconfirmed (docs/development/zoom-api.md#scopes).
 		{method: http.MethodPut, pattern: "/v2/meetings/{meetingId}/status", category: CategoryLight,
 			macroScopes: writeMacro, granularScopes: []string{"meeting:update:status:admin"}, handler: (*call).updateMeetingStatus},
 	}
@@ -304,10 +304,10 @@ func meetingExpiredResp(ref string) apiResponse {
 
 // hostProblem answers Zoom's error when u may not host (or, with create, schedule) meetings:
 //   - pending users: 400 code 1000 "You can not access settings of users that are still in pending state.",
-//     what Zoom answered to a meeting create for a pending host (REFERENCE §2.2 code 1000, moodle-mod_zoom#131);
-//   - type 4 (no Meetings licence): 400 code 3161 (§5 item 26);
+//     what Zoom answered to a meeting create for a pending host (docs/development/zoom-api.md#error-codes, code 1000);
+//   - type 4 (no Meetings licence): 400 code 3161 (docs/development/zoom-api.md#error-codes);
 //   - create only, deactivated users: 400 code 3161 as well. Zoom's answer for an inactive host is not
-//     documented; 3161 ("hosting and scheduling capabilities are not allowed") is the reference's code for a
+//     documented; 3161 ("hosting and scheduling capabilities are not allowed") is Zoom's code for a
 //     user who cannot host. Listing an inactive user's meetings works.
 func hostProblem(u *user, create bool) *apiResponse {
 	switch {
@@ -320,7 +320,7 @@ func hostProblem(u *user, create bool) *apiResponse {
 }
 
 // pathHost resolves the {userId} of /users/{userId}/meetings (and meeting_templates): an unknown user is
-// 404 code 1001 with the wording notFound (a format taking the {userId}), which REFERENCE §5 item 22 and
+// 404 code 1001 with the wording notFound (a format taking the {userId}), which docs/development/zoom-api.md#not-found-answers and
 // the spec give for these routes instead of users' "User does not exist: {userId}.".
 func (c *call) pathHost(notFound string) (*user, *apiResponse) {
 	u, bad := c.pathUser()
@@ -364,7 +364,7 @@ func (c *call) pathMeeting() (*meeting, *apiResponse) {
 	return m, nil
 }
 
-// meetingWriteLimit answers the per-host daily create/update limit (REFERENCE §2.3, §5 item 30) when the host
+// meetingWriteLimit answers the per-host daily create/update limit (docs/development/zoom-api.md#per-host-daily-limit) when the host
 // has used it up. Rejected requests are not counted: the handler calls countMeetingWrite on success.
 func (c *call) meetingWriteLimit(hostID string) *apiResponse {
 	limit := c.profile.MeetingDailyLimit
@@ -497,7 +497,7 @@ func numericPasscode(id int64, passcode string) string {
 }
 
 // mintZAK returns a JWT-shaped host token for start_url, new on every call: exp = iat + 2 hours, or 90 days
-// for custCreate hosts (REFERENCE §4b).
+// for custCreate hosts (docs/development/zoom-api.md#start-links).
 func mintZAK(p *Profile, id int64, host *user, now time.Time) string {
 	life := 2 * time.Hour
 	if host.Action == "custCreate" {

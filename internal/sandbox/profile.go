@@ -16,11 +16,11 @@ const (
 )
 
 // Profile describes the emulated Zoom account: its plan, credentials and every
-// behaviour that REFERENCE.md marks as account-dependent or unconfirmed.
+// behaviour that docs/development/zoom-api.md marks as account-dependent or unconfirmed.
 // JSON names are snake_case; PUT /_sandbox/profile merges the fields it is given.
 type Profile struct {
 	// Plan is "free", "pro" or "business" (default). It selects the
-	// rate-limit table of REFERENCE §2.3 and the daily user-invite quota.
+	// rate-limit table of docs/development/zoom-api.md#rate-limits and the daily user-invite quota.
 	Plan string `json:"plan"`
 	// RateLimitsEnabled turns on the per-category rate limiters and the
 	// X-RateLimit-* headers. Default false in the Go API (true in cmd/zoom-sandbox).
@@ -31,7 +31,7 @@ type Profile struct {
 	// TokenLifetimeSeconds is the access-token lifetime (expires_in). Default 3600.
 	TokenLifetimeSeconds int `json:"token_lifetime_seconds"`
 	// NewTokenRevokesOld makes each new token invalidate the earlier ones
-	// (Zoom's historical behaviour, §5 item 5). Default false: several tokens stay valid.
+	// (Zoom's historical behaviour, docs/development/zoom-api.md#access-tokens). Default false: several tokens stay valid.
 	NewTokenRevokesOld bool `json:"new_token_revokes_old"`
 	// AccountID is the S2S account id expected by the token endpoint and
 	// reported as users' account_id. Default "sandbox-account".
@@ -104,17 +104,16 @@ type Profile struct {
 	// DailyUserInvites caps POST /users action=create per UTC day (sandbox
 	// clock). 0 = plan default (50 free, 1500 pro, 10000 business); negative = unlimited.
 	DailyUserInvites int `json:"daily_user_invites"`
-	// MeetingDailyLimit is the per-host daily limit of meeting+webinar create/update requests (REFERENCE §2.3,
-	// §5 item 30), counted per UTC day of the sandbox clock against the host. Default 100; 0 = unlimited.
+	// MeetingDailyLimit is the per-host daily limit of meeting+webinar create/update requests (docs/development/zoom-api.md#per-host-daily-limit), counted per UTC day of the sandbox clock against the host. Default 100; 0 = unlimited.
 	MeetingDailyLimit int `json:"meeting_daily_limit"`
 	// MeetingDailyLimitHeaders adds X-RateLimit-Type: Daily-limit, X-RateLimit-Limit, X-RateLimit-Remaining: 0
 	// and Retry-After (next 00:00:00Z) to the per-host daily-limit 429. Zoom was observed sending that 429
-	// without X-RateLimit-Type and Retry-After (§2.4), so the default is false.
+	// without X-RateLimit-Type and Retry-After (docs/development/zoom-api.md#per-host-daily-limit), so the default is false.
 	MeetingDailyLimitHeaders bool `json:"meeting_daily_limit_headers"`
 	// WebinarAddon says whether the account has the webinar add-on; without it every webinar, webinar template
-	// and webinar registrant endpoint answers 400 code 200 (REFERENCE §4c). Default true.
+	// and webinar registrant endpoint answers 400 code 200 (docs/development/zoom-api.md#webinars). Default true.
 	WebinarAddon bool `json:"webinar_addon"`
-	// The webinar and registrant knobs below cover what REFERENCE §4c/§4d/§5 mark as unconfirmed or
+	// The webinar and registrant knobs below cover what docs/development/zoom-api.md#unconfirmed-behaviour mark as unconfirmed or
 	// account-dependent (see webinars.go and registrants.go).
 	//
 	// WebinarUnlicensedUsers are hosts without a webinar licence on an account that has the add-on (user ids,
@@ -122,7 +121,7 @@ type Profile struct {
 	// answers 400 code 200 for them, as for every host when WebinarAddon is false. Default empty.
 	WebinarUnlicensedUsers []string `json:"webinar_unlicensed_users,omitempty"`
 	// WebinarSecurityOptionRequired applies the one-security-option rule of SecurityOptionRequired to webinars:
-	// a webinar left without a passcode and without meeting_authentication gets a generated passcode. REFERENCE
+	// a webinar left without a passcode and without meeting_authentication gets a generated passcode. Zoom
 	// documents the rule for meetings only (unconfirmed for webinars), so the default is false.
 	WebinarSecurityOptionRequired bool `json:"webinar_security_option_required"`
 	// DefaultWebinarTopic is the topic of a webinar created without one (unconfirmed). Default "Zoom Webinar";
@@ -135,12 +134,12 @@ type Profile struct {
 	// code 300 "Account hasn't enabled Simulive Webinar." (spec). Default true.
 	SimuliveEnabled bool `json:"simulive_enabled"`
 	// WrongKindID is the answer when a webinar id is used on a meeting endpoint or a meeting id on a webinar
-	// endpoint (REFERENCE §5 item 23, "(c)"): "cannot_access" (default, the reference's first choice) = 400
+	// endpoint (docs/development/zoom-api.md#not-found-answers; unconfirmed): "cannot_access" (default, the answer Zoom's error lists give for this case) = 400
 	// code 3000 "Cannot access webinar info." (webinar id on a meeting endpoint) or "Cannot access meeting
 	// info." (meeting id on a webinar endpoint); "not_found" = 404 code 3001, as for an unknown id.
 	WrongKindID string `json:"wrong_kind_id"`
 	// UnknownRegistrant is the answer for a registrant id (or status-update e-mail) that the meeting or webinar
-	// does not have (unconfirmed, REFERENCE §4d, §5 item 24): "400" (default, the spec's DELETE answer) = 400
+	// does not have (unconfirmed, docs/development/zoom-api.md#registration-not-enabled): "400" (default, the spec's DELETE answer) = 400
 	// code 3000 "Registrant {id} was not found."; "404" = 404 code 404 with the same message.
 	UnknownRegistrant string `json:"unknown_registrant"`
 	// RegistrantReadd is the answer to adding an e-mail that is already registered (unconfirmed): "same"
@@ -162,22 +161,22 @@ type Profile struct {
 	// RegistrantCustomQuestions "defined". Default empty.
 	RegistrantDefinedQuestions []string `json:"registrant_defined_questions,omitempty"`
 	// RegistrantDailyAdds caps add-registrant requests per registrant e-mail per meeting or webinar per UTC day
-	// (REFERENCE §2.3: 3). Default 3; 0 = unlimited.
+	// (docs/development/zoom-api.md#rate-limits: 3). Default 3; 0 = unlimited.
 	RegistrantDailyAdds int `json:"registrant_daily_adds"`
 	// RegistrantDailyStatusChanges caps status updates naming the same registrant per meeting or webinar per
-	// UTC day (REFERENCE §2.3: 10). Default 10; 0 = unlimited.
+	// UTC day (docs/development/zoom-api.md#rate-limits: 10). Default 10; 0 = unlimited.
 	RegistrantDailyStatusChanges int `json:"registrant_daily_status_changes"`
 	// MeetingRegistrantCapacity is the most registrants a meeting takes (400 code 3043 after; the spec says
 	// 4,999). Default 4999; 0 = 4999; at most 4999 (lower values make the limit cheap to test).
 	MeetingRegistrantCapacity int `json:"meeting_registrant_capacity"`
 	// WebinarRegistrantListAddressFields returns address, city, state, zip, phone, comments, industry,
-	// job_title and org in GET /webinars/{id}/registrants items. REFERENCE §4d says the list items lack them,
-	// while the on-disk spec's list schema has them; the default false follows the reference (a provider that
+	// job_title and org in GET /webinars/{id}/registrants items. docs/development/zoom-api.md#registrants says the list items lack them,
+	// while the on-disk spec's list schema has them; the default false assumes the leaner answer (a provider that
 	// needs them must read a registrant with GET one), true follows the spec.
 	WebinarRegistrantListAddressFields bool `json:"webinar_registrant_list_address_fields"`
 	// MailEnabled says whether Zoom Mail is provisioned. Default true.
 	MailEnabled bool `json:"mail_enabled"`
-	// The Zoom Mail knobs below cover what REFERENCE §4f marks as unconfirmed. Mailboxes exist for the active
+	// The Zoom Mail knobs below cover what docs/development/zoom-api.md#zoom-mail-vacation-responder marks as unconfirmed. Mailboxes exist for the active
 	// users of an account whose plan is not free and that has MailEnabled (see mail.go).
 	//
 	// MailUnprovisionedMailboxes are e-mails of active users whose mailbox has not been provisioned (matched
@@ -188,7 +187,7 @@ type Profile struct {
 	MailE2EE bool `json:"mail_e2ee"`
 	// MailUnavailableError is the answer for a mailbox that cannot be used (Mail disabled, E2EE on, mailbox
 	// unknown or unprovisioned; Zoom's exact answer is unconfirmed): "invalid_request" (default, the only error
-	// the Mail spec documents and the reference's suggestion) = 400 code 400 "Invalid Request" (GET) or
+	// the Mail spec documents and the likeliest reading) = 400 code 400 "Invalid Request" (GET) or
 	// "Invalid Argument." (PUT); "descriptive" = 400 code 400 with a message naming the cause (sandbox wording);
 	// "not_found" = like invalid_request, except that an unknown or unprovisioned mailbox answers 404 code 404.
 	MailUnavailableError string `json:"mail_unavailable_error"`
@@ -198,11 +197,11 @@ type Profile struct {
 	// always clears a field.
 	MailPutOmitted string `json:"mail_put_omitted"`
 	// MailTimePrecedence decides between startTime and startTimeISO (endTime and endTimeISO) when a PUT sends
-	// both and they disagree (unconfirmed): "epoch" (default; the reference calls the epoch form the primary
+	// both and they disagree (unconfirmed): "epoch" (default; the epoch form is the primary
 	// one), "iso", or "reject" (400 code 400 "Invalid Argument.").
 	MailTimePrecedence string `json:"mail_time_precedence"`
 	// MailEmptyFields is how fields without a value are rendered, which also fixes the object of a mailbox that
-	// never set a responder (unconfirmed): "omit" (default, as the reference expects:
+	// never set a responder (unconfirmed): "omit" (default, as documented:
 	// {"enableAutoReply":false} with the other fields absent) or "zero" (every field present as "" or false).
 	MailEmptyFields string `json:"mail_empty_fields"`
 	// MailEmptyTime is the answer to "" in a time field of PUT .../settings/vacation (startTime, startTimeISO,
@@ -219,7 +218,7 @@ type Profile struct {
 	// digits; otherwise 5 letters and digits followed by one of these.
 	GeneratedPasscodeSpecials string `json:"generated_passcode_specials"`
 	// SecurityOptionRequired is Zoom's "require that all meetings are secured with one security option"
-	// (REFERENCE §4b, §5 item 16): a meeting left with no passcode, no waiting room and no
+	// (docs/development/zoom-api.md#one-security-option): a meeting left with no passcode, no waiting room and no
 	// meeting_authentication gets a generated 6-character passcode. Default true.
 	SecurityOptionRequired bool `json:"security_option_required"`
 	// DefaultMeetingTopic is the topic of a meeting created without one (unconfirmed). Default "Zoom Meeting".

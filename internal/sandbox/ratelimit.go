@@ -17,7 +17,7 @@ type categoryLimit struct {
 	dailyGroup string
 }
 
-// planLimits is REFERENCE §2.3's table.
+// planLimits is the table of docs/development/zoom-api.md#rate-limits.
 func planLimits(plan string, c Category) categoryLimit {
 	const sharedHeavy = "Heavy+Resource-intensive"
 	switch plan {

@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// Recurrence types (REFERENCE §4b "Recurrence object").
+// Recurrence types (docs/development/zoom-api.md#recurrence).
 const (
 	recurDaily   = 1
 	recurWeekly  = 2

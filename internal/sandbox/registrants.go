@@ -11,14 +11,14 @@ import (
 	"time"
 )
 
-// Registrant statuses (REFERENCE §4d).
+// Registrant statuses (docs/development/zoom-api.md#registrants).
 const (
 	registrantApproved = "approved"
 	registrantPending  = "pending"
 	registrantDenied   = "denied"
 )
 
-// Messages of the registrants API: the spec's or REFERENCE's wording; "sandbox wording" marks the others.
+// Messages of the registrants API: the spec's or an observed answer's wording; "sandbox wording" marks the others.
 const (
 	msgMeetingRegistrationOff      = "Registration has not been enabled for this meeting: %d."
 	msgWebinarRegistrationOff      = "Registration has not been enabled for this webinar: %d."
@@ -53,7 +53,7 @@ const (
 
 // Request enums of the registrant create schemas. no_of_employees is checked against the request enum and
 // stored as sent, although the GET schemas list other buckets ("101-250", "251-500", "501-1,000" instead of
-// "101-500", "500-1,000"; REFERENCE §4d): a value sent is returned as is.
+// "101-500", "500-1,000"; docs/development/zoom-api.md#registrants): a value sent is returned as is.
 var (
 	noOfEmployeesValues = map[string]bool{"": true, "1-20": true, "21-50": true, "51-100": true, "101-500": true,
 		"500-1,000": true, "1,001-5,000": true, "5,001-10,000": true, "More than 10,000": true}
@@ -110,8 +110,8 @@ func (r *registrant) registeredFor(id string) bool {
 
 // --- routes -------------------------------------------------------------------------------------------
 
-// registrantRoutes declares the registrant API of meetings and webinars (REFERENCE §4d; categories §2.3,
-// scopes §1.5 — the granular ones marked unconfirmed there follow Zoom's naming pattern).
+// registrantRoutes declares the registrant API of meetings and webinars (docs/development/zoom-api.md#registrants; categories #rate-limits,
+// scopes #scopes — the granular ones marked unconfirmed there follow Zoom's naming pattern).
 func registrantRoutes() []*route {
 	mRead := []string{"meeting:read:admin", "meeting:read"}
 	mWrite := []string{"meeting:write:admin", "meeting:write"}
@@ -151,14 +151,14 @@ type regTarget struct {
 	host    *user
 	// on: registration is possible — approval_type 0 or 1, a type that has registration (meetings 2 and 8,
 	// 3 with Profile.RegistrationOnType3; webinars 5 and 9, 6 with Profile.RegistrationOnType6) and a
-	// Licensed (type 2) host (REFERENCE §4d).
+	// Licensed (type 2) host (docs/development/zoom-api.md#registrants).
 	on               bool
 	approvalType     int
 	registrationType int
 	restrictNumber   int // webinars: registrants_restrict_number (0 = none)
 }
 
-// Registrant operations, for the "registration not enabled" answer of each (REFERENCE §4d, §5 item 24).
+// Registrant operations, for the "registration not enabled" answer of each (docs/development/zoom-api.md#registration-not-enabled).
 type regOp int
 
 const (
@@ -168,7 +168,7 @@ const (
 )
 
 // notEnabled answers a registrant request on a meeting or webinar without registration:
-//   - meeting POST: 404 code 404 "Registration has not been enabled for this meeting: {id}." (§5 item 24);
+//   - meeting POST: 404 code 404 "Registration has not been enabled for this meeting: {id}." (docs/development/zoom-api.md#registration-not-enabled);
 //   - meeting list/get/status: 400 code 300 "This meeting has not set registration as required: {id}";
 //   - webinar POST: 400 code 3000 "This webinar does not have registration as required: {id}.";
 //   - DELETE: 400 code 404 "Registration has not been enabled for this meeting/webinar: {id}.";
@@ -342,7 +342,7 @@ func mintJoinToken(r *registrant) {
 }
 
 // registrantJoinURL is an approved registrant's personal link, https://{web_host}/w/{id}?tk={token} (the
-// commonly seen format; the spec only says "URL", REFERENCE §4d).
+// commonly seen format; the spec only says "URL", docs/development/zoom-api.md#registrants).
 func (c *call) registrantJoinURL(t *regTarget, r *registrant) string {
 	if r.Status != registrantApproved || r.JoinToken == "" {
 		return ""

@@ -1,6 +1,6 @@
 // Package sandbox is a stateful emulator of the subset of the Zoom REST API
 // used by terraform-provider-zoom: Server-to-Server OAuth, users, meetings,
-// webinars, their registrants and templates (and, in later rounds, Zoom Mail).
+// webinars, their registrants and templates, and the Zoom Mail vacation responder.
 //
 // A Server is an http.Handler. It serves
 //
@@ -403,7 +403,7 @@ const unmatchedRoute = "<unmatched>"
 // Category is a Zoom rate-limit category ("Rate Limit Label").
 type Category string
 
-// Rate-limit categories of REFERENCE §2.3.
+// Rate-limit categories of docs/development/zoom-api.md#rate-limits.
 const (
 	CategoryLight             Category = "Light"
 	CategoryMedium            Category = "Medium"
@@ -590,7 +590,7 @@ type fieldError struct {
 	Message string `json:"message"`
 }
 
-// Messages fixed by REFERENCE.md.
+// Messages Zoom documents (docs/development/zoom-api.md#error-bodies).
 const (
 	msgInvalidJSON      = "Request Body should be a valid JSON object."
 	msgValidationFailed = "Validation Failed."

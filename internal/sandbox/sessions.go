@@ -409,7 +409,7 @@ func (c *call) applyAltHosts(s *session, entries []string, has bool) *apiRespons
 
 // applyPasscode sets the passcode of a write: as sent, else generated on create when the profile (or
 // default_password) asks for one; then, with securityRule, a session left without a passcode and without
-// another security option gets one (REFERENCE §4b, §5 item 16).
+// another security option gets one (docs/development/zoom-api.md#one-security-option).
 func applyPasscode(p *Profile, s *session, in sessionInput, create, generate, securityRule bool) {
 	if in.hasPassword {
 		s.Password = in.password

@@ -15,7 +15,7 @@ const (
 	templateAdmin = 2 // an account admin meeting template, visible to every user
 )
 
-// maxUserTemplates is the number of meeting templates a user may create (REFERENCE §4e).
+// maxUserTemplates is the number of meeting templates a user may create (docs/development/zoom-api.md#templates).
 const maxUserTemplates = 40
 
 // Messages of the templates API (spec wording).
@@ -76,18 +76,18 @@ func (st *state) visibleTemplate(id string, users ...*user) *meetingTemplate {
 	return nil
 }
 
-// templateRoutes declares the meeting templates API (REFERENCE §4e).
+// templateRoutes declares the meeting templates API (docs/development/zoom-api.md#templates).
 func templateRoutes() []*route {
 	return []*route{
-		// The granular scope is unconfirmed (REFERENCE §1.5).
+		// The granular scope is unconfirmed (docs/development/zoom-api.md#scopes).
 		{method: http.MethodGet, pattern: "/v2/users/{userId}/meeting_templates", category: CategoryMedium,
 			macroScopes: []string{"meeting:read:admin", "meeting:read"}, granularScopes: []string{"meeting:read:list_templates:admin"},
 			handler: (*call).listMeetingTemplates},
-		// REFERENCE names no granular scope for creating templates: only the classic ones are accepted.
+		// No granular scope is known for creating templates (docs/development/zoom-api.md#scopes): only the classic ones are accepted.
 		{method: http.MethodPost, pattern: "/v2/users/{userId}/meeting_templates", category: CategoryMedium,
 			macroScopes: []string{"meeting:write:admin", "meeting:write"}, handler: (*call).createMeetingTemplate},
-		// The list's rate-limit label is not stated (REFERENCE §2.3: assume Medium); its granular scope is
-		// unconfirmed (§1.5).
+		// The list's rate-limit label is not stated (docs/development/zoom-api.md#rate-limits: assume Medium); its granular scope is
+		// unconfirmed (docs/development/zoom-api.md#scopes).
 		{method: http.MethodGet, pattern: "/v2/users/{userId}/webinar_templates", category: CategoryMedium,
 			macroScopes: []string{"webinar:read:admin", "webinar:read"}, granularScopes: []string{"webinar:read:list_templates:admin"},
 			handler: (*call).listWebinarTemplates},
@@ -267,7 +267,7 @@ func (s *Server) AddMeetingTemplate(userRef, name string, adminTemplate bool, se
 
 // --- webinar templates ----------------------------------------------------------------------------
 
-// maxUserWebinarTemplates is the number of webinar templates a user may create (REFERENCE §4e).
+// maxUserWebinarTemplates is the number of webinar templates a user may create (docs/development/zoom-api.md#templates).
 const maxUserWebinarTemplates = 40
 
 // Messages of the webinar templates API (spec wording).
@@ -318,7 +318,7 @@ type webinarTemplateListResponse struct {
 
 // listWebinarTemplates lists the account webinar templates and the user's own, in creation order (no
 // pagination, no type). The spec files its unknown-user error (code 1001) under HTTP 400, unlike the other
-// /users/{userId}/... endpoints (REFERENCE §4e), and so does the sandbox.
+// /users/{userId}/... endpoints (docs/development/zoom-api.md#templates), and so does the sandbox.
 func (c *call) listWebinarTemplates() apiResponse {
 	u, bad := c.pathUser()
 	if bad != nil {

@@ -25,7 +25,7 @@ const (
 	roleMember = "2"
 )
 
-// Messages of the users API (Zoom's where REFERENCE/the spec give them; the
+// Messages of the users API (Zoom's where the spec or an observed answer gives them; the
 // ones marked "sandbox wording" are not confirmed by a source).
 const (
 	msgInvalidPassword     = "Invalid parameter: password."
@@ -154,7 +154,7 @@ func init() {
 	for v := int64(1); v <= 131072; v *= 2 {
 		planUnitedTypes[strconv.FormatInt(v, 10)] = true
 	}
-	// Exact powers of two (REFERENCE §4a; the spec's JSON enum has float-rounded copies).
+	// Exact powers of two (docs/development/zoom-api.md#users; the spec's JSON enum has float-rounded copies).
 	for _, v := range []int64{16, 32, 64, 128, 33554432, 134217728, 268435456, 536870912, 1073741824,
 		4398046511104, 4294967296, 8589934592, 17179869184, 34359738368, 68719476736, 137438953472,
 		274877906944, 549755813888, 1099511627776, 2199023255552, 18014398509481984,
@@ -164,7 +164,7 @@ func init() {
 	}
 }
 
-// userRoutes declares the users API (REFERENCE §4a).
+// userRoutes declares the users API (docs/development/zoom-api.md#users).
 func userRoutes() []*route {
 	readMacro := []string{"user:read", "user:write", "user:read:admin", "user:write:admin"}
 	writeMacro := []string{"user:write:admin", "user:write"}

@@ -70,8 +70,7 @@ type questionAndAnswer struct {
 	Enable                  bool   `json:"enable"`
 }
 
-// defaultWebinarSettings are the settings of a new webinar hosted by host: the spec's defaults (REFERENCE §5
-// item 15: approval_type 2, registration_type 1, audio both, auto_recording none, hd_video, on_demand and
+// defaultWebinarSettings are the settings of a new webinar hosted by host: the spec's defaults (docs/development/zoom-api.md#default-settings: approval_type 2, registration_type 1, audio both, auto_recording none, hd_video, on_demand and
 // practice_session false, registrants_restrict_number 0, close_registration false) and, for the keys without
 // a spec default, the meeting settings' choices (registrant e-mails on, registration contact = the host) or
 // off. email_language defaults to en-US; panelists get invitation e-mails (the portal's default); Q&A is

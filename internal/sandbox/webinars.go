@@ -12,7 +12,7 @@ import (
 )
 
 // Messages of the webinars API: the spec's wording, which differs from endpoint to endpoint (the 400 code
-// 200 "plan missing" texts in particular, REFERENCE §4c); "sandbox wording" marks the unconfirmed ones.
+// 200 "plan missing" texts in particular, docs/development/zoom-api.md#webinar-add-on-missing); "sandbox wording" marks the unconfirmed ones.
 const (
 	msgWebinarNotFound       = "Webinar %s not found or has expired."
 	msgInvalidWebinarID      = "Invalid webinar ID."
@@ -24,7 +24,7 @@ const (
 	msgSimuliveDisabled      = "Account hasn't enabled Simulive Webinar."
 	msgCannotAccessWebinar   = "Cannot access webinar info."
 	msgCannotAccessMeeting   = "Cannot access meeting info."
-	// Plan missing (400 code 200), per endpoint. msgWebinarPlanMissing is REFERENCE §5 item 26's text, used
+	// Plan missing (400 code 200), per endpoint. msgWebinarPlanMissing is Zoom's wording (docs/development/zoom-api.md#webinar-add-on-missing), used
 	// where the spec names none (GET/DELETE webinar, list webinars, add/get registrant).
 	msgWebinarPlanMissing   = "Webinar plan is missing. You must subscribe to the webinar plan and enable webinar for this user: %s."
 	msgWebinarPlanCreate    = "Subscription plan for webinar is missing. Enable webinar for this user once the subscription plan is added:%s."
@@ -207,7 +207,7 @@ func (st *state) validateWebinarState(ids map[string]bool, numbers map[int64]boo
 
 // --- routes -------------------------------------------------------------------------------------
 
-// webinarRoutes declares the webinars API (REFERENCE §4c; categories §2.3, scopes §1.5 and the spec's
+// webinarRoutes declares the webinars API (docs/development/zoom-api.md#webinars; categories #rate-limits, scopes #scopes and the spec's
 // classic scopes).
 func webinarRoutes() []*route {
 	readMacro := []string{"webinar:read:admin", "webinar:read"}
@@ -223,7 +223,7 @@ func webinarRoutes() []*route {
 			macroScopes: writeMacro, granularScopes: []string{"webinar:update:webinar:admin"}, handler: (*call).updateWebinar},
 		{method: http.MethodDelete, pattern: "/v2/webinars/{webinarId}", category: CategoryLight,
 			macroScopes: writeMacro, granularScopes: []string{"webinar:delete:webinar:admin"}, handler: (*call).deleteWebinar},
-		// REFERENCE names no granular scope for the webinar status: only the classic ones are accepted.
+		// No granular scope is known for the webinar status (docs/development/zoom-api.md#scopes): only the classic ones are accepted.
 		{method: http.MethodPut, pattern: "/v2/webinars/{webinarId}/status", category: CategoryLight,
 			macroScopes: writeMacro, handler: (*call).updateWebinarStatus},
 	}
@@ -376,7 +376,7 @@ func (c *call) applyWebinar(w *webinar, body map[string]json.RawMessage, actor *
 	if create && in.hasTemplate {
 		// "You must provide the user ID of the host instead of the email address in the userId path parameter
 		// in order to use a template" (spec): Zoom's answer otherwise is not documented; the sandbox answers as
-		// for a template it cannot find (REFERENCE §4e: 400 code 300 "Invalid template ID").
+		// for a template it cannot find (docs/development/zoom-api.md#templates: 400 code 300 "Invalid template ID").
 		if !strings.Contains(c.params["userId"], "@") {
 			tpl = st.visibleWebinarTemplate(in.templateID, actor)
 		}

@@ -969,7 +969,7 @@ func TestWebinarScopes(t *testing.T) {
 		{http.MethodGet, "/v2/meetings/1/registrants/x", "meeting:read:registrant:admin"},
 		{http.MethodDelete, "/v2/meetings/1/registrants/x", "meeting:delete:registrant:admin"},
 		{http.MethodPut, "/v2/meetings/1/registrants/status", "meeting:update:registrant_status:admin"},
-		// Classic scopes only (REFERENCE names no granular one).
+		// Classic scopes only (no granular one is known).
 		{http.MethodPut, "/v2/webinars/" + id + "/status", "webinar:write:admin, webinar:write"},
 		{http.MethodPost, "/v2/users/me/webinar_templates", "webinar:write:admin, webinar:write"},
 	}

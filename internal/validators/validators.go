@@ -1,5 +1,5 @@
 // Package validators holds the plan-time checks shared by the provider, its resources and its data sources, for
-// the limits and formats that the Zoom API documents (see ../shared/zoom-api/REFERENCE.md).
+// the limits and formats that the Zoom API documents (see docs/development/zoom-api.md).
 package validators
 
 import (
