@@ -35,9 +35,6 @@ type Reach string
 const (
 	// Sandbox: the in-process sandbox produces it under the condition, and Row.Test triggers it.
 	Sandbox Reach = "sandbox"
-	// Awaiting: the sandbox's model of the condition is not part of this code yet (Row.Why says what is
-	// missing); the row becomes Sandbox, with its trigger, once it is.
-	Awaiting Reach = "awaiting"
 	// NotModelled: the provider can meet it, but the sandbox cannot model the condition (Row.Why says why).
 	NotModelled Reach = "not-modelled"
 	// Unreachable: the provider can never receive it (Row.Why says why).
@@ -62,7 +59,7 @@ type Row struct {
 	// without failing), false when it shows Zoom's message as it is.
 	Specific bool
 	Reach    Reach
-	Why      string // for NotModelled, Unreachable and Awaiting
+	Why      string // for NotModelled and Unreachable
 	Test     string // for Sandbox: "package.TestName" of the test that triggers it
 	// Terraform names the acceptance test ("package.TestName") that meets the answer through a Terraform
 	// configuration against the sandbox, and Message is a regular expression the provider's diagnostic matches.

@@ -71,7 +71,7 @@ func TestRowsAreComplete(t *testing.T) {
 			if row.Test == "" || row.Why != "" {
 				t.Errorf("%s: a sandbox row names its test, and no reason", k)
 			}
-		case NotModelled, Unreachable, Awaiting:
+		case NotModelled, Unreachable:
 			if row.Why == "" || row.Test != "" {
 				t.Errorf("%s: a %s row says why, and names no test", k, row.Reach)
 			}

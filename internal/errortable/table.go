@@ -20,9 +20,6 @@ func (x Row) handled(h Handling, action string) Row {
 
 func (x Row) sbx() Row { x.Reach, x.Test = Sandbox, trig; return x }
 
-// awaiting marks a row whose condition the sandbox does not model yet; why says what is missing.
-func (x Row) awaiting(why string) Row { x.Reach, x.Why = Awaiting, why; return x }
-
 func (x Row) notModelled(why string) Row { x.Reach, x.Why = NotModelled, why; return x }
 
 func (x Row) unreachable(why string) Row { x.Reach, x.Why = Unreachable, why; return x }
@@ -86,9 +83,6 @@ const (
 	actGone  = "Nothing to do: the provider removes it from the state and the next apply creates it again " +
 		"(destroy treats it as already deleted)."
 	hostOfObjGone = "The host of the meeting or webinar no longer exists (the user was deleted)."
-	// awaitingMail503: the mail rows whose trigger waits for the client's retry handling to settle.
-	awaitingMail503 = "the client's retry of a Zoom Mail outage (HTTP 503) is still being reworked; the sandbox's " +
-		"fault rules (kind 503 on the mailbox path) produce the answer, and the row's trigger comes with that work"
 )
 
 // meetingCommon are the rows many meeting and webinar operations share.
@@ -547,7 +541,7 @@ var table = []Row{
 		diag("Create the Server-to-Server OAuth app as an account owner or admin and give it the Mail scopes.", true).
 		notModelled("the sandbox refuses an app without the Mail scopes with code 4711 (missing scope)"),
 	r("get_mail_vacation_response_setting", 503, 503, "Zoom Mail is unavailable.").
-		handled(Retry, "Nothing to do: the client retries; if it persists, run apply again later.").awaiting(awaitingMail503),
+		handled(Retry, "Nothing to do: the client retries; if it persists, run apply again later.").sbx(),
 	r("update_mailbox_vacation_response_setting", 400, 400, "A value is refused (start_time after end_time, an "+
 		"empty responder), or the mailbox cannot be served.").
 		diag("The provider reads the mailbox to tell the two apart and names the cause; fix the value or the mailbox.", true).sbx().
@@ -563,7 +557,7 @@ var table = []Row{
 		diag("Create the Server-to-Server OAuth app as an account owner or admin and give it the Mail scopes.", true).
 		notModelled("the sandbox refuses an app without the Mail scopes with code 4711 (missing scope)"),
 	r("update_mailbox_vacation_response_setting", 503, 503, "Zoom Mail is unavailable.").
-		handled(Retry, "Nothing to do: the client retries a PUT, which is idempotent; if it persists, run apply again later.").awaiting(awaitingMail503),
+		handled(Retry, "Nothing to do: the client retries a PUT, which is idempotent; if it persists, run apply again later.").sbx(),
 	// ---- Answers the sandbox gives (as Zoom does for neighbouring operations) that these operations do not
 	// document. The provider can meet them, so they are listed too.
 	r("meetingCreate", 400, 1000, "The host is a pending user (invited, not yet accepted).").

@@ -575,6 +575,15 @@ var triggers = map[string]trigger{
 		want: `Invalid Argument`, call: func(e *env) error {
 			return ignore(e.c.Mail.UpdateVacation(e.ctx, e.owner(), &client.MailVacation{EnableAutoReply: client.Ptr(true), StartTime: client.Ptr("")}))
 		}},
+	// A Zoom Mail outage: the client retries, and when the outage outlasts the retries the answer reaches the user.
+	"get_mail_vacation_response_setting 503 503": {want: `Service Unavailable`, call: func(e *env) error {
+		e.must(e.sb.AddFault(sandbox.Fault{Path: "^/v2/emails/", Kind: sandbox.Fault503, Count: 100}))
+		return ignore(e.c.Mail.GetVacation(e.ctx, e.owner()))
+	}},
+	"update_mailbox_vacation_response_setting 503 503": {want: `Service Unavailable`, call: func(e *env) error {
+		e.must(e.sb.AddFault(sandbox.Fault{Path: "^/v2/emails/", Kind: sandbox.Fault503, Count: 100}))
+		return ignore(e.c.Mail.UpdateVacation(e.ctx, e.owner(), &client.MailVacation{EnableAutoReply: client.Ptr(false)}))
+	}},
 	"update_mailbox_vacation_response_setting 400 400": {profile: func(p *sandbox.Profile) { p.MailEnabled = false }, call: func(e *env) error {
 		return ignore(e.c.Mail.UpdateVacation(e.ctx, e.owner(), &client.MailVacation{EnableAutoReply: client.Ptr(false)}))
 	}},
