@@ -406,6 +406,22 @@ func settlePendingEvent(c *client.Client, spec eventSpec, m *meetingattrs.EventC
 	return false, false
 }
 
+// settleBeforeDelete resolves an unconfirmed meeting or webinar before destroy. It reports whether there is an
+// event to delete: false when Zoom never created it, or (with an error) when Zoom could not be asked.
+func settleBeforeDelete(c *client.Client, spec eventSpec, m *meetingattrs.EventCommon, host string, typeOK func(want, got int) bool,
+	list func() ([]listedEvent, error), diags *diag.Diagnostics) bool {
+	if !isPendingEvent(m) {
+		return true
+	}
+	found, keep := settlePendingEvent(c, spec, m, host, typeOK, list, diags)
+	if keep {
+		noun := spec.kind.Noun
+		diags.AddError("Cannot destroy an unconfirmed "+eventWhat(noun, m.Topic.ValueString(), host),
+			"Zoom could not be asked whether the "+noun+" exists; run destroy again.")
+	}
+	return found
+}
+
 // saveKnownPlan stores the planned values, unknown ones as null, with the given ID: what is known of an object
 // that exists but could not be read back. The next refresh fills the rest in; the configured values are already
 // there, so it brings no diff.

@@ -333,16 +333,8 @@ func (r *meetingResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if isPendingEvent(&state.EventCommon) {
-		host := state.UserID.ValueString()
-		found, keep := settlePendingEvent(r.client, meetingSpec, &state.EventCommon, host, meetingTypeOK, r.listEvents(ctx, host), &resp.Diagnostics)
-		if keep {
-			resp.Diagnostics.AddError("Cannot destroy an unconfirmed "+eventWhat("meeting", state.Topic.ValueString(), host),
-				"Zoom could not be asked whether the meeting exists; run destroy again.")
-		}
-		if !found {
-			return
-		}
+	if !settleBeforeDelete(r.client, meetingSpec, &state.EventCommon, state.UserID.ValueString(), meetingTypeOK, r.listEvents(ctx, state.UserID.ValueString()), &resp.Diagnostics) {
+		return
 	}
 	id, ok := eventNumber(&state.EventCommon, "meeting", &resp.Diagnostics)
 	if !ok {

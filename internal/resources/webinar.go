@@ -269,16 +269,8 @@ func (r *webinarResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if isPendingEvent(&state.EventCommon) {
-		host := state.UserID.ValueString()
-		found, keep := settlePendingEvent(r.client, webinarSpec, &state.EventCommon, host, webinarTypeOK, r.listEvents(ctx, host), &resp.Diagnostics)
-		if keep {
-			resp.Diagnostics.AddError("Cannot destroy an unconfirmed "+eventWhat("webinar", state.Topic.ValueString(), host),
-				"Zoom could not be asked whether the webinar exists; run destroy again.")
-		}
-		if !found {
-			return
-		}
+	if !settleBeforeDelete(r.client, webinarSpec, &state.EventCommon, state.UserID.ValueString(), webinarTypeOK, r.listEvents(ctx, state.UserID.ValueString()), &resp.Diagnostics) {
+		return
 	}
 	id, ok := eventNumber(&state.EventCommon, "webinar", &resp.Diagnostics)
 	if !ok {
