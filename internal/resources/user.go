@@ -544,9 +544,13 @@ func (r *userResource) createOrAdopt(ctx context.Context, plan *userModel, passw
 }
 
 // adoptableUser reports whether u, found under the e-mail a create used, is what that create made: a user
-// created within userAdoptWindow (by Zoom's clock) whose names match the request. An older user, or one with
-// other names, existed before and is left to an import.
+// created within userAdoptWindow (by Zoom's clock) with the requested type and names, holding neither the Owner
+// nor the Admin role (a create gives the account's member role). Any other user existed before and is left to an
+// import.
 func (r *userResource) adoptableUser(u *client.User, req *client.CreateUserRequest) bool {
+	if u.Type != req.UserInfo.Type || u.RoleID == "0" || u.RoleID == "1" || u.RoleName == "Owner" || u.RoleName == "Admin" {
+		return false
+	}
 	created := u.UserCreatedAt
 	if created == "" {
 		created = u.CreatedAt
