@@ -372,12 +372,12 @@ func TestAccMailVacation_offsetTimes(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
 				}},
-				Check: checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
+				PostApplyFunc: afterApply(t, checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
 					if *v.StartTime != epochOf("2030-12-23T18:00:00Z") {
 						return fmt.Errorf("Zoom holds start %s", *v.StartTime)
 					}
 					return nil
-				}),
+				})),
 			},
 		},
 	})
@@ -437,12 +437,12 @@ func TestAccMailVacation_sanitisedHTML(t *testing.T) {
 					plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("body_html"), knownvalue.StringExact(html)),
 				}},
-				Check: checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
+				PostApplyFunc: afterApply(t, checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
 					if *v.ResponseBodyHTML != sanitised {
 						return fmt.Errorf("Zoom holds %q", *v.ResponseBodyHTML)
 					}
 					return nil
-				}),
+				})),
 			},
 			// Another configured HTML that sanitises to the same copy is applied and then stable.
 			{
