@@ -541,7 +541,8 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 	}
 }
 
-// TestAccMailVacation_validation rejects bad input at plan time with a message that names the problem.
+// TestAccMailVacation_validation rejects bad input at plan time with a message that names the problem, and a
+// mailbox on Zoom for Government.
 func TestAccMailVacation_validation(t *testing.T) {
 	env := acctest.New(t)
 	cases := []struct{ mailbox, args, want string }{
@@ -564,16 +565,10 @@ func TestAccMailVacation_validation(t *testing.T) {
 			ExpectError: errorRE(c.want),
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
-}
-
-// TestAccMailVacation_govCluster: Zoom Mail does not exist on Zoom for Government; the plan says so without a
-// request (the provider's credentials here are never used).
-func TestAccMailVacation_govCluster(t *testing.T) {
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	// Zoom Mail does not exist on Zoom for Government; the plan says so without a request (the provider's
+	// credentials here are never used).
+	steps = append(steps, resource.TestStep{
+		Config: `
 provider "zoom" {
   account_id    = "gov-account"
   client_id     = "gov-client"
@@ -588,35 +583,42 @@ resource "zoom_mail_vacation" "test" {
   subject = "Away"
 }
 `,
-			PlanOnly:    true,
-			ExpectError: errorRE(`Zoom Mail is not available on Zoom for Government.*commercial Zoom cloud`),
-		}},
+		PlanOnly:    true,
+		ExpectError: errorRE(`Zoom Mail is not available on Zoom for Government.*commercial Zoom cloud`),
 	})
+	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
 }
 
 // TestAccMailVacation_mailUnavailable: an account without Zoom Mail, a mailbox that is not provisioned and Mail
 // end-to-end encryption each fail with the list of prerequisites, under each answer the sandbox can give for them.
+//
+// The nine cases are the steps of one test case (one Terraform working directory instead of nine): each step has
+// its own sandbox account, named by the provider block of its configuration, and fails at apply, so the state
+// stays empty from one step to the next.
 func TestAccMailVacation_mailUnavailable(t *testing.T) {
 	const args = "  enabled = true\n  subject = \"Away\"\n"
+	var steps []resource.TestStep
 	for _, knob := range []string{sandbox.MailUnavailableInvalid, sandbox.MailUnavailableDescriptive, sandbox.MailUnavailableNotFound} {
-		for name, profile := range map[string]func(*sandbox.Profile){
-			"mail disabled": func(p *sandbox.Profile) { p.MailEnabled = false },
-			"unprovisioned": func(p *sandbox.Profile) { p.MailUnprovisionedMailboxes = []string{p.OwnerEmail} },
-			"e2ee":          func(p *sandbox.Profile) { p.MailE2EE = true },
+		for _, c := range []struct {
+			name    string
+			profile func(*sandbox.Profile)
+		}{
+			{"mail disabled", func(p *sandbox.Profile) { p.MailEnabled = false }},
+			{"unprovisioned", func(p *sandbox.Profile) { p.MailUnprovisionedMailboxes = []string{p.OwnerEmail} }},
+			{"e2ee", func(p *sandbox.Profile) { p.MailE2EE = true }},
 		} {
-			t.Run(knob+"/"+name, func(t *testing.T) {
-				env := acctest.New(t, func(p *sandbox.Profile) { p.MailUnavailableError = knob }, profile)
-				env.RequireSandbox(t)
-				mailTest(t, resource.TestCase{
-					Steps: []resource.TestStep{{
-						Config: vacationConfig(env, env.Host, args),
-						ExpectError: errorRE(`Error setting the Zoom Mail vacation responder of ` + regexp.QuoteMeta(env.Host) +
-							`.*Zoom Mail Service is enabled.*end-to-end encryption is turned off.*provisioned Zoom Mail mailbox`),
-					}},
-				})
+			env := acctest.New(t, func(p *sandbox.Profile) { p.MailUnavailableError = knob }, c.profile)
+			env.RequireSandbox(t)
+			n := len(steps) + 1
+			steps = append(steps, resource.TestStep{
+				PreConfig: func() { t.Logf("step %d: %s, %s", n, knob, c.name) },
+				Config:    vacationConfig(env, env.Host, args),
+				ExpectError: errorRE(`Error setting the Zoom Mail vacation responder of ` + regexp.QuoteMeta(env.Host) +
+					`.*Zoom Mail Service is enabled.*end-to-end encryption is turned off.*provisioned Zoom Mail mailbox`),
 			})
 		}
 	}
+	mailTest(t, resource.TestCase{Steps: steps})
 }
 
 // TestAccMailVacation_mailLost: when Mail becomes unavailable after apply, a refresh fails with the prerequisites
