@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -40,7 +39,7 @@ func TestAccMailVacation_clearTimesUnderEveryKnob(t *testing.T) {
   end_time   = "2031-01-02T07:00:00Z"
 `)
 			withoutTimes := vacationConfig(env, mailbox, "  enabled = true\n  subject = \"Away\"\n")
-			noTimes := checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
+			noTimes := zoomVacationNow(env, mailbox, func(v *client.MailVacation) error {
 				if _, ok, _ := v.Start(); ok {
 					return fmt.Errorf("Zoom still has a start time")
 				}
@@ -58,13 +57,12 @@ func TestAccMailVacation_clearTimesUnderEveryKnob(t *testing.T) {
 			} else {
 				steps = append(steps, resource.TestStep{
 					Config: withoutTimes,
-					Check:  noTimes,
 					ConfigStateChecks: []statecheck.StateCheck{
 						statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("start_time"), knownvalue.Null()),
 						statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("end_time"), knownvalue.Null()),
+						noTimes,
 					},
-				}, resource.TestStep{Config: withoutTimes, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
-					resource.TestStep{Config: withTimes})
+				}, resource.TestStep{Config: withTimes})
 			}
 			tc := resource.TestCase{Steps: steps}
 			if !c.fails {

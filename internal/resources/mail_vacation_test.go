@@ -122,6 +122,12 @@ func checkZoomVacation(env *acctest.Env, mailbox string, check func(v *client.Ma
 	}
 }
 
+// zoomVacationNow is checkZoomVacation as a state check, for steps that have ConfigStateChecks anyway (a Check
+// would cost one more terraform show).
+func zoomVacationNow(env *acctest.Env, mailbox string, check func(v *client.MailVacation) error) statecheck.StateCheck {
+	return acctest.CheckNow(func() error { return checkZoomVacation(env, mailbox, check)(nil) })
+}
+
 // newMailboxUser creates an active user through the API (sandbox only) and returns its e-mail.
 func newMailboxUser(t *testing.T, env *acctest.Env) string {
 	t.Helper()
@@ -187,21 +193,17 @@ func TestAccMailVacation_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("start_time"), knownvalue.StringExact(start)),
 					// Not configured: follows Zoom.
 					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("restrict_to_contacts"), knownvalue.Bool(false)),
+					zoomVacationNow(env, mailbox, func(v *client.MailVacation) error {
+						if !*v.EnableAutoReply || *v.ResponseSubject != "Closed for the holidays" || *v.StartTime != epochOf(start) || *v.EndTime != epochOf(end) {
+							return fmt.Errorf("Zoom holds %+v", v)
+						}
+						return nil
+					}),
 				},
-				Check: checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
-					if !*v.EnableAutoReply || *v.ResponseSubject != "Closed for the holidays" || *v.StartTime != epochOf(start) || *v.EndTime != epochOf(end) {
-						return fmt.Errorf("Zoom holds %+v", v)
-					}
-					return nil
-				}),
 			},
 			{
 				RefreshState:      true,
 				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-			{
-				Config:           config("Closed for the holidays", end, false),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 			{ResourceName: vacationAddr, ImportState: true, ImportStateVerify: true},
 			// Update in place: subject, end and a recipient flag.
@@ -271,13 +273,13 @@ func TestAccMailVacation_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("end_time"), knownvalue.Null()),
 					// Unset flags keep what Zoom has.
 					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("always_respond"), knownvalue.Bool(true)),
+					zoomVacationNow(env, mailbox, func(v *client.MailVacation) error {
+						if v.ResponseSubject != nil && *v.ResponseSubject != "" || v.StartTime != nil && *v.StartTime != "" {
+							return fmt.Errorf("Zoom still holds %+v", v)
+						}
+						return nil
+					}),
 				},
-				Check: checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
-					if v.ResponseSubject != nil && *v.ResponseSubject != "" || v.StartTime != nil && *v.StartTime != "" {
-						return fmt.Errorf("Zoom still holds %+v", v)
-					}
-					return nil
-				}),
 			},
 		},
 	})
@@ -301,8 +303,8 @@ func TestAccMailVacation_replace(t *testing.T) {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("id"), knownvalue.StringExact(second)),
+					acctest.CheckNow(func() error { return vacationOff(env, first) }),
 				},
-				Check: func(*terraform.State) error { return vacationOff(env, first) },
 			},
 			{
 				Config: vacationConfig(env, strings.ToUpper(second), args),
@@ -335,14 +337,14 @@ func TestAccMailVacation_offsetTimes(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("start_time"), knownvalue.StringExact(startOffset)),
 					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("end_time"), knownvalue.StringExact(endOffset)),
+					zoomVacationNow(env, mailbox, func(v *client.MailVacation) error {
+						if *v.StartTime != epochOf(startUTC) || *v.EndTime != epochOf(endUTC) ||
+							*v.StartTimeISO != "2030-12-23T17:00:00.000Z" || *v.EndTimeISO != "2031-01-02T07:00:00.000Z" {
+							return fmt.Errorf("Zoom holds %+v", v)
+						}
+						return nil
+					}),
 				},
-				Check: checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
-					if *v.StartTime != epochOf(startUTC) || *v.EndTime != epochOf(endUTC) ||
-						*v.StartTimeISO != "2030-12-23T17:00:00.000Z" || *v.EndTimeISO != "2031-01-02T07:00:00.000Z" {
-						return fmt.Errorf("Zoom holds %+v", v)
-					}
-					return nil
-				}),
 			},
 			{
 				RefreshState:      true,
@@ -370,12 +372,12 @@ func TestAccMailVacation_offsetTimes(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
 				}},
-				Check: checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
+				PostApplyFunc: afterApply(t, checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
 					if *v.StartTime != epochOf("2030-12-23T18:00:00Z") {
 						return fmt.Errorf("Zoom holds start %s", *v.StartTime)
 					}
 					return nil
-				}),
+				})),
 			},
 		},
 	})
@@ -397,21 +399,17 @@ func TestAccMailVacation_sanitisedHTML(t *testing.T) {
 				Config: config,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("body_html"), knownvalue.StringExact(html)),
+					zoomVacationNow(env, mailbox, func(v *client.MailVacation) error {
+						if *v.ResponseBodyHTML != sanitised {
+							return fmt.Errorf("Zoom holds %q", *v.ResponseBodyHTML)
+						}
+						return nil
+					}),
 				},
-				Check: checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
-					if *v.ResponseBodyHTML != sanitised {
-						return fmt.Errorf("Zoom holds %q", *v.ResponseBodyHTML)
-					}
-					return nil
-				}),
 			},
 			{
 				RefreshState:      true,
 				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-			{
-				Config:           config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 			// An import can only see Zoom's sanitised copy.
 			{
@@ -439,12 +437,12 @@ func TestAccMailVacation_sanitisedHTML(t *testing.T) {
 					plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("body_html"), knownvalue.StringExact(html)),
 				}},
-				Check: checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
+				PostApplyFunc: afterApply(t, checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
 					if *v.ResponseBodyHTML != sanitised {
 						return fmt.Errorf("Zoom holds %q", *v.ResponseBodyHTML)
 					}
 					return nil
-				}),
+				})),
 			},
 			// Another configured HTML that sanitises to the same copy is applied and then stable.
 			{
@@ -537,17 +535,14 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 							plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
 						}},
 					},
-					{
-						Config:           full,
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-					},
 				},
 			})
 		})
 	}
 }
 
-// TestAccMailVacation_validation rejects bad input at plan time with a message that names the problem.
+// TestAccMailVacation_validation rejects bad input at plan time with a message that names the problem, and a
+// mailbox on Zoom for Government.
 func TestAccMailVacation_validation(t *testing.T) {
 	env := acctest.New(t)
 	cases := []struct{ mailbox, args, want string }{
@@ -570,16 +565,10 @@ func TestAccMailVacation_validation(t *testing.T) {
 			ExpectError: errorRE(c.want),
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
-}
-
-// TestAccMailVacation_govCluster: Zoom Mail does not exist on Zoom for Government; the plan says so without a
-// request (the provider's credentials here are never used).
-func TestAccMailVacation_govCluster(t *testing.T) {
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+	// Zoom Mail does not exist on Zoom for Government; the plan says so without a request (the provider's
+	// credentials here are never used).
+	steps = append(steps, resource.TestStep{
+		Config: `
 provider "zoom" {
   account_id    = "gov-account"
   client_id     = "gov-client"
@@ -594,35 +583,42 @@ resource "zoom_mail_vacation" "test" {
   subject = "Away"
 }
 `,
-			PlanOnly:    true,
-			ExpectError: errorRE(`Zoom Mail is not available on Zoom for Government.*commercial Zoom cloud`),
-		}},
+		PlanOnly:    true,
+		ExpectError: errorRE(`Zoom Mail is not available on Zoom for Government.*commercial Zoom cloud`),
 	})
+	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
 }
 
 // TestAccMailVacation_mailUnavailable: an account without Zoom Mail, a mailbox that is not provisioned and Mail
 // end-to-end encryption each fail with the list of prerequisites, under each answer the sandbox can give for them.
+//
+// The nine cases are the steps of one test case (one Terraform working directory instead of nine): each step has
+// its own sandbox account, named by the provider block of its configuration, and fails at apply, so the state
+// stays empty from one step to the next.
 func TestAccMailVacation_mailUnavailable(t *testing.T) {
 	const args = "  enabled = true\n  subject = \"Away\"\n"
+	var steps []resource.TestStep
 	for _, knob := range []string{sandbox.MailUnavailableInvalid, sandbox.MailUnavailableDescriptive, sandbox.MailUnavailableNotFound} {
-		for name, profile := range map[string]func(*sandbox.Profile){
-			"mail disabled": func(p *sandbox.Profile) { p.MailEnabled = false },
-			"unprovisioned": func(p *sandbox.Profile) { p.MailUnprovisionedMailboxes = []string{p.OwnerEmail} },
-			"e2ee":          func(p *sandbox.Profile) { p.MailE2EE = true },
+		for _, c := range []struct {
+			name    string
+			profile func(*sandbox.Profile)
+		}{
+			{"mail disabled", func(p *sandbox.Profile) { p.MailEnabled = false }},
+			{"unprovisioned", func(p *sandbox.Profile) { p.MailUnprovisionedMailboxes = []string{p.OwnerEmail} }},
+			{"e2ee", func(p *sandbox.Profile) { p.MailE2EE = true }},
 		} {
-			t.Run(knob+"/"+name, func(t *testing.T) {
-				env := acctest.New(t, func(p *sandbox.Profile) { p.MailUnavailableError = knob }, profile)
-				env.RequireSandbox(t)
-				mailTest(t, resource.TestCase{
-					Steps: []resource.TestStep{{
-						Config: vacationConfig(env, env.Host, args),
-						ExpectError: errorRE(`Error setting the Zoom Mail vacation responder of ` + regexp.QuoteMeta(env.Host) +
-							`.*Zoom Mail Service is enabled.*end-to-end encryption is turned off.*provisioned Zoom Mail mailbox`),
-					}},
-				})
+			env := acctest.New(t, func(p *sandbox.Profile) { p.MailUnavailableError = knob }, c.profile)
+			env.RequireSandbox(t)
+			n := len(steps) + 1
+			steps = append(steps, resource.TestStep{
+				PreConfig: func() { t.Logf("step %d: %s, %s", n, knob, c.name) },
+				Config:    vacationConfig(env, env.Host, args),
+				ExpectError: errorRE(`Error setting the Zoom Mail vacation responder of ` + regexp.QuoteMeta(env.Host) +
+					`.*Zoom Mail Service is enabled.*end-to-end encryption is turned off.*provisioned Zoom Mail mailbox`),
 			})
 		}
 	}
+	mailTest(t, resource.TestCase{Steps: steps})
 }
 
 // TestAccMailVacation_mailLost: when Mail becomes unavailable after apply, a refresh fails with the prerequisites

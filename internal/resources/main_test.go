@@ -18,6 +18,22 @@ func TestMain(m *testing.M) {
 	acctest.Main(m)
 }
 
+// afterApply is a TestStep.PostApplyFunc that runs checks which inspect the account, not the Terraform state (they
+// get a nil state), and fails t on the first error. A step without ConfigStateChecks should use it instead of
+// Check, which costs one more terraform show. It runs after the step's apply and the framework's two plans that
+// follow it; those plans only read.
+func afterApply(t *testing.T, checks ...resource.TestCheckFunc) func() {
+	t.Helper()
+	return func() {
+		t.Helper()
+		for _, check := range checks {
+			if err := check(nil); err != nil {
+				t.Fatalf("after apply: %v", err)
+			}
+		}
+	}
+}
+
 // The sweepers remove what interrupted acceptance runs left in a real account: everything whose name or e-mail
 // starts with tf-acc-. Run them with: ZOOM_ACC_TARGET=real go test ./internal/resources -sweep=all
 func init() {

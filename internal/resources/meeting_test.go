@@ -1,6 +1,7 @@
 package resources_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -51,6 +52,31 @@ func (r *meetingRef) capture(addr string) resource.TestCheckFunc {
 	}
 }
 
+// captureNow is capture as a state check, for steps that have ConfigStateChecks anyway (a Check would cost one
+// more terraform show).
+func (r *meetingRef) captureNow(addr string) statecheck.StateCheck { return meetingCapture{r, addr} }
+
+type meetingCapture struct {
+	r    *meetingRef
+	addr string
+}
+
+func (c meetingCapture) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	if req.State == nil || req.State.Values == nil || req.State.Values.RootModule == nil {
+		resp.Error = fmt.Errorf("%s not in state: the state is empty", c.addr)
+		return
+	}
+	for _, res := range req.State.Values.RootModule.Resources {
+		if res.Address != c.addr {
+			continue
+		}
+		id, _ := res.AttributeValues["id"].(string)
+		c.r.id, resp.Error = strconv.ParseInt(id, 10, 64)
+		return
+	}
+	resp.Error = fmt.Errorf("%s not in state", c.addr)
+}
+
 // checkMeetingsDestroyed verifies that no meeting from the state still exists.
 func checkMeetingsDestroyed(env *acctest.Env) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
@@ -93,6 +119,11 @@ func (c requestCounter) expect(route string, want int) resource.TestCheckFunc {
 		}
 		return nil
 	}
+}
+
+// expectNow is expect as a state check, for steps that have ConfigStateChecks anyway.
+func (c requestCounter) expectNow(route string, want int) statecheck.StateCheck {
+	return acctest.CheckNow(func() error { return c.expect(route, want)(nil) })
 }
 
 const (
@@ -218,12 +249,10 @@ resource "zoom_meeting" "test" {
 					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("mute_upon_entry"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("alternative_hosts"),
 						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(alt), knownvalue.StringExact(alt2)})),
+					counter.expectNow(routePatchMeeting, 1),
+					counter.expectNow(routeCreateMeeting, 0),
+					ref.captureNow(meetingAddr),
 				},
-				Check: resource.ComposeTestCheckFunc(
-					counter.expect(routePatchMeeting, 1),
-					counter.expect(routeCreateMeeting, 0),
-					ref.capture(meetingAddr),
-				),
 			},
 			// The passcode and an alternative host changed in the portal show up as drift on exactly those
 			// fields, and apply puts them back.
@@ -258,8 +287,8 @@ resource "zoom_meeting" "test" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					differentID.AddStateValue(meetingAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("host_email"), knownvalue.StringExact(otherHost)),
+					ref.captureNow(meetingAddr),
 				},
-				Check: ref.capture(meetingAddr),
 			},
 			// Naming the same host by ID instead of e-mail is not a change of host.
 			{
@@ -336,12 +365,8 @@ resource "zoom_meeting" "test" {
 					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(6)),
 					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("recurrence").AtMapKey("repeat_interval"), knownvalue.Int64Exact(1)),
 					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("jbh_time"), knownvalue.Int64Exact(5)),
+					ref.captureNow(meetingAddr),
 				},
-				Check: ref.capture(meetingAddr),
-			},
-			{
-				Config:           config(6),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 			// An import reads Zoom's UTC spelling of the start time; everything else matches.
 			{
@@ -407,14 +432,14 @@ resource "zoom_meeting" "test" {
 		Steps: []resource.TestStep{
 			{Config: config("tf-acc-one", false)},
 			{
-				PreConfig: counter.reset,
-				Config:    config("tf-acc-two", false),
-				Check:     resource.ComposeTestCheckFunc(counter.expect(routePatchMeeting, 1), counter.expect(routeCreateMeeting, 0)),
+				PreConfig:     counter.reset,
+				Config:        config("tf-acc-two", false),
+				PostApplyFunc: afterApply(t, counter.expect(routePatchMeeting, 1), counter.expect(routeCreateMeeting, 0)),
 			},
 			{
-				PreConfig: counter.reset,
-				Config:    config("tf-acc-two", true),
-				Check:     counter.expect(routePatchMeeting, 0),
+				PreConfig:     counter.reset,
+				Config:        config("tf-acc-two", true),
+				PostApplyFunc: afterApply(t, counter.expect(routePatchMeeting, 0)),
 			},
 		},
 	})
@@ -764,7 +789,6 @@ resource "zoom_meeting" "test" {
 							statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("password"), knownvalue.StringRegexp(regexp.MustCompile(c.want))),
 						},
 					},
-					{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 				},
 			})
 		})
@@ -861,7 +885,6 @@ resource "zoom_meeting" "test" {
 					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("host_video"), knownvalue.Bool(true)),
 				},
 			},
-			{Config: config("All-hands"), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 			// The template is only used at creation: another one leaves the existing meeting as it is (with a
 			// warning); replacing it (taint, or apply -replace) creates it from the new template.
 			{
@@ -912,7 +935,6 @@ resource "zoom_meeting" "test" {
 							statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("recurrence"), knownvalue.Null()),
 						},
 					},
-					{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 					{ResourceName: meetingAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_url"}},
 				},
 			})

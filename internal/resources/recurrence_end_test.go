@@ -57,7 +57,6 @@ resource "zoom_webinar" "test" {
 							statecheck.ExpectKnownValue("zoom_webinar.test", tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(3)),
 						},
 					},
-					{Config: config(2), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 					{
 						Config: config(4),
 						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -67,7 +66,6 @@ resource "zoom_webinar" "test" {
 							statecheck.ExpectKnownValue("zoom_meeting.test", tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(5)),
 						},
 					},
-					{Config: config(4), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 				},
 			})
 		})

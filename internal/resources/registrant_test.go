@@ -45,6 +45,35 @@ func (r *registrantRef) capture(addr string) resource.TestCheckFunc {
 	}
 }
 
+// captureNow is capture as a state check, for steps that have ConfigStateChecks anyway (a Check would cost one
+// more terraform show).
+func (r *registrantRef) captureNow(addr string) statecheck.StateCheck {
+	return registrantCapture{r, addr}
+}
+
+type registrantCapture struct {
+	r    *registrantRef
+	addr string
+}
+
+func (c registrantCapture) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	if req.State == nil || req.State.Values == nil || req.State.Values.RootModule == nil {
+		resp.Error = fmt.Errorf("%s not in state: the state is empty", c.addr)
+		return
+	}
+	for _, res := range req.State.Values.RootModule.Resources {
+		if res.Address != c.addr {
+			continue
+		}
+		id, _ := res.AttributeValues["id"].(string)
+		p, rid, _ := strings.Cut(id, "/")
+		n, err := strconv.ParseInt(p, 10, 64)
+		c.r.parent, c.r.id, resp.Error = n, rid, err
+		return
+	}
+	resp.Error = fmt.Errorf("%s not in state", c.addr)
+}
+
 // checkRegistrantsDestroyed verifies that no registrant from the state is still registered.
 func checkRegistrantsDestroyed(env *acctest.Env) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
@@ -117,7 +146,6 @@ resource "zoom_meeting_registrant" "test" {
 					statecheck.ExpectSensitiveValue(meetingRegistrantAddr, tfjsonpath.New("join_url")),
 				},
 			},
-			{Config: config("Grace", ""), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 			{ResourceName: meetingRegistrantAddr, ImportState: true, ImportStateVerify: true},
 			// Approving the pending registrant happens in place.
 			{
@@ -129,8 +157,8 @@ resource "zoom_meeting_registrant" "test" {
 					sameID.AddStateValue(meetingRegistrantAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(meetingRegistrantAddr, tfjsonpath.New("status"), knownvalue.StringExact("approved")),
 					statecheck.ExpectKnownValue(meetingRegistrantAddr, tfjsonpath.New("join_url"), knownvalue.StringRegexp(regexp.MustCompile(`^https://`))),
+					ref.captureNow(meetingRegistrantAddr),
 				},
-				Check: ref.capture(meetingRegistrantAddr),
 			},
 			// Denied in the portal: drift, approved again in place.
 			{
@@ -274,8 +302,8 @@ resource "zoom_webinar_registrant" "test" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("approved")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringRegexp(registrantIDPattern)),
+					ref.captureNow(addr),
 				},
-				Check: ref.capture(addr),
 			},
 			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
 			{

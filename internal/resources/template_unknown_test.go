@@ -79,10 +79,6 @@ func testTemplateUnknownAtPlan(t *testing.T, kind, name, otherName string, destr
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(addr, tfjsonpath.New("id"))},
 			},
-			resource.TestStep{
-				Config:           templateFromDataSource(env, email, kind, "Support", otherName, host, start),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
 			// A new host replaces it, and the new one is created from the configured template, not the old one.
 			resource.TestStep{
 				Config: templateFromDataSource(env, email, kind, "Support", otherName, "zoom_user.owner.email", start),

@@ -9,7 +9,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -98,10 +97,6 @@ resource "zoom_webinar" "test" {
 							statecheck.ExpectKnownValue("zoom_webinar.test", tfjsonpath.New("timezone"), knownvalue.StringExact("Asia/Calcutta")),
 							statecheck.ExpectKnownValue("zoom_user.test", tfjsonpath.New("timezone"), knownvalue.StringExact("America/Indianapolis")),
 						},
-					},
-					{
-						Config:           config("Europe/Kiev", "America/Indianapolis"),
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 					},
 				},
 			})

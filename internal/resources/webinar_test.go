@@ -129,7 +129,6 @@ resource "zoom_webinar" "test" {
 				RefreshState:      true,
 				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
-			{Config: config(host, topic, v1), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 			{ResourceName: webinarAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_url"}},
 			// Update in place with one PATCH, nested settings included.
 			{
@@ -142,8 +141,9 @@ resource "zoom_webinar" "test" {
 					sameID.AddStateValue(webinarAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("registrants_restrict_number"), knownvalue.Int64Exact(250)),
 					statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("question_and_answer").AtMapKey("allow_anonymous_questions"), knownvalue.Bool(true)),
+					counter.expectNow(routePatchWebinar, 1),
+					ref.captureNow(webinarAddr),
 				},
-				Check: resource.ComposeTestCheckFunc(counter.expect(routePatchWebinar, 1), ref.capture(webinarAddr)),
 			},
 			// Changes in the portal show up as drift on those fields only.
 			{
@@ -225,10 +225,9 @@ resource "zoom_webinar" "test" {
 					statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("start_time"), knownvalue.StringExact(local)),
 					statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(4)),
 					statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("registrants_confirmation_email"), knownvalue.Bool(false)),
+					counter.expectNow(routePatchWebinar, 1),
 				},
-				Check: counter.expect(routePatchWebinar, 1),
 			},
-			{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 		},
 	})
 }
