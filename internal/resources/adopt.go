@@ -406,6 +406,20 @@ func settlePendingEvent(c *client.Client, spec eventSpec, m *meetingattrs.EventC
 	return false, false
 }
 
+// settleBeforeRead resolves an unconfirmed meeting or webinar before refresh. It reports whether there is an
+// event to read; when Zoom never created it, the event is removed from the state (the next apply creates it).
+func settleBeforeRead(ctx context.Context, c *client.Client, spec eventSpec, m *meetingattrs.EventCommon, host string,
+	typeOK func(want, got int) bool, list func() ([]listedEvent, error), state *tfsdk.State, diags *diag.Diagnostics) bool {
+	if !isPendingEvent(m) {
+		return true
+	}
+	found, keep := settlePendingEvent(c, spec, m, host, typeOK, list, diags)
+	if !found && !keep {
+		state.RemoveResource(ctx)
+	}
+	return found
+}
+
 // settleBeforeDelete resolves an unconfirmed meeting or webinar before destroy. It reports whether there is an
 // event to delete: false when Zoom never created it, or (with an error) when Zoom could not be asked.
 func settleBeforeDelete(c *client.Client, spec eventSpec, m *meetingattrs.EventCommon, host string, typeOK func(want, got int) bool,

@@ -244,15 +244,9 @@ func (r *meetingResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if isPendingEvent(&state.EventCommon) {
-		host := state.UserID.ValueString()
-		found, keep := settlePendingEvent(r.client, meetingSpec, &state.EventCommon, host, meetingTypeOK, r.listEvents(ctx, host), &resp.Diagnostics)
-		if !found {
-			if !keep {
-				resp.State.RemoveResource(ctx)
-			}
-			return
-		}
+	if host := state.UserID.ValueString(); !settleBeforeRead(ctx, r.client, meetingSpec, &state.EventCommon, host, meetingTypeOK,
+		r.listEvents(ctx, host), &resp.State, &resp.Diagnostics) {
+		return
 	}
 	id, ok := eventNumber(&state.EventCommon, "meeting", &resp.Diagnostics)
 	if !ok {

@@ -186,15 +186,9 @@ func (r *webinarResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if isPendingEvent(&state.EventCommon) {
-		host := state.UserID.ValueString()
-		found, keep := settlePendingEvent(r.client, webinarSpec, &state.EventCommon, host, webinarTypeOK, r.listEvents(ctx, host), &resp.Diagnostics)
-		if !found {
-			if !keep {
-				resp.State.RemoveResource(ctx)
-			}
-			return
-		}
+	if host := state.UserID.ValueString(); !settleBeforeRead(ctx, r.client, webinarSpec, &state.EventCommon, host, webinarTypeOK,
+		r.listEvents(ctx, host), &resp.State, &resp.Diagnostics) {
+		return
 	}
 	id, ok := eventNumber(&state.EventCommon, "webinar", &resp.Diagnostics)
 	if !ok {
