@@ -695,7 +695,7 @@ func (c *call) applyMeeting(m *meeting, body map[string]json.RawMessage, actor *
 	if m.Type == 8 && len(m.occurrences(p)) == 0 {
 		return ptr(errResp(http.StatusBadRequest, codeValidation, msgInvalidRecurrence))
 	}
-	return nil
+	return c.checkRequiredTracking(m.TrackingFields)
 }
 
 // readTrackingFields reads tracking_fields ([{field (required), value}]).
@@ -786,10 +786,11 @@ type meetingView struct {
 	Settings          meetingSettings     `json:"settings"`
 }
 
+// trackingFieldView is a tracking field of a meeting (with visible) or a webinar (without) as Zoom returns it.
 type trackingFieldView struct {
 	Field   string `json:"field"`
 	Value   string `json:"value"`
-	Visible bool   `json:"visible"`
+	Visible *bool  `json:"visible,omitempty"`
 }
 
 type occurrenceView struct {
@@ -846,9 +847,7 @@ func (c *call) viewMeeting(m *meeting, create, showPrevious bool, occ *occurrenc
 	if m.registrationOn() && m.RegistrationToken != "" {
 		v.RegistrationURL = fmt.Sprintf("https://%s/meeting/register/%s", p.WebHost, m.RegistrationToken)
 	}
-	for _, t := range m.TrackingFields {
-		v.TrackingFields = append(v.TrackingFields, trackingFieldView{Field: t.Field, Value: t.Value, Visible: true})
-	}
+	v.TrackingFields = c.trackingViews(m.TrackingFields, true)
 	if m.Type == 8 && m.Recurrence != nil {
 		r := *m.Recurrence
 		v.Recurrence = &r

@@ -283,6 +283,11 @@ type Profile struct {
 	// CreateAcceptsUserTemplates lets POST /users/{userId}/meetings use a user's own (type 1) meeting
 	// template. The spec says only account admin templates are accepted, so the default is false → 400 code 300.
 	CreateAcceptsUserTemplates bool `json:"create_accepts_user_templates"`
+	// TrackingFieldRequired is the answer to a meeting or webinar create or update that leaves the event without
+	// a value for a tracking field the account marks required (Zoom documents none; unconfirmed): "refuse"
+	// (default) = 400 code 300 "Validation Failed." naming the field, the generic validation error of those
+	// operations; "ignore" = the event is stored as sent.
+	TrackingFieldRequired string `json:"tracking_field_required"`
 }
 
 // Bounds of the day and minute knobs (100 years), so that they fit a time.Duration.
@@ -406,6 +411,7 @@ func DefaultProfile() Profile {
 		BasicHostRegistration:     BasicRegistrationError,
 		EndedMeetingStatus:        EndedStatusWaiting,
 		DeletedMeetingRecoverDays: 7,
+		TrackingFieldRequired:     TrackingRequiredRefuse,
 	}
 }
 
@@ -497,6 +503,7 @@ func (p Profile) Validate() error {
 		{"mail_empty_time", p.MailEmptyTime, []string{MailEmptyTimeClear, MailEmptyTimeRefuse}},
 		{"recurrence_end_date_time", p.RecurrenceEndDateTime, []string{RecurrenceEndExact, RecurrenceEndEndOfDay}},
 		{"unlisted_timezone", p.UnlistedTimezone, []string{UnlistedTimezoneRefuse, UnlistedTimezoneSubstitute}},
+		{"tracking_field_required", p.TrackingFieldRequired, []string{TrackingRequiredRefuse, TrackingRequiredIgnore}},
 	} {
 		ok := e.value == ""
 		for _, a := range e.allowed {

@@ -47,6 +47,8 @@ type state struct {
 	// Mailboxes are the Zoom Mail settings of mailboxes that have set them, keyed by the owning user's id (a
 	// mailbox follows its user through an e-mail change, and goes with a deleted user). See mail.go.
 	Mailboxes map[string]*mailbox `json:"mailboxes,omitempty"`
+	// TrackingFields are the account's tracking fields in creation order (trackingfields.go).
+	TrackingFields []*trackingFieldDef `json:"tracking_fields,omitempty"`
 
 	byID         map[string]*user
 	byEmail      map[string]*user

@@ -421,6 +421,9 @@ func (c *call) applyWebinar(w *webinar, body map[string]json.RawMessage, actor *
 	if w.Type == 9 && len(w.occurrences(p)) == 0 {
 		return "", ptr(errResp(http.StatusBadRequest, codeValidation, msgWebinarRecurrence))
 	}
+	if r := c.checkRequiredTracking(w.TrackingFields); r != nil {
+		return "", r
+	}
 	if tpl != nil {
 		return tpl.ID, nil
 	}
@@ -500,9 +503,7 @@ func (c *call) viewWebinar(w *webinar, o webinarViewOpts) webinarView {
 		v.TemplateID = o.templateID
 		v.RegistrantsConfirmationEmail = ptr(w.Settings.RegistrantsConfirmationEmail)
 	}
-	for _, t := range w.TrackingFields {
-		v.TrackingFields = append(v.TrackingFields, trackingFieldView{Field: t.Field, Value: t.Value, Visible: true})
-	}
+	v.TrackingFields = c.trackingViews(w.TrackingFields, false)
 	if w.Type == 9 && w.Recurrence != nil {
 		r := *w.Recurrence
 		v.Recurrence = &r

@@ -86,7 +86,7 @@ func TestWebinarCreateAndGet(t *testing.T) {
 	if !regexp.MustCompile(`^https://us06web\.zoom\.us/j/` + id + `\?pwd=[A-Za-z0-9]{30}\.1$`).MatchString(w["join_url"].(string)) {
 		t.Errorf("join_url %v", w["join_url"])
 	}
-	if tf := w["tracking_fields"].([]any); len(tf) != 1 || fmt.Sprint(tf[0]) != "map[field:dept value:R&D visible:true]" {
+	if tf := w["tracking_fields"].([]any); len(tf) != 1 || fmt.Sprint(tf[0]) != "map[field:dept value:R&D]" {
 		t.Errorf("tracking_fields %v", tf)
 	}
 
