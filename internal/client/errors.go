@@ -337,3 +337,46 @@ func IsMaybeProcessed(err error) bool {
 	var re *RequestError
 	return errors.As(err, &re) && re.MaybeProcessed
 }
+
+// ---- Tracking fields
+
+// IsTrackingFieldNotFound reports whether err is the answer of a tracking-field operation for an ID the account
+// does not have (deleted, or never existed): HTTP 404, which trackingfieldGet, trackingfieldUpdate and
+// trackingfieldDelete document without a Zoom code. Zoom's "endpoint not recognized" (404 code 2300) is not.
+func IsTrackingFieldNotFound(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.HTTPStatus == http.StatusNotFound && e.Code != 2300
+}
+
+var reQuoted = regexp.MustCompile(`"([^"]+)"`)
+
+// IsTrackingFieldRequired reports whether err is Zoom refusing a meeting or webinar write because the event would
+// lack a value for a tracking field the account marks required: a validation failure (HTTP 400 code 300) whose
+// message, or a detail about tracking_fields, says a tracking field is required. It returns the labels of the fields
+// the answer names in quotes (nil when it names none). Zoom documents no wording for this refusal, so the match
+// is deliberately loose.
+func IsTrackingFieldRequired(err error) (fields []string, ok bool) {
+	var e *APIError
+	if !errors.As(err, &e) || e.HTTPStatus != http.StatusBadRequest || e.Code != 300 {
+		return nil, false
+	}
+	var texts []string
+	if m := strings.ToLower(e.Message); strings.Contains(m, "tracking field") && strings.Contains(m, "required") {
+		texts = append(texts, e.Message)
+	}
+	for _, fe := range e.Errors {
+		m := strings.ToLower(fe.Message)
+		if (strings.HasPrefix(fe.Field, "tracking_fields") || strings.Contains(m, "tracking field")) && strings.Contains(m, "required") {
+			texts = append(texts, fe.Message)
+		}
+	}
+	if len(texts) == 0 {
+		return nil, false
+	}
+	for _, t := range texts {
+		for _, m := range reQuoted.FindAllStringSubmatch(t, -1) {
+			fields = append(fields, m[1])
+		}
+	}
+	return fields, true
+}
