@@ -14,5 +14,6 @@ func All() []func() datasource.DataSource {
 		NewWebinar,
 		NewWebinars,
 		NewWebinarTemplates,
+		NewTrackingFields,
 	}
 }

@@ -45,7 +45,33 @@ func Explain(err error) string {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return "The operation was cancelled or timed out before Zoom answered: " + err.Error()
 	}
+	if fields, ok := client.IsTrackingFieldRequired(err); ok {
+		return err.Error() + "\n\n" + explainRequiredTracking(fields)
+	}
 	return err.Error()
+}
+
+// explainRequiredTracking says what to do when Zoom refuses a meeting or webinar that lacks a value for a
+// tracking field the account requires (fields are the labels Zoom named, if any).
+func explainRequiredTracking(fields []string) string {
+	which := "a tracking field that the account marks required"
+	example := "<label>"
+	if len(fields) > 0 {
+		quoted := make([]string, len(fields))
+		for i, f := range fields {
+			quoted[i] = fmt.Sprintf("%q", f)
+		}
+		which = "the required tracking field " + strings.Join(quoted, ", ")
+		if len(fields) > 1 {
+			which = "the required tracking fields " + strings.Join(quoted, ", ")
+		}
+		example = fields[0]
+	}
+	return fmt.Sprintf("The Zoom account requires every meeting and webinar to carry a value for %s, and this "+
+		"one lacks it. Add it to the resource's tracking_fields, e.g. tracking_fields = [{ field = %q, value = "+
+		"\"...\" }] (refer to a managed field as zoom_tracking_field.<name>.field; data \"zoom_tracking_fields\" "+
+		"lists the account's fields and their recommended values), or make the field optional (required = false "+
+		"on its zoom_tracking_field, or in the Zoom web portal).", which, example)
 }
 
 // Client extracts the provider's API client from the data a resource or data source receives in Configure.

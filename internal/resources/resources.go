@@ -13,5 +13,6 @@ func All() []func() resource.Resource {
 		NewWebinar,
 		NewMeetingRegistrant,
 		NewWebinarRegistrant,
+		NewTrackingField,
 	}
 }
