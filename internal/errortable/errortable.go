@@ -117,4 +117,8 @@ var areas = map[string]string{
 	"webinarRegistrants": "zoom_webinar_registrant", "deleteWebinarRegistrant": "zoom_webinar_registrant",
 	"webinarRegistrantStatus":            "zoom_webinar_registrant",
 	"get_mail_vacation_response_setting": "zoom_mail_vacation", "update_mailbox_vacation_response_setting": "zoom_mail_vacation",
+	// Tracking fields.
+	"trackingfieldCreate": "zoom_tracking_field", "trackingfieldGet": "zoom_tracking_field",
+	"trackingfieldUpdate": "zoom_tracking_field", "trackingfieldDelete": "zoom_tracking_field",
+	"trackingfieldList": "zoom_tracking_fields data source",
 }

@@ -26,6 +26,9 @@ var verbs = map[string]string{
 	"webinarRegistrantCreate": "create", "webinarRegistrantGet": "read", "webinarRegistrants": "read (list)",
 	"deleteWebinarRegistrant": "destroy", "webinarRegistrantStatus": "update of status",
 	"get_mail_vacation_response_setting": "read", "update_mailbox_vacation_response_setting": "create or update",
+	// Tracking fields.
+	"trackingfieldCreate": "create", "trackingfieldGet": "read", "trackingfieldUpdate": "update",
+	"trackingfieldDelete": "destroy", "trackingfieldList": "read",
 }
 
 // unsent are the operations the client offers but the provider never sends, with the client method.

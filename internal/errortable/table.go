@@ -585,4 +585,31 @@ var table = []Row{
 		handled(Done, "Nothing to do: destroy treats it as already deleted.").sbx().extra(),
 	r("deleteWebinarRegistrant", 404, 3001, "The webinar does not exist any more.").
 		handled(Done, "Nothing to do: destroy treats it as already deleted.").sbx().extra(),
+
+	// ---- Tracking fields: zoom_tracking_field (trackingfieldCreate, trackingfieldGet, trackingfieldUpdate,
+	// trackingfieldDelete) and the zoom_tracking_fields data source (trackingfieldList). The spec documents no
+	// error for list and create, and HTTP 404 without a Zoom code for get, update and delete: the extract holds
+	// no (status, code) pair for them, so these rows (Zoom code 0: none) are marked Extra.
+	r("trackingfieldGet", 404, 0, "The tracking field does not exist (deleted outside Terraform).").
+		handled(Gone, actGone).sbx().extra(),
+	r("trackingfieldUpdate", 404, 0, "The tracking field was deleted outside Terraform since the last refresh.").
+		diag("Run terraform plan again: the refresh removes the field from the state and the next apply creates it again.", true).
+		sbx().extra(),
+	r("trackingfieldDelete", 404, 0, "The tracking field was already deleted outside Terraform.").
+		handled(Done, "Nothing to do: destroy treats it as already deleted.").sbx().extra(),
+	// A meeting or webinar without a value for a required tracking field: Zoom documents no answer; the sandbox
+	// gives the operations' generic validation failure (a profile knob can make it accept the event).
+	requiredTracking("meetingCreate"),
+	requiredTracking("meetingUpdate"),
+	requiredTracking("webinarCreate"),
+	requiredTracking("webinarUpdate"),
+}
+
+// requiredTracking: the event would lack a value for a tracking field the account marks required.
+func requiredTracking(op string) Row {
+	return r(op, 400, 300, "The account marks a tracking field required and the event's tracking_fields lack a "+
+		"value for it (also on an update of an event created before the field became required).").
+		as("required tracking field missing").
+		diag("Add the field the provider's error names to tracking_fields (field = zoom_tracking_field.<name>.field, "+
+			"with a value), or make the field optional (required = false).", true).sbx()
 }

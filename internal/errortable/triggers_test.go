@@ -174,6 +174,30 @@ func newWebinar(alt string) *client.WebinarRequest {
 func ignore[T any](_ T, err error) error { return err }
 
 var triggers = map[string]trigger{
+	// Tracking fields: the 404s carry no Zoom code (code 0), as the spec documents them.
+	"trackingfieldGet 404 0": {call: func(e *env) error { return ignore(e.c.TrackingFields.Get(e.ctx, "nosuchfield01")) }},
+	"trackingfieldUpdate 404 0": {call: func(e *env) error {
+		return e.c.TrackingFields.Update(e.ctx, "nosuchfield01", &client.TrackingFieldRequest{Visible: client.Ptr(true)})
+	}},
+	"trackingfieldDelete 404 0": {call: func(e *env) error { return e.c.TrackingFields.Delete(e.ctx, "nosuchfield01") }},
+	"meetingCreate 400 300 required tracking field missing": {want: requiredWant, call: func(e *env) error {
+		e.requireTracking()
+		return ignore(e.c.Meetings.Create(e.ctx, e.owner(), newMeeting(nil)))
+	}},
+	"meetingUpdate 400 300 required tracking field missing": {want: requiredWant, call: func(e *env) error {
+		id := e.meeting(e.owner(), false)
+		e.requireTracking()
+		return e.c.Meetings.Update(e.ctx, id, &client.MeetingRequest{Topic: client.Ptr("n")})
+	}},
+	"webinarCreate 400 300 required tracking field missing": {want: requiredWant, call: func(e *env) error {
+		e.requireTracking()
+		return ignore(e.c.Webinars.Create(e.ctx, e.owner(), newWebinar("")))
+	}},
+	"webinarUpdate 400 300 required tracking field missing": {want: requiredWant, call: func(e *env) error {
+		id := e.webinar(e.owner(), false, 0)
+		e.requireTracking()
+		return e.c.Webinars.Update(e.ctx, id, &client.WebinarRequest{Topic: client.Ptr("n")})
+	}},
 	// zoom_user
 	"userCreate 400 200": {call: func(e *env) error {
 		return ignore(e.c.Users.Create(e.ctx, &client.CreateUserRequest{Action: "custCreate", UserInfo: client.CreateUserInfo{Email: "c@example.com", Type: 1}}))
@@ -633,4 +657,14 @@ func TestSandboxAnswersDocumentedErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// requiredWant is Zoom's refusal of an event without the required tracking field "Cost centre".
+const requiredWant = `Validation Failed(.|\n)*tracking_fields: .*"Cost centre" is required`
+
+// requireTracking adds a tracking field "Cost centre" that every meeting and webinar must carry.
+func (e *env) requireTracking() {
+	e.t.Helper()
+	_, err := e.c.TrackingFields.Create(e.ctx, &client.TrackingFieldRequest{Field: client.Ptr("Cost centre"), Required: client.Ptr(true)})
+	e.must(err)
 }
