@@ -85,6 +85,7 @@ var planNoiseTests = map[string]func(*testing.T){
 	"zoom_meeting_registrant": TestAccPlanNoise_meetingRegistrant,
 	"zoom_webinar_registrant": TestAccPlanNoise_webinarRegistrant,
 	"zoom_mail_vacation":      TestAccPlanNoise_mailVacation,
+	"zoom_tracking_field":     TestAccPlanNoise_trackingField,
 }
 
 // TestPlanNoise_everyResource fails when a resource has no plan-noise test.
@@ -302,6 +303,23 @@ func TestAccPlanNoise_mailVacation(t *testing.T) {
 			{Config: config("Closed", "")},
 			noiseStep(config("Closed for the holidays", ""), vacationAddr),
 			noiseStep(config("Closed for the holidays", `  always_respond = true`), vacationAddr),
+		},
+	})
+}
+
+func TestAccPlanNoise_trackingField(t *testing.T) {
+	env := acctest.New(t)
+	label := acctest.RandomName()
+	config := func(extra string) string {
+		return trackingFieldConfig(env, fmt.Sprintf("  field = %q\n%s", label, extra))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkTrackingFieldsDestroyed(env),
+		Steps: []resource.TestStep{
+			{Config: config("")},
+			noiseStep(config("  recommended_values = [\"a\", \"b\"]\n"), trackingFieldAddr),
+			noiseStep(config("  recommended_values = [\"a\", \"b\"]\n  required = true\n"), trackingFieldAddr),
 		},
 	})
 }
