@@ -120,6 +120,7 @@ type chaosWorld struct {
 	meetingReg map[string][]string // meeting topic → registrant e-mails
 	webinarReg map[string][]string // webinar topic → registrant e-mails
 	mailbox    string
+	tracking   []string // tracking field labels
 	config     string
 }
 
@@ -218,6 +219,13 @@ resource "zoom_webinar_registrant" "r%[1]d" {
 }
 `, j, email)
 	}
+	w.tracking = []string{p + "-cost-centre"}
+	fmt.Fprintf(&b, `
+resource "zoom_tracking_field" "cc" {
+  field              = %q
+  recommended_values = ["R&D", "Sales"]
+}
+`, w.tracking[0])
 	fmt.Fprintf(&b, `
 resource "zoom_mail_vacation" "owner" {
   mailbox = %q
@@ -565,6 +573,18 @@ func checkAccount(env *acctest.Env, w *chaosWorld, ids map[string]string) error 
 	} else if v.EnableAutoReply == nil || !*v.EnableAutoReply {
 		problems = append(problems, "the vacation responder is off")
 	}
+	fields, err := env.Client.TrackingFields.List(ctx)
+	if err != nil {
+		return err
+	}
+	labels := map[string]int{}
+	for _, f := range fields {
+		labels[f.Field]++
+		if !inState[f.ID] {
+			problems = append(problems, fmt.Sprintf("tracking field %s %q is not in the state", f.ID, f.Field))
+		}
+	}
+	problems = append(problems, sameSet("tracking fields", labels, w.tracking)...)
 	if len(problems) > 0 {
 		sort.Strings(problems)
 		return errors.New(strings.Join(problems, "; "))
@@ -633,6 +653,13 @@ func checkEmpty(env *acctest.Env, w *chaosWorld) error {
 		return err
 	} else if v.EnableAutoReply != nil && *v.EnableAutoReply {
 		left = append(left, "the vacation responder is on")
+	}
+	fields, err := env.Client.TrackingFields.List(ctx)
+	if err != nil {
+		return err
+	}
+	for _, f := range fields {
+		left = append(left, fmt.Sprintf("tracking field %s %q", f.ID, f.Field))
 	}
 	if len(left) > 0 {
 		return fmt.Errorf("left behind: %s", strings.Join(left, "; "))

@@ -151,13 +151,20 @@ func (r *trackingFieldResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	label := plan.Field.ValueString()
-	f, err := r.client.TrackingFields.Create(ctx, plan.request(nil))
-	if err != nil && client.IsMaybeProcessed(err) {
-		// The answer was lost but Zoom may have created the field: take over the one with this label, if one is
-		// there, and bring it to the configuration.
-		if found, ok := r.findByLabel(ctx, label); ok {
-			if uerr := r.client.TrackingFields.Update(ctx, found.ID, plan.request(nil)); uerr == nil {
-				f, err = r.client.TrackingFields.Get(ctx, found.ID)
+	body := plan.request(nil)
+	f, err := createWithAdoption(ctx, adoption[*client.AccountTrackingField]{
+		what:   fmt.Sprintf("zoom_tracking_field %q", label),
+		create: func() (*client.AccountTrackingField, error) { return r.client.TrackingFields.Create(ctx, body) },
+		lookup: func() (*client.AccountTrackingField, bool, error) { return r.findByLabel(ctx, label) },
+		id:     func(f *client.AccountTrackingField) string { return f.ID },
+	}, "Run apply again: it adopts the field if Zoom created it, and creates it otherwise.", &resp.Diagnostics)
+	if err == nil {
+		// An adopted field is brought to the configuration (a create that got through already is).
+		var got trackingFieldModel
+		got.fromAPI(f)
+		if upd := plan.request(&got); upd.Field != nil || upd.Required != nil || upd.Visible != nil || upd.RecommendedValues != nil {
+			if err = r.client.TrackingFields.Update(ctx, f.ID, upd); err == nil {
+				f, err = r.client.TrackingFields.Get(ctx, f.ID)
 			}
 		}
 	}
@@ -169,22 +176,27 @@ func (r *trackingFieldResource) Create(ctx context.Context, req resource.CreateR
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-// findByLabel returns the account's only tracking field with this label.
-func (r *trackingFieldResource) findByLabel(ctx context.Context, label string) (*client.AccountTrackingField, bool) {
+// findByLabel looks for the account's tracking field with this label (after a create whose answer was lost).
+// Several fields with the label are an error: which one the lost create made cannot be told.
+func (r *trackingFieldResource) findByLabel(ctx context.Context, label string) (*client.AccountTrackingField, bool, error) {
 	all, err := r.client.TrackingFields.List(ctx)
 	if err != nil {
-		return nil, false
+		return nil, false, err
 	}
-	var found *client.AccountTrackingField
-	for i := range all {
-		if all[i].Field == label {
-			if found != nil {
-				return nil, false
-			}
-			found = &all[i]
+	var found []client.AccountTrackingField
+	for _, f := range all {
+		if f.Field == label {
+			found = append(found, f)
 		}
 	}
-	return found, found != nil
+	switch len(found) {
+	case 0:
+		return nil, false, nil
+	case 1:
+		return &found[0], true, nil
+	}
+	return nil, false, fmt.Errorf("the account has %d tracking fields labelled %q; delete the extra ones in the Zoom "+
+		"web portal, then import the remaining one", len(found), label)
 }
 
 func (r *trackingFieldResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
