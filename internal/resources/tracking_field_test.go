@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,6 +23,35 @@ import (
 )
 
 const trackingFieldAddr = "zoom_tracking_field.test"
+
+// testRequired is what the tests set `required` to where they make a field required: true against the sandbox;
+// false against a real account, where a required field would make every other test's meetings fail while it exists.
+var testRequired = !acctest.RealAccount()
+
+func init() {
+	resource.AddTestSweepers("zoom_tracking_field", &resource.Sweeper{
+		Name: "zoom_tracking_field",
+		F: func(_ string) error {
+			c, err := acctest.RealClient()
+			if err != nil {
+				return err
+			}
+			ctx := context.Background()
+			fields, err := c.TrackingFields.List(ctx)
+			if err != nil {
+				return err
+			}
+			for _, f := range fields {
+				if strings.HasPrefix(f.Field, acctest.NamePrefix) {
+					if err := c.TrackingFields.Delete(ctx, f.ID); err != nil && !client.IsTrackingFieldNotFound(err) {
+						return err
+					}
+				}
+			}
+			return nil
+		},
+	})
+}
 
 // trackingFieldConfig is one zoom_tracking_field with the given body.
 func trackingFieldConfig(env *acctest.Env, body string) string {
@@ -97,9 +127,9 @@ func TestAccTrackingField_lifecycle(t *testing.T) {
   recommended_values = ["R&D", "Marketing", "Admin"]
 `, label))
 	updated := trackingFieldConfig(env, fmt.Sprintf(`  field              = %q
-  required           = true
+  required           = %t
   recommended_values = ["Admin", "R&D"]
-`, label2))
+`, label2, testRequired))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkTrackingFieldsDestroyed(env),
@@ -142,7 +172,7 @@ resource "zoom_tracking_field" "values" {
 					sameID.AddStateValue(trackingFieldAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("recommended_values"), values("Admin", "R&D")),
 					zoomField(env, ref, func(f *client.AccountTrackingField) error {
-						if f.Field != label2 || !f.Required || !f.Visible || !slices.Equal(f.RecommendedValues, []string{"Admin", "R&D"}) {
+						if f.Field != label2 || f.Required != testRequired || !f.Visible || !slices.Equal(f.RecommendedValues, []string{"Admin", "R&D"}) {
 							return fmt.Errorf("Zoom's copy after the update: %+v", f)
 						}
 						return nil
@@ -183,7 +213,7 @@ resource "zoom_tracking_field" "values" {
 					plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionCreate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("required"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("required"), knownvalue.Bool(testRequired)),
 				},
 			},
 		},
@@ -194,6 +224,20 @@ resource "zoom_tracking_field" "values" {
 func TestAccTrackingFieldsDataSource(t *testing.T) {
 	env := acctest.New(t)
 	a, b := acctest.RandomName()+"-a", acctest.RandomName()+"-b"
+	checks := []statecheck.StateCheck{
+		statecheck.CompareValuePairs("data.zoom_tracking_fields.one", tfjsonpath.New("tracking_fields").AtSliceIndex(0).AtMapKey("id"),
+			"zoom_tracking_field.b", tfjsonpath.New("id"), compare.ValuesSame()),
+		statecheck.ExpectKnownValue("data.zoom_tracking_fields.one", tfjsonpath.New("tracking_fields"), knownvalue.ListSizeExact(1)),
+	}
+	if !acctest.RealAccount() {
+		// The sandbox account holds only these two fields (a real account may hold others).
+		checks = append(checks, statecheck.ExpectKnownValue("data.zoom_tracking_fields.all", tfjsonpath.New("tracking_fields"), knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{"field": knownvalue.StringExact(a), "required": knownvalue.Bool(testRequired),
+				"visible": knownvalue.Bool(true), "recommended_values": knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.StringExact("z"), knownvalue.StringExact("y")})}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{"field": knownvalue.StringExact(b), "visible": knownvalue.Bool(false)}),
+		})))
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkTrackingFieldsDestroyed(env),
@@ -201,7 +245,7 @@ func TestAccTrackingFieldsDataSource(t *testing.T) {
 			Config: env.Config(fmt.Sprintf(`
 resource "zoom_tracking_field" "a" {
   field              = %q
-  required           = true
+  required           = %t
   recommended_values = ["z", "y"]
 }
 resource "zoom_tracking_field" "b" {
@@ -215,18 +259,8 @@ data "zoom_tracking_fields" "all" {
 data "zoom_tracking_fields" "one" {
   field = zoom_tracking_field.b.field
 }
-`, a, b)),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.zoom_tracking_fields.all", tfjsonpath.New("tracking_fields"), knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{"field": knownvalue.StringExact(a), "required": knownvalue.Bool(true),
-						"visible": knownvalue.Bool(true), "recommended_values": knownvalue.ListExact([]knownvalue.Check{
-							knownvalue.StringExact("z"), knownvalue.StringExact("y")})}),
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{"field": knownvalue.StringExact(b), "visible": knownvalue.Bool(false)}),
-				})),
-				statecheck.CompareValuePairs("data.zoom_tracking_fields.one", tfjsonpath.New("tracking_fields").AtSliceIndex(0).AtMapKey("id"),
-					"zoom_tracking_field.b", tfjsonpath.New("id"), compare.ValuesSame()),
-				statecheck.ExpectKnownValue("data.zoom_tracking_fields.one", tfjsonpath.New("tracking_fields"), knownvalue.ListSizeExact(1)),
-			},
+`, a, testRequired, b)),
+			ConfigStateChecks: checks,
 		}},
 	})
 }
