@@ -47,6 +47,10 @@ type state struct {
 	// Mailboxes are the Zoom Mail settings of mailboxes that have set them, keyed by the owning user's id (a
 	// mailbox follows its user through an e-mail change, and goes with a deleted user). See mail.go.
 	Mailboxes map[string]*mailbox `json:"mailboxes,omitempty"`
+	// Roles are the account's custom roles in creation order (the built-in ones are not stored; see roles.go).
+	Roles []*role `json:"roles,omitempty"`
+	// Assistants are, per user ID, the user IDs of the user's scheduling assistants (see assistants.go).
+	Assistants map[string][]string `json:"assistants,omitempty"`
 
 	byID         map[string]*user
 	byEmail      map[string]*user

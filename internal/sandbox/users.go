@@ -126,16 +126,6 @@ type licenseInfo struct {
 	SubscriptionID string `json:"subscription_id"`
 }
 
-func roleName(roleID string) string {
-	switch roleID {
-	case roleOwner:
-		return "Owner"
-	case roleAdmin:
-		return "Admin"
-	default:
-		return "Member"
-	}
-}
 
 // Enumerations from the Users spec.
 var (
@@ -660,7 +650,7 @@ func (c *call) viewUser(u *user) userView {
 		FirstName:          u.FirstName,
 		LastName:           u.LastName,
 		PMI:                u.PMI,
-		RoleName:           roleName(u.RoleID),
+		RoleName:           c.s.st.roleName(u.RoleID),
 		Timezone:           u.Timezone,
 		Type:               u.Type,
 		UsePMI:             u.UsePMI,
