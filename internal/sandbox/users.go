@@ -126,7 +126,6 @@ type licenseInfo struct {
 	SubscriptionID string `json:"subscription_id"`
 }
 
-
 // Enumerations from the Users spec.
 var (
 	userActions      = map[string]bool{"create": true, "autoCreate": true, "custCreate": true, "ssoCreate": true}
