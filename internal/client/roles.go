@@ -41,11 +41,12 @@ type Role struct {
 	TotalMembers int      `json:"total_members"`
 }
 
-// RoleRequest is the body of createRole and updateRole; nil fields are not sent.
+// RoleRequest is the body of createRole and updateRole; nil fields are not sent (a non-nil empty Privileges
+// clears the role's privileges).
 type RoleRequest struct {
-	Name        *string  `json:"name,omitempty"`
-	Description *string  `json:"description,omitempty"`
-	Privileges  []string `json:"privileges,omitempty"`
+	Name        *string   `json:"name,omitempty"`
+	Description *string   `json:"description,omitempty"`
+	Privileges  *[]string `json:"privileges,omitempty"`
 }
 
 // RoleMember is an entry of roleMembers.

@@ -14,7 +14,7 @@ func TestRolesRequests(t *testing.T) {
 		t.Fatalf("List = %+v, %v", roles, err)
 	}
 	c, reqs2 := captureServer(t, 201, `{"id":"r1","name":"Ops","privileges":["User:Read"],"total_members":0}`)
-	r, err := c.Roles.Create(ctx, &RoleRequest{Name: Ptr("Ops"), Privileges: []string{"User:Read"}})
+	r, err := c.Roles.Create(ctx, &RoleRequest{Name: Ptr("Ops"), Privileges: &[]string{"User:Read"}})
 	if err != nil || r.ID != "r1" || r.Privileges[0] != "User:Read" {
 		t.Fatalf("Create = %+v, %v", r, err)
 	}

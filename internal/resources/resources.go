@@ -13,5 +13,10 @@ func All() []func() resource.Resource {
 		NewWebinar,
 		NewMeetingRegistrant,
 		NewWebinarRegistrant,
+		// Roles and user assistants.
+		NewRole,
+		NewRoleMember,
+		NewRoleMembers,
+		NewUserAssistant,
 	}
 }
