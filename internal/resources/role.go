@@ -92,7 +92,7 @@ func (r *roleResource) Configure(_ context.Context, req resource.ConfigureReques
 // nonEmptyString refuses "".
 type nonEmptyString struct{}
 
-func (nonEmptyString) Description(context.Context) string         { return "must not be empty" }
+func (nonEmptyString) Description(context.Context) string             { return "must not be empty" }
 func (v nonEmptyString) MarkdownDescription(c context.Context) string { return v.Description(c) }
 func (nonEmptyString) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if !req.ConfigValue.IsNull() && !req.ConfigValue.IsUnknown() && strings.TrimSpace(req.ConfigValue.ValueString()) == "" {
@@ -377,4 +377,3 @@ func (r *roleResource) ImportState(ctx context.Context, req resource.ImportState
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 }
-

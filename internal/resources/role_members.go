@@ -74,7 +74,7 @@ func (r *roleMembersResource) Configure(_ context.Context, req resource.Configur
 // nonEmptyElements refuses empty strings in a set.
 type nonEmptyElements struct{}
 
-func (nonEmptyElements) Description(context.Context) string           { return "elements must not be empty" }
+func (nonEmptyElements) Description(context.Context) string             { return "elements must not be empty" }
 func (v nonEmptyElements) MarkdownDescription(c context.Context) string { return v.Description(c) }
 func (nonEmptyElements) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
