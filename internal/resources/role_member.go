@@ -115,7 +115,8 @@ func (r *roleMemberResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			"default Member role. A user deleted in Zoom, or moved to another role outside Terraform, shows as drift " +
 			"and the next apply assigns the role again.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "`<role_id>/<user_id>`."},
+			"id": schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{keepUnless("user_id")},
+				Description: "`<role_id>/<user_id>`."},
 			"role_id": schema.StringAttribute{
 				Required: true, Description: "ID of the role: a custom role or the built-in Admin role (`1`). Changing it replaces the resource.",
 				Validators:    []validator.String{noMembersRole{}},

@@ -50,7 +50,8 @@ func (r *userAssistantResource) Schema(_ context.Context, _ resource.SchemaReque
 			"account. Other assistants of the user are left alone. An assistant removed or deleted outside Terraform " +
 			"shows as drift and the next apply adds them again.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "`<user_id>/<assistant_id>`."},
+			"id": schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{keepUnless("user_id", "assistant_id")},
+				Description: "`<user_id>/<assistant_id>`."},
 			"user_id": schema.StringAttribute{
 				Required:    true,
 				Description: "The user who gives the scheduling privilege: a user ID or e-mail. Changing it replaces the resource (another letter case of an e-mail does not).",
