@@ -516,3 +516,50 @@ func wrapped(text string) *regexp.Regexp {
 	}
 	return regexp.MustCompile(strings.Join(words, `\s+`))
 }
+
+// TestAccRole_goneUnderKnobs: with the sandbox answering an unknown role's member list with a codeless 404 and a
+// removed assistant's delete with 204 (the other readings of answers Zoom leaves open), a role and an assistant
+// removed in the portal are drift, not errors, and destroy succeeds.
+func TestAccRole_goneUnderKnobs(t *testing.T) {
+	env := acctest.New(t, func(p *sandbox.Profile) { p.RoleMembersUnknownRole404, p.AssistantDeleteUnknownOK = true, true })
+	assistant := licensedUser(t, env)
+	role := &roleIDs{}
+	config := env.Config(fmt.Sprintf(`
+resource "zoom_role" "test" {
+  name = %q
+}
+
+resource "zoom_role_members" "test" {
+  role_id = zoom_role.test.id
+  members = []
+}
+
+resource "zoom_user_assistant" "test" {
+  user_id      = %q
+  assistant_id = %q
+}
+`, acctest.RandomName(), env.Host, assistant.id))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkRolesDestroyed(env),
+		Steps: []resource.TestStep{
+			{Config: config, ConfigStateChecks: []statecheck.StateCheck{role.capture(roleAddr)}},
+			{
+				PreConfig: func() {
+					if err := env.Client.Roles.Delete(acctest.Ctx(), role.id); err != nil {
+						t.Fatal(err)
+					}
+					if err := env.Client.Users.DeleteAssistant(acctest.Ctx(), env.Host, assistant.id); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(roleAddr, plancheck.ResourceActionCreate),
+					plancheck.ExpectResourceAction(roleMembersAddr, plancheck.ResourceActionCreate),
+					plancheck.ExpectResourceAction(userAssistantAddr, plancheck.ResourceActionCreate),
+				}},
+			},
+		},
+	})
+}
