@@ -54,7 +54,8 @@ var roleRows = []Row{
 		diag("Give the role a name (the provider refuses an empty name at plan time).", false).
 		notModelled("the provider refuses an empty name before the request; the sandbox answers it with HTTP 400 code 300"),
 	r("createRole", 400, 1224, "Another role of the account already has the name.").
-		diag("Choose another name, or import the existing role by its name (the provider's error shows the command).", true).sbx(),
+		diag("Choose another name, or import the existing role by its name (the provider's error shows the command).", true).sbx().
+		tfIn(roleTests, `Another role of the account is already named`),
 
 	// ---- zoom_role: GET /roles/{roleId} (getRoleInformation)
 	r("getRoleInformation", 200, 200, "The app may not read roles (Zoom files this code under \"200\").").

@@ -277,9 +277,14 @@ resource "zoom_role" "test" {
 	}
 }
 
-// TestAccRole_invalid: bad input is refused at plan time with the reason, and the built-in roles cannot be imported.
+// TestAccRole_invalid: bad input is refused at plan time with the reason, a taken name fails with the import
+// command, and the built-in roles cannot be imported.
 func TestAccRole_invalid(t *testing.T) {
 	env := acctest.New(t)
+	taken := acctest.RandomName()
+	if _, err := env.Client.Roles.Create(acctest.Ctx(), &client.RoleRequest{Name: client.Ptr(taken)}); err != nil {
+		t.Fatal(err)
+	}
 	plan := func(body, want string) resource.TestStep {
 		return resource.TestStep{Config: env.Config(body), PlanOnly: true, ExpectError: wrapped(want)}
 	}
@@ -305,6 +310,13 @@ func TestAccRole_invalid(t *testing.T) {
   role_id = "abc"
   members = [""]
 }`, `Each member is a user ID or e-mail address`),
+			// A name another role has: the error says how to import that role.
+			{
+				Config: env.Config(fmt.Sprintf(`resource "zoom_role" "test" {
+  name = %q
+}`, taken)),
+				ExpectError: regexp.MustCompile(wrapped("Another role of the account is already named").String() + `(.|\n)*terraform\s+import`),
+			},
 			{
 				Config: env.Config(`resource "zoom_role" "test" {
   name = "x"
