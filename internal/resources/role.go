@@ -96,7 +96,7 @@ func (nonEmptyString) Description(context.Context) string             { return "
 func (v nonEmptyString) MarkdownDescription(c context.Context) string { return v.Description(c) }
 func (nonEmptyString) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if !req.ConfigValue.IsNull() && !req.ConfigValue.IsUnknown() && strings.TrimSpace(req.ConfigValue.ValueString()) == "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Empty value", "Leave the attribute out instead of setting it to an empty string.")
+		resp.Diagnostics.AddAttributeError(req.Path, "Empty value", "An empty string is not a valid value: give a value, or leave an optional attribute out.")
 	}
 }
 

@@ -310,6 +310,10 @@ func TestAccRole_invalid(t *testing.T) {
   role_id = "abc"
   members = [""]
 }`, `Each member is a user ID or e-mail address`),
+			plan(`resource "zoom_user_assistant" "test" {
+  user_id      = "a@example.com"
+  assistant_id = ""
+}`, `An empty string is not a valid value`),
 			// A name another role has: the error says how to import that role.
 			{
 				Config: env.Config(fmt.Sprintf(`resource "zoom_role" "test" {
