@@ -90,6 +90,9 @@ var roleRows = []Row{
 	r("AddRoleMembers", 400, 300, "The role is the Owner or Member role, which take no members this way.").
 		handled(PlanTime, "Assign a custom role or the Admin role; users return to the Member role when their role is removed.").
 		sbx().tfIn(roleTests, `Zoom does not add members to or remove members from its built-in Member role`),
+	r("AddRoleMembers", 400, 300, "A member is the account owner, whose role cannot change (the sandbox's reading; "+
+		"Zoom does not document the answer).").as("the account owner").
+		diag("Leave the account owner out of the role's members.", false).sbx(),
 	r("AddRoleMembers", 400, 1034, roleGone).diag(actRole, false).sbx(),
 	r("AddRoleMembers", 404, 1001, "A member is not a user of the account (deleted, or a typing error).").
 		diag("Check user_id or members: each must be the ID or e-mail of a user of the account.", false).sbx().extra(),

@@ -41,6 +41,9 @@ var roleTriggers = map[string]trigger{
 	"AddRoleMembers 400 300": {want: `Normal/Owner`, call: func(e *env) error {
 		return e.c.Roles.AddMembers(e.ctx, client.RoleIDMember, []client.UserRef{{ID: e.user(2)}})
 	}},
+	"AddRoleMembers 400 300 the account owner": {want: `owner`, call: func(e *env) error {
+		return e.c.Roles.AddMembers(e.ctx, e.role(), []client.UserRef{{Email: e.owner()}})
+	}},
 	"AddRoleMembers 400 1034": {call: func(e *env) error {
 		return e.c.Roles.AddMembers(e.ctx, noRole, []client.UserRef{{ID: e.user(2)}})
 	}},
