@@ -112,3 +112,24 @@ output "review_join_url" {
 output "active_users" {
   value = data.zoom_users.active.emails
 }
+
+# ---- Roles: a custom help-desk role held by Grace, who may also schedule meetings for Ada.
+resource "zoom_role" "help_desk" {
+  name        = "Help desk"
+  description = "First-line support"
+  privileges  = ["User:Read", "User:Edit"]
+}
+
+resource "zoom_role_member" "grace_help_desk" {
+  role_id = zoom_role.help_desk.id
+  user_id = zoom_user.engineer["grace@example.com"].email
+}
+
+resource "zoom_user_assistant" "grace_for_ada" {
+  user_id      = zoom_user.engineer["ada@example.com"].id
+  assistant_id = zoom_user.engineer["grace@example.com"].email
+}
+
+output "help_desk_role_id" {
+  value = zoom_role.help_desk.id
+}

@@ -109,6 +109,8 @@ type Client struct {
 	Webinars *WebinarsService
 	// TrackingFields is the account's tracking fields.
 	TrackingFields *TrackingFieldsService
+	// Roles is the account's roles and their members.
+	Roles *RolesService
 
 	baseURL    *url.URL
 	httpClient *http.Client
@@ -281,6 +283,7 @@ func New(cfg Config) (*Client, error) {
 	c.Meetings = (*MeetingsService)(common)
 	c.Webinars = (*WebinarsService)(common)
 	c.TrackingFields = (*TrackingFieldsService)(common)
+	c.Roles = (*RolesService)(common)
 	return c, nil
 }
 

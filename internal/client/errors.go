@@ -380,3 +380,33 @@ func IsTrackingFieldRequired(err error) (fields []string, ok bool) {
 	}
 	return fields, true
 }
+
+// ---- Roles and user assistants
+
+// IsRoleNotFound reports whether err is Zoom's answer for a role ID that does not exist: code 1034, code 300
+// "Role not found", or HTTP 404 without a code (roleMembers).
+func IsRoleNotFound(err error) bool {
+	var e *APIError
+	if !errors.As(err, &e) {
+		return false
+	}
+	switch {
+	case e.Code == 1034:
+		return true
+	case e.Code == 300 && strings.Contains(strings.ToLower(e.Message), "role not found"):
+		return true
+	}
+	return e.HTTPStatus == http.StatusNotFound && e.Code == 0
+}
+
+// IsRoleNameTaken reports whether err says another role already has the name (code 1224).
+func IsRoleNameTaken(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.Code == 1224
+}
+
+// IsAssistantAlreadyAdded reports whether err says the user already is an assistant of the user (code 200).
+func IsAssistantAlreadyAdded(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.Code == 200 && strings.Contains(e.Message, "already granted scheduling privilege")
+}

@@ -15,5 +15,8 @@ func All() []func() datasource.DataSource {
 		NewWebinars,
 		NewWebinarTemplates,
 		NewTrackingFields,
+		// Roles.
+		NewRole,
+		NewRoles,
 	}
 }

@@ -113,6 +113,14 @@ var adoptionCases = []adoptionCase{
 		}
 		return "zoom_mail_vacation.adopted", env.Host
 	}},
+	{"role", func(t *testing.T, env *acctest.Env) (string, string) {
+		_, err := env.Client.Roles.Create(acctest.Ctx(), &client.RoleRequest{Name: client.Ptr("Help desk"),
+			Description: client.Ptr("First-line support"), Privileges: &[]string{"User:Read", "Group:Read"}})
+		if err != nil {
+			t.Fatalf("creating a role: %v", err)
+		}
+		return "zoom_role.adopted", "Help desk"
+	}},
 }
 
 // TestAdoptionGenerateConfig adopts objects created out of band: an import block, terraform plan

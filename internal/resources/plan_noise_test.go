@@ -86,6 +86,11 @@ var planNoiseTests = map[string]func(*testing.T){
 	"zoom_webinar_registrant": TestAccPlanNoise_webinarRegistrant,
 	"zoom_mail_vacation":      TestAccPlanNoise_mailVacation,
 	"zoom_tracking_field":     TestAccPlanNoise_trackingField,
+	// Roles and user assistants: one test for the four.
+	"zoom_role":           TestAccPlanNoise_roles,
+	"zoom_role_member":    TestAccPlanNoise_roles,
+	"zoom_role_members":   TestAccPlanNoise_roles,
+	"zoom_user_assistant": TestAccPlanNoise_roles,
 }
 
 // TestPlanNoise_everyResource fails when a resource has no plan-noise test.
@@ -320,6 +325,54 @@ func TestAccPlanNoise_trackingField(t *testing.T) {
 			{Config: config("")},
 			noiseStep(config("  recommended_values = [\"a\", \"b\"]\n"), trackingFieldAddr),
 			noiseStep(config("  recommended_values = [\"a\", \"b\"]\n  required = true\n"), trackingFieldAddr),
+		},
+	})
+}
+
+// TestAccPlanNoise_roles: a role's name, description and privileges leave nothing unknown; a member or assistant
+// written with the user's other spelling leaves only the resource ID unknown; a changed member set nothing.
+func TestAccPlanNoise_roles(t *testing.T) {
+	env := acctest.New(t)
+	a, b := licensedUser(t, env), licensedUser(t, env)
+	name := acctest.RandomName()
+	config := func(desc, ref, members string) string {
+		return env.Config(fmt.Sprintf(`
+resource "zoom_role" "test" {
+  name        = %[1]q
+  description = %[2]q
+}
+
+resource "zoom_role" "other" {
+  name = "%[1]s-other"
+}
+
+resource "zoom_role_member" "test" {
+  role_id = zoom_role.test.id
+  user_id = %[3]q
+}
+
+resource "zoom_role_members" "test" {
+  role_id = zoom_role.other.id
+  members = [%[4]s]
+}
+
+resource "zoom_user_assistant" "test" {
+  user_id      = %[5]q
+  assistant_id = %[3]q
+}
+`, name, desc, ref, members, env.Host))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config("one", a.email, "")},
+			{
+				Config: config("two", a.id, fmt.Sprintf("%q", b.email)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					expectUnknowns(roleAddr), expectUnknowns(roleMemberAddr, "id"), expectUnknowns(roleMembersAddr),
+					expectUnknowns(userAssistantAddr, "id"),
+				}},
+			},
 		},
 	})
 }

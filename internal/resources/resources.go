@@ -14,5 +14,10 @@ func All() []func() resource.Resource {
 		NewMeetingRegistrant,
 		NewWebinarRegistrant,
 		NewTrackingField,
+		// Roles and user assistants.
+		NewRole,
+		NewRoleMember,
+		NewRoleMembers,
+		NewUserAssistant,
 	}
 }

@@ -288,6 +288,19 @@ type Profile struct {
 	// (default) = 400 code 300 "Validation Failed." naming the field, the generic validation error of those
 	// operations; "ignore" = the event is stored as sent.
 	TrackingFieldRequired string `json:"tracking_field_required"`
+
+	// Roles and user assistants (roles.go, assistants.go): behaviour Zoom's Roles and Users operations leave
+	// undocumented.
+	//
+	// RoleDeleteMovesMembers lets DELETE /roles/{roleId} delete a custom role that still has members, moving them
+	// to the Member role. Default false: 400 code 300 (sandbox wording), the members keep the role.
+	RoleDeleteMovesMembers bool `json:"role_delete_moves_members"`
+	// RoleMembersUnknownRole404 makes GET /roles/{roleId}/members answer an unknown role with HTTP 404 "Role not
+	// found" (no code), the other answer roleMembers documents. Default false: 400 code 1034.
+	RoleMembersUnknownRole404 bool `json:"role_members_unknown_role_404"`
+	// AssistantDeleteUnknownOK makes DELETE /users/{userId}/assistants/{assistantId} answer 204 for a user who is
+	// not one of the assistants. Default false: 404 code 1001 naming the assistant ID.
+	AssistantDeleteUnknownOK bool `json:"assistant_delete_unknown_ok"`
 }
 
 // Bounds of the day and minute knobs (100 years), so that they fit a time.Duration.

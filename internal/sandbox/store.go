@@ -49,6 +49,10 @@ type state struct {
 	Mailboxes map[string]*mailbox `json:"mailboxes,omitempty"`
 	// TrackingFields are the account's tracking fields in creation order (trackingfields.go).
 	TrackingFields []*trackingFieldDef `json:"tracking_fields,omitempty"`
+	// Roles are the account's custom roles in creation order (the built-in ones are not stored; see roles.go).
+	Roles []*role `json:"roles,omitempty"`
+	// Assistants are, per user ID, the user IDs of the user's scheduling assistants (see assistants.go).
+	Assistants map[string][]string `json:"assistants,omitempty"`
 
 	byID         map[string]*user
 	byEmail      map[string]*user

@@ -126,17 +126,6 @@ type licenseInfo struct {
 	SubscriptionID string `json:"subscription_id"`
 }
 
-func roleName(roleID string) string {
-	switch roleID {
-	case roleOwner:
-		return "Owner"
-	case roleAdmin:
-		return "Admin"
-	default:
-		return "Member"
-	}
-}
-
 // Enumerations from the Users spec.
 var (
 	userActions      = map[string]bool{"create": true, "autoCreate": true, "custCreate": true, "ssoCreate": true}
@@ -660,7 +649,7 @@ func (c *call) viewUser(u *user) userView {
 		FirstName:          u.FirstName,
 		LastName:           u.LastName,
 		PMI:                u.PMI,
-		RoleName:           roleName(u.RoleID),
+		RoleName:           c.s.st.roleName(u.RoleID),
 		Timezone:           u.Timezone,
 		Type:               u.Type,
 		UsePMI:             u.UsePMI,
