@@ -13,5 +13,9 @@ func All() []func() resource.Resource {
 		NewWebinar,
 		NewMeetingRegistrant,
 		NewWebinarRegistrant,
+		NewGroup,
+		NewGroupMember,
+		NewGroupMembers,
+		NewGroupAdmin,
 	}
 }
