@@ -275,7 +275,7 @@ func (notBlank) ValidateString(_ context.Context, req validator.StringRequest, r
 		return
 	}
 	if strings.TrimSpace(req.ConfigValue.ValueString()) == "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid value", "Must not be blank: Zoom refuses a name made only of spaces.")
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid value", "The value must not be blank (only spaces).")
 	}
 }
 
