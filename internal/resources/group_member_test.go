@@ -126,7 +126,9 @@ resource "zoom_group_member" "one" {
 			// u[0] deactivated and u[2] deleted in the web portal: drift on both resources, no error.
 			{
 				PreConfig: oob(t,
-					func() error { return env.Client.Users.UpdateStatus(acctest.Ctx(), u[0].id, client.UserStatusActionDeactivate) },
+					func() error {
+						return env.Client.Users.UpdateStatus(acctest.Ctx(), u[0].id, client.UserStatusActionDeactivate)
+					},
 					func() error {
 						return env.Client.Users.Delete(acctest.Ctx(), u[2].id, &client.DeleteUserOptions{Action: "delete"})
 					}),
@@ -138,7 +140,9 @@ resource "zoom_group_member" "one" {
 			// its member.
 			{
 				PreConfig: oob(t,
-					func() error { return env.Client.Users.UpdateStatus(acctest.Ctx(), u[0].id, client.UserStatusActionActivate) },
+					func() error {
+						return env.Client.Users.UpdateStatus(acctest.Ctx(), u[0].id, client.UserStatusActionActivate)
+					},
 					func() error { return env.Client.Groups.RemoveMember(acctest.Ctx(), one.v, u[0].id) },
 					func() error { return env.Client.Groups.RemoveMember(acctest.Ctx(), one.v, u[3].id) },
 					func() error { return env.Client.Groups.Delete(acctest.Ctx(), one.v) }),
