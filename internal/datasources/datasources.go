@@ -14,5 +14,8 @@ func All() []func() datasource.DataSource {
 		NewWebinar,
 		NewWebinars,
 		NewWebinarTemplates,
+		NewGroup,
+		NewGroups,
+		NewGroupMembers,
 	}
 }
