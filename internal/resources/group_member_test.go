@@ -105,8 +105,20 @@ resource "zoom_group_member" "one" {
 				}},
 				Check: resource.ComposeTestCheckFunc(wantMembers(&all, u[0].email, u[2].email), wantMembers(&one, u[0].email)),
 			},
+			// The import records the members by Zoom's e-mails, which differ from the configuration in letter case
+			// only; the members are compared without regard to case.
 			{ResourceName: "zoom_group_members.all", ImportState: true, ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"members"}},
+				ImportStateVerifyIgnore: []string{"members"},
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					got := []string{states[0].Attributes["members.0"], states[0].Attributes["members.1"]}
+					slices.Sort(got)
+					want := []string{strings.ToLower(u[0].email), strings.ToLower(u[2].email)}
+					slices.Sort(want)
+					if states[0].Attributes["members.#"] != "2" || !slices.Equal(got, want) {
+						return fmt.Errorf("imported members %v, want %v", states[0].Attributes, want)
+					}
+					return nil
+				}},
 			{ResourceName: "zoom_group_member.one", ImportState: true, ImportStateVerify: true,
 				ImportStateVerifyIgnore: []string{"primary"},
 				ImportStateIdFunc:       func(*terraform.State) (string, error) { return one.v + "/" + u[0].email, nil }},
