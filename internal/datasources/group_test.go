@@ -14,14 +14,14 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/sandbox"
 )
 
-// TestAccGroupDataSources reads a group by ID and by name, every group, and the members of a 4,500-member group:
-// the member list costs ceil(4500/2000) = 3 list requests per read and no request per member.
+// TestAccGroupDataSources reads a group by ID and by name, every group, and the members of a 2,500-member group:
+// the member list costs ceil(2500/2000) = 2 list requests per read and no request per member.
 func TestAccGroupDataSources(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireSandbox(t)
-	const n, pageSize = 4500, 2000
+	const n, pageSize = 2500, 2000
 	prefix := acctest.NamePrefix + "grp-"
-	// Seeded directly: adding 4,500 members through the API costs 150 requests and proves nothing more here.
+	// Seeded directly: adding 2,500 members through the API costs 84 requests and proves nothing more here.
 	if _, err := env.Sandbox.SeedUsers(sandbox.UserSeed{Count: n, Prefix: prefix, Domain: "example.com"}); err != nil {
 		t.Fatalf("seeding users: %v", err)
 	}
