@@ -122,11 +122,19 @@ resource "zoom_group_member" "one" {
 			{ResourceName: "zoom_group_member.one", ImportState: true, ImportStateVerify: true,
 				ImportStateVerifyIgnore: []string{"primary"},
 				ImportStateIdFunc:       func(*terraform.State) (string, error) { return one.v + "/" + u[0].email, nil }},
-			// Out-of-band members: u[3] added to both groups, u[0] removed from "one". The authoritative resource
-			// plans u[3]'s removal; the single member is added again and u[3] stays in "one".
+			// Another user replaces the single membership.
+			{
+				Config: config([]string{u[0].email, strings.ToUpper(u[2].email)}, u[1].id, ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("zoom_group_member.one", plancheck.ResourceActionReplace),
+				}},
+				Check: wantMembers(&one, u[1].email),
+			},
+			// Out-of-band members: u[3] added to both groups, u[1] removed from "one". The authoritative resource
+			// plans u[3]'s removal; the single member (u[0] again) is added and u[3] stays in "one".
 			{
 				PreConfig: oob(t, addOOB(&all, u[3].email), addOOB(&one, u[3].email),
-					func() error { return env.Client.Groups.RemoveMember(acctest.Ctx(), one.v, u[0].id) }),
+					func() error { return env.Client.Groups.RemoveMember(acctest.Ctx(), one.v, u[1].id) }),
 				Config: step2,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction("zoom_group_members.all", plancheck.ResourceActionUpdate),

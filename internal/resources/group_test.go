@@ -142,11 +142,18 @@ resource "zoom_group_admin" "test" {
 				ResourceName: "zoom_group_admin.test", ImportState: true, ImportStateVerify: true,
 				ImportStateIdFunc: func(*terraform.State) (string, error) { return group.v + "/" + users[0].id, nil },
 			},
+			// Another user replaces the administrator.
+			{
+				Config: config(renamed, users[1].email),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("zoom_group_admin.test", plancheck.ResourceActionReplace),
+				}},
+			},
 			// Renamed and stripped of its administrator in the web portal: both show as drift and are restored.
 			{
 				PreConfig: oob(t,
 					func() error { return env.Client.Groups.Rename(acctest.Ctx(), group.v, acctest.RandomName()) },
-					func() error { return env.Client.Groups.RemoveAdmin(acctest.Ctx(), group.v, users[0].email) }),
+					func() error { return env.Client.Groups.RemoveAdmin(acctest.Ctx(), group.v, users[1].email) }),
 				Config: config(renamed, users[0].id),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction("zoom_group.test", plancheck.ResourceActionUpdate),
