@@ -111,6 +111,8 @@ type Client struct {
 	TrackingFields *TrackingFieldsService
 	// Roles is the account's roles and their members.
 	Roles *RolesService
+	// Groups is the groups API: groups, their members and administrators.
+	Groups *GroupsService
 
 	baseURL    *url.URL
 	httpClient *http.Client
@@ -284,6 +286,7 @@ func New(cfg Config) (*Client, error) {
 	c.Webinars = (*WebinarsService)(common)
 	c.TrackingFields = (*TrackingFieldsService)(common)
 	c.Roles = (*RolesService)(common)
+	c.Groups = (*GroupsService)(common)
 	return c, nil
 }
 

@@ -18,5 +18,8 @@ func All() []func() datasource.DataSource {
 		// Roles.
 		NewRole,
 		NewRoles,
+		NewGroup,
+		NewGroups,
+		NewGroupMembers,
 	}
 }

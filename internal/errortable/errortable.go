@@ -121,4 +121,10 @@ var areas = map[string]string{
 	"trackingfieldCreate": "zoom_tracking_field", "trackingfieldGet": "zoom_tracking_field",
 	"trackingfieldUpdate": "zoom_tracking_field", "trackingfieldDelete": "zoom_tracking_field",
 	"trackingfieldList": "zoom_tracking_fields data source",
+	"groups":            "zoom_group (import by name) and the zoom_group and zoom_groups data sources", "groupCreate": "zoom_group",
+	"group": "zoom_group", "groupUpdate": "zoom_group", "groupDelete": "zoom_group",
+	"groupMembers":       "zoom_group_members and the zoom_group_members data source",
+	"groupMembersCreate": "zoom_group_member, zoom_group_members", "groupMembersDelete": "zoom_group_member, zoom_group_members",
+	"updateAGroupMember": "zoom_group_member (primary)", "groupAdmins": "zoom_group_admin",
+	"groupAdminsCreate": "zoom_group_admin", "groupAdminsDelete": "zoom_group_admin",
 }

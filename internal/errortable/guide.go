@@ -29,6 +29,10 @@ var verbs = map[string]string{
 	// Tracking fields.
 	"trackingfieldCreate": "create", "trackingfieldGet": "read", "trackingfieldUpdate": "update",
 	"trackingfieldDelete": "destroy", "trackingfieldList": "read",
+	"groups": "read (list)", "groupCreate": "create", "group": "read", "groupUpdate": "update", "groupDelete": "destroy",
+	"groupMembers": "read (list)", "groupMembersCreate": "create or update", "groupMembersDelete": "update or destroy",
+	"updateAGroupMember": "create or update of primary", "groupAdmins": "read (list)", "groupAdminsCreate": "create",
+	"groupAdminsDelete": "destroy",
 }
 
 // unsent are the operations the client offers but the provider never sends, with the client method.

@@ -19,5 +19,9 @@ func All() []func() resource.Resource {
 		NewRoleMember,
 		NewRoleMembers,
 		NewUserAssistant,
+		NewGroup,
+		NewGroupMember,
+		NewGroupMembers,
+		NewGroupAdmin,
 	}
 }

@@ -20,6 +20,7 @@ import (
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/validators"
 )
 
 var (
@@ -67,7 +68,7 @@ func (r *roleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			},
 			"description": schema.StringAttribute{
 				Optional: true, Description: "Description of the role. Changed in place; removing it clears it.",
-				Validators: []validator.String{nonEmptyString{}},
+				Validators: []validator.String{validators.NotBlank()},
 			},
 			"privileges": schema.SetAttribute{
 				ElementType: types.StringType, Optional: true, Computed: true,
@@ -87,17 +88,6 @@ func (r *roleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 
 func (r *roleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = diagnostics.Client(req.ProviderData, &resp.Diagnostics)
-}
-
-// nonEmptyString refuses "".
-type nonEmptyString struct{}
-
-func (nonEmptyString) Description(context.Context) string             { return "must not be empty" }
-func (v nonEmptyString) MarkdownDescription(c context.Context) string { return v.Description(c) }
-func (nonEmptyString) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !req.ConfigValue.IsNull() && !req.ConfigValue.IsUnknown() && strings.TrimSpace(req.ConfigValue.ValueString()) == "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Empty value", "An empty string is not a valid value: give a value, or leave an optional attribute out.")
-	}
 }
 
 // roleNameValidator refuses an empty name and the built-in roles' names.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/validators"
 )
 
 var (
@@ -53,7 +54,7 @@ func userRefAttribute(desc, idAttr, emailAttr, what string) schema.StringAttribu
 	return schema.StringAttribute{
 		Required:    true,
 		Description: desc + " A user ID or e-mail address; switching between the two spellings of the same user changes nothing.",
-		Validators:  []validator.String{nonEmptyString{}},
+		Validators:  []validator.String{validators.NotBlank()},
 		PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(
 			func(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
 				if req.StateValue.IsNull() || req.PlanValue.IsUnknown() {

@@ -313,7 +313,7 @@ func TestAccRole_invalid(t *testing.T) {
 			plan(`resource "zoom_user_assistant" "test" {
   user_id      = "a@example.com"
   assistant_id = ""
-}`, `An empty string is not a valid value`),
+}`, `must not be empty or blank`),
 			// A name another role has: the error says how to import that role.
 			{
 				Config: env.Config(fmt.Sprintf(`resource "zoom_role" "test" {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/validators"
 )
 
 var (
@@ -55,7 +56,7 @@ func (r *userAssistantResource) Schema(_ context.Context, _ resource.SchemaReque
 			"user_id": schema.StringAttribute{
 				Required:    true,
 				Description: "The user who gives the scheduling privilege: a user ID or e-mail. Changing it replaces the resource (another letter case of an e-mail does not).",
-				Validators:  []validator.String{nonEmptyString{}},
+				Validators:  []validator.String{validators.NotBlank()},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(otherMailbox,
 					"Changing the user replaces the resource.", "Changing the user replaces the resource.")},
 			},

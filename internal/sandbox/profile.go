@@ -301,6 +301,23 @@ type Profile struct {
 	// AssistantDeleteUnknownOK makes DELETE /users/{userId}/assistants/{assistantId} answer 204 for a user who is
 	// not one of the assistants. Default false: 404 code 1001 naming the assistant ID.
 	AssistantDeleteUnknownOK bool `json:"assistant_delete_unknown_ok"`
+	// The group knobs cover what docs/development/zoom-api.md#groups marks as unconfirmed (see groups.go).
+	//
+	// GroupCreatesPerDay caps groupCreate per UTC day (the spec: 100 groups a day per account). Default 100;
+	// 0 = unlimited.
+	GroupCreatesPerDay int `json:"group_creates_per_day"`
+	// GroupDeleteWithMembers is the answer to deleting a group that still has members (undocumented): "refuse"
+	// (default) = 400 code 300 naming the member count (sandbox wording); "remove" = the group is deleted and its
+	// members stay in the account without it.
+	GroupDeleteWithMembers string `json:"group_delete_with_members"`
+	// GroupUnknownUsers is the answer to an id or e-mail in groupMembersCreate or groupAdminsCreate that is no
+	// user of the account (undocumented): "error" (default) = 404 code 1001 "User does not exist: {id}." and
+	// nothing is added; "skip" = the entry is left out and the others are added (the answer's ids omit it).
+	GroupUnknownUsers string `json:"group_unknown_users"`
+	// GroupListsDeactivatedMembers keeps deactivated users in GET /groups/{groupId}/members (undocumented whether
+	// Zoom lists them). Default true: a deactivated user is still a member; false = they are left out of the
+	// list (and its total_records) while deactivated.
+	GroupListsDeactivatedMembers bool `json:"group_lists_deactivated_members"`
 }
 
 // Bounds of the day and minute knobs (100 years), so that they fit a time.Duration.
@@ -356,6 +373,10 @@ const (
 	RegistrantReaddError       = "error"
 	RegistrantCancelDenied     = "denied"
 	RegistrantCancelDeleted    = "deleted"
+	GroupDeleteRefuse          = "refuse"
+	GroupDeleteRemoveMembers   = "remove"
+	GroupUnknownUsersError     = "error"
+	GroupUnknownUsersSkip      = "skip"
 	RegistrantQuestionsKeep    = "keep"
 	RegistrantQuestionsDefined = "defined"
 	defaultRegistrantCapacity  = 4999
@@ -425,6 +446,11 @@ func DefaultProfile() Profile {
 		EndedMeetingStatus:        EndedStatusWaiting,
 		DeletedMeetingRecoverDays: 7,
 		TrackingFieldRequired:     TrackingRequiredRefuse,
+
+		GroupCreatesPerDay:           100,
+		GroupDeleteWithMembers:       GroupDeleteRefuse,
+		GroupUnknownUsers:            GroupUnknownUsersError,
+		GroupListsDeactivatedMembers: true,
 	}
 }
 
@@ -467,6 +493,9 @@ func (p Profile) Validate() error {
 	}
 	if p.LatencyMS < 0 {
 		return fmt.Errorf("latency_ms: must not be negative")
+	}
+	if p.GroupCreatesPerDay < 0 {
+		return fmt.Errorf("group_creates_per_day: must not be negative (0 = unlimited)")
 	}
 	if p.MeetingDailyLimit < 0 {
 		return fmt.Errorf("meeting_daily_limit: must not be negative (0 = unlimited)")
@@ -517,6 +546,8 @@ func (p Profile) Validate() error {
 		{"recurrence_end_date_time", p.RecurrenceEndDateTime, []string{RecurrenceEndExact, RecurrenceEndEndOfDay}},
 		{"unlisted_timezone", p.UnlistedTimezone, []string{UnlistedTimezoneRefuse, UnlistedTimezoneSubstitute}},
 		{"tracking_field_required", p.TrackingFieldRequired, []string{TrackingRequiredRefuse, TrackingRequiredIgnore}},
+		{"group_delete_with_members", p.GroupDeleteWithMembers, []string{GroupDeleteRefuse, GroupDeleteRemoveMembers}},
+		{"group_unknown_users", p.GroupUnknownUsers, []string{GroupUnknownUsersError, GroupUnknownUsersSkip}},
 	} {
 		ok := e.value == ""
 		for _, a := range e.allowed {

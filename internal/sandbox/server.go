@@ -1,5 +1,5 @@
 // Package sandbox is a stateful emulator of the subset of the Zoom REST API
-// used by terraform-provider-zoom: Server-to-Server OAuth, users, meetings,
+// used by terraform-provider-zoom: Server-to-Server OAuth, users, groups, meetings,
 // webinars, their registrants and templates, and the Zoom Mail vacation responder.
 //
 // A Server is an http.Handler. It serves
@@ -440,7 +440,7 @@ type route struct {
 func buildRoutes() []*route {
 	var all []*route
 	for _, group := range [][]*route{userRoutes(), meetingRoutes(), templateRoutes(), mailRoutes(), webinarRoutes(), registrantRoutes(),
-		trackingFieldRoutes(), roleRoutes(), assistantRoutes()} {
+		trackingFieldRoutes(), roleRoutes(), assistantRoutes(), groupRoutes()} {
 		all = append(all, group...)
 	}
 	for _, rt := range all {

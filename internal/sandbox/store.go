@@ -53,11 +53,14 @@ type state struct {
 	Roles []*role `json:"roles,omitempty"`
 	// Assistants are, per user ID, the user IDs of the user's scheduling assistants (see assistants.go).
 	Assistants map[string][]string `json:"assistants,omitempty"`
+	// Groups in creation (sequence) order, with their members and administrators (groups.go).
+	Groups []*group `json:"groups,omitempty"`
 
 	byID         map[string]*user
 	byEmail      map[string]*user
 	meetingsByID map[int64]*meeting
 	webinarsByID map[int64]*webinar
+	groupsByID   map[string]*group
 }
 
 // persisted is the JSON document written to Options.StatePath.
@@ -116,6 +119,10 @@ func (st *state) reindex() {
 	st.webinarsByID = make(map[int64]*webinar, len(st.Webinars))
 	for _, w := range st.Webinars {
 		st.webinarsByID[w.ID] = w
+	}
+	st.groupsByID = make(map[string]*group, len(st.Groups))
+	for _, g := range st.Groups {
+		st.groupsByID[g.ID] = g
 	}
 }
 
@@ -268,6 +275,9 @@ func (st *state) validate() error {
 			return fmt.Errorf("meeting_templates[%d]: owner %q is not a user", i, t.OwnerID)
 		}
 		tplIDs[t.ID] = true
+	}
+	if err := st.validateGroups(ids); err != nil {
+		return err
 	}
 	return st.validateWebinarState(ids, numbers)
 }

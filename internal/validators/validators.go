@@ -4,6 +4,7 @@ package validators
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/mail"
 	"net/url"
@@ -33,6 +34,16 @@ func (v stringCheck) ValidateString(_ context.Context, req validator.StringReque
 	if err := v.check(req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid value for "+req.Path.String(), err.Error())
 	}
+}
+
+// NotBlank refuses an empty value and one made only of blanks: an optional attribute is left out, not given "".
+func NotBlank() validator.String {
+	return stringCheck{desc: "must not be empty or blank", check: func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New("the value must not be empty or blank: give a value, or leave an optional attribute out")
+		}
+		return nil
+	}}
 }
 
 // HTTPURL accepts absolute http or https URLs.
