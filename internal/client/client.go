@@ -107,6 +107,8 @@ type Client struct {
 	Meetings *MeetingsService
 	// Webinars is the webinars and webinar-templates API.
 	Webinars *WebinarsService
+	// Settings is the account, group and user settings and lock settings API.
+	Settings *SettingsService
 
 	baseURL    *url.URL
 	httpClient *http.Client
@@ -278,6 +280,7 @@ func New(cfg Config) (*Client, error) {
 	c.Mail = (*MailService)(common)
 	c.Meetings = (*MeetingsService)(common)
 	c.Webinars = (*WebinarsService)(common)
+	c.Settings = (*SettingsService)(common)
 	return c, nil
 }
 

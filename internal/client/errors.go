@@ -337,3 +337,25 @@ func IsMaybeProcessed(err error) bool {
 	var re *RequestError
 	return errors.As(err, &re) && re.MaybeProcessed
 }
+
+// --- settings (account, group and user settings and lock settings) ---------------------------------------------
+
+// IsAddonUnavailable reports whether err is userSettingsUpdate's refusal of a licence: 400 code 200 about the
+// add-on's seats ("You can add max N Webinar 500 users.") or a plan that lacks the feature.
+func IsAddonUnavailable(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.HTTPStatus == 400 && e.Code == 200
+}
+
+// IsLicenceNeedsLicensedUser reports whether err is userSettingsUpdate's refusal of the webinar (1122) or large
+// meeting (1108) feature for a user who is not Licensed.
+func IsLicenceNeedsLicensedUser(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.HTTPStatus == 400 && (e.Code == 1122 || e.Code == 1108)
+}
+
+// IsGroupNotFound reports whether err is the 404 code 4130 of the group settings operations.
+func IsGroupNotFound(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.HTTPStatus == 404 && e.Code == 4130
+}

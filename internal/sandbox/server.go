@@ -439,7 +439,7 @@ type route struct {
 // file and contributes a function here.
 func buildRoutes() []*route {
 	var all []*route
-	for _, group := range [][]*route{userRoutes(), meetingRoutes(), templateRoutes(), mailRoutes(), webinarRoutes(), registrantRoutes()} {
+	for _, group := range [][]*route{userRoutes(), meetingRoutes(), templateRoutes(), mailRoutes(), webinarRoutes(), registrantRoutes(), settingsRoutes()} {
 		all = append(all, group...)
 	}
 	for _, rt := range all {

@@ -47,6 +47,13 @@ type state struct {
 	// Mailboxes are the Zoom Mail settings of mailboxes that have set them, keyed by the owning user's id (a
 	// mailbox follows its user through an e-mail change, and goes with a deleted user). See mail.go.
 	Mailboxes map[string]*mailbox `json:"mailboxes,omitempty"`
+	// AccountSettings, GroupSettings and UserSettings are the settings values written to the account, a group
+	// (by group id) and a user (by user id); AccountLocks and GroupLocks the lock settings. See settings.go.
+	AccountSettings settingsValues             `json:"account_settings,omitempty"`
+	AccountLocks    map[string]bool            `json:"account_locks,omitempty"`
+	GroupSettings   map[string]settingsValues  `json:"group_settings,omitempty"`
+	GroupLocks      map[string]map[string]bool `json:"group_locks,omitempty"`
+	UserSettings    map[string]settingsValues  `json:"user_settings,omitempty"`
 
 	byID         map[string]*user
 	byEmail      map[string]*user
