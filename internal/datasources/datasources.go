@@ -14,5 +14,8 @@ func All() []func() datasource.DataSource {
 		NewWebinar,
 		NewWebinars,
 		NewWebinarTemplates,
+		// settings (set15)
+		NewAccountSettings,
+		NewUserSettings,
 	}
 }

@@ -13,5 +13,11 @@ func All() []func() resource.Resource {
 		NewWebinar,
 		NewMeetingRegistrant,
 		NewWebinarRegistrant,
+		// settings (set15)
+		NewAccountSettings,
+		NewAccountLockSettings,
+		NewGroupSettings,
+		NewGroupLockSettings,
+		NewUserSettings,
 	}
 }

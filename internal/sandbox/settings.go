@@ -68,6 +68,7 @@ var settingDefs = []settingDef{
 	{section: "schedule_meeting", name: "join_before_host", kind: 'b', levels: lvAll, locks: lkBoth, def: false},
 	{section: "schedule_meeting", name: "require_password_for_scheduling_new_meetings", kind: 'b', levels: lvAll, locks: lkBoth, def: true},
 	{section: "schedule_meeting", name: "use_pmi_for_scheduled_meetings", kind: 'b', levels: lvAccount | lvUser, locks: lvAccount, def: false},
+	{section: "schedule_meeting", name: "use_pmi_for_instant_meetings", kind: 'b', levels: lvAccount | lvUser, locks: lvAccount, def: false},
 	{section: "schedule_meeting", name: "audio_type", kind: 's', strs: []string{"both", "telephony", "voip", "thirdParty"}, levels: lvAll, locks: lkBoth, def: "both", free: "voip"},
 
 	{section: "in_meeting", name: "chat", kind: 'b', levels: lvAll, locks: lkBoth, def: true},
@@ -107,6 +108,7 @@ var settingDefs = []settingDef{
 	{section: secMS, name: "phone_password", kind: 'b', levels: lvAll, locks: lkBoth, def: false},
 	{section: secMS, name: "webinar_password", kind: 'b', levels: lvAll, locks: lkBoth, def: false},
 	{section: secMS, name: "auto_security", kind: 'b', levels: lvAll, locks: lkBoth, def: true},
+	{section: secMS, name: "require_password_for_scheduled_meeting", kind: 'b', levels: lvAll, def: true},
 	{section: secMS, name: "block_user_domain", kind: 'b', levels: lvAll, locks: lkBoth, def: false},
 
 	// feature: the user's licences (userSettingsUpdate documents their errors). meeting_capacity is the plan's.
