@@ -109,6 +109,8 @@ type Client struct {
 	Webinars *WebinarsService
 	// Settings is the account, group and user settings and lock settings API.
 	Settings *SettingsService
+	// Groups is the groups API: groups, their members and administrators.
+	Groups *GroupsService
 
 	baseURL    *url.URL
 	httpClient *http.Client
@@ -281,6 +283,7 @@ func New(cfg Config) (*Client, error) {
 	c.Meetings = (*MeetingsService)(common)
 	c.Webinars = (*WebinarsService)(common)
 	c.Settings = (*SettingsService)(common)
+	c.Groups = (*GroupsService)(common)
 	return c, nil
 }
 

@@ -354,8 +354,36 @@ func IsLicenceNeedsLicensedUser(err error) bool {
 	return errors.As(err, &e) && e.HTTPStatus == 400 && (e.Code == 1122 || e.Code == 1108)
 }
 
-// IsGroupNotFound reports whether err is the 404 code 4130 of the group settings operations.
+// --- Groups (docs/development/zoom-api.md#groups) ---
+
+// IsGroupNotFound reports whether err is Zoom's "group does not exist" (HTTP 404 code 4130).
 func IsGroupNotFound(err error) bool {
 	var e *APIError
-	return errors.As(err, &e) && e.HTTPStatus == 404 && e.Code == 4130
+	return errors.As(err, &e) && e.HTTPStatus == http.StatusNotFound && e.Code == 4130
+}
+
+// IsGroupMemberNotFound reports whether err says the user is not a member of the group (HTTP 404 code 4131).
+func IsGroupMemberNotFound(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.HTTPStatus == http.StatusNotFound && e.Code == 4131
+}
+
+// IsGroupNameTaken reports whether err says another group of the account has the name (HTTP 409 code 4132).
+func IsGroupNameTaken(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.HTTPStatus == http.StatusConflict && e.Code == 4132
+}
+
+// IsNotGroupAdmin reports whether err says the user is not an administrator of the group (HTTP 400 code 4138).
+func IsNotGroupAdmin(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.HTTPStatus == http.StatusBadRequest && e.Code == 4138
+}
+
+// IsGroupRefused reports whether err is a 400 code 300 answer to a group operation: groupDelete answers no
+// documented refusal, so this is how a refusal to delete a group that still has members is recognised
+// (docs/development/zoom-api.md#groups).
+func IsGroupRefused(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.HTTPStatus == http.StatusBadRequest && e.Code == 300
 }

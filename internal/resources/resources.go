@@ -13,6 +13,10 @@ func All() []func() resource.Resource {
 		NewWebinar,
 		NewMeetingRegistrant,
 		NewWebinarRegistrant,
+		NewGroup,
+		NewGroupMember,
+		NewGroupMembers,
+		NewGroupAdmin,
 		// settings (set15)
 		NewAccountSettings,
 		NewAccountLockSettings,

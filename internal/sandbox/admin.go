@@ -224,6 +224,9 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	case "/_sandbox/seed/users": // POST: bulk-create users (seed.go)
 		s.serveAdminSeedUsers(w, r)
 
+	case "/_sandbox/seed/groups": // POST: a group with its members in one step (groups.go)
+		s.serveAdminSeedGroup(w, r)
+
 	case "/_sandbox/tokens":
 		if r.Method != http.MethodDelete {
 			methodNotAllowed()

@@ -295,6 +295,23 @@ type Profile struct {
 	// CreateAcceptsUserTemplates lets POST /users/{userId}/meetings use a user's own (type 1) meeting
 	// template. The spec says only account admin templates are accepted, so the default is false → 400 code 300.
 	CreateAcceptsUserTemplates bool `json:"create_accepts_user_templates"`
+	// The group knobs cover what docs/development/zoom-api.md#groups marks as unconfirmed (see groups.go).
+	//
+	// GroupCreatesPerDay caps groupCreate per UTC day (the spec: 100 groups a day per account). Default 100;
+	// 0 = unlimited.
+	GroupCreatesPerDay int `json:"group_creates_per_day"`
+	// GroupDeleteWithMembers is the answer to deleting a group that still has members (undocumented): "refuse"
+	// (default) = 400 code 300 naming the member count (sandbox wording); "remove" = the group is deleted and its
+	// members stay in the account without it.
+	GroupDeleteWithMembers string `json:"group_delete_with_members"`
+	// GroupUnknownUsers is the answer to an id or e-mail in groupMembersCreate or groupAdminsCreate that is no
+	// user of the account (undocumented): "error" (default) = 404 code 1001 "User does not exist: {id}." and
+	// nothing is added; "skip" = the entry is left out and the others are added (the answer's ids omit it).
+	GroupUnknownUsers string `json:"group_unknown_users"`
+	// GroupListsDeactivatedMembers keeps deactivated users in GET /groups/{groupId}/members (undocumented whether
+	// Zoom lists them). Default true: a deactivated user is still a member; false = they are left out of the
+	// list (and its total_records) while deactivated.
+	GroupListsDeactivatedMembers bool `json:"group_lists_deactivated_members"`
 }
 
 // Bounds of the day and minute knobs (100 years), so that they fit a time.Duration.
@@ -350,6 +367,10 @@ const (
 	RegistrantReaddError       = "error"
 	RegistrantCancelDenied     = "denied"
 	RegistrantCancelDeleted    = "deleted"
+	GroupDeleteRefuse          = "refuse"
+	GroupDeleteRemoveMembers   = "remove"
+	GroupUnknownUsersError     = "error"
+	GroupUnknownUsersSkip      = "skip"
 	RegistrantQuestionsKeep    = "keep"
 	RegistrantQuestionsDefined = "defined"
 	defaultRegistrantCapacity  = 4999
@@ -419,6 +440,11 @@ func DefaultProfile() Profile {
 		BasicHostRegistration:     BasicRegistrationError,
 		EndedMeetingStatus:        EndedStatusWaiting,
 		DeletedMeetingRecoverDays: 7,
+
+		GroupCreatesPerDay:           100,
+		GroupDeleteWithMembers:       GroupDeleteRefuse,
+		GroupUnknownUsers:            GroupUnknownUsersError,
+		GroupListsDeactivatedMembers: true,
 	}
 }
 
@@ -461,6 +487,9 @@ func (p Profile) Validate() error {
 	}
 	if p.LatencyMS < 0 {
 		return fmt.Errorf("latency_ms: must not be negative")
+	}
+	if p.GroupCreatesPerDay < 0 {
+		return fmt.Errorf("group_creates_per_day: must not be negative (0 = unlimited)")
 	}
 	if p.MeetingDailyLimit < 0 {
 		return fmt.Errorf("meeting_daily_limit: must not be negative (0 = unlimited)")
@@ -520,6 +549,8 @@ func (p Profile) Validate() error {
 		{"mail_empty_time", p.MailEmptyTime, []string{MailEmptyTimeClear, MailEmptyTimeRefuse}},
 		{"recurrence_end_date_time", p.RecurrenceEndDateTime, []string{RecurrenceEndExact, RecurrenceEndEndOfDay}},
 		{"unlisted_timezone", p.UnlistedTimezone, []string{UnlistedTimezoneRefuse, UnlistedTimezoneSubstitute}},
+		{"group_delete_with_members", p.GroupDeleteWithMembers, []string{GroupDeleteRefuse, GroupDeleteRemoveMembers}},
+		{"group_unknown_users", p.GroupUnknownUsers, []string{GroupUnknownUsersError, GroupUnknownUsersSkip}},
 	} {
 		ok := e.value == ""
 		for _, a := range e.allowed {

@@ -1,5 +1,5 @@
 // Package sandbox is a stateful emulator of the subset of the Zoom REST API
-// used by terraform-provider-zoom: Server-to-Server OAuth, users, meetings,
+// used by terraform-provider-zoom: Server-to-Server OAuth, users, groups, meetings,
 // webinars, their registrants and templates, and the Zoom Mail vacation responder.
 //
 // A Server is an http.Handler. It serves
@@ -439,7 +439,7 @@ type route struct {
 // file and contributes a function here.
 func buildRoutes() []*route {
 	var all []*route
-	for _, group := range [][]*route{userRoutes(), meetingRoutes(), templateRoutes(), mailRoutes(), webinarRoutes(), registrantRoutes(), settingsRoutes()} {
+	for _, group := range [][]*route{userRoutes(), meetingRoutes(), templateRoutes(), mailRoutes(), webinarRoutes(), registrantRoutes(), groupRoutes(), settingsRoutes()} {
 		all = append(all, group...)
 	}
 	for _, rt := range all {

@@ -150,7 +150,6 @@ const (
 	msgLargeMeetingBasic  = "Only Licensed or On-prem users can enable the large meeting feature."
 	msgAddonMax           = "You can add max %d %s %d users."
 	msgSettingLocked      = "The setting %s is locked by the %s and cannot be changed."
-	codeGroupNotFound     = 4130
 	codeAccountNotFound   = 2001
 	codeWebinarBasic      = 1122
 	codeLargeMeetingBasic = 1108
@@ -489,17 +488,20 @@ func (c *call) updateAccountLocks() apiResponse {
 
 // --- groups ----------------------------------------------------------------------------------------------------
 
-// pathGroup resolves {groupId}: 404 code 4130 for a group the account does not have.
-func (c *call) pathGroup() (string, *apiResponse) {
+// settingsGroup resolves {groupId}: 404 code 4130 for a group the account does not have.
+func (c *call) settingsGroup() (string, *apiResponse) {
+	if bad := c.paidOnly(); bad != nil {
+		return "", bad
+	}
 	gid := c.params["groupId"]
-	if !c.s.st.groupExists(gid) {
+	if c.s.st.groupsByID[gid] == nil {
 		return "", ptr(errResp(http.StatusNotFound, codeGroupNotFound, fmt.Sprintf(msgGroupNotExist, gid)))
 	}
-	return gid, c.paidOnly()
+	return gid, nil
 }
 
 func (c *call) getGroupSettings() apiResponse {
-	gid, bad := c.pathGroup()
+	gid, bad := c.settingsGroup()
 	if bad != nil {
 		return *bad
 	}
@@ -507,7 +509,7 @@ func (c *call) getGroupSettings() apiResponse {
 }
 
 func (c *call) updateGroupSettings() apiResponse {
-	gid, bad := c.pathGroup()
+	gid, bad := c.settingsGroup()
 	if bad != nil {
 		return *bad
 	}
@@ -540,7 +542,7 @@ func (c *call) updateGroupSettings() apiResponse {
 }
 
 func (c *call) getGroupLocks() apiResponse {
-	gid, bad := c.pathGroup()
+	gid, bad := c.settingsGroup()
 	if bad != nil {
 		return *bad
 	}
@@ -548,7 +550,7 @@ func (c *call) getGroupLocks() apiResponse {
 }
 
 func (c *call) updateGroupLocks() apiResponse {
-	gid, bad := c.pathGroup()
+	gid, bad := c.settingsGroup()
 	if bad != nil {
 		return *bad
 	}

@@ -54,11 +54,14 @@ type state struct {
 	GroupSettings   map[string]settingsValues  `json:"group_settings,omitempty"`
 	GroupLocks      map[string]map[string]bool `json:"group_locks,omitempty"`
 	UserSettings    map[string]settingsValues  `json:"user_settings,omitempty"`
+	// Groups in creation (sequence) order, with their members and administrators (groups.go).
+	Groups []*group `json:"groups,omitempty"`
 
 	byID         map[string]*user
 	byEmail      map[string]*user
 	meetingsByID map[int64]*meeting
 	webinarsByID map[int64]*webinar
+	groupsByID   map[string]*group
 }
 
 // persisted is the JSON document written to Options.StatePath.
@@ -117,6 +120,10 @@ func (st *state) reindex() {
 	st.webinarsByID = make(map[int64]*webinar, len(st.Webinars))
 	for _, w := range st.Webinars {
 		st.webinarsByID[w.ID] = w
+	}
+	st.groupsByID = make(map[string]*group, len(st.Groups))
+	for _, g := range st.Groups {
+		st.groupsByID[g.ID] = g
 	}
 }
 
@@ -269,6 +276,9 @@ func (st *state) validate() error {
 			return fmt.Errorf("meeting_templates[%d]: owner %q is not a user", i, t.OwnerID)
 		}
 		tplIDs[t.ID] = true
+	}
+	if err := st.validateGroups(ids); err != nil {
+		return err
 	}
 	return st.validateWebinarState(ids, numbers)
 }

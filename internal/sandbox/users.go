@@ -86,6 +86,7 @@ type user struct {
 	PhoneNumbers     []phoneNumber     `json:"phone_numbers,omitempty"`
 	CustomAttributes []customAttribute `json:"custom_attributes,omitempty"`
 	GroupIDs         []string          `json:"group_ids,omitempty"`
+	PrimaryGroupID   string            `json:"primary_group_id,omitempty"`
 	DivisionIDs      []string          `json:"division_ids,omitempty"`
 	HostKey          string            `json:"host_key,omitempty"`
 	VanityName       string            `json:"vanity_name,omitempty"`
@@ -838,12 +839,20 @@ func (c *call) updateUser() apiResponse {
 	if hasVanity && vanity != "" && c.vanityTaken(vanity, u) {
 		return errResp(http.StatusBadRequest, codeVanityTaken, msgVanityTaken)
 	}
+	// group_id places the user in a group of the account (the spec documents it for pending users); an
+	// unknown group is refused with the Groups operations' not-found answer.
+	var g *group
+	if hasGroupID && groupID != "" {
+		if g = c.s.st.groupsByID[groupID]; g == nil {
+			return errResp(http.StatusNotFound, codeGroupNotFound, fmt.Sprintf(msgGroupNotFound, groupID))
+		}
+	}
 
 	if u.Status == statusPending && c.profile.PendingUsersIgnoreProfileUpdates {
 		// Zoom answers success and leaves the profile as it is until the invitation is accepted; only group_id,
 		// which the spec documents for placing a pending user in a group, takes effect.
 		if hasGroupID && groupID != "" {
-			u.GroupIDs = []string{groupID}
+			c.s.st.joinGroup(g, u)
 			c.s.dirty = true
 		}
 		return noContent()
@@ -881,7 +890,7 @@ func (c *call) updateUser() apiResponse {
 		}
 	}
 	if hasGroupID && groupID != "" {
-		u.GroupIDs = []string{groupID}
+		c.s.st.joinGroup(g, u)
 	}
 	if hasPMI {
 		u.PMI = pmi
@@ -1048,6 +1057,7 @@ func (c *call) deleteUser() apiResponse {
 	// the transfer_email user.
 	c.s.st.removeUserMeetings(u, meetingsTo)
 	c.s.st.removeUserWebinars(u, webinarsTo)
+	c.s.st.removeUserFromGroups(u)
 	c.s.st.remove(u)
 	c.s.dirty = true
 	return noContent()

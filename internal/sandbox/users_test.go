@@ -396,8 +396,10 @@ func TestPendingUserProfileUpdates(t *testing.T) {
 	}
 	// Validation still applies, and group_id (documented for pending users) takes effect.
 	e.call(http.MethodPatch, path, `{"type":3}`).wantError(t, 400, 300, "Validation Failed.")
-	e.call(http.MethodPatch, path, `{"group_id":"grp1","job_title":"X"}`).wantStatus(t, 204)
-	if m := e.call(http.MethodGet, path, nil).json(t); m["job_title"] != "" || fmt.Sprint(m["group_ids"]) != "[grp1]" {
+	grp := e.createGroup("Pending")
+	e.call(http.MethodPatch, path, `{"group_id":"nope"}`).wantError(t, 404, 4130, "A group with this nope does not exist.")
+	e.call(http.MethodPatch, path, `{"group_id":"`+grp+`","job_title":"X"}`).wantStatus(t, 204)
+	if m := e.call(http.MethodGet, path, nil).json(t); m["job_title"] != "" || fmt.Sprint(m["group_ids"]) != "["+grp+"]" {
 		t.Errorf("pending user: job_title %v group_ids %v", m["job_title"], m["group_ids"])
 	}
 
