@@ -171,15 +171,22 @@ func (r *settingsResource) patch(ctx context.Context, owner string, req settings
 	return r.client.Settings.UpdateUser(ctx, owner, req.Option, body)
 }
 
-// refresh reads the target and writes it, with the owner and id, into state.
-func (r *settingsResource) refresh(ctx context.Context, owner string, prior map[string]types.Object, state *tfsdk.State, diags *diag.Diagnostics) error {
+// refresh reads the target and writes it, with the owner and id, into state. With planned, the known values of
+// the plan are kept and Zoom's only fill the unknown ones: an unmanaged setting that another resource of the same
+// apply changes (a value inherited from the account or a group) keeps its planned value until the next refresh,
+// where it changes without a diff.
+func (r *settingsResource) refresh(ctx context.Context, owner string, prior, planned map[string]types.Object, state *tfsdk.State, diags *diag.Diagnostics) error {
 	t := r.kind.target
 	got, err := t.Fetch(ctx, r.client, owner, t.Sections())
 	if err != nil {
 		return err
 	}
 	for _, sec := range t.Sections() {
-		diags.Append(state.SetAttribute(ctx, path.Root(sec.Name), t.FromAPI(sec, got, prior[sec.Name]))...)
+		v := t.FromAPI(sec, got, prior[sec.Name])
+		if p, ok := planned[sec.Name]; ok {
+			v = t.KeepKnown(sec, p, v)
+		}
+		diags.Append(state.SetAttribute(ctx, path.Root(sec.Name), v)...)
 	}
 	id := accountSettingsID
 	if owner != "" {
@@ -233,7 +240,11 @@ func (r *settingsResource) apply(ctx context.Context, verb string, plan tfsdk.Pl
 			failed = append(failed, fmt.Sprintf("Writing %s failed: %s", describe(req.Changes), diagnostics.Explain(err)))
 		}
 	}
-	if err := r.refresh(ctx, owner, prior, state, diags); err != nil {
+	keep := planned
+	if len(failed) > 0 {
+		keep = nil // what Zoom holds, so that what failed shows as a difference
+	}
+	if err := r.refresh(ctx, owner, prior, keep, state, diags); err != nil {
 		diagnostics.AddAPIError(diags, summary, err)
 		return
 	}
@@ -317,7 +328,7 @@ func (r *settingsResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.refresh(ctx, owner, prior, &resp.State, &resp.Diagnostics); err != nil {
+	if err := r.refresh(ctx, owner, prior, nil, &resp.State, &resp.Diagnostics); err != nil {
 		if owner != "" && (client.IsNotFound(err) || client.IsGroupNotFound(err)) {
 			// The group or user is gone: so are its settings.
 			resp.State.RemoveResource(ctx)

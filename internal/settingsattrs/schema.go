@@ -198,6 +198,20 @@ func (t Target) FromAPI(sec Section, api client.Settings, prior types.Object) ty
 	return types.ObjectValueMust(t.AttrTypes(sec), vals)
 }
 
+// KeepKnown returns got with the known values of planned in place of Zoom's.
+func (t Target) KeepKnown(sec Section, planned, got types.Object) types.Object {
+	if planned.IsNull() || planned.IsUnknown() {
+		return got
+	}
+	vals := got.Attributes()
+	for name, v := range planned.Attributes() {
+		if !v.IsUnknown() {
+			vals[name] = v
+		}
+	}
+	return types.ObjectValueMust(t.AttrTypes(sec), vals)
+}
+
 func nullOf(ty attr.Type) attr.Value {
 	switch ty {
 	case types.Int64Type:
