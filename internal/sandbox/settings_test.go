@@ -89,3 +89,34 @@ func TestSettingsPaidOnly(t *testing.T) {
 	e.call(http.MethodGet, "/v2/accounts/other/lock_settings", nil).wantError(t, http.StatusBadRequest, 2001, "Account does not exist: other.")
 	e.call(http.MethodPatch, "/v2/accounts/other/settings", map[string]any{}).wantError(t, http.StatusNotFound, 2001, "Account does not exist: other.")
 }
+
+// A group's value reaches its members that set nothing; a group lock wins over the member's own value; an account
+// lock wins over both and over the group's own value.
+func TestSettingsGroupLockResolution(t *testing.T) {
+	e := newEnv(t, nil)
+	uid := e.createUser("autoCreate", "member@example.com", 2)
+	gid, _ := e.call(http.MethodPost, "/v2/groups", map[string]any{"name": "Sales"}).json(t)["id"].(string)
+	e.call(http.MethodPost, "/v2/groups/"+gid+"/members", map[string]any{"members": []map[string]any{{"id": uid}}}).wantStatus(t, http.StatusCreated)
+	user := func() any {
+		return section(t, e.call(http.MethodGet, "/v2/users/"+uid+"/settings", nil).json(t), "recording")["auto_recording"]
+	}
+	e.call(http.MethodPatch, "/v2/groups/"+gid+"/settings", map[string]any{"recording": map[string]any{"auto_recording": "cloud"}}).wantStatus(t, http.StatusNoContent)
+	if v := user(); v != "cloud" {
+		t.Fatalf("inherited from the group: %v", v)
+	}
+	e.call(http.MethodPatch, "/v2/users/"+uid+"/settings", map[string]any{"recording": map[string]any{"auto_recording": "local"}}).wantStatus(t, http.StatusNoContent)
+	if v := user(); v != "local" {
+		t.Fatalf("own value: %v", v)
+	}
+	e.call(http.MethodPatch, "/v2/groups/"+gid+"/lock_settings", map[string]any{"recording": map[string]any{"auto_recording": true}}).wantStatus(t, http.StatusNoContent)
+	if v := user(); v != "cloud" {
+		t.Fatalf("group lock: %v", v)
+	}
+	e.call(http.MethodPatch, "/v2/accounts/me/lock_settings", map[string]any{"recording": map[string]any{"auto_recording": true}}).wantStatus(t, http.StatusNoContent)
+	if v := user(); v != "none" {
+		t.Fatalf("account lock: %v, want the account's none", v)
+	}
+	if v := section(t, e.call(http.MethodGet, "/v2/groups/"+gid+"/settings", nil).json(t), "recording")["auto_recording"]; v != "none" {
+		t.Fatalf("group under the account lock: %v", v)
+	}
+}
