@@ -316,7 +316,11 @@ resource "zoom_webinar" "test" {
 			{ResourceName: "zoom_group_settings.test", ImportState: true, ImportStateVerify: true},
 			{ResourceName: "zoom_group_lock_settings.test", ImportState: true, ImportStateVerify: true},
 			{
-				// Locked settings written on users: refused before anything is sent, naming the lock.
+				// Locked settings written on users: refused before anything is sent, naming the lock, whatever
+				// Zoom would answer to the write (sandbox knob locked_setting_update).
+				PreConfig: func() {
+					env.Sandbox.UpdateProfile(func(p *sandbox.Profile) { p.LockedSettingUpdate = sandbox.LockedSettingError })
+				},
 				Config: config(`  meeting_security = {
     waiting_room = false
   }`, `  recording = {
