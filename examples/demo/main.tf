@@ -84,6 +84,22 @@ resource "zoom_meeting" "review" {
   password   = "Rev1ew-Q1"
 }
 
+# The engineers' group (groups carry settings and licences): its whole member set is managed here, so a member
+# added in the web portal is removed on the next apply. Grace administers it.
+resource "zoom_group" "engineering" {
+  name = "Engineering"
+}
+
+resource "zoom_group_members" "engineering" {
+  group_id = zoom_group.engineering.id
+  members  = [for u in zoom_user.engineer : u.email]
+}
+
+resource "zoom_group_admin" "engineering_lead" {
+  group_id = zoom_group.engineering.id
+  user_id  = zoom_user.engineer["grace@example.com"].id
+}
+
 data "zoom_users" "active" {
   depends_on = [zoom_user.engineer, zoom_user.room_bot]
 }
@@ -107,6 +123,10 @@ output "standup_occurrences" {
 output "review_join_url" {
   value     = zoom_meeting.review.join_url
   sensitive = true
+}
+
+output "engineering_group" {
+  value = { id = zoom_group.engineering.id, members = sort(zoom_group_members.engineering.members) }
 }
 
 output "active_users" {

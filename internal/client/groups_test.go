@@ -6,20 +6,32 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomspec"
 )
 
 // TestGroupsRequests sends every Groups operation and checks the request each sends and what it decodes.
 func TestGroupsRequests(t *testing.T) {
 	ts := newTestServer(t)
 	var mu sync.Mutex
-	var got []string
+	var got, bodyErrs []string
+	spec := zoomspec.MustLoad()
 	ts.handle("/", func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
 		mu.Lock()
 		got = append(got, strings.TrimSpace(r.Method+" "+r.URL.EscapedPath()+"?"+r.URL.RawQuery+" "+string(b)))
+		// Every body the client sends is valid against the operation's request schema.
+		if op := spec.Match(r.Method, strings.TrimPrefix(r.URL.Path, "/v2")); op == nil {
+			bodyErrs = append(bodyErrs, "no operation for "+r.Method+" "+r.URL.Path)
+		} else if len(b) > 0 {
+			var v any
+			_ = json.Unmarshal(b, &v)
+			bodyErrs = append(bodyErrs, conform(r.Method+" "+op.Path, v, op.RequestBody)...)
+		}
 		mu.Unlock()
 		switch {
 		case r.Method == http.MethodGet && r.URL.Path == "/v2/groups":
@@ -107,6 +119,9 @@ func TestGroupsRequests(t *testing.T) {
 	}
 	mu.Lock()
 	defer mu.Unlock()
+	for _, e := range bodyErrs {
+		t.Error(e)
+	}
 	if len(got) != len(want) {
 		t.Fatalf("requests:\n%s", strings.Join(got, "\n"))
 	}
@@ -148,4 +163,27 @@ func TestGroupErrorPredicates(t *testing.T) {
 	if IsNotFound(&APIError{HTTPStatus: 404, Code: 4130}) {
 		t.Error("IsNotFound matches a missing group: resources must ask IsGroupNotFound")
 	}
+}
+
+// TestGroupStructsCoverSpec checks the group types against the spec extract: every documented field has a json
+// tag, and no tag is invented.
+func TestGroupStructsCoverSpec(t *testing.T) {
+	spec := zoomspec.MustLoad()
+	items := func(schema map[string]any, field string) map[string]any {
+		return schema["properties"].(map[string]any)[field].(map[string]any)["items"].(map[string]any)
+	}
+	get := specFields(spec.Op("GET", "/groups/{groupId}").ResponseSchema(200), "")
+	compareFields(t, "Group", union(get, specFields(items(spec.Op("GET", "/groups").ResponseSchema(200), "groups"), "")),
+		structFields(reflect.TypeFor[Group](), ""))
+	compareFields(t, "GroupMember", specFields(items(spec.Op("GET", "/groups/{groupId}/members").ResponseSchema(200), "members"), ""),
+		structFields(reflect.TypeFor[GroupMember](), ""))
+	compareFields(t, "GroupAdmin", specFields(items(spec.Op("GET", "/groups/{groupId}/admins").ResponseSchema(200), "admins"), ""),
+		structFields(reflect.TypeFor[GroupAdmin](), ""))
+	for _, path := range []string{"/groups/{groupId}/members", "/groups/{groupId}/admins"} {
+		field := path[strings.LastIndex(path, "/")+1:]
+		compareFields(t, "GroupUserRef ("+field+")", specFields(items(spec.Op("POST", path).RequestBody, field), ""),
+			structFields(reflect.TypeFor[GroupUserRef](), ""))
+	}
+	compareFields(t, "groupAddResult", specFields(spec.Op("POST", "/groups/{groupId}/members").ResponseSchema(201), ""),
+		structFields(reflect.TypeFor[groupAddResult](), ""))
 }

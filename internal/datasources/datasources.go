@@ -14,6 +14,9 @@ func All() []func() datasource.DataSource {
 		NewWebinar,
 		NewWebinars,
 		NewWebinarTemplates,
+		NewGroup,
+		NewGroups,
+		NewGroupMembers,
 		// settings (set15)
 		NewAccountSettings,
 		NewUserSettings,

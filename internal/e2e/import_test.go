@@ -113,6 +113,23 @@ var adoptionCases = []adoptionCase{
 		}
 		return "zoom_mail_vacation.adopted", env.Host
 	}},
+	{"group", func(t *testing.T, env *acctest.Env) (string, string) {
+		name := acctest.RandomName()
+		if _, err := env.Client.Groups.Create(acctest.Ctx(), name); err != nil {
+			t.Fatalf("creating a group: %v", err)
+		}
+		return "zoom_group.adopted", name // imported by name
+	}},
+	{"group members", func(t *testing.T, env *acctest.Env) (string, string) {
+		g, err := env.Client.Groups.Create(acctest.Ctx(), acctest.RandomName())
+		if err != nil {
+			t.Fatalf("creating a group: %v", err)
+		}
+		if _, err := env.Client.Groups.AddMembers(acctest.Ctx(), g.ID, []client.GroupUserRef{{Email: env.Host}}); err != nil {
+			t.Fatalf("adding a member: %v", err)
+		}
+		return "zoom_group_members.adopted", g.ID
+	}},
 }
 
 // TestAdoptionGenerateConfig adopts objects created out of band: an import block, terraform plan

@@ -117,4 +117,10 @@ var areas = map[string]string{
 	"webinarRegistrants": "zoom_webinar_registrant", "deleteWebinarRegistrant": "zoom_webinar_registrant",
 	"webinarRegistrantStatus":            "zoom_webinar_registrant",
 	"get_mail_vacation_response_setting": "zoom_mail_vacation", "update_mailbox_vacation_response_setting": "zoom_mail_vacation",
+	"groups": "zoom_group (import by name) and the zoom_group and zoom_groups data sources", "groupCreate": "zoom_group",
+	"group": "zoom_group", "groupUpdate": "zoom_group", "groupDelete": "zoom_group",
+	"groupMembers":       "zoom_group_members and the zoom_group_members data source",
+	"groupMembersCreate": "zoom_group_member, zoom_group_members", "groupMembersDelete": "zoom_group_member, zoom_group_members",
+	"updateAGroupMember": "zoom_group_member (primary)", "groupAdmins": "zoom_group_admin",
+	"groupAdminsCreate": "zoom_group_admin", "groupAdminsDelete": "zoom_group_admin",
 }

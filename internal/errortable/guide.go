@@ -26,6 +26,10 @@ var verbs = map[string]string{
 	"webinarRegistrantCreate": "create", "webinarRegistrantGet": "read", "webinarRegistrants": "read (list)",
 	"deleteWebinarRegistrant": "destroy", "webinarRegistrantStatus": "update of status",
 	"get_mail_vacation_response_setting": "read", "update_mailbox_vacation_response_setting": "create or update",
+	"groups": "read (list)", "groupCreate": "create", "group": "read", "groupUpdate": "update", "groupDelete": "destroy",
+	"groupMembers": "read (list)", "groupMembersCreate": "create or update", "groupMembersDelete": "update or destroy",
+	"updateAGroupMember": "create or update of primary", "groupAdmins": "read (list)", "groupAdminsCreate": "create",
+	"groupAdminsDelete": "destroy",
 }
 
 // unsent are the operations the client offers but the provider never sends, with the client method.

@@ -585,4 +585,87 @@ var table = []Row{
 		handled(Done, "Nothing to do: destroy treats it as already deleted.").sbx().extra(),
 	r("deleteWebinarRegistrant", 404, 3001, "The webinar does not exist any more.").
 		handled(Done, "Nothing to do: destroy treats it as already deleted.").sbx().extra(),
+	// ---- zoom_group, zoom_group_member(s), zoom_group_admin and the group data sources (docs/development/zoom-api.md#groups)
+	paidOnly("groups"), paid200("groups"),
+	r("groups", 404, 4130, "A group does not exist.").unreachable("the list of groups names no group"),
+	paidOnly("groupCreate"),
+	r("groupCreate", 400, 300, "The name is refused (empty, or 128 characters or more), or the account already has "+
+		"5,000 groups.").
+		diag("Use a name of 1 to 127 characters (the provider checks this at plan time), or delete groups you no "+
+			"longer need.", false).sbx(),
+	r("groupCreate", 409, 4132, "Another group of the account has the name (in any letter case).").
+		diag("Choose another name, or import the existing group (terraform import <address> <name>).", true).sbx().
+		tf(`already named(.|\n)*terraform import`),
+	paidOnly("group"), paid200("group"),
+	r("group", 400, 1010, "The group belongs to another Zoom account.").
+		diag("Use a group of the account of your Server-to-Server OAuth app.", false).notModelled(oneAccount),
+	r("group", 404, 4130, "The group does not exist (deleted outside Terraform).").handled(Gone, actGone).sbx(),
+	paidOnly("groupUpdate"),
+	r("groupUpdate", 404, 4130, "The group was deleted since the last refresh.").
+		diag("Run plan again: the provider then plans to create the group.", true).sbx(),
+	r("groupUpdate", 409, 4132, "Another group of the account has the new name (in any letter case).").
+		diag("Choose another name, or import the group that has it.", true).sbx(),
+	paidOnly("groupDelete"),
+	r("groupDelete", 400, 300, "The group still has members (what Zoom does then is not documented; the Meetings "+
+		"document lists code 300 for this operation, and the sandbox refuses by default).").
+		diag("Remove or move the members the provider's error names, then destroy again.", true).sbx().extra().
+		tf(`does not delete group(.|\n)*while it has members`),
+	r("groupDelete", 404, 4130, "The group no longer exists.").handled(Gone, actGone).sbx(),
+	paidOnly("groupMembers"),
+	r("groupMembers", 400, 300, "The next_page_token is invalid or expired (a listing took more than 15 minutes).").
+		diag("Run the operation again.", false).sbx(),
+	r("groupMembers", 404, 4130, "The group does not exist (deleted outside Terraform).").
+		handled(Gone, "Nothing to do: zoom_group_members leaves the state and is created again with its group; the "+
+			"zoom_group_members data source fails naming the group ID.").sbx(),
+	paidOnly("groupMembersCreate"),
+	r("groupMembersCreate", 404, 1001, "A member is not a user of the account (what Zoom does then is not "+
+		"documented; the sandbox refuses by default, or skips the user, which the provider reports the same way).").
+		diag("Check the user IDs and e-mails of the members.", true).sbx().extra().tf(`Not a user of the account`),
+	r("groupMembersCreate", 404, 4130, "The group does not exist.").
+		diag("Check group_id; a group deleted outside Terraform is created again by its zoom_group on the next apply.", true).sbx(),
+	paidOnly("groupMembersDelete"),
+	r("groupMembersDelete", 400, 1010, "The group belongs to another Zoom account.").
+		diag("Use a group of the account of your Server-to-Server OAuth app.", false).notModelled(oneAccount),
+	r("groupMembersDelete", 404, 4130, "The group no longer exists.").handled(Done, "Nothing to do: the member is gone with its group.").sbx(),
+	r("groupMembersDelete", 404, 4131, "The user is no longer a member of the group.").
+		handled(Done, "Nothing to do: the member was already removed.").sbx(),
+	paidOnly("updateAGroupMember"),
+	r("updateAGroupMember", 400, 300, "target_group_id is missing, or action is not move or set_primary.").
+		diag("Nothing to do in the configuration: the provider always sends action = set_primary and the group.", false).sbx(),
+	r("updateAGroupMember", 400, 1010, "The group belongs to another Zoom account.").
+		diag("Use a group of the account of your Server-to-Server OAuth app.", false).notModelled(oneAccount),
+	r("updateAGroupMember", 404, 4130, "The group was deleted since the last refresh.").
+		diag("Run plan again: the provider then plans to create the group and the membership.", true).sbx(),
+	r("updateAGroupMember", 404, 4131, "The user left the group since the last refresh.").
+		diag("Run plan again: the provider then plans to add the member.", true).sbx(),
+	paidOnly("groupAdmins"),
+	r("groupAdmins", 400, 300, "The next_page_token is invalid or expired (a listing took more than 15 minutes).").
+		diag("Run the operation again.", false).sbx(),
+	r("groupAdmins", 404, 4130, "The group does not exist (deleted outside Terraform).").
+		handled(Gone, "Nothing to do: the administrator leaves the state and is added again with its group.").sbx(),
+	paidOnly("groupAdminsCreate"),
+	r("groupAdminsCreate", 400, 300, "An entry names no user (neither id nor email), or more than 10 are sent.").
+		diag("Nothing to do in the configuration: the provider sends one administrator a request and refuses an "+
+			"empty user_id at plan time.", false).sbx(),
+	r("groupAdminsCreate", 404, 1001, "The user is not a user of the account (not documented for this operation; "+
+		"the sandbox refuses by default).").
+		diag("Check user_id: the ID or e-mail of an existing user.", true).sbx().extra().tf(`Not a user of the account`),
+	r("groupAdminsCreate", 404, 4130, "The group does not exist.").
+		diag("Check group_id; a group deleted outside Terraform is created again by its zoom_group on the next apply.", true).sbx(),
+	paidOnly("groupAdminsDelete"),
+	r("groupAdminsDelete", 400, 4138, "The user is no longer an administrator of the group.").
+		handled(Done, "Nothing to do: the administrator was already removed.").sbx(),
+	r("groupAdminsDelete", 404, 4130, "The group no longer exists.").handled(Done, "Nothing to do: the administrator is gone with its group.").sbx(),
+}
+
+// paidOnly: every Groups operation needs a Pro or higher plan.
+func paidOnly(op string) Row {
+	return r(op, 400, 200, "The account is on Zoom's free plan; groups need a Pro or higher plan.").
+		diag("Upgrade the account to Pro or higher to manage groups.", false).sbx()
+}
+
+// paid200: the spec repeats the paid-plan answer under HTTP 200, which is a success, not an error.
+func paid200(op string) Row {
+	return r(op, 200, 200, "The account is on Zoom's free plan (the spec lists this under HTTP 200).").
+		unreachable("an HTTP 200 answer is a success; Zoom refuses a free account with HTTP 400 code 200 (the row above)")
 }

@@ -20,7 +20,7 @@ const (
 	groupGoneA = "Nothing to do: the refresh removes the group's settings from the state (they went with the group)."
 )
 
-func paidOnly(op string, documented bool) Row {
+func settingsPaidOnly(op string, documented bool) Row {
 	x := r(op, 400, 200, paidOnlyWhen).diag(paidOnlyAct, false).sbx()
 	if !documented {
 		x = x.extra()
@@ -31,10 +31,10 @@ func paidOnly(op string, documented bool) Row {
 var settingsRows = []Row{
 	// ---- zoom_account_settings: GET/PATCH /accounts/{accountId}/settings
 	r("accountSettings", 200, 200, paidOnlyWhen).unreachable(paidUnder200),
-	paidOnly("accountSettings", false),
+	settingsPaidOnly("accountSettings", false),
 	r("accountSettings", 404, 2001, "The account does not exist.").unreachable(meAccount),
 	r("accountSettingsUpdate", 200, 200, paidOnlyWhen).unreachable(paidUnder200),
-	paidOnly("accountSettingsUpdate", false),
+	settingsPaidOnly("accountSettingsUpdate", false),
 	r("accountSettingsUpdate", 300, 300, "A list of domains is invalid.").
 		unreachable("Zoom documents this answer with status 300, which is no error status; the provider manages no domain " +
 			"settings, and a refused value arrives as HTTP 400 code 300 (next row)"),
@@ -45,22 +45,22 @@ var settingsRows = []Row{
 
 	// ---- zoom_account_lock_settings: GET/PATCH /accounts/{accountId}/lock_settings
 	r("getAccountLockSettings", 200, 200, paidOnlyWhen).unreachable(paidUnder200),
-	paidOnly("getAccountLockSettings", false),
+	settingsPaidOnly("getAccountLockSettings", false),
 	r("getAccountLockSettings", 400, 2001, "The sub account does not exist.").unreachable(meAccount),
 	r("updateAccountLockSettings", 200, 200, paidOnlyWhen).unreachable(paidUnder200),
-	paidOnly("updateAccountLockSettings", false),
+	settingsPaidOnly("updateAccountLockSettings", false),
 	r("updateAccountLockSettings", 404, 2001, "The sub account does not exist.").unreachable(meAccount),
 
 	// ---- zoom_group_settings: GET/PATCH /groups/{groupId}/settings
 	r("getGroupSettings", 404, 4130, groupGone).handled(Gone, groupGoneA).sbx(),
-	paidOnly("updateGroupSettings", true),
+	settingsPaidOnly("updateGroupSettings", true),
 	r("updateGroupSettings", 404, 4130, groupGone).
 		diag("Check group_id; if the group was deleted, create it again (zoom_group) or remove the settings resource.", false).sbx(),
 
 	// ---- zoom_group_lock_settings: GET/PATCH /groups/{groupId}/lock_settings
-	paidOnly("getGroupLockSettings", true),
+	settingsPaidOnly("getGroupLockSettings", true),
 	r("getGroupLockSettings", 404, 4130, groupGone).handled(Gone, groupGoneA).sbx(),
-	paidOnly("groupLockedSettings", true),
+	settingsPaidOnly("groupLockedSettings", true),
 	r("groupLockedSettings", 404, 4130, groupGone).
 		diag("Check group_id; if the group was deleted, create it again (zoom_group) or remove the lock settings resource.", false).sbx(),
 

@@ -25,6 +25,8 @@ type env struct {
 	url string
 	c   *client.Client
 	ctx context.Context
+
+	groups int // groups created by group()
 }
 
 func newEnv(t *testing.T, mutate func(*sandbox.Profile)) *env {
@@ -147,6 +149,40 @@ func (e *env) raw(method, path string) error {
 		Message string `json:"message"`
 	}
 	_ = json.Unmarshal(body, &z)
+	return &client.APIError{Method: method, Path: path, HTTPStatus: resp.StatusCode, Code: z.Code, Message: z.Message}
+}
+
+func freePlan(p *sandbox.Profile) { p.Plan = sandbox.PlanFree }
+
+// group creates a group named "Group <n>" (n counts the env's groups from 1) and returns its ID.
+func (e *env) group() string {
+	e.t.Helper()
+	e.groups++
+	g, err := e.c.Groups.Create(e.ctx, fmt.Sprintf("Group %d", e.groups))
+	e.must(err)
+	return g.ID
+}
+
+// rawBody sends a request with a JSON body the client cannot be made to send and returns Zoom's answer.
+func (e *env) rawBody(method, path, body string) error {
+	e.t.Helper()
+	tok, _, err := e.c.Token(e.ctx)
+	e.must(err)
+	req, _ := http.NewRequestWithContext(e.ctx, method, e.url+"/v2"+path, strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+tok)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	e.must(err)
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode < 300 {
+		return nil
+	}
+	var z struct {
+		Code    int    `json:"code"`
+		Message string `json:"message"`
+	}
+	_ = json.Unmarshal(b, &z)
 	return &client.APIError{Method: method, Path: path, HTTPStatus: resp.StatusCode, Code: z.Code, Message: z.Message}
 }
 
@@ -587,6 +623,71 @@ var triggers = map[string]trigger{
 	"update_mailbox_vacation_response_setting 400 400": {profile: func(p *sandbox.Profile) { p.MailEnabled = false }, call: func(e *env) error {
 		return ignore(e.c.Mail.UpdateVacation(e.ctx, e.owner(), &client.MailVacation{EnableAutoReply: client.Ptr(false)}))
 	}},
+	// zoom_group and its members and administrators
+	"groups 400 200":       {profile: freePlan, call: func(e *env) error { return ignore(e.c.Groups.List(e.ctx)) }},
+	"groupCreate 400 200":  {profile: freePlan, call: func(e *env) error { return ignore(e.c.Groups.Create(e.ctx, "g")) }},
+	"group 400 200":        {profile: freePlan, call: func(e *env) error { return ignore(e.c.Groups.Get(e.ctx, "g")) }},
+	"groupUpdate 400 200":  {profile: freePlan, call: func(e *env) error { return e.c.Groups.Rename(e.ctx, "g", "x") }},
+	"groupDelete 400 200":  {profile: freePlan, call: func(e *env) error { return e.c.Groups.Delete(e.ctx, "g") }},
+	"groupMembers 400 200": {profile: freePlan, call: func(e *env) error { return ignore(e.c.Groups.ListMembers(e.ctx, "g")) }},
+	"groupMembersCreate 400 200": {profile: freePlan, call: func(e *env) error {
+		return ignore(e.c.Groups.AddMembers(e.ctx, "g", []client.GroupUserRef{{Email: e.owner()}}))
+	}},
+	"groupMembersDelete 400 200": {profile: freePlan, call: func(e *env) error { return e.c.Groups.RemoveMember(e.ctx, "g", e.owner()) }},
+	"updateAGroupMember 400 200": {profile: freePlan, call: func(e *env) error { return e.c.Groups.SetPrimary(e.ctx, "g", e.owner()) }},
+	"groupAdmins 400 200":        {profile: freePlan, call: func(e *env) error { return ignore(e.c.Groups.ListAdmins(e.ctx, "g")) }},
+	"groupAdminsCreate 400 200": {profile: freePlan, call: func(e *env) error {
+		return ignore(e.c.Groups.AddAdmins(e.ctx, "g", []client.GroupUserRef{{Email: e.owner()}}))
+	}},
+	"groupAdminsDelete 400 200": {profile: freePlan, call: func(e *env) error { return e.c.Groups.RemoveAdmin(e.ctx, "g", e.owner()) }},
+	"groupCreate 400 300": {want: `Invalid parameter: name`, call: func(e *env) error {
+		return ignore(e.c.Groups.Create(e.ctx, strings.Repeat("n", 128)))
+	}},
+	"groupCreate 409 4132": {want: `is already in use`, call: func(e *env) error {
+		e.group()
+		return ignore(e.c.Groups.Create(e.ctx, "Group 1"))
+	}},
+	"group 404 4130":       {call: func(e *env) error { return ignore(e.c.Groups.Get(e.ctx, "nogroup")) }},
+	"groupUpdate 404 4130": {call: func(e *env) error { return e.c.Groups.Rename(e.ctx, "nogroup", "x") }},
+	"groupUpdate 409 4132": {call: func(e *env) error {
+		g := e.group()
+		e.group()
+		return e.c.Groups.Rename(e.ctx, g, "GROUP 2")
+	}},
+	"groupDelete 400 300": {call: func(e *env) error {
+		g := e.group()
+		e.must(ignore(e.c.Groups.AddMembers(e.ctx, g, []client.GroupUserRef{{Email: e.owner()}})))
+		return e.c.Groups.Delete(e.ctx, g)
+	}},
+	"groupDelete 404 4130":  {call: func(e *env) error { return e.c.Groups.Delete(e.ctx, "nogroup") }},
+	"groupMembers 400 300":  {call: func(e *env) error { return e.raw("GET", "/groups/"+e.group()+"/members?next_page_token=stale") }},
+	"groupMembers 404 4130": {call: func(e *env) error { return ignore(e.c.Groups.ListMembers(e.ctx, "nogroup")) }},
+	"groupMembersCreate 404 1001": {want: `User does not exist`, call: func(e *env) error {
+		return ignore(e.c.Groups.AddMembers(e.ctx, e.group(), []client.GroupUserRef{{Email: "nobody@example.com"}}))
+	}},
+	"groupMembersCreate 404 4130": {call: func(e *env) error {
+		return ignore(e.c.Groups.AddMembers(e.ctx, "nogroup", []client.GroupUserRef{{Email: e.owner()}}))
+	}},
+	"groupMembersDelete 404 4130": {call: func(e *env) error { return e.c.Groups.RemoveMember(e.ctx, "nogroup", e.owner()) }},
+	"groupMembersDelete 404 4131": {call: func(e *env) error { return e.c.Groups.RemoveMember(e.ctx, e.group(), e.owner()) }},
+	"updateAGroupMember 400 300": {want: `target_group_id can not be empty`, call: func(e *env) error {
+		return e.rawBody("PATCH", "/groups/"+e.group()+"/members/"+e.owner(), `{"action":"set_primary"}`)
+	}},
+	"updateAGroupMember 404 4130": {call: func(e *env) error { return e.c.Groups.SetPrimary(e.ctx, "nogroup", e.owner()) }},
+	"updateAGroupMember 404 4131": {call: func(e *env) error { return e.c.Groups.SetPrimary(e.ctx, e.group(), e.owner()) }},
+	"groupAdmins 400 300":         {call: func(e *env) error { return e.raw("GET", "/groups/"+e.group()+"/admins?next_page_token=stale") }},
+	"groupAdmins 404 4130":        {call: func(e *env) error { return ignore(e.c.Groups.ListAdmins(e.ctx, "nogroup")) }},
+	"groupAdminsCreate 400 300": {call: func(e *env) error {
+		return ignore(e.c.Groups.AddAdmins(e.ctx, e.group(), []client.GroupUserRef{{}}))
+	}},
+	"groupAdminsCreate 404 1001": {want: `User does not exist`, call: func(e *env) error {
+		return ignore(e.c.Groups.AddAdmins(e.ctx, e.group(), []client.GroupUserRef{{ID: "nobody"}}))
+	}},
+	"groupAdminsCreate 404 4130": {call: func(e *env) error {
+		return ignore(e.c.Groups.AddAdmins(e.ctx, "nogroup", []client.GroupUserRef{{Email: e.owner()}}))
+	}},
+	"groupAdminsDelete 400 4138": {call: func(e *env) error { return e.c.Groups.RemoveAdmin(e.ctx, e.group(), e.owner()) }},
+	"groupAdminsDelete 404 4130": {call: func(e *env) error { return e.c.Groups.RemoveAdmin(e.ctx, "nogroup", e.owner()) }},
 }
 
 // TestSandboxAnswersDocumentedErrors triggers every table row marked as reproduced by the sandbox, through the

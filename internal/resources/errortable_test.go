@@ -290,6 +290,63 @@ var errorScenarios = map[string]errorScenario{
 	"meetingDelete 400 3002": {steps: liveEventSteps("meeting", false)},
 	"webinarUpdate 400 3000": {steps: liveEventSteps("webinar", true)},
 	"webinarDelete 400 3002": {steps: liveEventSteps("webinar", false)},
+	"groupCreate 409 4132": {config: func(_ *testing.T, _ *acctest.Env) string {
+		return `resource "zoom_group" "x" {
+  name = "tf-acc-errors"
+}
+
+resource "zoom_group" "y" {
+  name = "TF-ACC-ERRORS"
+}`
+	}},
+	"groupDelete 400 300": {steps: func(t *testing.T, env *acctest.Env, want *regexp.Regexp) []resource.TestStep {
+		config := env.Config(`resource "zoom_group" "x" {
+  name = "tf-acc-errors"
+}`)
+		var group string
+		member := func(add bool) func() {
+			return func() {
+				gs, err := env.Client.Groups.List(acctest.Ctx())
+				if err != nil || len(gs) != 1 {
+					t.Fatalf("groups: %v, %v", gs, err)
+				}
+				group = gs[0].ID
+				if add {
+					_, err = env.Client.Groups.AddMembers(acctest.Ctx(), group, []client.GroupUserRef{{Email: env.Host}})
+				} else {
+					err = env.Client.Groups.RemoveMember(acctest.Ctx(), group, env.Host)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		return []resource.TestStep{
+			{Config: config},
+			{PreConfig: member(true), Config: config, Destroy: true, ExpectError: want},
+			{PreConfig: member(false), Config: config, PlanOnly: true},
+		}
+	}},
+	"groupMembersCreate 404 1001": {config: func(_ *testing.T, _ *acctest.Env) string {
+		return `resource "zoom_group" "x" {
+  name = "tf-acc-errors"
+}
+
+resource "zoom_group_member" "x" {
+  group_id = zoom_group.x.id
+  user_id  = "nobody@example.com"
+}`
+	}},
+	"groupAdminsCreate 404 1001": {config: func(_ *testing.T, _ *acctest.Env) string {
+		return `resource "zoom_group" "x" {
+  name = "tf-acc-errors"
+}
+
+resource "zoom_group_admin" "x" {
+  group_id = zoom_group.x.id
+  user_id  = "nobody@example.com"
+}`
+	}},
 	"update_mailbox_vacation_response_setting 400 400 empty time refused": {
 		profile: func(p *sandbox.Profile) {
 			p.MailEmptyTime, p.MailPutOmitted = sandbox.MailEmptyTimeRefuse, sandbox.MailPutKeep

@@ -79,9 +79,9 @@ func groupToModel(g *client.Group) groupModel {
 
 // nameTaken explains a 409 on a group name.
 func nameTaken(err error, name string) string {
-	return fmt.Sprintf("Another group of the account is already named %q (Zoom compares group names without regard "+
-		"to letter case). Choose another name, or, if that group should be managed by this configuration, import "+
-		"it: terraform import <address of this zoom_group> %q\n\nZoom said: %v", name, name, err)
+	return fmt.Sprintf("%v\n\nAnother group of the account is already named %q (Zoom compares group names without "+
+		"regard to letter case). Choose another name, or, if that group should be managed by this configuration, "+
+		"import it: terraform import <address of this zoom_group> %q", err, name, name)
 }
 
 func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -141,8 +141,8 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 			case client.IsGroupNameTaken(err):
 				resp.Diagnostics.AddError("Zoom group name already in use", nameTaken(err, name))
 			case client.IsGroupNotFound(err):
-				resp.Diagnostics.AddError("Zoom group not found", fmt.Sprintf("Group %s was deleted since the last "+
-					"refresh; run plan again to create it.\n\nZoom said: %v", id, err))
+				resp.Diagnostics.AddError("Zoom group not found", fmt.Sprintf("%v\n\nGroup %s was deleted since the "+
+					"last refresh; run plan again to create it.", err, id))
 			default:
 				diagnostics.AddAPIError(&resp.Diagnostics, "Error renaming Zoom group", err)
 			}
@@ -174,11 +174,10 @@ func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if client.IsGroupRefused(err) {
 		// Zoom refuses to delete a group that still has members (docs/development/zoom-api.md#groups): name them.
 		if members, lerr := r.client.Groups.ListMembers(ctx, id); lerr == nil && len(members) > 0 {
-			resp.Diagnostics.AddError("Zoom group still has members", fmt.Sprintf("Zoom does not delete group %q (%s) "+
-				"while it has members. Move or remove them first (remove their zoom_group_member or "+
+			resp.Diagnostics.AddError("Zoom group still has members", fmt.Sprintf("%v\n\nZoom does not delete group "+
+				"%q (%s) while it has members. Move or remove them first (remove their zoom_group_member or "+
 				"zoom_group_members resources, or move them to another group in the Zoom web portal), then destroy "+
-				"again. Members (%d): %s\n\nZoom said: %v", state.Name.ValueString(), id, len(members),
-				describeMembers(members), err))
+				"again. Members (%d): %s", err, state.Name.ValueString(), id, len(members), describeMembers(members)))
 			return
 		}
 	}
@@ -275,7 +274,7 @@ func (notBlank) ValidateString(_ context.Context, req validator.StringRequest, r
 		return
 	}
 	if strings.TrimSpace(req.ConfigValue.ValueString()) == "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid value", "Must not be blank: Zoom refuses a name made only of spaces.")
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid value", "The value must not be blank (only spaces).")
 	}
 }
 

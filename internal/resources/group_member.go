@@ -145,10 +145,10 @@ func (r *groupMemberResource) Configure(_ context.Context, req resource.Configur
 func addUsersError(diags *diag.Diagnostics, summary, groupID string, err error) {
 	switch {
 	case client.IsGroupNotFound(err):
-		diags.AddError(summary, fmt.Sprintf("The account has no group %s (deleted, or a wrong group_id).\n\nZoom said: %v", groupID, err))
+		diags.AddError(summary, fmt.Sprintf("%v\n\nThe account has no group %s (deleted, or a wrong group_id).", err, groupID))
 	case client.IsNotFound(err):
-		diags.AddError(summary, fmt.Sprintf("A user is not a user of the account: check user_id (an ID or the "+
-			"e-mail of an existing user).\n\nZoom said: %v", err))
+		diags.AddError(summary, fmt.Sprintf("%v\n\nNot a user of the account: check the user ID or e-mail (it must "+
+			"name an existing user).", err))
 	default:
 		diagnostics.AddAPIError(diags, summary, err)
 	}
@@ -233,8 +233,8 @@ func (r *groupMemberResource) Update(ctx context.Context, req resource.UpdateReq
 	if plan.Primary.ValueBool() && !state.Primary.ValueBool() {
 		if err := r.client.Groups.SetPrimary(ctx, state.GroupID.ValueString(), state.MemberID.ValueString()); err != nil {
 			if client.IsGroupMemberNotFound(err) || client.IsGroupNotFound(err) {
-				resp.Diagnostics.AddError("Zoom group member not found", fmt.Sprintf("User %s left group %s since the "+
-					"last refresh; run plan again to add them.\n\nZoom said: %v", state.Email.ValueString(), state.GroupID.ValueString(), err))
+				resp.Diagnostics.AddError("Zoom group member not found", fmt.Sprintf("%v\n\nUser %s left group %s since "+
+					"the last refresh; run plan again to add them.", err, state.Email.ValueString(), state.GroupID.ValueString()))
 				return
 			}
 			diagnostics.AddAPIError(&resp.Diagnostics, "Error making the group the user's primary group", err)

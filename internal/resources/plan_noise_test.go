@@ -85,6 +85,10 @@ var planNoiseTests = map[string]func(*testing.T){
 	"zoom_meeting_registrant": TestAccPlanNoise_meetingRegistrant,
 	"zoom_webinar_registrant": TestAccPlanNoise_webinarRegistrant,
 	"zoom_mail_vacation":      TestAccPlanNoise_mailVacation,
+	"zoom_group":              TestAccPlanNoise_groups,
+	"zoom_group_member":       TestAccPlanNoise_groups,
+	"zoom_group_members":      TestAccPlanNoise_groups,
+	"zoom_group_admin":        TestAccPlanNoise_groups,
 	// settings (set15): one test for the five settings resources
 	"zoom_account_settings":      TestAccPlanNoise_settings,
 	"zoom_account_lock_settings": TestAccPlanNoise_settings,
@@ -308,6 +312,57 @@ func TestAccPlanNoise_mailVacation(t *testing.T) {
 			{Config: config("Closed", "")},
 			noiseStep(config("Closed for the holidays", ""), vacationAddr),
 			noiseStep(config("Closed for the holidays", `  always_respond = true`), vacationAddr),
+		},
+	})
+}
+
+// TestAccPlanNoise_groups covers the four group resources at once: a rename, a member set change, the primary
+// flag, and a user written by ID instead of e-mail leave nothing unknown.
+func TestAccPlanNoise_groups(t *testing.T) {
+	env := acctest.New(t)
+	u := newGroupUsers(t, env, 2)
+	config := func(name, members, member string, primary bool, admin string) string {
+		return env.Config(fmt.Sprintf(`
+resource "zoom_group" "test" {
+  name = %q
+}
+
+resource "zoom_group" "other" {
+  name = "%s-other"
+}
+
+resource "zoom_group_members" "test" {
+  group_id = zoom_group.test.id
+  members  = [%s]
+}
+
+resource "zoom_group_member" "test" {
+  group_id = zoom_group.other.id
+  user_id  = %q
+  primary  = %t
+}
+
+resource "zoom_group_admin" "test" {
+  group_id = zoom_group.test.id
+  user_id  = %q
+}
+`, name, name, members, member, primary, admin))
+	}
+	name := acctest.RandomName()
+	step := func(config string, addrs ...string) resource.TestStep {
+		var checks []plancheck.PlanCheck
+		for _, a := range addrs {
+			checks = append(checks, expectUnknowns(a))
+		}
+		return resource.TestStep{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: checks}}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkGroupsGone(env),
+		Steps: []resource.TestStep{
+			{Config: config(name, fmt.Sprintf("%q", u[0].email), u[1].email, false, u[0].email)},
+			step(config(name+"-2", fmt.Sprintf("%q, %q", u[0].email, u[1].id), u[1].id, true, u[0].id),
+				"zoom_group.test", "zoom_group_members.test", "zoom_group_member.test", "zoom_group_admin.test"),
 		},
 	})
 }

@@ -33,6 +33,9 @@ import (
 //	POST   /_sandbox/webinars/{id}/start  start a webinar, as its host would ({"id":...,"status":"started"})
 //	POST   /_sandbox/webinars/{id}/end    end a running webinar (new uuid; the status of ended_meeting_status)
 //	POST   /_sandbox/users/{id}/accept    accept a pending user's invitation, as the person would (id or e-mail)
+//	POST   /_sandbox/seed/users           add many users in one step (seed.go)
+//	POST   /_sandbox/seed/groups          add a group with its members in one step ({"name":...,"members":[...],
+//	                                      "member_prefix":...} → {"id":...}; groups.go)
 //
 // Errors are {"error":"..."} with 400, 401, 404 or 405.
 
