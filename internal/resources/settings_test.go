@@ -78,6 +78,25 @@ func diffPaths(at string, before, after any) []string {
 	return out
 }
 
+// allOf matches an output holding every pattern, in any order (errors of resources applied in parallel come in any
+// order).
+func allOf(patterns ...string) *regexp.Regexp {
+	var alts []string
+	var perm func(done []string, rest []string)
+	perm = func(done, rest []string) {
+		if len(rest) == 0 {
+			alts = append(alts, strings.Join(done, ".*"))
+			return
+		}
+		for i := range rest {
+			next := append(append([]string(nil), rest[:i]...), rest[i+1:]...)
+			perm(append(append([]string(nil), done...), rest[i]), next)
+		}
+	}
+	perm(nil, patterns)
+	return regexp.MustCompile(`(?s)(` + strings.Join(alts, "|") + `)`)
+}
+
 // patches counts the PATCH requests the sandbox answered on route (a path template such as
 // "/v2/accounts/{accountId}/settings").
 func patches(env *acctest.Env, route string) int {
@@ -225,7 +244,7 @@ func TestAccUserSettings_locksAndAddons(t *testing.T) {
 	env.RequireSandbox(t)
 	ctx := acctest.Ctx()
 	emailA, emailB, group := env.RandomEmail(), env.RandomEmail(), acctest.RandomName()
-	config := func(extraA, extraB, webinarB string) string {
+	config := func(extraA, extraB, webinarB string, extraG ...string) string {
 		return env.Config(fmt.Sprintf(`
 resource "zoom_user" "a" {
   email  = %[1]q
@@ -253,6 +272,7 @@ resource "zoom_group_settings" "test" {
   recording = {
     auto_recording = "cloud"
   }
+%[7]s
 }
 
 resource "zoom_group_lock_settings" "test" {
@@ -288,11 +308,12 @@ resource "zoom_webinar" "test" {
   topic      = "tf-acc-settings"
   start_time = "2031-03-04T10:00:00Z"
 }
-`, emailA, emailB, group, extraA, extraB, webinarB))
+`, emailA, emailB, group, extraA, extraB, webinarB, strings.Join(extraG, "\n")))
 	}
 	const (
-		accountLocked = `meeting_security\.waiting_room is locked by the account's lock settings`
-		groupLocked   = `recording\.auto_recording is locked by the lock settings of group`
+		accountLocked      = `meeting_security\.waiting_room\s+is\s+locked\s+by\s+the\s+account's\s+lock\s+settings`
+		groupLocked        = `recording\.auto_recording\s+is\s+locked\s+by\s+the\s+lock\s+settings\s+of\s+group`
+		groupAccountLocked = `in_meeting\.file_transfer\s+is\s+locked\s+by\s+the\s+account's\s+lock\s+settings`
 	)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -301,6 +322,9 @@ resource "zoom_webinar" "test" {
 				PreConfig: func() {
 					if err := env.Client.Settings.UpdateAccountLocks(ctx, client.OptionMeetingSecurity,
 						client.Settings{"meeting_security": {"waiting_room": true}}); err != nil {
+						t.Fatal(err)
+					}
+					if err := env.Client.Settings.UpdateAccountLocks(ctx, "", client.Settings{"in_meeting": {"file_transfer": true}}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -325,8 +349,10 @@ resource "zoom_webinar" "test" {
     waiting_room = false
   }`, `  recording = {
     auto_recording = "local"
-  }`, "false"),
-				ExpectError: regexp.MustCompile(`(?s)(` + accountLocked + `.*` + groupLocked + `|` + groupLocked + `.*` + accountLocked + `)`),
+  }`, "false", `  in_meeting = {
+    file_transfer = true
+  }`),
+				ExpectError: allOf(accountLocked, groupLocked, groupAccountLocked),
 			},
 			{
 				// A second webinar seat does not exist: the error names the add-on, and b's other change is written.
