@@ -1,12 +1,14 @@
 package settingsattrs
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomspec"
 )
 
 func section(name string) Section {
@@ -125,4 +127,79 @@ func TestKeepKnown(t *testing.T) {
 	if !v["cloud_recording"].Equal(types.BoolValue(true)) || !v["local_recording"].Equal(types.BoolValue(false)) {
 		t.Errorf("KeepKnown = %v", v)
 	}
+}
+
+// Every row names a field of the spec, with its type, at every level and in both directions (the GET answer and the
+// PATCH body), and its enumeration is one the spec allows.
+func TestRowsAreSpecFields(t *testing.T) {
+	spec := zoomspec.MustLoad()
+	targets := map[string]Target{
+		"/accounts/{accountId}/settings":      {Level: Account},
+		"/accounts/{accountId}/lock_settings": {Level: Account, Locks: true},
+		"/groups/{groupId}/settings":          {Level: Group},
+		"/groups/{groupId}/lock_settings":     {Level: Group, Locks: true},
+		"/users/{userId}/settings":            {Level: User},
+	}
+	checked := 0
+	for p, tg := range targets {
+		for _, method := range []string{"GET", "PATCH"} {
+			op := spec.Op(method, p)
+			if op == nil {
+				t.Fatalf("%s %s not in the extract", method, p)
+			}
+			schema := op.RequestBody
+			if method == "GET" {
+				schema = op.ResponseSchema(200)
+			}
+			for _, sec := range tg.Sections() {
+				for _, s := range tg.Rows(sec) {
+					field := specField(schema, sec.Name, tg.key(s))
+					at := method + " " + p + " " + sec.Name + "." + tg.key(s)
+					if field == nil {
+						t.Errorf("%s: not a field of the spec", at)
+						continue
+					}
+					checked++
+					want := map[Kind]string{Bool: "boolean", Int: "integer", String: "string"}[s.Kind]
+					if tg.Locks {
+						want = "boolean"
+					}
+					if field["type"] != want {
+						t.Errorf("%s: spec type %v, row %s", at, field["type"], want)
+					}
+					if enum, ok := field["enum"].([]any); ok && !tg.Locks {
+						for _, v := range s.Strings {
+							if !slices.Contains(enum, any(v)) {
+								t.Errorf("%s: %q is not in the spec's %v", at, v, enum)
+							}
+						}
+						for _, v := range s.Ints {
+							if !slices.Contains(enum, any(float64(v))) {
+								t.Errorf("%s: %d is not in the spec's %v", at, v, enum)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	if checked < 300 {
+		t.Fatalf("only %d fields checked", checked)
+	}
+}
+
+// specField finds section.name in any oneOf alternative of schema.
+func specField(schema zoomspec.Schema, section, name string) map[string]any {
+	alts, _ := schema["oneOf"].([]any)
+	alts = append(alts, any(map[string]any(schema)))
+	for _, a := range alts {
+		alt, _ := a.(map[string]any)
+		props, _ := alt["properties"].(map[string]any)
+		sec, _ := props[section].(map[string]any)
+		fields, _ := sec["properties"].(map[string]any)
+		if f, ok := fields[name].(map[string]any); ok {
+			return f
+		}
+	}
+	return nil
 }
