@@ -111,6 +111,8 @@ type Client struct {
 	TrackingFields *TrackingFieldsService
 	// Roles is the account's roles and their members.
 	Roles *RolesService
+	// Settings is the account, group and user settings and lock settings API.
+	Settings *SettingsService
 	// Groups is the groups API: groups, their members and administrators.
 	Groups *GroupsService
 
@@ -286,6 +288,7 @@ func New(cfg Config) (*Client, error) {
 	c.Webinars = (*WebinarsService)(common)
 	c.TrackingFields = (*TrackingFieldsService)(common)
 	c.Roles = (*RolesService)(common)
+	c.Settings = (*SettingsService)(common)
 	c.Groups = (*GroupsService)(common)
 	return c, nil
 }

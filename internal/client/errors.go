@@ -411,6 +411,22 @@ func IsAssistantAlreadyAdded(err error) bool {
 	return errors.As(err, &e) && e.Code == 200 && strings.Contains(e.Message, "already granted scheduling privilege")
 }
 
+// --- settings (account, group and user settings and lock settings) ---------------------------------------------
+
+// IsAddonUnavailable reports whether err is userSettingsUpdate's refusal of a licence: 400 code 200 about the
+// add-on's seats ("You can add max N Webinar 500 users.") or a plan that lacks the feature.
+func IsAddonUnavailable(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.HTTPStatus == 400 && e.Code == 200
+}
+
+// IsLicenceNeedsLicensedUser reports whether err is userSettingsUpdate's refusal of the webinar (1122) or large
+// meeting (1108) feature for a user who is not Licensed.
+func IsLicenceNeedsLicensedUser(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.HTTPStatus == 400 && (e.Code == 1122 || e.Code == 1108)
+}
+
 // --- Groups (docs/development/zoom-api.md#groups) ---
 
 // IsGroupNotFound reports whether err is Zoom's "group does not exist" (HTTP 404 code 4130).

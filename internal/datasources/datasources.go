@@ -21,5 +21,8 @@ func All() []func() datasource.DataSource {
 		NewGroup,
 		NewGroups,
 		NewGroupMembers,
+		// settings (set15)
+		NewAccountSettings,
+		NewUserSettings,
 	}
 }

@@ -95,6 +95,12 @@ var planNoiseTests = map[string]func(*testing.T){
 	"zoom_group_member":   TestAccPlanNoise_groups,
 	"zoom_group_members":  TestAccPlanNoise_groups,
 	"zoom_group_admin":    TestAccPlanNoise_groups,
+	// settings (set15): one test for the five settings resources
+	"zoom_account_settings":      TestAccPlanNoise_settings,
+	"zoom_account_lock_settings": TestAccPlanNoise_settings,
+	"zoom_group_settings":        TestAccPlanNoise_settings,
+	"zoom_group_lock_settings":   TestAccPlanNoise_settings,
+	"zoom_user_settings":         TestAccPlanNoise_settings,
 }
 
 // TestPlanNoise_everyResource fails when a resource has no plan-noise test.
@@ -428,6 +434,61 @@ resource "zoom_group_admin" "test" {
 			{Config: config(name, fmt.Sprintf("%q", u[0].email), u[1].email, false, u[0].email)},
 			step(config(name+"-2", fmt.Sprintf("%q, %q", u[0].email, u[1].id), u[1].id, true, u[0].id),
 				"zoom_group.test", "zoom_group_members.test", "zoom_group_member.test", "zoom_group_admin.test"),
+		},
+	})
+}
+
+// TestAccPlanNoise_settings changes one setting of each settings resource at once: nothing may become unknown (the
+// settings the configuration leaves out keep Zoom's values from state).
+func TestAccPlanNoise_settings(t *testing.T) {
+	env := acctest.New(t)
+	email, group := env.RandomEmail(), acctest.RandomName()
+	config := func(on bool) string {
+		return env.Config(fmt.Sprintf(`
+resource "zoom_user" "test" {
+  email  = %[1]q
+  action = "autoCreate"
+  type   = 2
+}
+
+resource "zoom_group" "test" {
+  name = %[2]q
+}
+
+resource "zoom_account_settings" "test" {
+  in_meeting = { breakout_room = %[3]t }
+}
+
+resource "zoom_account_lock_settings" "test" {
+  in_meeting = { co_host = %[3]t }
+}
+
+resource "zoom_group_settings" "test" {
+  group_id  = zoom_group.test.id
+  telephony = { third_party_audio = %[3]t }
+}
+
+resource "zoom_group_lock_settings" "test" {
+  group_id           = zoom_group.test.id
+  email_notification = { jbh_reminder = %[3]t }
+}
+
+resource "zoom_user_settings" "test" {
+  user_id          = zoom_user.test.id
+  schedule_meeting = { host_video = %[3]t }
+}
+`, email, group, on))
+	}
+	var checks []plancheck.PlanCheck
+	for _, addr := range []string{"zoom_account_settings.test", "zoom_account_lock_settings.test", "zoom_group_settings.test",
+		"zoom_group_lock_settings.test", "zoom_user_settings.test"} {
+		checks = append(checks, expectUnknowns(addr))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config(false)},
+			{Config: config(true), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: checks}},
 		},
 	})
 }

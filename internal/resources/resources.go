@@ -23,5 +23,11 @@ func All() []func() resource.Resource {
 		NewGroupMember,
 		NewGroupMembers,
 		NewGroupAdmin,
+		// settings (set15)
+		NewAccountSettings,
+		NewAccountLockSettings,
+		NewGroupSettings,
+		NewGroupLockSettings,
+		NewUserSettings,
 	}
 }

@@ -113,6 +113,18 @@ type Profile struct {
 	// WebinarAddon says whether the account has the webinar add-on; without it every webinar, webinar template
 	// and webinar registrant endpoint answers 400 code 200 (docs/development/zoom-api.md#webinars). Default true.
 	WebinarAddon bool `json:"webinar_addon"`
+	// AddonSeats are the account's seats of the webinar and large-meeting add-ons per capacity, keyed
+	// "webinar_<capacity>" or "large_meeting_<capacity>" (e.g. "webinar_500": 2). nil (default) keeps the
+	// sandbox's historical licensing: every licensed user holds the webinar licence (WebinarAddon,
+	// WebinarUnlicensedUsers) and seats are unlimited. With a map, a user holds a licence only once
+	// userSettingsUpdate grants it (feature.webinar, feature.large_meeting), a capacity missing from the map has
+	// no seats, and granting past the seats answers 400 code 200 "You can add max N Webinar 500 users.", as
+	// userSettingsUpdate documents. Hosting a webinar needs the licence.
+	AddonSeats map[string]int `json:"addon_seats,omitempty"`
+	// LockedSettingUpdate is the answer to a group or user settings update that writes a setting locked at account
+	// (or, for users, group) level, for which no operation documents an error: "ignore" (default: 204, the
+	// locked value stays) or "error" (400 code 300 naming the setting and the lock; sandbox wording).
+	LockedSettingUpdate string `json:"locked_setting_update"`
 	// The webinar and registrant knobs below cover what docs/development/zoom-api.md#unconfirmed-behaviour mark as unconfirmed or
 	// account-dependent (see webinars.go and registrants.go).
 	//
@@ -413,6 +425,7 @@ func DefaultProfile() Profile {
 		EmailChangesPerDay:    3,
 		MeetingDailyLimit:     100,
 		WebinarAddon:          true,
+		LockedSettingUpdate:   LockedSettingIgnore,
 		MailEnabled:           true,
 		MailUnavailableError:  MailUnavailableInvalid,
 		MailPutOmitted:        MailPutClear,
@@ -505,6 +518,16 @@ func (p Profile) Validate() error {
 	}
 	if p.MeetingRegistrantCapacity < 0 || p.MeetingRegistrantCapacity > defaultRegistrantCapacity {
 		return fmt.Errorf("meeting_registrant_capacity: must be between 0 and %d (0 = %d)", defaultRegistrantCapacity, defaultRegistrantCapacity)
+	}
+	switch p.LockedSettingUpdate {
+	case LockedSettingIgnore, LockedSettingError:
+	default:
+		return fmt.Errorf("locked_setting_update: want %q or %q, got %q", LockedSettingIgnore, LockedSettingError, p.LockedSettingUpdate)
+	}
+	for k, n := range p.AddonSeats {
+		if n < 0 || !(strings.HasPrefix(k, "webinar_") || strings.HasPrefix(k, "large_meeting_")) {
+			return fmt.Errorf("addon_seats: %q: want webinar_<capacity> or large_meeting_<capacity> with seats >= 0", k)
+		}
 	}
 	for _, u := range p.WebinarUnlicensedUsers {
 		if strings.TrimSpace(u) == "" {

@@ -440,7 +440,7 @@ type route struct {
 func buildRoutes() []*route {
 	var all []*route
 	for _, group := range [][]*route{userRoutes(), meetingRoutes(), templateRoutes(), mailRoutes(), webinarRoutes(), registrantRoutes(),
-		trackingFieldRoutes(), roleRoutes(), assistantRoutes(), groupRoutes()} {
+		trackingFieldRoutes(), roleRoutes(), assistantRoutes(), groupRoutes(), settingsRoutes()} {
 		all = append(all, group...)
 	}
 	for _, rt := range all {

@@ -53,6 +53,13 @@ type state struct {
 	Roles []*role `json:"roles,omitempty"`
 	// Assistants are, per user ID, the user IDs of the user's scheduling assistants (see assistants.go).
 	Assistants map[string][]string `json:"assistants,omitempty"`
+	// AccountSettings, GroupSettings and UserSettings are the settings values written to the account, a group
+	// (by group id) and a user (by user id); AccountLocks and GroupLocks the lock settings. See settings.go.
+	AccountSettings settingsValues             `json:"account_settings,omitempty"`
+	AccountLocks    map[string]bool            `json:"account_locks,omitempty"`
+	GroupSettings   map[string]settingsValues  `json:"group_settings,omitempty"`
+	GroupLocks      map[string]map[string]bool `json:"group_locks,omitempty"`
+	UserSettings    map[string]settingsValues  `json:"user_settings,omitempty"`
 	// Groups in creation (sequence) order, with their members and administrators (groups.go).
 	Groups []*group `json:"groups,omitempty"`
 

@@ -252,7 +252,7 @@ func (c *call) wrongKindResp(ref string, onWebinarEndpoint bool) apiResponse {
 // webinarPlanProblem answers 400 code 200 with the endpoint's message (a format taking ref) when the account
 // has no webinar add-on or u has no webinar licence.
 func (c *call) webinarPlanProblem(u *user, ref, format string) *apiResponse {
-	if c.profile.WebinarAddon && !c.profile.webinarUnlicensed(u) {
+	if c.userHasWebinar(u) {
 		return nil
 	}
 	return ptr(errResp(http.StatusBadRequest, codeNoPermission, fmt.Sprintf(format, ref)))

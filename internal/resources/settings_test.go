@@ -1,0 +1,407 @@
+package resources_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/sandbox"
+)
+
+// The settings resources have no object of their own: creating one is its first apply, and destroying it sends
+// nothing. An out-of-band delete does not apply to them (a settings tree cannot be deleted); when the group or
+// user goes, Read drops the resource.
+
+// expectChanges is a plan check: addr is updated in place and exactly the leaf paths want differ between its
+// prior and planned values.
+func expectChanges(addr string, want ...string) plancheck.PlanCheck {
+	return changesCheck{addr: addr, want: want}
+}
+
+type changesCheck struct {
+	addr string
+	want []string
+}
+
+func (c changesCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Address != c.addr {
+			continue
+		}
+		if !rc.Change.Actions.Update() {
+			resp.Error = fmt.Errorf("%s: planned %v, want an in-place update", c.addr, rc.Change.Actions)
+			return
+		}
+		got := diffPaths("", rc.Change.Before, rc.Change.After)
+		want := slices.Clone(c.want)
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			resp.Error = fmt.Errorf("%s: the plan changes [%s], want [%s]", c.addr, strings.Join(got, ", "), strings.Join(want, ", "))
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("%s is not in the plan", c.addr)
+}
+
+func diffPaths(at string, before, after any) []string {
+	b, bok := before.(map[string]any)
+	a, aok := after.(map[string]any)
+	if !bok || !aok {
+		if reflect.DeepEqual(before, after) {
+			return nil
+		}
+		return []string{at}
+	}
+	var out []string
+	for k := range a {
+		p := k
+		if at != "" {
+			p = at + "." + k
+		}
+		out = append(out, diffPaths(p, b[k], a[k])...)
+	}
+	return out
+}
+
+// allOf matches an output holding every pattern, in any order (errors of resources applied in parallel come in any
+// order).
+func allOf(patterns ...string) *regexp.Regexp {
+	var alts []string
+	var perm func(done []string, rest []string)
+	perm = func(done, rest []string) {
+		if len(rest) == 0 {
+			alts = append(alts, strings.Join(done, ".*"))
+			return
+		}
+		for i := range rest {
+			next := append(append([]string(nil), rest[:i]...), rest[i+1:]...)
+			perm(append(append([]string(nil), done...), rest[i]), next)
+		}
+	}
+	perm(nil, patterns)
+	return regexp.MustCompile(`(?s)(` + strings.Join(alts, "|") + `)`)
+}
+
+// patches counts the PATCH requests the sandbox answered on route (a path template such as
+// "/v2/accounts/{accountId}/settings").
+func patches(env *acctest.Env, route string) int {
+	n := 0
+	for _, r := range env.Sandbox.Requests() {
+		if r.Route == "PATCH "+route {
+			n++
+		}
+	}
+	return n
+}
+
+func settingValue(t *testing.T, get func() (client.Settings, error), section, name string) any {
+	t.Helper()
+	s, err := get()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s[section][name]
+}
+
+// Account settings and account lock settings: create, one PATCH per changed section holding only the changed
+// settings, drift on exactly one setting, import, plan-time validation, destroy sends nothing.
+func TestAccAccountSettings_matrix(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireSandbox(t)
+	ctx := acctest.Ctx()
+	account := func() (client.Settings, error) { return env.Client.Settings.GetAccount(ctx, "") }
+	config := func(chat bool, autoRecording string) string {
+		return env.Config(fmt.Sprintf(`
+resource "zoom_account_settings" "test" {
+  in_meeting = {
+    chat = %t
+  }
+  recording = {
+    cloud_recording = true
+    auto_recording  = %q
+  }
+  meeting_security = {
+    waiting_room = true
+  }
+}
+
+resource "zoom_account_lock_settings" "test" {
+  meeting_security = {
+    waiting_room = true
+  }
+}
+`, chat, autoRecording))
+	}
+	var patchesAfterApply int
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy: func(*terraform.State) error {
+			// Destroy sends nothing: Zoom keeps the values last applied.
+			if n := patches(env, "/v2/accounts/{accountId}/settings") + patches(env, "/v2/accounts/{accountId}/lock_settings"); n != patchesAfterApply {
+				return fmt.Errorf("destroy sent %d settings PATCH requests", n-patchesAfterApply)
+			}
+			if v := settingValue(t, account, "in_meeting", "chat"); v != true {
+				return fmt.Errorf("in_meeting.chat after destroy = %v", v)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{
+				Config:      config(true, "tape"),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)auto_recording.*value must be one of`),
+			},
+			{
+				Config: config(false, "cloud"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("zoom_account_settings.test", tfjsonpath.New("in_meeting").AtMapKey("chat"), knownvalue.Bool(false)),
+					// Unmanaged settings follow Zoom: the plan's default is read back.
+					statecheck.ExpectKnownValue("zoom_account_settings.test", tfjsonpath.New("in_meeting").AtMapKey("polling"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue("zoom_account_lock_settings.test", tfjsonpath.New("recording").AtMapKey("cloud_recording"), knownvalue.Bool(false)),
+					acctest.CheckNow(func() error {
+						// One PATCH per section: in_meeting, recording, meeting_security; one for the locks.
+						if n := patches(env, "/v2/accounts/{accountId}/settings"); n != 3 {
+							return fmt.Errorf("create sent %d account settings PATCH requests, want 3", n)
+						}
+						if n := patches(env, "/v2/accounts/{accountId}/lock_settings"); n != 1 {
+							return fmt.Errorf("create sent %d lock settings PATCH requests, want 1", n)
+						}
+						return nil
+					}),
+				},
+			},
+			{
+				PreConfig: func() {
+					// Out of band, in the portal: a managed setting and an unmanaged one.
+					if err := env.Client.Settings.UpdateAccount(ctx, "", client.Settings{"in_meeting": {"chat": true, "polling": false}}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				// Drift on exactly the managed setting; the unmanaged one follows Zoom. The update changes
+				// auto_recording too: one PATCH per section that changed, and polling (unmanaged) keeps Zoom's value.
+				Config: config(false, "local"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					expectChanges("zoom_account_settings.test", "in_meeting.chat", "recording.auto_recording"),
+					plancheck.ExpectResourceAction("zoom_account_lock_settings.test", plancheck.ResourceActionNoop),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("zoom_account_settings.test", tfjsonpath.New("in_meeting").AtMapKey("polling"), knownvalue.Bool(false)),
+					acctest.CheckNow(func() error {
+						if n := patches(env, "/v2/accounts/{accountId}/settings"); n != 6 {
+							return fmt.Errorf("%d account settings PATCH requests in all, want 6 (3 creating, 1 out of band, 2 updating)", n)
+						}
+						if v := settingValue(t, account, "in_meeting", "polling"); v != false {
+							return fmt.Errorf("the update overwrote the unmanaged in_meeting.polling: %v", v)
+						}
+						return nil
+					}),
+				},
+			},
+			{
+				PreConfig: func() {
+					if err := env.Client.Settings.UpdateAccount(ctx, "", client.Settings{"in_meeting": {"chat": true}}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				// Removing a setting from the configuration stops managing it: no diff, nothing sent.
+				Config: strings.Replace(config(false, "local"), "    chat = false\n", "", 1),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("zoom_account_settings.test", plancheck.ResourceActionNoop),
+				}},
+				Check: func(*terraform.State) error {
+					patchesAfterApply = patches(env, "/v2/accounts/{accountId}/settings") + patches(env, "/v2/accounts/{accountId}/lock_settings")
+					return nil
+				},
+			},
+			{ResourceName: "zoom_account_settings.test", ImportState: true, ImportStateId: "me", ImportStateVerify: true},
+			{ResourceName: "zoom_account_lock_settings.test", ImportState: true, ImportStateId: "me", ImportStateVerify: true},
+		},
+	})
+}
+
+// User, group and group lock settings: a setting inherited from a group lock shows no diff on the user; a locked
+// setting written on a user is refused with the lock named; a webinar add-on granted to a user lets that user host
+// a webinar in the same apply; running out of add-on seats names the add-on and loses nothing else.
+func TestAccUserSettings_locksAndAddons(t *testing.T) {
+	env := acctest.New(t, func(p *sandbox.Profile) {
+		p.AddonSeats = map[string]int{sandbox.AddonSeatKey("webinar", 500): 1}
+	})
+	env.RequireSandbox(t)
+	ctx := acctest.Ctx()
+	emailA, emailB, group := env.RandomEmail(), env.RandomEmail(), acctest.RandomName()
+	config := func(extraA, extraB, webinarB string, extraG ...string) string {
+		return env.Config(fmt.Sprintf(`
+resource "zoom_user" "a" {
+  email  = %[1]q
+  action = "autoCreate"
+  type   = 2
+}
+
+resource "zoom_user" "b" {
+  email  = %[2]q
+  action = "autoCreate"
+  type   = 2
+}
+
+resource "zoom_group" "test" {
+  name = %[3]q
+}
+
+resource "zoom_group_member" "b" {
+  group_id = zoom_group.test.id
+  user_id  = zoom_user.b.id
+}
+
+resource "zoom_group_settings" "test" {
+  group_id = zoom_group.test.id
+  recording = {
+    auto_recording = "cloud"
+  }
+%[7]s
+}
+
+resource "zoom_group_lock_settings" "test" {
+  group_id = zoom_group.test.id
+  recording = {
+    auto_recording = true
+  }
+}
+
+resource "zoom_user_settings" "a" {
+  user_id = zoom_user.a.id
+  feature = {
+    webinar          = true
+    webinar_capacity = 500
+  }
+  in_meeting = {
+    chat = false
+  }
+%[4]s
+}
+
+resource "zoom_user_settings" "b" {
+  user_id = zoom_user.b.id
+  in_meeting = {
+    chat = %[6]s
+  }
+%[5]s
+  depends_on = [zoom_group_member.b, zoom_group_lock_settings.test]
+}
+
+resource "zoom_webinar" "test" {
+  user_id    = zoom_user_settings.a.user_id
+  topic      = "tf-acc-settings"
+  start_time = "2031-03-04T10:00:00Z"
+}
+`, emailA, emailB, group, extraA, extraB, webinarB, strings.Join(extraG, "\n")))
+	}
+	const (
+		accountLocked      = `meeting_security\.waiting_room\s+is\s+locked\s+by\s+the\s+account's\s+lock\s+settings`
+		groupLocked        = `recording\.auto_recording\s+is\s+locked\s+by\s+the\s+lock\s+settings\s+of\s+group`
+		groupAccountLocked = `in_meeting\.file_transfer\s+is\s+locked\s+by\s+the\s+account's\s+lock\s+settings`
+	)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					if err := env.Client.Settings.UpdateAccountLocks(ctx, client.OptionMeetingSecurity,
+						client.Settings{"meeting_security": {"waiting_room": true}}); err != nil {
+						t.Fatal(err)
+					}
+					if err := env.Client.Settings.UpdateAccountLocks(ctx, "", client.Settings{"in_meeting": {"file_transfer": true}}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: config("", "", "false"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					// Inherited from the group's lock, unmanaged on the user: the group's value, and no diff.
+					statecheck.ExpectKnownValue("zoom_user_settings.b", tfjsonpath.New("recording").AtMapKey("auto_recording"), knownvalue.StringExact("cloud")),
+					statecheck.ExpectKnownValue("zoom_user_settings.a", tfjsonpath.New("feature").AtMapKey("webinar"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue("zoom_webinar.test", tfjsonpath.New("topic"), knownvalue.StringExact("tf-acc-settings")),
+				},
+			},
+			{ResourceName: "zoom_user_settings.a", ImportState: true, ImportStateVerify: true},
+			{ResourceName: "zoom_group_settings.test", ImportState: true, ImportStateVerify: true},
+			{ResourceName: "zoom_group_lock_settings.test", ImportState: true, ImportStateVerify: true},
+			{
+				// Locked settings written on users: refused before anything is sent, naming the lock, whatever
+				// Zoom would answer to the write (sandbox knob locked_setting_update).
+				PreConfig: func() {
+					env.Sandbox.UpdateProfile(func(p *sandbox.Profile) { p.LockedSettingUpdate = sandbox.LockedSettingError })
+				},
+				Config: config(`  meeting_security = {
+    waiting_room = false
+  }`, `  recording = {
+    auto_recording = "local"
+  }`, "false", `  in_meeting = {
+    file_transfer = true
+  }`),
+				ExpectError: allOf(accountLocked, groupLocked, groupAccountLocked),
+			},
+			{
+				// A second webinar seat does not exist: the error names the add-on, and b's other change is written.
+				Config:      config("", `  feature = { webinar = true }`, "true"),
+				ExpectError: regexp.MustCompile(`(?s)cannot give this user the Webinar add-on.*You can add max 1 Webinar 500 users`),
+			},
+			{
+				PreConfig: func() {
+					users, err := env.Client.Users.Get(ctx, emailB)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if v := settingValue(t, func() (client.Settings, error) { return env.Client.Settings.GetUser(ctx, users.ID, "") }, "in_meeting", "chat"); v != true {
+						t.Fatalf("in_meeting.chat of b after the refused licence = %v, want true (written)", v)
+					}
+					// Drift on a user: in the portal, a's chat is turned on.
+					a, err := env.Client.Users.Get(ctx, emailA)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := env.Client.Settings.UpdateUser(ctx, a.ID, "", client.Settings{"in_meeting": {"chat": true}, "recording": {"save_chat_text": false}}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: config("", "", "true"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					expectChanges("zoom_user_settings.a", "in_meeting.chat"),
+				}},
+			},
+		},
+	})
+}
+
+// The security-baseline example (account settings with locks, one group with recording settings) applies on the
+// sandbox and re-plans empty (the framework plans again after the apply and fails on a difference).
+func TestAccSettings_securityBaselineExample(t *testing.T) {
+	env := acctest.New(t)
+	baseline, err := os.ReadFile("../../examples/security-baseline/baseline.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: env.Config(string(baseline)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("zoom_account_lock_settings.baseline", tfjsonpath.New("meeting_security").AtMapKey("waiting_room"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue("zoom_group_settings.legal", tfjsonpath.New("recording").AtMapKey("auto_recording"), knownvalue.StringExact("cloud")),
+			},
+		}},
+	})
+}
