@@ -62,13 +62,17 @@ func TestDecideRetryTable(t *testing.T) {
 			o:       func(time.Time) *outcome { return &outcome{method: "GET", tokenErr: &AuthError{HTTPStatus: 503}} },
 			errText: "HTTP 503", after: retryState{retries: 2}},
 		{name: "transport error on GET retried", state: retryState{retries: 1},
-			o:     func(time.Time) *outcome { return &outcome{method: "GET", transportErr: errors.New("reset"), wrote: true} },
+			o: func(time.Time) *outcome {
+				return &outcome{method: "GET", transportErr: errors.New("reset"), wrote: true}
+			},
 			retry: true, wait: 500 * ms, after: retryState{retries: 2}},
 		{name: "transport error on a POST not yet written retried",
 			o:     func(time.Time) *outcome { return &outcome{method: "POST", transportErr: errors.New("dial")} },
 			retry: true, wait: 250 * ms, after: retryState{retries: 1}},
 		{name: "transport error on a written POST may have been processed",
-			o:       func(time.Time) *outcome { return &outcome{method: "POST", transportErr: errors.New("reset"), wrote: true} },
+			o: func(time.Time) *outcome {
+				return &outcome{method: "POST", transportErr: errors.New("reset"), wrote: true}
+			},
 			errText: "reset", maybe: true},
 		{name: "transport error that retrying cannot help",
 			o: func(time.Time) *outcome {
