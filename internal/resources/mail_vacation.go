@@ -577,7 +577,6 @@ func mailPrerequisites(mailbox string, notFound bool) string {
 
 // explainMail adds what to do to a Mail API error. read is true for GET.
 func explainMail(err error, mailbox string, read bool) error {
-	var apiErr *client.APIError
 	switch {
 	case errors.Is(err, client.ErrMailNotOnGov):
 		return fmt.Errorf("%w\n\n%s", err, govMailHelp)
@@ -591,7 +590,7 @@ func explainMail(err error, mailbox string, read bool) error {
 			"(email:update:setting_vacation:admin or mail:write:admin)", err, classic)
 	case client.IsMailInvalid(err) || client.IsMailboxNotFound(err):
 		return fmt.Errorf("%w\n\n%s", err, mailPrerequisites(mailbox, client.IsMailboxNotFound(err)))
-	case errors.As(err, &apiErr) && apiErr.HTTPStatus == 401 && apiErr.Code == 401:
+	case client.IsMailAuthRefused(err):
 		return fmt.Errorf("%w\n\nZoom Mail refused the app's authorization: the Server-to-Server OAuth app must be "+
 			"created by an account owner or admin and hold the Mail scopes", err)
 	}

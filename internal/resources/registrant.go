@@ -2,7 +2,6 @@ package resources
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -95,13 +94,11 @@ var customQuestionAttrTypes = map[string]attr.Type{"title": types.StringType, "v
 var (
 	registrantLanguages = []string{"en-US", "de-DE", "es-ES", "fr-FR", "jp-JP", "pt-PT", "ru-RU", "zh-CN", "zh-TW",
 		"ko-KO", "it-IT", "vi-VN", "pl-PL", "Tr-TR"}
-	purchasingTimeFrames   = []string{"Within a month", "1-3 months", "4-6 months", "More than 6 months", "No timeframe"}
-	purchaseRoles          = []string{"Decision Maker", "Evaluator/Recommender", "Influencer", "Not involved"}
-	employeeCounts         = []string{"1-20", "21-50", "51-100", "101-500", "500-1,000", "1,001-5,000", "5,001-10,000", "More than 10,000"}
-	registrantStatuses     = []string{client.RegistrantApproved, client.RegistrantPending, client.RegistrantDenied}
-	registrationNotEnabled = regexp.MustCompile(`(?i)registration (has not been enabled|as required)`)
-	numericID              = regexp.MustCompile(`^[1-9][0-9]{0,18}$`)
-	alreadyRegistered      = regexp.MustCompile(`(?i)already registered`)
+	purchasingTimeFrames = []string{"Within a month", "1-3 months", "4-6 months", "More than 6 months", "No timeframe"}
+	purchaseRoles        = []string{"Decision Maker", "Evaluator/Recommender", "Influencer", "Not involved"}
+	employeeCounts       = []string{"1-20", "21-50", "51-100", "101-500", "500-1,000", "1,001-5,000", "5,001-10,000", "More than 10,000"}
+	registrantStatuses   = []string{client.RegistrantApproved, client.RegistrantPending, client.RegistrantDenied}
+	numericID            = regexp.MustCompile(`^[1-9][0-9]{0,18}$`)
 )
 
 func (r *registrantResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -303,8 +300,7 @@ func (r *registrantResource) remove(ctx context.Context, parent int64, id string
 
 // explain says which setting to change when the parent takes no registrations.
 func (r *registrantResource) explain(err error, parent string) error {
-	var apiErr *client.APIError
-	if errors.As(err, &apiErr) && registrationNotEnabled.MatchString(apiErr.Message) {
+	if client.IsRegistrationDisabled(err) {
 		return fmt.Errorf("%w\n\nThe %[2]s %[3]s does not take registrations. Turn registration on in the %[2]s: "+
 			"settings.approval_type = 0 (approve registrants automatically) or 1 (the host approves them); "+
 			"registration also needs a licensed host and a scheduled or recurring-with-fixed-time %[2]s", err, r.noun, parent)
@@ -313,22 +309,6 @@ func (r *registrantResource) explain(err error, parent string) error {
 		return explainWebinar(err, "of the webinar")
 	}
 	return err
-}
-
-// registrantGone reports whether err says the registrant (or its parent, or the parent's registration) no
-// longer exists.
-func registrantGone(err error) bool {
-	var apiErr *client.APIError
-	if client.IsNotFound(err) {
-		return true
-	}
-	if !errors.As(err, &apiErr) {
-		return false
-	}
-	msg := strings.ToLower(apiErr.Message)
-	return (apiErr.Code == 3000 && strings.Contains(msg, "not found")) || apiErr.HTTPStatus == 404 ||
-		apiErr.Code == 3001 || registrationNotEnabled.MatchString(apiErr.Message) ||
-		(apiErr.Code == 300 && strings.Contains(msg, "not found or has expired"))
 }
 
 func (r *registrantResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -405,10 +385,7 @@ func (r *registrantResource) addOrAdopt(ctx context.Context, parent int64, body 
 	return createWithAdoption(ctx, adoption[*client.RegistrantCreated]{
 		what:   r.what(body.Email, parent),
 		create: func() (*client.RegistrantCreated, error) { return r.add(ctx, parent, body, occ) },
-		exists: func(err error) bool {
-			var apiErr *client.APIError
-			return errors.As(err, &apiErr) && alreadyRegistered.MatchString(apiErr.Message)
-		},
+		exists: client.IsAlreadyRegistered,
 		lookup: func() (*client.RegistrantCreated, bool, error) {
 			for _, status := range registrantStatuses {
 				var list []client.Registrant
@@ -567,7 +544,7 @@ func (r *registrantResource) Read(ctx context.Context, req resource.ReadRequest,
 	}
 	got, err := r.get(ctx, parent, registrant)
 	if err != nil {
-		if registrantGone(err) {
+		if client.IsRegistrantGone(err) {
 			resp.State.RemoveResource(ctx)
 			return
 		}
@@ -628,7 +605,7 @@ func (r *registrantResource) Delete(ctx context.Context, req resource.DeleteRequ
 	if !ok {
 		return
 	}
-	if err := r.remove(ctx, parent, registrant); err != nil && !registrantGone(err) {
+	if err := r.remove(ctx, parent, registrant); err != nil && !client.IsRegistrantGone(err) {
 		diagnostics.AddAPIError(&resp.Diagnostics, "Error removing Zoom "+r.noun+" registrant "+state.ID.ValueString(), r.explain(err, parentID.ValueString()))
 	}
 }

@@ -2,9 +2,7 @@ package resources
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -526,7 +524,7 @@ func (r *userResource) createOrAdopt(ctx context.Context, plan *userModel, passw
 		lookup: func() (*client.User, bool, error) {
 			u, err := r.client.Users.Get(ctx, email)
 			switch {
-			case userGone(err):
+			case client.IsUserGone(err):
 				return nil, false, nil
 			case err != nil:
 				return nil, false, err
@@ -602,7 +600,7 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 func (r *userResource) readInto(ctx context.Context, m *userModel, diags *diag.Diagnostics) (gone bool) {
 	u, err := r.client.Users.Get(ctx, m.ID.ValueString())
 	if err != nil {
-		if userGone(err) {
+		if client.IsUserGone(err) {
 			return true
 		}
 		diagnostics.AddAPIError(diags, "Error reading Zoom user "+m.ID.ValueString(), err)
@@ -610,13 +608,6 @@ func (r *userResource) readInto(ctx context.Context, m *userModel, diags *diag.D
 	}
 	diags.Append(userModelFromAPI(u, m)...)
 	return false
-}
-
-// userGone reports whether err says the user no longer exists: Zoom's user-not-found (404, code 1001), or an
-// invitation that expired (code 1120), which leaves the pending user's ID invalid.
-func userGone(err error) bool {
-	var apiErr *client.APIError
-	return client.IsNotFound(err) || (errors.As(err, &apiErr) && apiErr.Code == 1120)
 }
 
 func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -722,7 +713,7 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		opts.TransferDocs = t.Docs.ValueBoolPointer()
 	}
 	err := r.client.Users.Delete(ctx, state.ID.ValueString(), opts)
-	if err != nil && opts.Action == deleteDisassociate && disassociateRefused(err) && deleteActionDefaulted(ctx, req.Private) {
+	if err != nil && opts.Action == deleteDisassociate && client.IsDisassociateRefused(err) && deleteActionDefaulted(ctx, req.Private) {
 		// delete_action was left to the provider, and Zoom refuses to disassociate this user (an imported
 		// user of a managed domain, which nothing in the user's record reveals): delete is what removes it.
 		resp.Diagnostics.AddWarning("Zoom user deleted instead of disassociated",
@@ -731,7 +722,7 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		opts.Action = deleteDelete
 		err = r.client.Users.Delete(ctx, state.ID.ValueString(), opts)
 	}
-	if err != nil && !userGone(err) {
+	if err != nil && !client.IsUserGone(err) {
 		diagnostics.AddAPIError(&resp.Diagnostics, "Error deleting Zoom user ("+userWhat(state.Email.ValueString())+")", err)
 	}
 }
@@ -755,16 +746,6 @@ func setDeleteActionDefault(ctx context.Context, p privateState, defaulted bool)
 func deleteActionDefaulted(ctx context.Context, p privateState) bool {
 	b, d := p.GetKey(ctx, privDeleteActionDefault)
 	return !d.HasError() && string(b) == "true"
-}
-
-// disassociateRefused reports whether err is userDelete refusing to disassociate the user: an API user (code
-// 300, "Unable to unlink API user(s)") or a user of a managed domain (code 1107).
-func disassociateRefused(err error) bool {
-	var apiErr *client.APIError
-	if !errors.As(err, &apiErr) || apiErr.HTTPStatus != http.StatusBadRequest {
-		return false
-	}
-	return apiErr.Code == 1107 || (apiErr.Code == 300 && strings.Contains(strings.ToLower(apiErr.Message), "unlink api user"))
 }
 
 // userModelFromAPI maps a Zoom user onto m: every attribute Zoom reports, so that Read detects drift on all of
