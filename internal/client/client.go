@@ -107,6 +107,8 @@ type Client struct {
 	Meetings *MeetingsService
 	// Webinars is the webinars and webinar-templates API.
 	Webinars *WebinarsService
+	// MeetingRegistrants and WebinarRegistrants are the registrant operations of meetings and of webinars.
+	MeetingRegistrants, WebinarRegistrants *RegistrantsService
 
 	baseURL    *url.URL
 	httpClient *http.Client
@@ -278,6 +280,8 @@ func New(cfg Config) (*Client, error) {
 	c.Mail = (*MailService)(common)
 	c.Meetings = (*MeetingsService)(common)
 	c.Webinars = (*WebinarsService)(common)
+	c.MeetingRegistrants = newRegistrantsService(c, "meeting")
+	c.WebinarRegistrants = newRegistrantsService(c, "webinar")
 	return c, nil
 }
 
