@@ -29,7 +29,9 @@ import (
 	"time"
 )
 
-// Default configuration values.
+// Default configuration values: the one place for them. A zero value in Config
+// (nil for MaxRetries) means the default; the provider leaves unset settings
+// zero and documents these values.
 const (
 	// DefaultAPIURL is the base URL of the Zoom REST API (commercial cluster).
 	DefaultAPIURL = "https://api.zoom.us/v2"
@@ -73,10 +75,10 @@ type Config struct {
 	HTTPClient *http.Client
 	// RequestTimeout bounds each HTTP attempt; default 30s.
 	RequestTimeout time.Duration
-	// MaxRetries bounds the retries of one operation after errors; 0 means the
-	// default (6), a negative value disables retries. Rate-limit answers (429)
-	// do not count: they are bounded by RateLimitWait.
-	MaxRetries int
+	// MaxRetries bounds the retries of one operation after errors; nil means
+	// DefaultMaxRetries (6), 0 disables retries. Rate-limit answers (429) do not
+	// count: they are bounded by RateLimitWait.
+	MaxRetries *int
 	// RateLimitWait bounds the total time one operation waits out HTTP 429
 	// answers (Retry-After or backoff); default 2 minutes.
 	RateLimitWait time.Duration
@@ -215,8 +217,8 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.RequestTimeout < 0 || cfg.TokenRefreshBefore < 0 || cfg.RateLimitWait < 0 {
-		return nil, errors.New("zoom client: RequestTimeout, RateLimitWait and TokenRefreshBefore must not be negative")
+	if cfg.RequestTimeout < 0 || cfg.TokenRefreshBefore < 0 || cfg.RateLimitWait < 0 || (cfg.MaxRetries != nil && *cfg.MaxRetries < 0) {
+		return nil, errors.New("zoom client: RequestTimeout, RateLimitWait, TokenRefreshBefore and MaxRetries must not be negative")
 	}
 	rateWait := cfg.RateLimitWait
 	if rateWait == 0 {
@@ -226,12 +228,9 @@ func New(cfg Config) (*Client, error) {
 	if timeout == 0 {
 		timeout = DefaultRequestTimeout
 	}
-	maxRetries := cfg.MaxRetries
-	switch {
-	case maxRetries == 0:
-		maxRetries = DefaultMaxRetries
-	case maxRetries < 0:
-		maxRetries = 0
+	maxRetries := DefaultMaxRetries
+	if cfg.MaxRetries != nil {
+		maxRetries = *cfg.MaxRetries
 	}
 	refreshBefore := cfg.TokenRefreshBefore
 	if refreshBefore == 0 {

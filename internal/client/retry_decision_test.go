@@ -12,9 +12,9 @@ import (
 // jitter, a fixed clock, maxRetries 2 and a 10s rate-limit budget.
 func decisionClient(t *testing.T, static bool) (*Client, *fakeEnv) {
 	t.Helper()
-	cfg := Config{AccountID: "a", ClientID: "b", ClientSecret: "c", MaxRetries: 2, RateLimitWait: 10 * time.Second}
+	cfg := Config{AccountID: "a", ClientID: "b", ClientSecret: "c", MaxRetries: Ptr(2), RateLimitWait: 10 * time.Second}
 	if static {
-		cfg = Config{AccessToken: "tok", MaxRetries: 2, RateLimitWait: 10 * time.Second}
+		cfg = Config{AccessToken: "tok", MaxRetries: Ptr(2), RateLimitWait: 10 * time.Second}
 	}
 	c, err := New(cfg)
 	if err != nil {

@@ -40,7 +40,7 @@ func newEnv(t *testing.T, mutate func(*sandbox.Profile)) *env {
 	t.Cleanup(func() { srv.Close(); _ = sb.Close() })
 	p := sb.Profile()
 	c, err := client.New(client.Config{APIURL: srv.URL + "/v2", OAuthURL: srv.URL + "/oauth/token",
-		AccountID: p.AccountID, ClientID: p.ClientID, ClientSecret: p.ClientSecret, DisablePacing: true, MaxRetries: 1})
+		AccountID: p.AccountID, ClientID: p.ClientID, ClientSecret: p.ClientSecret, DisablePacing: true, MaxRetries: client.Ptr(1)})
 	if err != nil {
 		t.Fatal(err)
 	}
