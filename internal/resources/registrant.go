@@ -129,7 +129,6 @@ var (
 	purchaseRoles        = []string{"Decision Maker", "Evaluator/Recommender", "Influencer", "Not involved"}
 	employeeCounts       = []string{"1-20", "21-50", "51-100", "101-500", "500-1,000", "1,001-5,000", "5,001-10,000", "More than 10,000"}
 	registrantStatuses   = []string{client.RegistrantApproved, client.RegistrantPending, client.RegistrantDenied}
-	numericID            = regexp.MustCompile(`^[1-9][0-9]{0,18}$`)
 )
 
 func (r *registrantResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -167,7 +166,7 @@ func (r *registrantResource) Schema(_ context.Context, _ resource.SchemaRequest,
 		r.parentAttr(): schema.StringAttribute{
 			Required: true, PlanModifiers: replace,
 			Description: fmt.Sprintf("ID of the %[1]s. The %[1]s must take registrations (`settings.approval_type` 0 or 1).", noun),
-			Validators:  []validator.String{stringvalidator.RegexMatches(numericID, "must be a "+noun+" ID (a number)")},
+			Validators:  []validator.String{validators.MeetingID(noun)},
 		},
 		"registrant_id": schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "Zoom's registrant ID."},
 		"email": schema.StringAttribute{Required: true, PlanModifiers: replace, Validators: []validator.String{validators.Email()},
@@ -616,8 +615,8 @@ func (r *registrantResource) ImportState(ctx context.Context, req resource.Impor
 // parseID splits `<parent_id>/<registrant_id>`.
 func (r *registrantResource) parseID(id string, diags *diag.Diagnostics) (int64, string, bool) {
 	p, reg, found := strings.Cut(strings.TrimSpace(id), "/")
-	n, err := strconv.ParseInt(p, 10, 64)
-	if !found || err != nil || n <= 0 || reg == "" || strings.Contains(reg, "/") {
+	n, err := client.ParseMeetingID(p)
+	if !found || err != nil || reg == "" || strings.Contains(reg, "/") {
 		diags.AddError("Invalid registrant ID",
 			fmt.Sprintf("A Zoom %[1]s registrant is identified as <%[1]s_id>/<registrant_id>, for example "+
 				"85746065432/9tboDiHUQAeOnbmudzWa5g, not %[2]q.", r.noun, id))

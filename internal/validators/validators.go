@@ -14,6 +14,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtz"
 )
 
@@ -33,6 +34,17 @@ func (v stringCheck) ValidateString(_ context.Context, req validator.StringReque
 	if err := v.check(req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid value for "+req.Path.String(), err.Error())
 	}
+}
+
+// MeetingID accepts a meeting or webinar ID (noun says which) in the one form client.ParseMeetingID takes: a
+// positive decimal integer without sign, blanks or leading zeros.
+func MeetingID(noun string) validator.String {
+	return stringCheck{desc: "must be a " + noun + " ID (a number)", check: func(s string) error {
+		if _, err := client.ParseMeetingID(s); err != nil {
+			return fmt.Errorf("%q must be a %s ID (a number such as 85746065432): %v", s, noun, err)
+		}
+		return nil
+	}}
 }
 
 // HTTPURL accepts absolute http or https URLs.
