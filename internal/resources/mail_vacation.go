@@ -24,6 +24,7 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/meetingattrs"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/tfvalue"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/validators"
 )
 
@@ -486,11 +487,11 @@ func (m *mailVacationModel) fromAPI(v *client.MailVacation, zoomHashAtPrior stri
 		m.ID = m.Mailbox
 	}
 	m.Enabled = types.BoolValue(derefBool(v.EnableAutoReply))
-	m.Subject = optionalString(textOf(v.ResponseSubject))
-	m.BodyText = optionalString(textOf(v.ResponseBodyPlainText))
+	m.Subject = tfvalue.StringOrNull(textOf(v.ResponseSubject))
+	m.BodyText = tfvalue.StringOrNull(textOf(v.ResponseBodyPlainText))
 	zoomHTML := textOf(v.ResponseBodyHTML)
 	if m.BodyHTML.IsNull() || m.BodyHTML.IsUnknown() || zoomHashAtPrior == "" || htmlHash(zoomHTML) != zoomHashAtPrior {
-		m.BodyHTML = optionalString(zoomHTML)
+		m.BodyHTML = tfvalue.StringOrNull(zoomHTML)
 	}
 	m.AlwaysRespond = types.BoolValue(derefBool(v.EnableAlwaysRespond))
 	m.RestrictToContacts = types.BoolValue(derefBool(v.RestrictToContacts))

@@ -25,6 +25,7 @@ import (
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/tfvalue"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/validators"
 )
 
@@ -456,13 +457,13 @@ func (r *registrantResource) fromAPI(g *client.Registrant, m *registrantModel) {
 		{&m.Org, g.Org}, {&m.JobTitle, g.JobTitle}, {&m.PurchasingTimeFrame, g.PurchasingTimeFrame},
 		{&m.RoleInPurchaseProcess, g.RoleInPurchaseProcess},
 	} {
-		*f.dst = optionalString(f.v)
+		*f.dst = tfvalue.StringOrNull(f.v)
 	}
 	if m.NoOfEmployees.IsNull() || m.NoOfEmployees.IsUnknown() {
-		m.NoOfEmployees = optionalString(g.NoOfEmployees)
+		m.NoOfEmployees = tfvalue.StringOrNull(g.NoOfEmployees)
 	}
 	if g.Language != "" || m.Language.IsUnknown() {
-		m.Language = optionalString(g.Language)
+		m.Language = tfvalue.StringOrNull(g.Language)
 	}
 	switch {
 	case len(g.CustomQuestions) == 0 && (m.CustomQuestions.IsNull() || m.CustomQuestions.IsUnknown()):
