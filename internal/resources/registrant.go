@@ -324,7 +324,7 @@ func (r *registrantResource) Create(ctx context.Context, req resource.CreateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	parent, _ := strconv.ParseInt(parentID.ValueString(), 10, 64)
+	parent, _ := client.ParseMeetingID(parentID.ValueString()) // checked by the schema
 	body := &client.RegistrantRequest{
 		Email: plan.Email.ValueString(), FirstName: plan.FirstName.ValueString(), LastName: plan.LastName.ValueString(),
 		Address: plan.Address.ValueString(), City: plan.City.ValueString(), State: plan.State.ValueString(),
