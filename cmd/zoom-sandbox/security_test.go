@@ -134,7 +134,7 @@ func TestServeTLSWithAdminToken(t *testing.T) {
 	c, err := client.New(client.Config{
 		APIURL: base + "/v2", OAuthURL: base + "/oauth/token",
 		AccountID: p.AccountID, ClientID: p.ClientID, ClientSecret: p.ClientSecret,
-		HTTPClient: hc, DisablePacing: true, MaxRetries: -1,
+		HTTPClient: hc, DisablePacing: true, MaxRetries: client.Ptr(0),
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -139,12 +139,12 @@ func newReal(t *testing.T) *Env {
 // RealClient builds a client for the real account from the environment (used by sweepers as well).
 func RealClient() (*client.Client, error) {
 	return client.New(client.Config{
-		APIURL:       envOr(provider.EnvAPIURL, provider.DefaultAPIURL),
-		OAuthURL:     envOr(provider.EnvOAuthURL, provider.DefaultOAuthURL),
+		APIURL:       envOr(provider.EnvAPIURL, client.DefaultAPIURL),
+		OAuthURL:     envOr(provider.EnvOAuthURL, client.DefaultOAuthURL),
 		AccountID:    os.Getenv(provider.EnvAccountID),
 		ClientID:     os.Getenv(provider.EnvClientID),
 		ClientSecret: os.Getenv(provider.EnvClientSecret),
-		Plan:         envOr(provider.EnvAccountPlan, provider.DefaultAccountPlan),
+		Plan:         envOr(provider.EnvAccountPlan, client.DefaultPlan),
 	})
 }
 

@@ -296,7 +296,11 @@ func TestTokenEndpointErrors(t *testing.T) {
 			ts.handle("GET /users/{id}", func(w http.ResponseWriter, r *http.Request) {
 				t.Error("API called without a token")
 			})
-			c, _ := newTestClient(t, ts, func(cfg *Config) { cfg.MaxRetries = tc.maxRetries })
+			c, _ := newTestClient(t, ts, func(cfg *Config) {
+				if tc.maxRetries != 0 {
+					cfg.MaxRetries = Ptr(tc.maxRetries)
+				}
+			})
 			_, err := c.Users.Get(context.Background(), "u1")
 			var ae *AuthError
 			if !errors.As(err, &ae) {
@@ -330,7 +334,7 @@ func TestTokenEndpointUnreachable(t *testing.T) {
 	c, err := New(Config{
 		APIURL: deadURL, OAuthURL: deadURL + "/oauth/token",
 		AccountID: testAccountID, ClientID: testClientID, ClientSecret: testClientSecret,
-		MaxRetries: -1, DisablePacing: true,
+		MaxRetries: Ptr(0), DisablePacing: true,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -29,7 +29,9 @@ import (
 	"time"
 )
 
-// Default configuration values.
+// Default configuration values: the one place for them. A zero value in Config
+// (nil for MaxRetries) means the default; the provider leaves unset settings
+// zero and documents these values.
 const (
 	// DefaultAPIURL is the base URL of the Zoom REST API (commercial cluster).
 	DefaultAPIURL = "https://api.zoom.us/v2"
@@ -73,10 +75,10 @@ type Config struct {
 	HTTPClient *http.Client
 	// RequestTimeout bounds each HTTP attempt; default 30s.
 	RequestTimeout time.Duration
-	// MaxRetries bounds the retries of one operation after errors; 0 means the
-	// default (6), a negative value disables retries. Rate-limit answers (429)
-	// do not count: they are bounded by RateLimitWait.
-	MaxRetries int
+	// MaxRetries bounds the retries of one operation after errors; nil means
+	// DefaultMaxRetries (6), 0 disables retries. Rate-limit answers (429) do not
+	// count: they are bounded by RateLimitWait.
+	MaxRetries *int
 	// RateLimitWait bounds the total time one operation waits out HTTP 429
 	// answers (Retry-After or backoff); default 2 minutes.
 	RateLimitWait time.Duration
@@ -115,6 +117,8 @@ type Client struct {
 	Settings *SettingsService
 	// Groups is the groups API: groups, their members and administrators.
 	Groups *GroupsService
+	// MeetingRegistrants and WebinarRegistrants are the registrant operations of meetings and of webinars.
+	MeetingRegistrants, WebinarRegistrants *RegistrantsService
 
 	baseURL    *url.URL
 	httpClient *http.Client
@@ -221,8 +225,8 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.RequestTimeout < 0 || cfg.TokenRefreshBefore < 0 || cfg.RateLimitWait < 0 {
-		return nil, errors.New("zoom client: RequestTimeout, RateLimitWait and TokenRefreshBefore must not be negative")
+	if cfg.RequestTimeout < 0 || cfg.TokenRefreshBefore < 0 || cfg.RateLimitWait < 0 || (cfg.MaxRetries != nil && *cfg.MaxRetries < 0) {
+		return nil, errors.New("zoom client: RequestTimeout, RateLimitWait, TokenRefreshBefore and MaxRetries must not be negative")
 	}
 	rateWait := cfg.RateLimitWait
 	if rateWait == 0 {
@@ -232,12 +236,9 @@ func New(cfg Config) (*Client, error) {
 	if timeout == 0 {
 		timeout = DefaultRequestTimeout
 	}
-	maxRetries := cfg.MaxRetries
-	switch {
-	case maxRetries == 0:
-		maxRetries = DefaultMaxRetries
-	case maxRetries < 0:
-		maxRetries = 0
+	maxRetries := DefaultMaxRetries
+	if cfg.MaxRetries != nil {
+		maxRetries = *cfg.MaxRetries
 	}
 	refreshBefore := cfg.TokenRefreshBefore
 	if refreshBefore == 0 {
@@ -290,6 +291,8 @@ func New(cfg Config) (*Client, error) {
 	c.Roles = (*RolesService)(common)
 	c.Settings = (*SettingsService)(common)
 	c.Groups = (*GroupsService)(common)
+	c.MeetingRegistrants = newRegistrantsService(c, "meeting")
+	c.WebinarRegistrants = newRegistrantsService(c, "webinar")
 	return c, nil
 }
 
@@ -451,11 +454,7 @@ func (c *Client) do(ctx context.Context, r *request) (*Response, error) {
 		cat = CategoryLight
 	}
 
-	reauthed := false
-	retries := 0 // retries after errors, bounded by maxRetries
-	// Waiting out 429s is not an error: it has its own counter (for the backoff) and a time budget.
-	rateRetries := 0
-	var rateWaited time.Duration
+	var state retryState
 	for attemptNo := 1; ; attemptNo++ {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("%s %s: %w", r.method, logPath, err)
@@ -464,184 +463,76 @@ func (c *Client) do(ctx context.Context, r *request) (*Response, error) {
 			return nil, fmt.Errorf("%s %s: waiting for the %s rate limit: %w", r.method, logPath, cat, err)
 		}
 
+		o := outcome{method: r.method, path: logPath, category: cat, attemptNo: attemptNo}
+		var resp *Response
 		tok, err := c.tokens.token(ctx)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, fmt.Errorf("%s %s: %w", r.method, logPath, ctx.Err())
 			}
-			var ae *AuthError
-			if errors.As(err, &ae) && ae.transient() && retries < c.maxRetries {
-				retries++
-				wait := c.backoff(retries, 500*time.Millisecond)
-				c.stats.retries.Add(1)
-				c.logWarn(ctx, "zoom: token request failed, retrying", map[string]any{"error": err.Error(), "wait": wait.String(), "retry": retries})
-				if err := c.env.sleep(ctx, wait); err != nil {
-					return nil, fmt.Errorf("%s %s: canceled while waiting to retry the token request: %w", r.method, logPath, err)
+			o.tokenErr = err
+		} else {
+			at := c.send(ctx, r.method, u, payload, tok.value)
+			c.stats.countRequest(cat)
+			c.logAttempt(ctx, r.method, logPath, cat, attemptNo, payload, at)
+			if at.err != nil {
+				if ctx.Err() != nil {
+					// The caller gave up; a POST already on the wire may still have been processed.
+					return nil, &RequestError{Method: r.method, Path: logPath, Err: ctx.Err(), MaybeProcessed: r.method == http.MethodPost && at.wrote}
 				}
-				continue
-			}
-			return nil, err
-		}
-
-		at := c.send(ctx, r.method, u, payload, tok.value)
-		c.stats.countRequest(cat)
-		c.logAttempt(ctx, r.method, logPath, cat, attemptNo, payload, at)
-
-		if at.err != nil {
-			safe := r.method != http.MethodPost || !at.wrote
-			if ctx.Err() != nil {
-				// The caller gave up; a POST already on the wire may still
-				// have been processed.
-				return nil, &RequestError{Method: r.method, Path: logPath, Err: ctx.Err(), MaybeProcessed: !safe}
-			}
-			reqErr := &RequestError{Method: r.method, Path: logPath, Err: at.err, Timeout: at.timedOut, Attempts: attemptNo}
-			if !safe {
-				reqErr.MaybeProcessed = true
-				return nil, reqErr
-			}
-			if retries >= c.maxRetries || !retryableTransportError(at.err) {
-				return nil, reqErr
-			}
-			retries++
-			wait := c.backoff(retries, 500*time.Millisecond)
-			c.stats.retries.Add(1)
-			c.logWarn(ctx, "zoom: request failed, retrying", map[string]any{
-				"method": r.method, "path": logPath, "error": at.err.Error(), "wait": wait.String(), "retry": retries,
-			})
-			if err := c.env.sleep(ctx, wait); err != nil {
-				return nil, fmt.Errorf("%s %s: canceled while waiting to retry after %v: %w", r.method, logPath, at.err, err)
-			}
-			continue
-		}
-
-		c.noteServerDate(at.header)
-		resp := &Response{StatusCode: at.status, Header: at.header, RateLimit: parseRateLimit(at.header)}
-		if at.status >= 200 && at.status < 300 {
-			err := decodeSuccess(r, logPath, at, r.out)
-			if err == nil {
-				return resp, nil
-			}
-			var de *DecodeError
-			if !errors.As(err, &de) {
-				return resp, err
-			}
-			if r.method == http.MethodPost {
-				// Zoom carried the request out; only its answer is unreadable.
-				de.MaybeProcessed = true
-				return resp, de
-			}
-			// GET, PUT, PATCH and DELETE are idempotent: an answer cut short or garbled is retried like a 5xx.
-			if retries >= c.maxRetries {
-				return resp, de
-			}
-			retries++
-			wait := c.backoff(retries, 500*time.Millisecond)
-			c.stats.retries.Add(1)
-			c.logWarn(ctx, "zoom: unreadable answer, retrying", map[string]any{
-				"method": r.method, "path": logPath, "status": at.status, "error": de.Err.Error(), "wait": wait.String(), "retry": retries,
-			})
-			if err := c.env.sleep(ctx, wait); err != nil {
-				return nil, fmt.Errorf("%s %s: canceled while waiting to retry after an unreadable answer: %w", r.method, logPath, err)
-			}
-			continue
-		}
-
-		apiErr := newAPIError(r.method, logPath, at.status, at.header, at.body, c.env.now())
-		if at.status >= 500 {
-			c.stats.serverErrors.Add(1)
-		}
-
-		// Expired or revoked token: Zoom did not process the request. Zoom answers 401; the users operation
-		// documents 400 for the same code.
-		if (at.status == http.StatusUnauthorized || at.status == http.StatusBadRequest) && apiErr.Code == 124 {
-			if !c.tokens.refreshable() {
-				return nil, fmt.Errorf("the configured Zoom access token was rejected (expired or invalid); a static access token cannot be refreshed: supply a new one, or configure the Server-to-Server OAuth account ID, client ID and client secret instead: %w", apiErr)
-			}
-			if !reauthed {
-				reauthed = true
-				c.stats.reauths.Add(1)
-				c.tokens.invalidate(tok.value)
-				c.logDebug(ctx, "zoom: access token rejected (code 124), fetching a new one and retrying once", map[string]any{"method": r.method, "path": logPath})
-				continue
-			}
-			return nil, apiErr
-		}
-
-		if at.status == http.StatusTooManyRequests {
-			c.stats.rateLimited.Add(1)
-			d := classify429(apiErr, at.header, c.env.now())
-			if d.daily {
-				c.stats.dailyLimited.Add(1)
-				apiErr.RetryAt = d.retryAt
-				c.logWarn(ctx, "zoom: daily rate limit reached, not retrying", map[string]any{
-					"method": r.method, "path": logPath, "category": apiErr.RateLimitCategory, "retry_at": d.retryAt.Format(time.RFC3339),
-				})
-				return nil, apiErr
-			}
-			if d.hasWait && d.wait > maxRetryAfterWait {
-				apiErr.RetryAt = c.env.now().Add(d.wait)
-				c.logWarn(ctx, "zoom: rate limited with a long Retry-After, not waiting", map[string]any{
-					"method": r.method, "path": logPath, "retry_after": d.wait.String(),
-				})
-				return nil, apiErr
-			}
-			rateRetries++
-			wait := d.wait
-			if !d.hasWait {
-				base := time.Second
-				if cat == CategoryResourceIntensive {
-					base = 6 * time.Second
-				}
-				wait = c.backoff(rateRetries, base)
-			}
-			if rateWaited+wait > c.rateWait {
-				c.logWarn(ctx, "zoom: still rate limited after waiting the longest allowed, giving up", map[string]any{
-					"method": r.method, "path": logPath, "waited": rateWaited.String(), "limit": c.rateWait.String(),
-				})
-				apiErr.RetryAt = c.env.now().Add(wait)
-				return nil, apiErr
-			}
-			rateWaited += wait
-			if !d.concurrent {
-				c.pacer.pause(cat, wait)
-			}
-			c.stats.retries.Add(1)
-			c.logWarn(ctx, "zoom: rate limited (HTTP 429), retrying", map[string]any{
-				"method": r.method, "path": logPath, "category": cat, "rate_limit_type": apiErr.RateLimitType,
-				"message": apiErr.Message, "wait": wait.String(), "retry": rateRetries,
-			})
-			if err := c.env.sleep(ctx, wait); err != nil {
-				return nil, fmt.Errorf("%s %s: canceled while waiting %v after HTTP 429: %w", r.method, logPath, wait, err)
-			}
-			continue
-		}
-
-		if at.status >= 500 {
-			if r.method == http.MethodPost {
-				apiErr.MaybeProcessed = true
-				return nil, apiErr
-			}
-			if retries >= c.maxRetries {
-				return nil, apiErr
-			}
-			retries++
-			wait := c.backoff(retries, 500*time.Millisecond)
-			if ra, ok := parseRetryAfter(at.header.Get("Retry-After"), c.env.now()); ok {
-				if w := ra.Sub(c.env.now()); w > wait && w <= maxRetryAfterWait {
-					wait = w
+				o.transportErr, o.wrote, o.timedOut = at.err, at.wrote, at.timedOut
+			} else {
+				c.noteServerDate(at.header)
+				resp = &Response{StatusCode: at.status, Header: at.header, RateLimit: parseRateLimit(at.header)}
+				if at.status >= 200 && at.status < 300 {
+					err := decodeSuccess(r, logPath, at, r.out)
+					if err == nil {
+						return resp, nil
+					}
+					var de *DecodeError
+					if !errors.As(err, &de) {
+						return resp, err
+					}
+					o.decodeErr = de
+				} else {
+					o.apiErr = newAPIError(r.method, logPath, at.status, at.header, at.body, c.env.now())
+					o.header = at.header
+					if at.status >= 500 {
+						c.stats.serverErrors.Add(1)
+					}
+					if at.status == http.StatusTooManyRequests {
+						c.stats.rateLimited.Add(1)
+					}
 				}
 			}
-			c.stats.retries.Add(1)
-			c.logWarn(ctx, "zoom: server error, retrying", map[string]any{
-				"method": r.method, "path": logPath, "status": at.status, "wait": wait.String(), "retry": retries,
-			})
-			if err := c.env.sleep(ctx, wait); err != nil {
-				return nil, fmt.Errorf("%s %s: canceled while waiting %v after HTTP %d: %w", r.method, logPath, wait, at.status, err)
-			}
-			continue
 		}
 
-		return nil, apiErr
+		d := c.decideRetry(&o, &state)
+		if d.daily {
+			c.stats.dailyLimited.Add(1)
+		}
+		if d.reauth {
+			c.stats.reauths.Add(1)
+			c.tokens.invalidate(tok.value)
+			c.logDebug(ctx, d.logMsg, d.logFields)
+			continue
+		}
+		if d.logMsg != "" {
+			c.logWarn(ctx, d.logMsg, d.logFields)
+		}
+		if !d.retry {
+			if o.decodeErr != nil {
+				return resp, d.err
+			}
+			return nil, d.err
+		}
+		if d.pause {
+			c.pacer.pause(cat, d.wait)
+		}
+		c.stats.retries.Add(1)
+		if err := c.env.sleep(ctx, d.wait); err != nil {
+			return nil, fmt.Errorf("%s %s: canceled while %s: %w", r.method, logPath, d.waitingFor, err)
+		}
 	}
 }
 

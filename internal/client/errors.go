@@ -460,3 +460,83 @@ func IsGroupRefused(err error) bool {
 	var e *APIError
 	return errors.As(err, &e) && e.HTTPStatus == http.StatusBadRequest && e.Code == 300
 }
+
+// --- Registrants, users, mail, general ---
+
+var (
+	// Zoom's texts for a meeting or webinar without registration: "Registration has not been enabled for this
+	// meeting: 1." and "This meeting has not set registration as required: 1".
+	reRegistrationDisabled = regexp.MustCompile(`(?i)registration (has not been enabled|as required)`)
+	// "Registrant a@example.com has already registered."
+	reAlreadyRegistered = regexp.MustCompile(`(?i)already registered`)
+)
+
+// apiError returns err's *APIError, or nil.
+func apiError(err error) *APIError {
+	var e *APIError
+	if errors.As(err, &e) {
+		return e
+	}
+	return nil
+}
+
+// IsRegistrationDisabled reports whether err says the meeting or webinar takes no registrations (registration
+// was never turned on, or is off).
+func IsRegistrationDisabled(err error) bool {
+	e := apiError(err)
+	return e != nil && reRegistrationDisabled.MatchString(e.Message)
+}
+
+// IsAlreadyRegistered reports whether err is a registrant add refused because the e-mail is registered already.
+func IsAlreadyRegistered(err error) bool {
+	e := apiError(err)
+	return e != nil && reAlreadyRegistered.MatchString(e.Message)
+}
+
+// IsRegistrantGone reports whether err says a registrant, its meeting or webinar, or the meeting's or webinar's
+// registration no longer exists: a 404, code 3001 (meeting or webinar does not exist), code 3000 or 300 with a
+// "not found" text ("... is not found or has expired."), or registration turned off.
+func IsRegistrantGone(err error) bool {
+	if IsNotFound(err) {
+		return true
+	}
+	e := apiError(err)
+	if e == nil {
+		return false
+	}
+	msg := strings.ToLower(e.Message)
+	return e.HTTPStatus == http.StatusNotFound || e.Code == 3001 ||
+		(e.Code == 3000 && strings.Contains(msg, "not found")) ||
+		(e.Code == 300 && strings.Contains(msg, "not found or has expired")) ||
+		reRegistrationDisabled.MatchString(e.Message)
+}
+
+// IsInvitationExpired reports whether err is Zoom's code 1120: the invitation of a pending user expired, which
+// leaves the pending user's ID invalid.
+func IsInvitationExpired(err error) bool {
+	e := apiError(err)
+	return e != nil && e.Code == 1120
+}
+
+// IsUserGone reports whether err says a user no longer exists: not found (IsNotFound) or an expired
+// invitation (IsInvitationExpired).
+func IsUserGone(err error) bool {
+	return IsNotFound(err) || IsInvitationExpired(err)
+}
+
+// IsDisassociateRefused reports whether err is userDelete refusing to disassociate a user: an API user (HTTP
+// 400, code 300, "Unable to unlink API user(s)") or a user of a managed domain (HTTP 400, code 1107).
+func IsDisassociateRefused(err error) bool {
+	e := apiError(err)
+	if e == nil || e.HTTPStatus != http.StatusBadRequest {
+		return false
+	}
+	return e.Code == 1107 || (e.Code == 300 && strings.Contains(strings.ToLower(e.Message), "unlink api user"))
+}
+
+// IsMailAuthRefused reports whether err is the Mail API refusing the app's authorization (HTTP 401 with code
+// 401), as it does for an app not created by an account owner or admin.
+func IsMailAuthRefused(err error) bool {
+	e := apiError(err)
+	return e != nil && e.HTTPStatus == http.StatusUnauthorized && e.Code == 401
+}

@@ -16,7 +16,7 @@ func errorClient(t *testing.T, h http.HandlerFunc) *Client {
 	t.Helper()
 	ts := newTestServer(t)
 	ts.handle("/e", h)
-	c, _ := newTestClient(t, ts, func(cfg *Config) { cfg.MaxRetries = -1 })
+	c, _ := newTestClient(t, ts, func(cfg *Config) { cfg.MaxRetries = Ptr(0) })
 	return c
 }
 

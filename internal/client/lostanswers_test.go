@@ -81,7 +81,7 @@ func TestRateLimitWaitsDoNotUseTheRetryBudget(t *testing.T) {
 			w.WriteHeader(204)
 		}
 	})
-	c, env := newTestClient(t, ts, func(cfg *Config) { cfg.MaxRetries = 1 })
+	c, env := newTestClient(t, ts, func(cfg *Config) { cfg.MaxRetries = Ptr(1) })
 	if err := c.Users.Delete(context.Background(), "u1", nil); err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestRateLimitWaitIsBoundedByTime(t *testing.T) {
 		w.Header().Set("Retry-After", "2")
 		writeZoomError(w, 429, 429, "Try again later.")
 	})
-	c, env := newTestClient(t, ts, func(cfg *Config) { cfg.RateLimitWait = 5 * time.Second; cfg.MaxRetries = 20 })
+	c, env := newTestClient(t, ts, func(cfg *Config) { cfg.RateLimitWait = 5 * time.Second; cfg.MaxRetries = Ptr(20) })
 	_, err := c.Users.Get(context.Background(), "u1")
 	if !IsRateLimited(err) || calls.Load() != 3 || len(env.recorded()) != 2 {
 		t.Fatalf("err = %v, calls = %d, sleeps = %v", err, calls.Load(), env.recorded())

@@ -356,12 +356,12 @@ func TestRegistrantAndTemplateOperationsSendTheirPath(t *testing.T) {
 		operationID string
 		call        func() error
 	}{
-		{"meetingregistrantdelete", func() error { return c.Meetings.DeleteRegistrant(ctx, 1, "r1", "") }},
-		{"meetingRegistrants", func() error { _, err := c.Meetings.ListRegistrants(ctx, 1, nil); return err }},
+		{"meetingregistrantdelete", func() error { return c.MeetingRegistrants.Delete(ctx, 1, "r1", "") }},
+		{"meetingRegistrants", func() error { _, err := c.MeetingRegistrants.List(ctx, 1, nil); return err }},
 		{"listWebinarTemplates", func() error { _, err := c.Webinars.ListTemplates(ctx, "u1"); return err }},
-		{"webinarRegistrants", func() error { _, err := c.Webinars.ListRegistrants(ctx, 1, nil); return err }},
-		{"webinarRegistrantGet", func() error { _, err := c.Webinars.GetRegistrant(ctx, 1, "r1"); return err }},
-		{"webinarRegistrantStatus", func() error { return c.Webinars.UpdateRegistrantStatus(ctx, 1, "approve", refs) }},
+		{"webinarRegistrants", func() error { _, err := c.WebinarRegistrants.List(ctx, 1, nil); return err }},
+		{"webinarRegistrantGet", func() error { _, err := c.WebinarRegistrants.Get(ctx, 1, "r1"); return err }},
+		{"webinarRegistrantStatus", func() error { return c.WebinarRegistrants.UpdateStatus(ctx, 1, "approve", refs) }},
 	}
 	spec := zoomspec.MustLoad()
 	for i, k := range calls {

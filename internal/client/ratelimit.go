@@ -33,6 +33,11 @@ type planLimit struct {
 	window time.Duration
 }
 
+// Plans lists the Zoom plans whose rate limits the client knows, the values of Config.Plan (the provider's
+// account_plan takes exactly these). Config.Plan accepts a few other names of the same tiers too (see
+// normalizePlan).
+func Plans() []string { return []string{"free", "pro", "business"} }
+
 // planLimits is docs/development/zoom-api.md#rate-limits: per-account limits per plan and category.
 var planLimits = map[string]map[Category]planLimit{
 	"free": {
@@ -67,7 +72,7 @@ func normalizePlan(p string) (string, error) {
 	case "business", "business+", "business_plus", "businessplus", "enterprise", "education":
 		return "business", nil
 	default:
-		return "", fmt.Errorf("zoom client: unknown plan %q: use \"free\", \"pro\" or \"business\"", p)
+		return "", fmt.Errorf("zoom client: unknown plan %q: use one of %s", p, strings.Join(Plans(), ", "))
 	}
 }
 

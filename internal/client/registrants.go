@@ -15,7 +15,7 @@ const (
 	RegistrantDenied   = "denied"
 )
 
-// Registrant status actions (UpdateRegistrantStatus).
+// Registrant status actions (RegistrantsService.UpdateStatus).
 const (
 	RegistrantActionApprove = "approve"
 	RegistrantActionDeny    = "deny"
@@ -105,29 +105,50 @@ type ListRegistrantsOptions struct {
 	OccurrenceID string
 }
 
-// registrants implements the registrant operations shared by meetings and webinars under base
-// ("meetings/{id}" or "webinars/{id}").
-type registrants struct {
-	c    *Client
-	base string
+// RegistrantsService is the registrant operations of meetings (Client.MeetingRegistrants) or of webinars
+// (Client.WebinarRegistrants). The two APIs take the same requests and give the same answers under
+// /meetings/{id}/registrants and /webinars/{id}/registrants; only meetings take RegistrantRequest.AutoApprove.
+type RegistrantsService struct {
+	client *Client
+	// noun is "meeting" or "webinar".
+	noun string
 }
 
-func (s *MeetingsService) registrants(meetingID int64) (registrants, error) {
-	p, err := meetingPath(meetingID)
-	return registrants{s.client, p}, err
+func newRegistrantsService(c *Client, noun string) *RegistrantsService {
+	return &RegistrantsService{client: c, noun: noun}
 }
 
-func (s *WebinarsService) registrants(webinarID int64) (registrants, error) {
-	p, err := webinarPath(webinarID)
-	return registrants{s.client, p}, err
+// Noun is "meeting" or "webinar": what the registrants register for.
+func (s *RegistrantsService) Noun() string { return s.noun }
+
+// base is "meetings/{id}" or "webinars/{id}".
+func (s *RegistrantsService) base(parentID int64) (string, error) {
+	if parentID <= 0 {
+		return "", errors.New("zoom client: " + s.noun + " ID must be positive")
+	}
+	return pathf(s.noun+"s/%s", strconv.FormatInt(parentID, 10))
 }
 
-func (r registrants) add(ctx context.Context, req *RegistrantRequest, occurrenceIDs []string) (*RegistrantCreated, error) {
+// Add registers someone for the meeting or webinar parentID; occurrenceIDs (optional) picks occurrences of a
+// recurring one. AutoApprove is sent for meetings only.
+//
+//meta:operation POST /meetings/{meetingId}/registrants
+//meta:operation POST /webinars/{webinarId}/registrants
+func (s *RegistrantsService) Add(ctx context.Context, parentID int64, req *RegistrantRequest, occurrenceIDs []string) (*RegistrantCreated, error) {
+	base, err := s.base(parentID)
+	if err != nil {
+		return nil, err
+	}
 	if req == nil || strings.TrimSpace(req.Email) == "" || strings.TrimSpace(req.FirstName) == "" {
 		return nil, errors.New("zoom client: add registrant: e-mail and first name are required")
 	}
+	if s.noun != "meeting" && req.AutoApprove != nil {
+		c := *req
+		c.AutoApprove = nil
+		req = &c
+	}
 	out := new(RegistrantCreated)
-	if _, err := r.c.do(ctx, &request{method: "POST", path: r.base + "/registrants", query: occurrenceQuery(occurrenceIDs), body: req, out: out, category: CategoryLight}); err != nil {
+	if _, err := s.client.do(ctx, &request{method: "POST", path: base + "/registrants", query: occurrenceQuery(occurrenceIDs), body: req, out: out, category: CategoryLight}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -140,39 +161,71 @@ func occurrenceQuery(ids []string) url.Values {
 	return url.Values{"occurrence_ids": {strings.Join(ids, ",")}}
 }
 
-func (r registrants) get(ctx context.Context, registrantID string) (*Registrant, error) {
-	p, err := pathf(r.base+"/registrants/%s", registrantID)
+// Get returns one registrant of the meeting or webinar parentID.
+//
+//meta:operation GET /meetings/{meetingId}/registrants/{registrantId}
+//meta:operation GET /webinars/{webinarId}/registrants/{registrantId}
+func (s *RegistrantsService) Get(ctx context.Context, parentID int64, registrantID string) (*Registrant, error) {
+	base, err := s.base(parentID)
+	if err != nil {
+		return nil, err
+	}
+	p, err := pathf(base+"/registrants/%s", registrantID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(Registrant)
-	if _, err := r.c.get(ctx, p, nil, CategoryLight, out); err != nil {
+	if _, err := s.client.get(ctx, p, nil, CategoryLight, out); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-func (r registrants) list(ctx context.Context, opts *ListRegistrantsOptions) ([]Registrant, error) {
+// List returns the registrants of the meeting or webinar parentID (all pages); opts may be nil (approved only).
+//
+//meta:operation GET /meetings/{meetingId}/registrants
+//meta:operation GET /webinars/{webinarId}/registrants
+func (s *RegistrantsService) List(ctx context.Context, parentID int64, opts *ListRegistrantsOptions) ([]Registrant, error) {
+	base, err := s.base(parentID)
+	if err != nil {
+		return nil, err
+	}
 	q := url.Values{}
 	if opts != nil {
 		setString(q, "status", opts.Status)
 		setString(q, "occurrence_id", opts.OccurrenceID)
 	}
-	return listAll[Registrant](ctx, r.c, r.base+"/registrants", q, CategoryMedium, "registrants", maxMeetingsPageSize)
+	return listAll[Registrant](ctx, s.client, base+"/registrants", q, CategoryMedium, "registrants", maxMeetingsPageSize)
 }
 
-func (r registrants) delete(ctx context.Context, registrantID, occurrenceID string) error {
-	p, err := pathf(r.base+"/registrants/%s", registrantID)
+// Delete removes a registrant from the meeting or webinar parentID (or from one occurrence).
+//
+//meta:operation DELETE /meetings/{meetingId}/registrants/{registrantId}
+//meta:operation DELETE /webinars/{webinarId}/registrants/{registrantId}
+func (s *RegistrantsService) Delete(ctx context.Context, parentID int64, registrantID, occurrenceID string) error {
+	base, err := s.base(parentID)
+	if err != nil {
+		return err
+	}
+	p, err := pathf(base+"/registrants/%s", registrantID)
 	if err != nil {
 		return err
 	}
 	q := url.Values{}
 	setString(q, "occurrence_id", occurrenceID)
-	_, err = r.c.del(ctx, p, q, CategoryLight)
+	_, err = s.client.del(ctx, p, q, CategoryLight)
 	return err
 }
 
-func (r registrants) updateStatus(ctx context.Context, action string, refs []RegistrantRef) error {
+// UpdateStatus approves, denies or cancels up to 30 registrants of the meeting or webinar parentID.
+//
+//meta:operation PUT /meetings/{meetingId}/registrants/status
+//meta:operation PUT /webinars/{webinarId}/registrants/status
+func (s *RegistrantsService) UpdateStatus(ctx context.Context, parentID int64, action string, refs []RegistrantRef) error {
+	base, err := s.base(parentID)
+	if err != nil {
+		return err
+	}
 	if len(refs) == 0 || len(refs) > maxRegistrantsPerStatusUpdate {
 		return errors.New("zoom client: a registrant status update names 1 to " + strconv.Itoa(maxRegistrantsPerStatusUpdate) + " registrants")
 	}
@@ -180,121 +233,6 @@ func (r registrants) updateStatus(ctx context.Context, action string, refs []Reg
 		Action      string          `json:"action"`
 		Registrants []RegistrantRef `json:"registrants"`
 	}{action, refs}
-	_, err := r.c.put(ctx, r.base+"/registrants/status", body, CategoryMedium, nil)
+	_, err = s.client.put(ctx, base+"/registrants/status", body, CategoryMedium, nil)
 	return err
-}
-
-// AddRegistrant registers someone for a meeting; occurrenceIDs (optional) picks occurrences of a recurring meeting.
-//
-//meta:operation POST /meetings/{meetingId}/registrants
-func (s *MeetingsService) AddRegistrant(ctx context.Context, meetingID int64, req *RegistrantRequest, occurrenceIDs []string) (*RegistrantCreated, error) {
-	r, err := s.registrants(meetingID)
-	if err != nil {
-		return nil, err
-	}
-	return r.add(ctx, req, occurrenceIDs)
-}
-
-// GetRegistrant returns one registrant of a meeting.
-//
-//meta:operation GET /meetings/{meetingId}/registrants/{registrantId}
-func (s *MeetingsService) GetRegistrant(ctx context.Context, meetingID int64, registrantID string) (*Registrant, error) {
-	r, err := s.registrants(meetingID)
-	if err != nil {
-		return nil, err
-	}
-	return r.get(ctx, registrantID)
-}
-
-// ListRegistrants returns a meeting's registrants (all pages); opts may be nil (approved only).
-//
-//meta:operation GET /meetings/{meetingId}/registrants
-func (s *MeetingsService) ListRegistrants(ctx context.Context, meetingID int64, opts *ListRegistrantsOptions) ([]Registrant, error) {
-	r, err := s.registrants(meetingID)
-	if err != nil {
-		return nil, err
-	}
-	return r.list(ctx, opts)
-}
-
-// DeleteRegistrant removes a registrant from a meeting (or one occurrence).
-//
-//meta:operation DELETE /meetings/{meetingId}/registrants/{registrantId}
-func (s *MeetingsService) DeleteRegistrant(ctx context.Context, meetingID int64, registrantID, occurrenceID string) error {
-	r, err := s.registrants(meetingID)
-	if err != nil {
-		return err
-	}
-	return r.delete(ctx, registrantID, occurrenceID)
-}
-
-// UpdateRegistrantStatus approves, denies or cancels up to 30 registrants of a meeting.
-//
-//meta:operation PUT /meetings/{meetingId}/registrants/status
-func (s *MeetingsService) UpdateRegistrantStatus(ctx context.Context, meetingID int64, action string, refs []RegistrantRef) error {
-	r, err := s.registrants(meetingID)
-	if err != nil {
-		return err
-	}
-	return r.updateStatus(ctx, action, refs)
-}
-
-// AddRegistrant registers someone for a webinar (AutoApprove is not used for webinars).
-//
-//meta:operation POST /webinars/{webinarId}/registrants
-func (s *WebinarsService) AddRegistrant(ctx context.Context, webinarID int64, req *RegistrantRequest, occurrenceIDs []string) (*RegistrantCreated, error) {
-	r, err := s.registrants(webinarID)
-	if err != nil {
-		return nil, err
-	}
-	if req != nil && req.AutoApprove != nil {
-		c := *req
-		c.AutoApprove = nil
-		req = &c
-	}
-	return r.add(ctx, req, occurrenceIDs)
-}
-
-// GetRegistrant returns one registrant of a webinar.
-//
-//meta:operation GET /webinars/{webinarId}/registrants/{registrantId}
-func (s *WebinarsService) GetRegistrant(ctx context.Context, webinarID int64, registrantID string) (*Registrant, error) {
-	r, err := s.registrants(webinarID)
-	if err != nil {
-		return nil, err
-	}
-	return r.get(ctx, registrantID)
-}
-
-// ListRegistrants returns a webinar's registrants (all pages); opts may be nil (approved only).
-//
-//meta:operation GET /webinars/{webinarId}/registrants
-func (s *WebinarsService) ListRegistrants(ctx context.Context, webinarID int64, opts *ListRegistrantsOptions) ([]Registrant, error) {
-	r, err := s.registrants(webinarID)
-	if err != nil {
-		return nil, err
-	}
-	return r.list(ctx, opts)
-}
-
-// DeleteRegistrant removes a registrant from a webinar (or one occurrence).
-//
-//meta:operation DELETE /webinars/{webinarId}/registrants/{registrantId}
-func (s *WebinarsService) DeleteRegistrant(ctx context.Context, webinarID int64, registrantID, occurrenceID string) error {
-	r, err := s.registrants(webinarID)
-	if err != nil {
-		return err
-	}
-	return r.delete(ctx, registrantID, occurrenceID)
-}
-
-// UpdateRegistrantStatus approves, denies or cancels up to 30 registrants of a webinar.
-//
-//meta:operation PUT /webinars/{webinarId}/registrants/status
-func (s *WebinarsService) UpdateRegistrantStatus(ctx context.Context, webinarID int64, action string, refs []RegistrantRef) error {
-	r, err := s.registrants(webinarID)
-	if err != nil {
-		return err
-	}
-	return r.updateStatus(ctx, action, refs)
 }

@@ -226,9 +226,9 @@ func TestServerErrorRetriedOnGETNotOnPOST(t *testing.T) {
 
 func TestRetriesBoundedByMaxRetries(t *testing.T) {
 	for _, tc := range []struct {
-		maxRetries int
+		maxRetries *int // nil: the default, 6
 		wantCalls  int64
-	}{{2, 3}, {-1, 1}, {0, 7}} {
+	}{{Ptr(2), 3}, {Ptr(0), 1}, {nil, 7}} {
 		ts := newTestServer(t)
 		var calls atomic.Int64
 		ts.handle("DELETE /users/{id}", func(w http.ResponseWriter, r *http.Request) {
@@ -239,10 +239,10 @@ func TestRetriesBoundedByMaxRetries(t *testing.T) {
 		err := c.Users.Delete(context.Background(), "u1", nil)
 		var e *APIError
 		if !errors.As(err, &e) || e.HTTPStatus != 502 || IsMaybeProcessed(err) {
-			t.Fatalf("MaxRetries %d: err = %v", tc.maxRetries, err)
+			t.Fatalf("MaxRetries %v: err = %v", tc.maxRetries, err)
 		}
 		if calls.Load() != tc.wantCalls {
-			t.Fatalf("MaxRetries %d: calls = %d, want %d", tc.maxRetries, calls.Load(), tc.wantCalls)
+			t.Fatalf("MaxRetries %v: calls = %d, want %d", tc.maxRetries, calls.Load(), tc.wantCalls)
 		}
 	}
 }
@@ -327,7 +327,7 @@ func TestPOSTRetriedOnDialError(t *testing.T) {
 	dead.Close()
 	c, env := newTestClient(t, ts, func(cfg *Config) {
 		cfg.APIURL = deadURL + "/v2"
-		cfg.MaxRetries = 2
+		cfg.MaxRetries = Ptr(2)
 	})
 	_, err := c.Users.Create(context.Background(), &CreateUserRequest{Action: "create", UserInfo: CreateUserInfo{Email: "a@b.c", Type: 1}})
 	var re *RequestError

@@ -55,20 +55,20 @@ func TestRegistrantsForMeetingsAndWebinars(t *testing.T) {
 	c, reqs := captureServer(t, 201, `{"id":"81234567890","registrant_id":"9tboDiHUQAeOnbmudzWa5g","join_url":"https://x/w/1?tk=a","topic":"T"}`)
 	ctx := context.Background()
 	req := &RegistrantRequest{Email: "r@example.com", FirstName: "R", AutoApprove: Ptr(true)}
-	created, err := c.Meetings.AddRegistrant(ctx, 85746065432, req, []string{"1", "2"})
+	created, err := c.MeetingRegistrants.Add(ctx, 85746065432, req, []string{"1", "2"})
 	if err != nil || created.RegistrantID != "9tboDiHUQAeOnbmudzWa5g" || created.ID != "81234567890" {
 		t.Fatalf("created = %+v, %v", created, err)
 	}
-	if _, err := c.Webinars.AddRegistrant(ctx, 81234567890, req, nil); err != nil {
+	if _, err := c.WebinarRegistrants.Add(ctx, 81234567890, req, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Meetings.GetRegistrant(ctx, 85746065432, "a/b"); err != nil {
+	if _, err := c.MeetingRegistrants.Get(ctx, 85746065432, "a/b"); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Webinars.DeleteRegistrant(ctx, 81234567890, "9tboDiHUQAeOnbmudzWa5g", "1796144400000"); err != nil {
+	if err := c.WebinarRegistrants.Delete(ctx, 81234567890, "9tboDiHUQAeOnbmudzWa5g", "1796144400000"); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Meetings.UpdateRegistrantStatus(ctx, 85746065432, RegistrantActionApprove, []RegistrantRef{{ID: "x"}}); err != nil {
+	if err := c.MeetingRegistrants.UpdateStatus(ctx, 85746065432, RegistrantActionApprove, []RegistrantRef{{ID: "x"}}); err != nil {
 		t.Fatal(err)
 	}
 	got := reqs()
@@ -92,11 +92,11 @@ func TestRegistrantsForMeetingsAndWebinars(t *testing.T) {
 	}
 	jsonEqual(t, got[4].body, `{"action":"approve","registrants":[{"id":"x"}]}`)
 
-	if _, err := c.Meetings.AddRegistrant(ctx, 1, &RegistrantRequest{Email: "x@example.com"}, nil); err == nil {
+	if _, err := c.MeetingRegistrants.Add(ctx, 1, &RegistrantRequest{Email: "x@example.com"}, nil); err == nil {
 		t.Error("a registrant without first name was accepted")
 	}
 	many := make([]RegistrantRef, 31)
-	if err := c.Webinars.UpdateRegistrantStatus(ctx, 1, RegistrantActionDeny, many); err == nil {
+	if err := c.WebinarRegistrants.UpdateStatus(ctx, 1, RegistrantActionDeny, many); err == nil {
 		t.Error("31 registrants in one status update were accepted")
 	}
 	if len(reqs()) != len(want) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -160,8 +159,8 @@ func parseMeetingID(s string) (int64, error) { return parseEventNumber("meeting"
 // parseEventNumber parses the number of a meeting or webinar (noun): a positive decimal integer without sign or
 // leading zeros.
 func parseEventNumber(noun, s string) (int64, error) {
-	id, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || id <= 0 || strconv.FormatInt(id, 10) != s {
+	id, err := client.ParseMeetingID(s)
+	if err != nil {
 		return 0, fmt.Errorf("%q is not a Zoom %s ID: use the %s number, a positive integer such as 85746065432, without spaces", s, noun, noun)
 	}
 	return id, nil

@@ -15,6 +15,7 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/meetingattrs"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/tfvalue"
 )
 
 var (
@@ -162,19 +163,12 @@ func meetingSummaryValues(s *client.MeetingSummary) map[string]attr.Value {
 		"host_id":    types.StringValue(s.HostID),
 		"topic":      types.StringValue(s.Topic),
 		"type":       types.StringValue(meetingattrs.MeetingTypeName(s.Type)),
-		"start_time": nullIfEmpty(s.StartTime),
+		"start_time": tfvalue.StringOrNull(s.StartTime),
 		"duration":   types.Int64Value(int64(s.Duration)),
-		"timezone":   nullIfEmpty(s.Timezone),
+		"timezone":   tfvalue.StringOrNull(s.Timezone),
 		"created_at": types.StringValue(s.CreatedAt),
 		"join_url":   types.StringValue(s.JoinURL),
-		"agenda":     nullIfEmpty(s.Agenda),
-		"pmi":        nullIfEmpty(string(s.PMI)),
+		"agenda":     tfvalue.StringOrNull(s.Agenda),
+		"pmi":        tfvalue.StringOrNull(string(s.PMI)),
 	}
-}
-
-func nullIfEmpty(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/meetingattrs"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/tfvalue"
 )
 
 var (
@@ -164,12 +165,12 @@ func webinarSummaryValues(s *client.WebinarSummary) map[string]attr.Value {
 		"host_id":     types.StringValue(s.HostID),
 		"topic":       types.StringValue(s.Topic),
 		"type":        types.StringValue(meetingattrs.WebinarKind.TypeName(s.Type)),
-		"start_time":  nullIfEmpty(s.StartTime),
+		"start_time":  tfvalue.StringOrNull(s.StartTime),
 		"duration":    types.Int64Value(int64(s.Duration)),
-		"timezone":    nullIfEmpty(s.Timezone),
+		"timezone":    tfvalue.StringOrNull(s.Timezone),
 		"created_at":  types.StringValue(s.CreatedAt),
 		"join_url":    types.StringValue(s.JoinURL),
-		"agenda":      nullIfEmpty(s.Agenda),
+		"agenda":      tfvalue.StringOrNull(s.Agenda),
 		"is_simulive": types.BoolValue(s.IsSimulive),
 	}
 }

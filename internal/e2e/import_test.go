@@ -90,7 +90,7 @@ var adoptionCases = []adoptionCase{
 		if err != nil {
 			t.Fatalf("creating a meeting: %v", err)
 		}
-		r, err := env.Client.Meetings.AddRegistrant(acctest.Ctx(), m.ID, &client.RegistrantRequest{
+		r, err := env.Client.MeetingRegistrants.Add(acctest.Ctx(), m.ID, &client.RegistrantRequest{
 			Email: "grace@example.com", FirstName: "Grace", LastName: "Hopper", Org: "US Navy",
 		}, nil)
 		if err != nil {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -155,10 +154,10 @@ func startURLExpiry(startURL string, fetched time.Time) time.Time {
 	return time.Unix(exp, 0)
 }
 
-// parseMeetingID parses a meeting number: a positive integer.
+// parseMeetingID parses a meeting number (client.ParseMeetingID) with a message that says what to give instead.
 func parseMeetingID(s string) (int64, error) {
-	id, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || id <= 0 || strings.TrimSpace(s) != s || strings.HasPrefix(s, "+") {
+	id, err := client.ParseMeetingID(s)
+	if err != nil {
 		return 0, fmt.Errorf("%q is not a meeting number: use the meeting ID as a positive integer, such as "+
 			"85746065432 (the number in the meeting's join link, without spaces)", s)
 	}

@@ -25,7 +25,7 @@ func TestMeetingIDValidatedBySchema(t *testing.T) {
 	}
 	for in, wantErr := range map[string]bool{
 		"85746065432": false, "1": false,
-		"": true, "abc": true, "0": true, "-5": true, "+5": true, " 5": true, "5.0": true, "99999999999999999999": true,
+		"": true, "abc": true, "0": true, "-5": true, "+5": true, " 5": true, "05": true, "5.0": true, "99999999999999999999": true,
 	} {
 		var vr validator.StringResponse
 		for _, v := range attr.Validators {

@@ -42,7 +42,7 @@ func newEnv(t *testing.T, mutate func(*sandbox.Profile)) *env {
 	t.Cleanup(func() { srv.Close(); _ = sb.Close() })
 	p := sb.Profile()
 	c, err := client.New(client.Config{APIURL: srv.URL + "/v2", OAuthURL: srv.URL + "/oauth/token",
-		AccountID: p.AccountID, ClientID: p.ClientID, ClientSecret: p.ClientSecret, DisablePacing: true, MaxRetries: 1})
+		AccountID: p.AccountID, ClientID: p.ClientID, ClientSecret: p.ClientSecret, DisablePacing: true, MaxRetries: client.Ptr(1)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -467,102 +467,102 @@ var triggers = map[string]trigger{
 
 	// registrants
 	"meetingRegistrantCreate 400 3000": {call: func(e *env) error {
-		return ignore(e.c.Meetings.AddRegistrant(e.ctx, e.webinar(e.owner(), true, 0), reg("r@example.com"), nil))
+		return ignore(e.c.MeetingRegistrants.Add(e.ctx, e.webinar(e.owner(), true, 0), reg("r@example.com"), nil))
 	}},
 	"meetingRegistrantCreate 400 3043": {profile: func(p *sandbox.Profile) { p.MeetingRegistrantCapacity = 1 }, call: func(e *env) error {
 		id := e.meeting(e.owner(), true)
-		e.must(ignore(e.c.Meetings.AddRegistrant(e.ctx, id, reg("r1@example.com"), nil)))
-		return ignore(e.c.Meetings.AddRegistrant(e.ctx, id, reg("r2@example.com"), nil))
+		e.must(ignore(e.c.MeetingRegistrants.Add(e.ctx, id, reg("r1@example.com"), nil)))
+		return ignore(e.c.MeetingRegistrants.Add(e.ctx, id, reg("r2@example.com"), nil))
 	}},
 	"meetingRegistrantCreate 400 3161": {call: func(e *env) error {
 		h := e.user(2)
 		id := e.meeting(h, true)
 		e.demote(h)
-		return ignore(e.c.Meetings.AddRegistrant(e.ctx, id, reg("r@example.com"), nil))
+		return ignore(e.c.MeetingRegistrants.Add(e.ctx, id, reg("r@example.com"), nil))
 	}},
 	"meetingRegistrantGet 400 3000": {call: func(e *env) error {
-		return ignore(e.c.Meetings.GetRegistrant(e.ctx, e.meeting(e.owner(), true), "AbCdEfGhIjKlMnOpQrStUv"))
+		return ignore(e.c.MeetingRegistrants.Get(e.ctx, e.meeting(e.owner(), true), "AbCdEfGhIjKlMnOpQrStUv"))
 	}},
 	"meetingRegistrantGet 400 3161": {call: func(e *env) error {
 		h := e.user(2)
 		id := e.meeting(h, true)
-		r, err := e.c.Meetings.AddRegistrant(e.ctx, id, reg("r@example.com"), nil)
+		r, err := e.c.MeetingRegistrants.Add(e.ctx, id, reg("r@example.com"), nil)
 		e.must(err)
 		e.demote(h)
-		return ignore(e.c.Meetings.GetRegistrant(e.ctx, id, r.RegistrantID))
+		return ignore(e.c.MeetingRegistrants.Get(e.ctx, id, r.RegistrantID))
 	}},
 	"meetingRegistrants 400 3000": {call: func(e *env) error {
-		return ignore(e.c.Meetings.ListRegistrants(e.ctx, e.webinar(e.owner(), true, 0), nil))
+		return ignore(e.c.MeetingRegistrants.List(e.ctx, e.webinar(e.owner(), true, 0), nil))
 	}},
 	"meetingRegistrants 400 3161": {call: func(e *env) error {
 		h := e.user(2)
 		id := e.meeting(h, true)
 		e.demote(h)
-		return ignore(e.c.Meetings.ListRegistrants(e.ctx, id, nil))
+		return ignore(e.c.MeetingRegistrants.List(e.ctx, id, nil))
 	}},
 	"meetingregistrantdelete 400 300": {call: func(e *env) error {
-		return e.c.Meetings.DeleteRegistrant(e.ctx, e.meeting(e.owner(), true), "bad!id", "")
+		return e.c.MeetingRegistrants.Delete(e.ctx, e.meeting(e.owner(), true), "bad!id", "")
 	}},
 	"meetingregistrantdelete 400 404": {call: func(e *env) error {
-		return e.c.Meetings.DeleteRegistrant(e.ctx, e.meeting(e.owner(), false), "AbCdEfGhIjKlMnOpQrStUv", "")
+		return e.c.MeetingRegistrants.Delete(e.ctx, e.meeting(e.owner(), false), "AbCdEfGhIjKlMnOpQrStUv", "")
 	}},
 	"meetingregistrantdelete 400 3000": {call: func(e *env) error {
-		return e.c.Meetings.DeleteRegistrant(e.ctx, e.meeting(e.owner(), true), "AbCdEfGhIjKlMnOpQrStUv", "")
+		return e.c.MeetingRegistrants.Delete(e.ctx, e.meeting(e.owner(), true), "AbCdEfGhIjKlMnOpQrStUv", "")
 	}},
 	"meetingregistrantdelete 400 3161": {call: func(e *env) error {
 		h := e.user(2)
 		id := e.meeting(h, true)
-		r, err := e.c.Meetings.AddRegistrant(e.ctx, id, reg("r@example.com"), nil)
+		r, err := e.c.MeetingRegistrants.Add(e.ctx, id, reg("r@example.com"), nil)
 		e.must(err)
 		e.demote(h)
-		return e.c.Meetings.DeleteRegistrant(e.ctx, id, r.RegistrantID, "")
+		return e.c.MeetingRegistrants.Delete(e.ctx, id, r.RegistrantID, "")
 	}},
 	"meetingRegistrantStatus 400 3000": {call: func(e *env) error {
-		return e.c.Meetings.UpdateRegistrantStatus(e.ctx, e.webinar(e.owner(), true, 0), "approve", []client.RegistrantRef{{Email: "r@example.com"}})
+		return e.c.MeetingRegistrants.UpdateStatus(e.ctx, e.webinar(e.owner(), true, 0), "approve", []client.RegistrantRef{{Email: "r@example.com"}})
 	}},
 	"meetingRegistrantStatus 400 3161": {call: func(e *env) error {
 		h := e.user(2)
 		id := e.meeting(h, true)
 		e.demote(h)
-		return e.c.Meetings.UpdateRegistrantStatus(e.ctx, id, "approve", []client.RegistrantRef{{Email: "r@example.com"}})
+		return e.c.MeetingRegistrants.UpdateStatus(e.ctx, id, "approve", []client.RegistrantRef{{Email: "r@example.com"}})
 	}},
 	"webinarRegistrantCreate 400 3000": {call: func(e *env) error {
-		return ignore(e.c.Webinars.AddRegistrant(e.ctx, e.webinar(e.owner(), false, 0), reg("r@example.com"), nil))
+		return ignore(e.c.WebinarRegistrants.Add(e.ctx, e.webinar(e.owner(), false, 0), reg("r@example.com"), nil))
 	}},
 	"webinarRegistrantCreate 400 3027": {call: func(e *env) error {
-		return ignore(e.c.Webinars.AddRegistrant(e.ctx, e.webinar(e.owner(), true, 0), reg(e.owner()), nil))
+		return ignore(e.c.WebinarRegistrants.Add(e.ctx, e.webinar(e.owner(), true, 0), reg(e.owner()), nil))
 	}},
 	"webinarRegistrantCreate 400 3038": {call: func(e *env) error {
 		id := e.webinar(e.owner(), true, 0)
 		e.must(e.sb.StartWebinar(id))
 		e.must(e.sb.EndWebinar(id))
-		return ignore(e.c.Webinars.AddRegistrant(e.ctx, id, reg("r@example.com"), nil))
+		return ignore(e.c.WebinarRegistrants.Add(e.ctx, id, reg("r@example.com"), nil))
 	}},
 	"webinarRegistrantCreate 404 3001": {call: func(e *env) error {
-		return ignore(e.c.Webinars.AddRegistrant(e.ctx, 99999999999, reg("r@example.com"), nil))
+		return ignore(e.c.WebinarRegistrants.Add(e.ctx, 99999999999, reg("r@example.com"), nil))
 	}},
 	"webinarRegistrantGet 404 3001": {call: func(e *env) error {
-		return ignore(e.c.Webinars.GetRegistrant(e.ctx, 99999999999, "AbCdEfGhIjKlMnOpQrStUv"))
+		return ignore(e.c.WebinarRegistrants.Get(e.ctx, 99999999999, "AbCdEfGhIjKlMnOpQrStUv"))
 	}},
-	"webinarRegistrants 404 3001": {call: func(e *env) error { return ignore(e.c.Webinars.ListRegistrants(e.ctx, 99999999999, nil)) }},
+	"webinarRegistrants 404 3001": {call: func(e *env) error { return ignore(e.c.WebinarRegistrants.List(e.ctx, 99999999999, nil)) }},
 	"deleteWebinarRegistrant 400 300": {call: func(e *env) error {
-		return e.c.Webinars.DeleteRegistrant(e.ctx, e.webinar(e.owner(), true, 0), "bad!id", "")
+		return e.c.WebinarRegistrants.Delete(e.ctx, e.webinar(e.owner(), true, 0), "bad!id", "")
 	}},
 	"deleteWebinarRegistrant 400 404": {call: func(e *env) error {
-		return e.c.Webinars.DeleteRegistrant(e.ctx, e.webinar(e.owner(), false, 0), "AbCdEfGhIjKlMnOpQrStUv", "")
+		return e.c.WebinarRegistrants.Delete(e.ctx, e.webinar(e.owner(), false, 0), "AbCdEfGhIjKlMnOpQrStUv", "")
 	}},
 	"deleteWebinarRegistrant 400 3000": {call: func(e *env) error {
-		return e.c.Webinars.DeleteRegistrant(e.ctx, e.webinar(e.owner(), true, 0), "AbCdEfGhIjKlMnOpQrStUv", "")
+		return e.c.WebinarRegistrants.Delete(e.ctx, e.webinar(e.owner(), true, 0), "AbCdEfGhIjKlMnOpQrStUv", "")
 	}},
 	"webinarRegistrantStatus 400 3035": {call: func(e *env) error {
 		id := e.webinar(e.owner(), true, 1)
-		e.must(ignore(e.c.Webinars.AddRegistrant(e.ctx, id, reg("r1@example.com"), nil)))
-		e.must(ignore(e.c.Webinars.AddRegistrant(e.ctx, id, reg("r2@example.com"), nil)))
-		e.must(e.c.Webinars.UpdateRegistrantStatus(e.ctx, id, "approve", []client.RegistrantRef{{Email: "r1@example.com"}}))
-		return e.c.Webinars.UpdateRegistrantStatus(e.ctx, id, "approve", []client.RegistrantRef{{Email: "r2@example.com"}})
+		e.must(ignore(e.c.WebinarRegistrants.Add(e.ctx, id, reg("r1@example.com"), nil)))
+		e.must(ignore(e.c.WebinarRegistrants.Add(e.ctx, id, reg("r2@example.com"), nil)))
+		e.must(e.c.WebinarRegistrants.UpdateStatus(e.ctx, id, "approve", []client.RegistrantRef{{Email: "r1@example.com"}}))
+		return e.c.WebinarRegistrants.UpdateStatus(e.ctx, id, "approve", []client.RegistrantRef{{Email: "r2@example.com"}})
 	}},
 	"webinarRegistrantStatus 404 3001": {call: func(e *env) error {
-		return e.c.Webinars.UpdateRegistrantStatus(e.ctx, 99999999999, "approve", []client.RegistrantRef{{Email: "r@example.com"}})
+		return e.c.WebinarRegistrants.UpdateStatus(e.ctx, 99999999999, "approve", []client.RegistrantRef{{Email: "r@example.com"}})
 	}},
 
 	"meetingStatus 400 3000": {call: func(e *env) error {
@@ -570,10 +570,10 @@ var triggers = map[string]trigger{
 	}},
 	"deleteWebinarRegistrant 400 200": {call: func(e *env) error {
 		id := e.webinar(e.owner(), true, 0)
-		r, err := e.c.Webinars.AddRegistrant(e.ctx, id, reg("r@example.com"), nil)
+		r, err := e.c.WebinarRegistrants.Add(e.ctx, id, reg("r@example.com"), nil)
 		e.must(err)
 		e.sb.UpdateProfile(func(p *sandbox.Profile) { p.WebinarAddon = false })
-		return e.c.Webinars.DeleteRegistrant(e.ctx, id, r.RegistrantID, "")
+		return e.c.WebinarRegistrants.Delete(e.ctx, id, r.RegistrantID, "")
 	}},
 
 	// Extras: answers the operations do not document.
@@ -603,28 +603,28 @@ var triggers = map[string]trigger{
 		return ignore(e.c.Webinars.List(e.ctx, e.owner(), nil))
 	}},
 	"meetingRegistrantCreate 404 404": {call: func(e *env) error {
-		return ignore(e.c.Meetings.AddRegistrant(e.ctx, e.meeting(e.owner(), false), reg("r@example.com"), nil))
+		return ignore(e.c.MeetingRegistrants.Add(e.ctx, e.meeting(e.owner(), false), reg("r@example.com"), nil))
 	}},
 	"meetingRegistrantCreate 404 3001": {call: func(e *env) error {
-		return ignore(e.c.Meetings.AddRegistrant(e.ctx, 99999999999, reg("r@example.com"), nil))
+		return ignore(e.c.MeetingRegistrants.Add(e.ctx, 99999999999, reg("r@example.com"), nil))
 	}},
 	"meetingRegistrantGet 400 300": {call: func(e *env) error {
-		return ignore(e.c.Meetings.GetRegistrant(e.ctx, e.meeting(e.owner(), false), "AbCdEfGhIjKlMnOpQrStUv"))
+		return ignore(e.c.MeetingRegistrants.Get(e.ctx, e.meeting(e.owner(), false), "AbCdEfGhIjKlMnOpQrStUv"))
 	}},
 	"meetingRegistrantGet 404 3001": {call: func(e *env) error {
-		return ignore(e.c.Meetings.GetRegistrant(e.ctx, 99999999999, "AbCdEfGhIjKlMnOpQrStUv"))
+		return ignore(e.c.MeetingRegistrants.Get(e.ctx, 99999999999, "AbCdEfGhIjKlMnOpQrStUv"))
 	}},
 	"meetingRegistrants 400 300": {call: func(e *env) error {
-		return ignore(e.c.Meetings.ListRegistrants(e.ctx, e.meeting(e.owner(), false), nil))
+		return ignore(e.c.MeetingRegistrants.List(e.ctx, e.meeting(e.owner(), false), nil))
 	}},
 	"meetingRegistrantStatus 400 300": {call: func(e *env) error {
-		return e.c.Meetings.UpdateRegistrantStatus(e.ctx, e.meeting(e.owner(), false), "approve", []client.RegistrantRef{{Email: "r@example.com"}})
+		return e.c.MeetingRegistrants.UpdateStatus(e.ctx, e.meeting(e.owner(), false), "approve", []client.RegistrantRef{{Email: "r@example.com"}})
 	}},
 	"meetingregistrantdelete 404 3001": {call: func(e *env) error {
-		return e.c.Meetings.DeleteRegistrant(e.ctx, 99999999999, "AbCdEfGhIjKlMnOpQrStUv", "")
+		return e.c.MeetingRegistrants.Delete(e.ctx, 99999999999, "AbCdEfGhIjKlMnOpQrStUv", "")
 	}},
 	"deleteWebinarRegistrant 404 3001": {call: func(e *env) error {
-		return e.c.Webinars.DeleteRegistrant(e.ctx, 99999999999, "AbCdEfGhIjKlMnOpQrStUv", "")
+		return e.c.WebinarRegistrants.Delete(e.ctx, 99999999999, "AbCdEfGhIjKlMnOpQrStUv", "")
 	}},
 
 	// zoom_mail_vacation

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/tfvalue"
 )
 
 // Type names in Terraform, shared by meetings and webinars. Only scheduled and the two recurring types can be
@@ -186,7 +187,7 @@ func (c *EventCommon) fromEvent(ctx context.Context, k EventKind, m event) diag.
 	}
 	c.StartTime = c.startTimeFromAPI(typeName, m)
 	c.Duration = types.Int64Value(int64(m.duration))
-	c.Agenda = optional(m.agenda)
+	c.Agenda = tfvalue.StringOrNull(m.agenda)
 	c.Password = types.StringValue(m.password)
 
 	if len(m.trackingFields) == 0 && (c.TrackingFields.IsNull() || c.TrackingFields.IsUnknown()) {
@@ -326,11 +327,4 @@ func registrationOn(settings types.Object) bool {
 	}
 	v, ok := settings.Attributes()["approval_type"].(types.Int64)
 	return ok && !v.IsNull() && !v.IsUnknown() && v.ValueInt64() != 2
-}
-
-func optional(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
 }

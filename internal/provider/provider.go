@@ -47,15 +47,6 @@ const (
 	EnvDisablePacing = "ZOOM_DISABLE_PACING"
 )
 
-// Defaults for the commercial Zoom cloud.
-const (
-	DefaultAPIURL         = "https://api.zoom.us/v2"
-	DefaultOAuthURL       = "https://zoom.us/oauth/token"
-	DefaultAccountPlan    = "pro"
-	DefaultRequestTimeout = 30 * time.Second
-	DefaultMaxRetries     = 6
-)
-
 var (
 	_ provider.Provider                       = (*zoomProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*zoomProvider)(nil)
@@ -116,7 +107,7 @@ func (p *zoomProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 			},
 			"api_url": schema.StringAttribute{
 				Optional: true,
-				Description: "Base URL of the Zoom REST API, including /v2. Default " + DefaultAPIURL +
+				Description: "Base URL of the Zoom REST API, including /v2. Default " + client.DefaultAPIURL +
 					"; https://api.zoomgov.com/v2 for the Zoom for Government cluster; <sandbox>/v2 for the Zoom " +
 					"sandbox. Must be https:// (plain http:// only for a loopback host: 127.0.0.1, ::1, " +
 					"localhost). Falls back to " + EnvAPIURL + ".",
@@ -124,7 +115,7 @@ func (p *zoomProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 			},
 			"oauth_url": schema.StringAttribute{
 				Optional: true,
-				Description: "URL of the OAuth token endpoint. Default " + DefaultOAuthURL +
+				Description: "URL of the OAuth token endpoint. Default " + client.DefaultOAuthURL +
 					"; https://zoomgov.com/oauth/token for the Zoom for Government cluster; <sandbox>/oauth/token " +
 					"for the Zoom sandbox. Must be https:// (plain http:// only for a loopback host: 127.0.0.1, " +
 					"::1, localhost). Falls back to " + EnvOAuthURL + ".",
@@ -133,20 +124,20 @@ func (p *zoomProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 			"account_plan": schema.StringAttribute{
 				Optional: true,
 				Description: "The account's plan, which sets Zoom's per-second rate limits that the provider paces " +
-					"its requests to: `free`, `pro` (default) or `business` (Business, Education, Enterprise and " +
+					"its requests to: " + planList() + " (Business, Education, Enterprise and " +
 					"Partner accounts). Falls back to " + EnvAccountPlan + ".",
-				Validators: []validator.String{stringvalidator.OneOf(accountPlans...)},
+				Validators: []validator.String{stringvalidator.OneOf(client.Plans()...)},
 			},
 			"request_timeout": schema.StringAttribute{
 				Optional: true,
-				Description: "Time limit for one HTTP request attempt, as a Go duration such as `30s` (default). " +
+				Description: "Time limit for one HTTP request attempt, as a Go duration such as `" + client.DefaultRequestTimeout.String() + "` (default). " +
 					"Falls back to " + EnvRequestTimeout + ".",
 				Validators: []validator.String{validators.Duration(time.Second, 10*time.Minute)},
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional: true,
 				Description: "How many times a failed request (server error, dropped connection, answer cut short) is " +
-					"retried before the operation fails; default 6, 0 to disable. Rate-limit answers (HTTP 429) do not " +
+					"retried before the operation fails; default " + strconv.Itoa(client.DefaultMaxRetries) + ", 0 to disable. Rate-limit answers (HTTP 429) do not " +
 					"count: they are waited out for at most 2 minutes per request. Falls back to " + EnvMaxRetries + ".",
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},
@@ -154,7 +145,22 @@ func (p *zoomProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 	}
 }
 
-var accountPlans = []string{"free", "pro", "business"}
+// planList names the client's plans for the documentation, marking the default: "`free`, `pro` (default) or
+// `business`".
+func planList() string {
+	plans := client.Plans()
+	names := make([]string, len(plans))
+	for i, p := range plans {
+		names[i] = "`" + p + "`"
+		if p == client.DefaultPlan {
+			names[i] += " (default)"
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
 
 func (p *zoomProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var cfg providerModel
@@ -220,13 +226,15 @@ func resolveSettings(cfg providerModel, lookupEnv func(string) (string, bool)) (
 	out.ClientSecret, secretFrom = str(cfg.ClientSecret, EnvClientSecret, "")
 	out.AccessToken, tokenFrom = str(cfg.AccessToken, EnvAccessToken, "")
 	var apiURLFrom, oauthURLFrom string
-	out.APIURL, apiURLFrom = str(cfg.APIURL, EnvAPIURL, DefaultAPIURL)
-	out.OAuthURL, oauthURLFrom = str(cfg.OAuthURL, EnvOAuthURL, DefaultOAuthURL)
-	out.Plan, _ = str(cfg.AccountPlan, EnvAccountPlan, DefaultAccountPlan)
+	// Defaults are the client's (client.Default*): filled in here only so that they are checked and logged like
+	// configured values.
+	out.APIURL, apiURLFrom = str(cfg.APIURL, EnvAPIURL, client.DefaultAPIURL)
+	out.OAuthURL, oauthURLFrom = str(cfg.OAuthURL, EnvOAuthURL, client.DefaultOAuthURL)
+	out.Plan, _ = str(cfg.AccountPlan, EnvAccountPlan, client.DefaultPlan)
 
-	if !validators.IsOneOf(out.Plan, accountPlans) {
+	if !validators.IsOneOf(out.Plan, client.Plans()) {
 		diags.AddAttributeError(path.Root("account_plan"), "Invalid Zoom account plan",
-			fmt.Sprintf("%q (from %s) is not one of free, pro, business.", out.Plan, EnvAccountPlan))
+			fmt.Sprintf("%q (from %s) is not one of %s.", out.Plan, EnvAccountPlan, strings.Join(client.Plans(), ", ")))
 	}
 	for _, u := range []zoomURL{{"api_url", EnvAPIURL}, {"oauth_url", EnvOAuthURL}} {
 		val, from := out.APIURL, apiURLFrom
@@ -239,7 +247,7 @@ func resolveSettings(cfg providerModel, lookupEnv func(string) (string, bool)) (
 	}
 
 	timeout, _ := str(cfg.RequestTimeout, EnvRequestTimeout, "")
-	out.RequestTimeout = DefaultRequestTimeout
+	out.RequestTimeout = client.DefaultRequestTimeout
 	if timeout != "" {
 		d, err := time.ParseDuration(timeout)
 		if err != nil || d < time.Second {
@@ -250,10 +258,10 @@ func resolveSettings(cfg providerModel, lookupEnv func(string) (string, bool)) (
 		out.RequestTimeout = d
 	}
 
-	out.MaxRetries = DefaultMaxRetries
+	// Unset, MaxRetries stays nil: the client's default. 0 means no retries.
 	switch {
 	case !cfg.MaxRetries.IsNull():
-		out.MaxRetries = int(cfg.MaxRetries.ValueInt64())
+		out.MaxRetries = client.Ptr(int(cfg.MaxRetries.ValueInt64()))
 	default:
 		if s, ok := lookupEnv(EnvMaxRetries); ok && s != "" {
 			n, err := strconv.Atoi(s)
@@ -261,11 +269,8 @@ func resolveSettings(cfg providerModel, lookupEnv func(string) (string, bool)) (
 				diags.AddAttributeError(path.Root("max_retries"), "Invalid retry bound",
 					fmt.Sprintf("%s=%q must be a whole number from 0 to 20.", EnvMaxRetries, s))
 			}
-			out.MaxRetries = n
+			out.MaxRetries = client.Ptr(n)
 		}
-	}
-	if out.MaxRetries == 0 {
-		out.MaxRetries = -1 // the client reads 0 as "default" and a negative bound as "no retries"
 	}
 	if s, ok := lookupEnv(EnvDisablePacing); ok {
 		out.DisablePacing = s == "1" || s == "true"

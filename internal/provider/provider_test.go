@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 )
 
 func env(vars map[string]string) func(string) (string, bool) {
@@ -32,11 +34,11 @@ func TestResolveSettingsFromEnvironment(t *testing.T) {
 	if got.AccountID != "acct" || got.ClientID != "cid" || got.ClientSecret != "s3cret" {
 		t.Errorf("credentials not taken from the environment: %+v", got)
 	}
-	if got.APIURL != "https://api.zoomgov.com/v2" || got.OAuthURL != DefaultOAuthURL || got.Plan != DefaultAccountPlan {
+	if got.APIURL != "https://api.zoomgov.com/v2" || got.OAuthURL != client.DefaultOAuthURL || got.Plan != client.DefaultPlan {
 		t.Errorf("URLs/plan: %q %q %q", got.APIURL, got.OAuthURL, got.Plan)
 	}
-	if got.RequestTimeout != 45*time.Second || got.MaxRetries != -1 {
-		t.Errorf("timeout %s, retries %d; want 45s and -1 (no retries)", got.RequestTimeout, got.MaxRetries)
+	if got.RequestTimeout != 45*time.Second || got.MaxRetries == nil || *got.MaxRetries != 0 {
+		t.Errorf("timeout %s, retries %v; want 45s and 0 (no retries)", got.RequestTimeout, got.MaxRetries)
 	}
 }
 
@@ -47,7 +49,7 @@ func TestResolveSettingsArgumentsWinOverEnvironment(t *testing.T) {
 		AccountPlan: types.StringValue("business"), RequestTimeout: types.StringNull(), MaxRetries: types.Int64Value(3),
 	}
 	got, diags := resolveSettings(cfg, env(map[string]string{EnvAccountID: "other", EnvAccountPlan: "free"}))
-	if diags.HasError() || got.AccountID != "a" || got.Plan != "business" || got.MaxRetries != 3 {
+	if diags.HasError() || got.AccountID != "a" || got.Plan != "business" || got.MaxRetries == nil || *got.MaxRetries != 3 {
 		t.Fatalf("got %+v, %v", got, diags)
 	}
 }

@@ -89,9 +89,9 @@ func creatingKinds() []creatingKind {
 				var list []client.Registrant
 				var err error
 				if webinar {
-					list, err = env.Client.Webinars.ListRegistrants(acctest.Ctx(), parent, opts)
+					list, err = env.Client.WebinarRegistrants.List(acctest.Ctx(), parent, opts)
 				} else {
-					list, err = env.Client.Meetings.ListRegistrants(acctest.Ctx(), parent, opts)
+					list, err = env.Client.MeetingRegistrants.List(acctest.Ctx(), parent, opts)
 				}
 				if err != nil {
 					return 0, "", err

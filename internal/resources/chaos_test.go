@@ -539,9 +539,9 @@ func checkAccount(env *acctest.Env, w *chaosWorld, ids map[string]string) error 
 			var list []client.Registrant
 			var err error
 			if kind == "meeting" {
-				list, err = env.Client.Meetings.ListRegistrants(ctx, parent, opts)
+				list, err = env.Client.MeetingRegistrants.List(ctx, parent, opts)
 			} else {
-				list, err = env.Client.Webinars.ListRegistrants(ctx, parent, opts)
+				list, err = env.Client.WebinarRegistrants.List(ctx, parent, opts)
 			}
 			if err != nil {
 				return err

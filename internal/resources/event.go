@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -603,8 +602,8 @@ func settle[T attr.Value](diags *diag.Diagnostics, name string, configured bool,
 
 // eventNumber parses the meeting or webinar number held in the state's ID.
 func eventNumber(m *meetingattrs.EventCommon, noun string, diags *diag.Diagnostics) (int64, bool) {
-	id, err := strconv.ParseInt(m.ID.ValueString(), 10, 64)
-	if err != nil || id <= 0 {
+	id, err := client.ParseMeetingID(m.ID.ValueString())
+	if err != nil {
 		diags.AddAttributeError(path.Root("id"), "Invalid "+noun+" ID",
 			fmt.Sprintf("%q is not a Zoom %s ID (a number such as 85746065432).", m.ID.ValueString(), noun))
 		return 0, false
@@ -695,7 +694,7 @@ func eventPlanHasUnknowns(m *meetingattrs.EventCommon, extra ...attr.Value) bool
 // importEvent accepts a meeting or webinar number.
 func importEvent(ctx context.Context, noun string, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	id := strings.TrimSpace(req.ID)
-	if n, err := strconv.ParseInt(id, 10, 64); err != nil || n <= 0 {
+	if _, err := client.ParseMeetingID(id); err != nil {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("Import a Zoom %[1]s by its %[1]s ID (a number such as 85746065432), not %[2]q.", noun, req.ID))
 		return

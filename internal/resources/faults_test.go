@@ -196,7 +196,7 @@ resource "zoom_webinar_registrant" "r" {
 				if err != nil || len(ws) != 1 {
 					return fmt.Errorf("webinars = %d (%v), want 1", len(ws), err)
 				}
-				rs, err := env.Client.Webinars.ListRegistrants(acctest.Ctx(), ws[0].ID, nil)
+				rs, err := env.Client.WebinarRegistrants.List(acctest.Ctx(), ws[0].ID, nil)
 				if err != nil || len(rs) != 1 {
 					return fmt.Errorf("registrants = %d (%v), want 1", len(rs), err)
 				}

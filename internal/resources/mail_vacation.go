@@ -24,6 +24,7 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/meetingattrs"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/tfvalue"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/validators"
 )
 
@@ -486,11 +487,11 @@ func (m *mailVacationModel) fromAPI(v *client.MailVacation, zoomHashAtPrior stri
 		m.ID = m.Mailbox
 	}
 	m.Enabled = types.BoolValue(derefBool(v.EnableAutoReply))
-	m.Subject = optionalString(textOf(v.ResponseSubject))
-	m.BodyText = optionalString(textOf(v.ResponseBodyPlainText))
+	m.Subject = tfvalue.StringOrNull(textOf(v.ResponseSubject))
+	m.BodyText = tfvalue.StringOrNull(textOf(v.ResponseBodyPlainText))
 	zoomHTML := textOf(v.ResponseBodyHTML)
 	if m.BodyHTML.IsNull() || m.BodyHTML.IsUnknown() || zoomHashAtPrior == "" || htmlHash(zoomHTML) != zoomHashAtPrior {
-		m.BodyHTML = optionalString(zoomHTML)
+		m.BodyHTML = tfvalue.StringOrNull(zoomHTML)
 	}
 	m.AlwaysRespond = types.BoolValue(derefBool(v.EnableAlwaysRespond))
 	m.RestrictToContacts = types.BoolValue(derefBool(v.RestrictToContacts))
@@ -577,7 +578,6 @@ func mailPrerequisites(mailbox string, notFound bool) string {
 
 // explainMail adds what to do to a Mail API error. read is true for GET.
 func explainMail(err error, mailbox string, read bool) error {
-	var apiErr *client.APIError
 	switch {
 	case errors.Is(err, client.ErrMailNotOnGov):
 		return fmt.Errorf("%w\n\n%s", err, govMailHelp)
@@ -591,7 +591,7 @@ func explainMail(err error, mailbox string, read bool) error {
 			"(email:update:setting_vacation:admin or mail:write:admin)", err, classic)
 	case client.IsMailInvalid(err) || client.IsMailboxNotFound(err):
 		return fmt.Errorf("%w\n\n%s", err, mailPrerequisites(mailbox, client.IsMailboxNotFound(err)))
-	case errors.As(err, &apiErr) && apiErr.HTTPStatus == 401 && apiErr.Code == 401:
+	case client.IsMailAuthRefused(err):
 		return fmt.Errorf("%w\n\nZoom Mail refused the app's authorization: the Server-to-Server OAuth app must be "+
 			"created by an account owner or admin and hold the Mail scopes", err)
 	}

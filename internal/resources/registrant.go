@@ -2,7 +2,6 @@ package resources
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -26,6 +25,7 @@ import (
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/tfvalue"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/validators"
 )
 
@@ -37,15 +37,46 @@ var (
 )
 
 // NewMeetingRegistrant returns the zoom_meeting_registrant resource.
-func NewMeetingRegistrant() resource.Resource { return &registrantResource{noun: "meeting"} }
+func NewMeetingRegistrant() resource.Resource {
+	return &registrantResource{registrantKind: meetingRegistrants}
+}
 
 // NewWebinarRegistrant returns the zoom_webinar_registrant resource.
-func NewWebinarRegistrant() resource.Resource { return &registrantResource{noun: "webinar"} }
+func NewWebinarRegistrant() resource.Resource {
+	return &registrantResource{registrantKind: webinarRegistrants}
+}
 
-// registrantResource implements both registrant resources; noun is "meeting" or "webinar".
+// registrantKind is what sets the two registrant resources apart.
+type registrantKind struct {
+	// noun is "meeting" or "webinar", in the type name, the parent ID attribute and messages.
+	noun string
+	// service picks the client's registrant operations of the parent kind.
+	service func(*client.Client) *client.RegistrantsService
+	// autoApprove: the resource has auto_approve (meetings), and its model is meetingRegistrantModel.
+	autoApprove bool
+	// explainParent adds the parent kind's advice to an error (after the registration advice of explain).
+	explainParent func(error) error
+}
+
+var (
+	meetingRegistrants = registrantKind{
+		noun:          "meeting",
+		service:       func(c *client.Client) *client.RegistrantsService { return c.MeetingRegistrants },
+		autoApprove:   true,
+		explainParent: func(err error) error { return err },
+	}
+	webinarRegistrants = registrantKind{
+		noun:          "webinar",
+		service:       func(c *client.Client) *client.RegistrantsService { return c.WebinarRegistrants },
+		explainParent: func(err error) error { return explainWebinar(err, "of the webinar") },
+	}
+)
+
+// registrantResource implements both registrant resources; it holds the registrant operations of its kind.
 type registrantResource struct {
+	registrantKind
 	client *client.Client
-	noun   string
+	ops    *client.RegistrantsService
 }
 
 // registrantModel serves both resources: the parent ID attribute is meeting_id or webinar_id, so it is read
@@ -95,13 +126,10 @@ var customQuestionAttrTypes = map[string]attr.Type{"title": types.StringType, "v
 var (
 	registrantLanguages = []string{"en-US", "de-DE", "es-ES", "fr-FR", "jp-JP", "pt-PT", "ru-RU", "zh-CN", "zh-TW",
 		"ko-KO", "it-IT", "vi-VN", "pl-PL", "Tr-TR"}
-	purchasingTimeFrames   = []string{"Within a month", "1-3 months", "4-6 months", "More than 6 months", "No timeframe"}
-	purchaseRoles          = []string{"Decision Maker", "Evaluator/Recommender", "Influencer", "Not involved"}
-	employeeCounts         = []string{"1-20", "21-50", "51-100", "101-500", "500-1,000", "1,001-5,000", "5,001-10,000", "More than 10,000"}
-	registrantStatuses     = []string{client.RegistrantApproved, client.RegistrantPending, client.RegistrantDenied}
-	registrationNotEnabled = regexp.MustCompile(`(?i)registration (has not been enabled|as required)`)
-	numericID              = regexp.MustCompile(`^[1-9][0-9]{0,18}$`)
-	alreadyRegistered      = regexp.MustCompile(`(?i)already registered`)
+	purchasingTimeFrames = []string{"Within a month", "1-3 months", "4-6 months", "More than 6 months", "No timeframe"}
+	purchaseRoles        = []string{"Decision Maker", "Evaluator/Recommender", "Influencer", "Not involved"}
+	employeeCounts       = []string{"1-20", "21-50", "51-100", "101-500", "500-1,000", "1,001-5,000", "5,001-10,000", "More than 10,000"}
+	registrantStatuses   = []string{client.RegistrantApproved, client.RegistrantPending, client.RegistrantDenied}
 )
 
 func (r *registrantResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -139,7 +167,7 @@ func (r *registrantResource) Schema(_ context.Context, _ resource.SchemaRequest,
 		r.parentAttr(): schema.StringAttribute{
 			Required: true, PlanModifiers: replace,
 			Description: fmt.Sprintf("ID of the %[1]s. The %[1]s must take registrations (`settings.approval_type` 0 or 1).", noun),
-			Validators:  []validator.String{stringvalidator.RegexMatches(numericID, "must be a "+noun+" ID (a number)")},
+			Validators:  []validator.String{validators.MeetingID(noun)},
 		},
 		"registrant_id": schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "Zoom's registrant ID."},
 		"email": schema.StringAttribute{Required: true, PlanModifiers: replace, Validators: []validator.String{validators.Email()},
@@ -197,7 +225,7 @@ func (r *registrantResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			Description: "The registrant's personal join link (only once approved). Sensitive: it admits the registrant."},
 		"create_time": schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "When the registration was made (UTC)."},
 	}
-	if noun == "meeting" {
+	if r.autoApprove {
 		attrs["auto_approve"] = schema.BoolAttribute{
 			Optional: true, PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplaceIf(
 				func(_ context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
@@ -218,6 +246,9 @@ func (r *registrantResource) Schema(_ context.Context, _ resource.SchemaRequest,
 
 func (r *registrantResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = diagnostics.Client(req.ProviderData, &resp.Diagnostics)
+	if r.client != nil {
+		r.ops = r.service(r.client)
+	}
 }
 
 func (r *registrantResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -243,7 +274,7 @@ func (r *registrantResource) ValidateConfig(ctx context.Context, req resource.Va
 
 // getModel reads the shared model plus the parent ID (and auto_approve for meetings) from a plan, state or config.
 func (r *registrantResource) getModel(ctx context.Context, get func(context.Context, any) diag.Diagnostics, m *registrantModel, parent *types.String, autoApprove *types.Bool) diag.Diagnostics {
-	if r.noun == "meeting" {
+	if r.autoApprove {
 		var full meetingRegistrantModel
 		diags := get(ctx, &full)
 		*m = full.registrantModel
@@ -266,69 +297,20 @@ func (r *registrantResource) getModel(ctx context.Context, get func(context.Cont
 
 // setModel writes the model and the parent ID through set (State.Set).
 func (r *registrantResource) setModel(ctx context.Context, set func(context.Context, any) diag.Diagnostics, m *registrantModel, parent types.String, autoApprove types.Bool) diag.Diagnostics {
-	if r.noun == "meeting" {
+	if r.autoApprove {
 		return set(ctx, &meetingRegistrantModel{registrantModel: *m, MeetingID: parent, AutoApprove: autoApprove})
 	}
 	return set(ctx, &webinarRegistrantModel{registrantModel: *m, WebinarID: parent})
 }
 
-// ops are the client calls of the parent kind.
-func (r *registrantResource) add(ctx context.Context, parent int64, req *client.RegistrantRequest, occ []string) (*client.RegistrantCreated, error) {
-	if r.noun == "meeting" {
-		return r.client.Meetings.AddRegistrant(ctx, parent, req, occ)
-	}
-	return r.client.Webinars.AddRegistrant(ctx, parent, req, occ)
-}
-
-func (r *registrantResource) get(ctx context.Context, parent int64, id string) (*client.Registrant, error) {
-	if r.noun == "meeting" {
-		return r.client.Meetings.GetRegistrant(ctx, parent, id)
-	}
-	return r.client.Webinars.GetRegistrant(ctx, parent, id)
-}
-
-func (r *registrantResource) setStatus(ctx context.Context, parent int64, action string, ref client.RegistrantRef) error {
-	if r.noun == "meeting" {
-		return r.client.Meetings.UpdateRegistrantStatus(ctx, parent, action, []client.RegistrantRef{ref})
-	}
-	return r.client.Webinars.UpdateRegistrantStatus(ctx, parent, action, []client.RegistrantRef{ref})
-}
-
-func (r *registrantResource) remove(ctx context.Context, parent int64, id string) error {
-	if r.noun == "meeting" {
-		return r.client.Meetings.DeleteRegistrant(ctx, parent, id, "")
-	}
-	return r.client.Webinars.DeleteRegistrant(ctx, parent, id, "")
-}
-
 // explain says which setting to change when the parent takes no registrations.
 func (r *registrantResource) explain(err error, parent string) error {
-	var apiErr *client.APIError
-	if errors.As(err, &apiErr) && registrationNotEnabled.MatchString(apiErr.Message) {
+	if client.IsRegistrationDisabled(err) {
 		return fmt.Errorf("%w\n\nThe %[2]s %[3]s does not take registrations. Turn registration on in the %[2]s: "+
 			"settings.approval_type = 0 (approve registrants automatically) or 1 (the host approves them); "+
 			"registration also needs a licensed host and a scheduled or recurring-with-fixed-time %[2]s", err, r.noun, parent)
 	}
-	if r.noun == "webinar" {
-		return explainWebinar(err, "of the webinar")
-	}
-	return err
-}
-
-// registrantGone reports whether err says the registrant (or its parent, or the parent's registration) no
-// longer exists.
-func registrantGone(err error) bool {
-	var apiErr *client.APIError
-	if client.IsNotFound(err) {
-		return true
-	}
-	if !errors.As(err, &apiErr) {
-		return false
-	}
-	msg := strings.ToLower(apiErr.Message)
-	return (apiErr.Code == 3000 && strings.Contains(msg, "not found")) || apiErr.HTTPStatus == 404 ||
-		apiErr.Code == 3001 || registrationNotEnabled.MatchString(apiErr.Message) ||
-		(apiErr.Code == 300 && strings.Contains(msg, "not found or has expired"))
+	return r.explainParent(err)
 }
 
 func (r *registrantResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -342,7 +324,7 @@ func (r *registrantResource) Create(ctx context.Context, req resource.CreateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	parent, _ := strconv.ParseInt(parentID.ValueString(), 10, 64)
+	parent, _ := client.ParseMeetingID(parentID.ValueString()) // checked by the schema
 	body := &client.RegistrantRequest{
 		Email: plan.Email.ValueString(), FirstName: plan.FirstName.ValueString(), LastName: plan.LastName.ValueString(),
 		Address: plan.Address.ValueString(), City: plan.City.ValueString(), State: plan.State.ValueString(),
@@ -374,7 +356,7 @@ func (r *registrantResource) Create(ctx context.Context, req resource.CreateRequ
 	}
 	plan.RegistrantID = types.StringValue(created.RegistrantID)
 	plan.ID = types.StringValue(parentID.ValueString() + "/" + created.RegistrantID)
-	got, err := r.get(ctx, parent, created.RegistrantID)
+	got, err := r.ops.Get(ctx, parent, created.RegistrantID)
 	if err != nil {
 		// The registration exists: record it with what is known rather than fail, which would taint it and have
 		// the next apply register again.
@@ -390,7 +372,7 @@ func (r *registrantResource) Create(ctx context.Context, req resource.CreateRequ
 	if !want.IsUnknown() && !want.Equal(plan.Status) {
 		if err := r.changeStatus(ctx, parent, &plan, want.ValueString()); err != nil {
 			diagnostics.AddAPIError(&resp.Diagnostics, summary, err)
-		} else if got, err = r.get(ctx, parent, created.RegistrantID); err == nil {
+		} else if got, err = r.ops.Get(ctx, parent, created.RegistrantID); err == nil {
 			r.fromAPI(got, &plan)
 		}
 	}
@@ -404,21 +386,11 @@ func (r *registrantResource) Create(ctx context.Context, req resource.CreateRequ
 func (r *registrantResource) addOrAdopt(ctx context.Context, parent int64, body *client.RegistrantRequest, occ []string, diags *diag.Diagnostics) (*client.RegistrantCreated, error) {
 	return createWithAdoption(ctx, adoption[*client.RegistrantCreated]{
 		what:   r.what(body.Email, parent),
-		create: func() (*client.RegistrantCreated, error) { return r.add(ctx, parent, body, occ) },
-		exists: func(err error) bool {
-			var apiErr *client.APIError
-			return errors.As(err, &apiErr) && alreadyRegistered.MatchString(apiErr.Message)
-		},
+		create: func() (*client.RegistrantCreated, error) { return r.ops.Add(ctx, parent, body, occ) },
+		exists: client.IsAlreadyRegistered,
 		lookup: func() (*client.RegistrantCreated, bool, error) {
 			for _, status := range registrantStatuses {
-				var list []client.Registrant
-				var err error
-				opts := &client.ListRegistrantsOptions{Status: status}
-				if r.noun == "meeting" {
-					list, err = r.client.Meetings.ListRegistrants(ctx, parent, opts)
-				} else {
-					list, err = r.client.Webinars.ListRegistrants(ctx, parent, opts)
-				}
+				list, err := r.ops.List(ctx, parent, &client.ListRegistrantsOptions{Status: status})
 				if err != nil {
 					return nil, false, err
 				}
@@ -466,7 +438,7 @@ func (r *registrantResource) changeStatus(ctx context.Context, parent int64, m *
 		return fmt.Errorf("Zoom cannot move a registrant from %s back to pending; use approved or denied, or "+
 			"leave status unset", from)
 	}
-	return r.setStatus(ctx, parent, action, client.RegistrantRef{ID: m.RegistrantID.ValueString(), Email: m.Email.ValueString()})
+	return r.ops.UpdateStatus(ctx, parent, action, []client.RegistrantRef{{ID: m.RegistrantID.ValueString(), Email: m.Email.ValueString()}})
 }
 
 // fromAPI maps what Zoom reports onto m. Fields Zoom does not report for every kind (language for meeting
@@ -485,13 +457,13 @@ func (r *registrantResource) fromAPI(g *client.Registrant, m *registrantModel) {
 		{&m.Org, g.Org}, {&m.JobTitle, g.JobTitle}, {&m.PurchasingTimeFrame, g.PurchasingTimeFrame},
 		{&m.RoleInPurchaseProcess, g.RoleInPurchaseProcess},
 	} {
-		*f.dst = optionalString(f.v)
+		*f.dst = tfvalue.StringOrNull(f.v)
 	}
 	if m.NoOfEmployees.IsNull() || m.NoOfEmployees.IsUnknown() {
-		m.NoOfEmployees = optionalString(g.NoOfEmployees)
+		m.NoOfEmployees = tfvalue.StringOrNull(g.NoOfEmployees)
 	}
 	if g.Language != "" || m.Language.IsUnknown() {
-		m.Language = optionalString(g.Language)
+		m.Language = tfvalue.StringOrNull(g.Language)
 	}
 	switch {
 	case len(g.CustomQuestions) == 0 && (m.CustomQuestions.IsNull() || m.CustomQuestions.IsUnknown()):
@@ -565,9 +537,9 @@ func (r *registrantResource) Read(ctx context.Context, req resource.ReadRequest,
 	if !ok {
 		return
 	}
-	got, err := r.get(ctx, parent, registrant)
+	got, err := r.ops.Get(ctx, parent, registrant)
 	if err != nil {
-		if registrantGone(err) {
+		if client.IsRegistrantGone(err) {
 			resp.State.RemoveResource(ctx)
 			return
 		}
@@ -605,7 +577,7 @@ func (r *registrantResource) Update(ctx context.Context, req resource.UpdateRequ
 			return
 		}
 	}
-	got, err := r.get(ctx, parent, registrant)
+	got, err := r.ops.Get(ctx, parent, registrant)
 	if err != nil {
 		diagnostics.AddAPIError(&resp.Diagnostics, "Error reading Zoom "+r.noun+" registrant "+state.ID.ValueString(), err)
 		return
@@ -628,7 +600,7 @@ func (r *registrantResource) Delete(ctx context.Context, req resource.DeleteRequ
 	if !ok {
 		return
 	}
-	if err := r.remove(ctx, parent, registrant); err != nil && !registrantGone(err) {
+	if err := r.ops.Delete(ctx, parent, registrant, ""); err != nil && !client.IsRegistrantGone(err) {
 		diagnostics.AddAPIError(&resp.Diagnostics, "Error removing Zoom "+r.noun+" registrant "+state.ID.ValueString(), r.explain(err, parentID.ValueString()))
 	}
 }
@@ -644,8 +616,8 @@ func (r *registrantResource) ImportState(ctx context.Context, req resource.Impor
 // parseID splits `<parent_id>/<registrant_id>`.
 func (r *registrantResource) parseID(id string, diags *diag.Diagnostics) (int64, string, bool) {
 	p, reg, found := strings.Cut(strings.TrimSpace(id), "/")
-	n, err := strconv.ParseInt(p, 10, 64)
-	if !found || err != nil || n <= 0 || reg == "" || strings.Contains(reg, "/") {
+	n, err := client.ParseMeetingID(p)
+	if !found || err != nil || reg == "" || strings.Contains(reg, "/") {
 		diags.AddError("Invalid registrant ID",
 			fmt.Sprintf("A Zoom %[1]s registrant is identified as <%[1]s_id>/<registrant_id>, for example "+
 				"85746065432/9tboDiHUQAeOnbmudzWa5g, not %[2]q.", r.noun, id))

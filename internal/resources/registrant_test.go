@@ -85,9 +85,9 @@ func checkRegistrantsDestroyed(env *acctest.Env) resource.TestCheckFunc {
 			parent, _ := strconv.ParseInt(p, 10, 64)
 			var err error
 			if rs.Type == "zoom_meeting_registrant" {
-				_, err = env.Client.Meetings.GetRegistrant(acctest.Ctx(), parent, id)
+				_, err = env.Client.MeetingRegistrants.Get(acctest.Ctx(), parent, id)
 			} else {
-				_, err = env.Client.Webinars.GetRegistrant(acctest.Ctx(), parent, id)
+				_, err = env.Client.WebinarRegistrants.Get(acctest.Ctx(), parent, id)
 			}
 			if err == nil {
 				return fmt.Errorf("%s %s is still registered after destroy", rs.Type, rs.Primary.ID)
@@ -163,7 +163,7 @@ resource "zoom_meeting_registrant" "test" {
 			// Denied in the portal: drift, approved again in place.
 			{
 				PreConfig: func() {
-					if err := env.Client.Meetings.UpdateRegistrantStatus(acctest.Ctx(), ref.parent, client.RegistrantActionCancel,
+					if err := env.Client.MeetingRegistrants.UpdateStatus(acctest.Ctx(), ref.parent, client.RegistrantActionCancel,
 						[]client.RegistrantRef{{ID: ref.id, Email: email}}); err != nil {
 						t.Fatalf("out-of-band cancel: %v", err)
 					}
@@ -185,7 +185,7 @@ resource "zoom_meeting_registrant" "test" {
 			// Removed in the portal: registered again.
 			{
 				PreConfig: func() {
-					if err := env.Client.Meetings.DeleteRegistrant(acctest.Ctx(), ref.parent, ref.id, ""); err != nil {
+					if err := env.Client.MeetingRegistrants.Delete(acctest.Ctx(), ref.parent, ref.id, ""); err != nil {
 						t.Fatalf("out-of-band delete: %v", err)
 					}
 				},
@@ -308,7 +308,7 @@ resource "zoom_webinar_registrant" "test" {
 			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
 			{
 				PreConfig: func() {
-					if err := env.Client.Webinars.UpdateRegistrantStatus(acctest.Ctx(), ref.parent, client.RegistrantActionDeny,
+					if err := env.Client.WebinarRegistrants.UpdateStatus(acctest.Ctx(), ref.parent, client.RegistrantActionDeny,
 						[]client.RegistrantRef{{ID: ref.id}}); err != nil {
 						t.Fatalf("out-of-band cancel: %v", err)
 					}
@@ -378,7 +378,7 @@ func (c approvedRegistrants) CheckState(ctx context.Context, req statecheck.Chec
 			resp.Error = err
 			return
 		}
-		rs, err := c.env.Client.Meetings.ListRegistrants(ctx, id, nil)
+		rs, err := c.env.Client.MeetingRegistrants.List(ctx, id, nil)
 		if err != nil || len(rs) != c.want {
 			resp.Error = fmt.Errorf("approved registrants = %d (%v), want %d", len(rs), err, c.want)
 		}
@@ -424,7 +424,7 @@ resource "zoom_meeting_registrant" "test" {
 						{Config: config, Check: ref.capture(meetingRegistrantAddr)},
 						{
 							PreConfig: func() {
-								if err := env.Client.Meetings.UpdateRegistrantStatus(acctest.Ctx(), ref.parent, client.RegistrantActionCancel,
+								if err := env.Client.MeetingRegistrants.UpdateStatus(acctest.Ctx(), ref.parent, client.RegistrantActionCancel,
 									[]client.RegistrantRef{{ID: ref.id}}); err != nil {
 									t.Fatalf("out-of-band cancel: %v", err)
 								}
@@ -437,7 +437,7 @@ resource "zoom_meeting_registrant" "test" {
 						},
 						{
 							PreConfig: func() {
-								if err := env.Client.Meetings.DeleteRegistrant(acctest.Ctx(), ref.parent, ref.id, ""); err != nil {
+								if err := env.Client.MeetingRegistrants.Delete(acctest.Ctx(), ref.parent, ref.id, ""); err != nil {
 									t.Fatalf("out-of-band delete: %v", err)
 								}
 							},

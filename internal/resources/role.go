@@ -20,6 +20,7 @@ import (
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/tfvalue"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/validators"
 )
 
@@ -185,7 +186,7 @@ func setOf(list []string) types.Set {
 func roleFromAPI(got *client.Role, m *roleModel) {
 	m.ID = types.StringValue(got.ID)
 	m.Name = types.StringValue(got.Name)
-	m.Description = optionalString(got.Description)
+	m.Description = tfvalue.StringOrNull(got.Description)
 	m.Privileges = setOf(got.Privileges)
 	m.TotalMembers = types.Int64Value(int64(got.TotalMembers))
 }

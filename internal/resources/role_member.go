@@ -15,6 +15,7 @@ import (
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/tfvalue"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/validators"
 )
 
@@ -148,7 +149,7 @@ func (r *roleMemberResource) lookup(ctx context.Context, m *roleMemberModel) (bo
 		return false, nil
 	}
 	m.MemberID = types.StringValue(u.ID)
-	m.MemberEmail = optionalString(u.Email)
+	m.MemberEmail = tfvalue.StringOrNull(u.Email)
 	if m.UserID.IsNull() || !matchesUser(m.UserID.ValueString(), u.ID, u.Email) {
 		m.UserID = types.StringValue(u.ID)
 	}

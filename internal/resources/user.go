@@ -2,9 +2,7 @@ package resources
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,6 +27,7 @@ import (
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/tfvalue"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/validators"
 )
 
@@ -526,7 +525,7 @@ func (r *userResource) createOrAdopt(ctx context.Context, plan *userModel, passw
 		lookup: func() (*client.User, bool, error) {
 			u, err := r.client.Users.Get(ctx, email)
 			switch {
-			case userGone(err):
+			case client.IsUserGone(err):
 				return nil, false, nil
 			case err != nil:
 				return nil, false, err
@@ -602,7 +601,7 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 func (r *userResource) readInto(ctx context.Context, m *userModel, diags *diag.Diagnostics) (gone bool) {
 	u, err := r.client.Users.Get(ctx, m.ID.ValueString())
 	if err != nil {
-		if userGone(err) {
+		if client.IsUserGone(err) {
 			return true
 		}
 		diagnostics.AddAPIError(diags, "Error reading Zoom user "+m.ID.ValueString(), err)
@@ -610,13 +609,6 @@ func (r *userResource) readInto(ctx context.Context, m *userModel, diags *diag.D
 	}
 	diags.Append(userModelFromAPI(u, m)...)
 	return false
-}
-
-// userGone reports whether err says the user no longer exists: Zoom's user-not-found (404, code 1001), or an
-// invitation that expired (code 1120), which leaves the pending user's ID invalid.
-func userGone(err error) bool {
-	var apiErr *client.APIError
-	return client.IsNotFound(err) || (errors.As(err, &apiErr) && apiErr.Code == 1120)
 }
 
 func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -722,7 +714,7 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		opts.TransferDocs = t.Docs.ValueBoolPointer()
 	}
 	err := r.client.Users.Delete(ctx, state.ID.ValueString(), opts)
-	if err != nil && opts.Action == deleteDisassociate && disassociateRefused(err) && deleteActionDefaulted(ctx, req.Private) {
+	if err != nil && opts.Action == deleteDisassociate && client.IsDisassociateRefused(err) && deleteActionDefaulted(ctx, req.Private) {
 		// delete_action was left to the provider, and Zoom refuses to disassociate this user (an imported
 		// user of a managed domain, which nothing in the user's record reveals): delete is what removes it.
 		resp.Diagnostics.AddWarning("Zoom user deleted instead of disassociated",
@@ -731,7 +723,7 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		opts.Action = deleteDelete
 		err = r.client.Users.Delete(ctx, state.ID.ValueString(), opts)
 	}
-	if err != nil && !userGone(err) {
+	if err != nil && !client.IsUserGone(err) {
 		diagnostics.AddAPIError(&resp.Diagnostics, "Error deleting Zoom user ("+userWhat(state.Email.ValueString())+")", err)
 	}
 }
@@ -757,16 +749,6 @@ func deleteActionDefaulted(ctx context.Context, p privateState) bool {
 	return !d.HasError() && string(b) == "true"
 }
 
-// disassociateRefused reports whether err is userDelete refusing to disassociate the user: an API user (code
-// 300, "Unable to unlink API user(s)") or a user of a managed domain (code 1107).
-func disassociateRefused(err error) bool {
-	var apiErr *client.APIError
-	if !errors.As(err, &apiErr) || apiErr.HTTPStatus != http.StatusBadRequest {
-		return false
-	}
-	return apiErr.Code == 1107 || (apiErr.Code == 300 && strings.Contains(strings.ToLower(apiErr.Message), "unlink api user"))
-}
-
 // userModelFromAPI maps a Zoom user onto m: every attribute Zoom reports, so that Read detects drift on all of
 // them. Create-time and destroy-time arguments (action, password, delete_action, transfer) are left as they are,
 // except that an imported user's action is inferred from how it signs in.
@@ -776,26 +758,26 @@ func userModelFromAPI(u *client.User, m *userModel) diag.Diagnostics {
 	m.Email = types.StringValue(sameEmail(m.Email, u.Email).ValueString())
 	m.Type = types.Int64Value(int64(u.Type))
 	m.Status = types.StringValue(u.Status)
-	m.FirstName = optionalString(u.FirstName)
-	m.LastName = optionalString(u.LastName)
-	m.DisplayName = optionalString(u.DisplayName)
-	m.Dept = optionalString(u.Dept)
-	m.Company = optionalString(u.Company)
-	m.JobTitle = optionalString(u.JobTitle)
-	m.Location = optionalString(u.Location)
-	m.Language = optionalString(u.Language)
-	m.Timezone = optionalString(u.Timezone)
+	m.FirstName = tfvalue.StringOrNull(u.FirstName)
+	m.LastName = tfvalue.StringOrNull(u.LastName)
+	m.DisplayName = tfvalue.StringOrNull(u.DisplayName)
+	m.Dept = tfvalue.StringOrNull(u.Dept)
+	m.Company = tfvalue.StringOrNull(u.Company)
+	m.JobTitle = tfvalue.StringOrNull(u.JobTitle)
+	m.Location = tfvalue.StringOrNull(u.Location)
+	m.Language = tfvalue.StringOrNull(u.Language)
+	m.Timezone = tfvalue.StringOrNull(u.Timezone)
 	m.Manager = sameEmail(m.Manager, u.Manager)
-	m.CostCenter = optionalString(u.CostCenter)
-	m.CMSUserID = optionalString(u.CMSUserID)
-	m.Pronouns = optionalString(u.Pronouns)
-	m.PronounsOption = optionalInt64(int64(u.PronounsOption))
-	m.PMI = optionalInt64(u.PMI)
+	m.CostCenter = tfvalue.StringOrNull(u.CostCenter)
+	m.CMSUserID = tfvalue.StringOrNull(u.CMSUserID)
+	m.Pronouns = tfvalue.StringOrNull(u.Pronouns)
+	m.PronounsOption = tfvalue.Int64OrNull(int64(u.PronounsOption))
+	m.PMI = tfvalue.Int64OrNull(u.PMI)
 	m.UsePMI = types.BoolValue(u.UsePMI)
-	m.CreatedAt = optionalString(u.UserCreatedAt)
-	m.PersonalMeetingURL = optionalString(u.PersonalMeetingURL)
-	m.RoleID = optionalString(u.RoleID)
-	m.RoleName = optionalString(u.RoleName)
+	m.CreatedAt = tfvalue.StringOrNull(u.UserCreatedAt)
+	m.PersonalMeetingURL = tfvalue.StringOrNull(u.PersonalMeetingURL)
+	m.RoleID = tfvalue.StringOrNull(u.RoleID)
+	m.RoleName = tfvalue.StringOrNull(u.RoleName)
 	m.Verified = types.BoolValue(u.Verified == 1)
 
 	phones := make([]attr.Value, 0, len(u.PhoneNumbers))

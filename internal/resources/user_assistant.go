@@ -15,6 +15,7 @@ import (
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/tfvalue"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/validators"
 )
 
@@ -84,7 +85,7 @@ func (r *userAssistantResource) lookup(ctx context.Context, m *userAssistantMode
 	for _, a := range list {
 		if matchesUser(ref, a.ID, a.Email) {
 			m.AssistantUserID = types.StringValue(a.ID)
-			m.AssistantEmail = optionalString(a.Email)
+			m.AssistantEmail = tfvalue.StringOrNull(a.Email)
 			if !matchesUser(m.AssistantID.ValueString(), a.ID, a.Email) {
 				m.AssistantID = types.StringValue(a.ID)
 			}

@@ -1,7 +1,6 @@
 package resources
 
 import (
-	"net/http"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -30,23 +29,6 @@ func TestDefaultDeleteAction(t *testing.T) {
 	}
 	if got := createdWith(nil, types.StringUnknown(), types.StringValue(actionAutoCreate)); got.ValueString() != actionAutoCreate {
 		t.Errorf("an unknown planned action does not fall back to the state: %s", got)
-	}
-}
-
-func TestDisassociateRefused(t *testing.T) {
-	for _, tc := range []struct {
-		err  error
-		want bool
-	}{
-		{&client.APIError{HTTPStatus: http.StatusBadRequest, Code: 300, Message: "Unable to unlink API user(s)."}, true},
-		{&client.APIError{HTTPStatus: http.StatusBadRequest, Code: 1107, Message: "You can not disassociate a user with managed domain."}, true},
-		{&client.APIError{HTTPStatus: http.StatusBadRequest, Code: 300, Message: "The transfer-to email address cannot be the same as the unlinked or deleted user's email address."}, false},
-		{&client.APIError{HTTPStatus: http.StatusBadRequest, Code: 1117, Message: "You can not disassociate an Admin user."}, false},
-		{&client.APIError{HTTPStatus: http.StatusNotFound, Code: 1001}, false},
-	} {
-		if got := disassociateRefused(tc.err); got != tc.want {
-			t.Errorf("disassociateRefused(%v) = %v", tc.err, got)
-		}
 	}
 }
 

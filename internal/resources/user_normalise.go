@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/tfvalue"
 )
 
 // Zoom may store e-mail addresses in another case than sent and reformat phone numbers. Read keeps the spelling
@@ -17,7 +18,7 @@ func sameEmail(prior types.String, zoom string) types.String {
 	if !prior.IsNull() && !prior.IsUnknown() && strings.EqualFold(prior.ValueString(), zoom) {
 		return prior
 	}
-	return optionalString(zoom)
+	return tfvalue.StringOrNull(zoom)
 }
 
 // digitsOf keeps the digits of s.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtz"
 )
 
@@ -41,6 +42,17 @@ func NotBlank() validator.String {
 	return stringCheck{desc: "must not be empty or blank", check: func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return errors.New("the value must not be empty or blank: give a value, or leave an optional attribute out")
+		}
+		return nil
+	}}
+}
+
+// MeetingID accepts a meeting or webinar ID (noun says which) in the one form client.ParseMeetingID takes: a
+// positive decimal integer without sign, blanks or leading zeros.
+func MeetingID(noun string) validator.String {
+	return stringCheck{desc: "must be a " + noun + " ID (a number)", check: func(s string) error {
+		if _, err := client.ParseMeetingID(s); err != nil {
+			return fmt.Errorf("%q must be a %s ID (a number such as 85746065432): %v", s, noun, err)
 		}
 		return nil
 	}}

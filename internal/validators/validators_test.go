@@ -85,3 +85,15 @@ func TestCheckTimeZoneZoomList(t *testing.T) {
 		}
 	}
 }
+
+func TestMeetingID(t *testing.T) {
+	v := MeetingID("webinar").(stringCheck)
+	if err := v.check("85746065432"); err != nil {
+		t.Errorf("a webinar ID rejected: %v", err)
+	}
+	for _, s := range []string{"0123", " 123", "+1", "abc", ""} {
+		if err := v.check(s); err == nil || !strings.Contains(err.Error(), "must be a webinar ID") {
+			t.Errorf("%q: got %v, want an error naming the webinar ID", s, err)
+		}
+	}
+}
