@@ -26,6 +26,8 @@ func main() {
 	// ZOOM_PROVIDER_CPUPROFILE_DIR / ZOOM_PROVIDER_STATS_DIR: a CPU profile and CPU/memory figures of this
 	// process (see internal/procstats); Terraform stops the provider gracefully, so Serve returns.
 	stop := procstats.Start()
+	// The plugin libraries log at TRACE unless told otherwise; log only at the level Terraform reads.
+	provider.MatchLogLevelToReader()
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: providerAddress,
 		Debug:   debug,
