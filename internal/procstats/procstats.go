@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -76,13 +78,38 @@ func Self(wall time.Duration) (Stats, error) {
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return Stats{}, err
 	}
-	return Stats{
+	s := Stats{
 		PID:           os.Getpid(),
 		UserSeconds:   time.Duration(ru.Utime.Nano()).Seconds(),
 		SystemSeconds: time.Duration(ru.Stime.Nano()).Seconds(),
 		MaxRSSBytes:   int64(ru.Maxrss) * 1024, // Linux reports kilobytes
 		WallSeconds:   wall.Seconds(),
-	}, nil
+	}
+	// getrusage's peak survives exec: a process forked from Terraform reports Terraform's size at the fork. The
+	// peak of this program's own memory is VmHWM, where the system has it.
+	if hwm, ok := peakRSS(); ok {
+		s.MaxRSSBytes = hwm
+	}
+	return s, nil
+}
+
+// peakRSS is VmHWM of /proc/self/status in bytes.
+func peakRSS() (int64, bool) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, false
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+			f := strings.Fields(v)
+			if len(f) == 2 && f[1] == "kB" {
+				if kb, err := strconv.ParseInt(f[0], 10, 64); err == nil {
+					return kb * 1024, true
+				}
+			}
+		}
+	}
+	return 0, false
 }
 
 func write(dir string, s Stats) error {
