@@ -414,6 +414,7 @@ func (b *runner) phase(ctx context.Context, s phaseSpec) error {
 	if b.cfg.CPUProfile && !s.tfdata {
 		md.profile = filepath.Join(b.dir, "profiles", slug)
 	}
+	sbCPU := b.sp.cpu()
 	start := time.Now()
 	res, err := b.te.runMeasured(pctx, s.work, s.env, md, filepath.Join(b.dir, "logs", slug+".log"), s.args...)
 	if err != nil {
@@ -447,6 +448,7 @@ func (b *runner) phase(ctx context.Context, s phaseSpec) error {
 		ph.ProviderPeakMB = round(float64(res.providerMaxRSS)/(1<<20), 1)
 	}
 	ph.ProviderStats = res.providerStats
+	ph.SandboxCPUSeconds = round((b.sp.cpu() - sbCPU).Seconds(), 2)
 	ph.TerraformCPUSeconds = round((res.cpu - res.providerCPU).Seconds(), 2)
 	if ph.Resources > 0 {
 		ph.ProviderCPUPerResourceMS = round(1000*ph.ProviderCPUSeconds/float64(ph.Resources), 2)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"image/png"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -249,5 +251,20 @@ func TestAttachTerraformOwnCost(t *testing.T) {
 	}
 	if ps[1].OverheadRatio != 0 {
 		t.Errorf("p=30 has no twin: %+v", ps[1])
+	}
+}
+
+func TestProcCPU(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "stat")
+	// pid (comm with ) and spaces) state ppid ... utime=150 stime=25 (fields 14 and 15)
+	line := "4242 (zoom sand) box) S 1 4242 4242 0 -1 4194560 1000 0 0 0 150 25 0 0 20 0 12 0 100 0 0\n"
+	if err := os.WriteFile(p, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := procCPU(p); got != 1750*time.Millisecond {
+		t.Errorf("procCPU = %v, want 1.75s", got)
+	}
+	if got := procCPU(filepath.Join(t.TempDir(), "missing")); got != 0 {
+		t.Errorf("missing file: %v", got)
 	}
 }

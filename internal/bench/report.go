@@ -111,6 +111,8 @@ type PhaseResult struct {
 	ProviderPeakMB           float64 `json:"provider_peak_mb"`
 	ProviderStats            int     `json:"provider_stats_reports"`
 	ProviderCPUPerResourceMS float64 `json:"provider_cpu_per_resource_ms"`
+	// SandboxCPUSeconds is the sandbox's CPU time during the phase (it runs on the same machine).
+	SandboxCPUSeconds float64 `json:"sandbox_cpu_seconds"`
 	// TerraformOwnSeconds and TerraformOwnCPUSeconds are the wall and CPU time of the same phase of the same
 	// graph written with terraform_data (at the same parallelism); OverheadRatio = wall / (floor + TerraformOwn).
 	TerraformOwnSeconds    float64 `json:"terraform_own_seconds,omitempty"`
@@ -279,7 +281,7 @@ func scalingSeries(phases []PhaseResult) *Scaling {
 }
 
 func (p PhaseResult) label() string {
-	if p.Scenario == "paced" || p.Scenario == "no-pacing" {
+	if p.Graph != "" || p.Scenario == "paced" || p.Scenario == "no-pacing" {
 		return fmt.Sprintf("%s %s p=%d", p.Scenario, p.Phase, p.Parallelism)
 	}
 	return p.Scenario + " " + p.Phase
@@ -391,14 +393,14 @@ func printReport(w io.Writer, r *Report) {
 		r.Limits["Resource-intensive"].PerSecond)
 	fmt.Fprintf(w, "workload: %s\n\n", r.Config.Workload)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "scenario\tphase\tpar\twall s\tLight\tMedium\tHeavy\tR-int\t429s\tretries\ttokens\tprocs\tfloor s\tcrit s\tspan s\tspan/fl\ttf-own s\twall/(fl+tf)\tprov cpu\ttf cpu\tms/res\tprov MB\tload\t")
+	fmt.Fprintln(tw, "scenario\tphase\tpar\twall s\tLight\tMedium\tHeavy\tR-int\t429s\tretries\ttokens\tprocs\tfloor s\tcrit s\tspan s\tspan/fl\ttf-own s\twall/(fl+tf)\tprov cpu\ttf cpu\tsbx cpu\tms/res\tprov MB\tload\t")
 	for _, p := range r.Phases {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%.1f\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%.1f\t%.1f\t%.1f\t%s\t%.1f\t%s\t%.2f\t%.2f\t%.1f\t%.0f\t%.1f\t\n",
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.1f\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%.1f\t%.1f\t%.1f\t%s\t%.1f\t%s\t%.2f\t%.2f\t%.2f\t%.1f\t%.0f\t%.1f\t\n",
 			p.Scenario, p.Phase, p.Parallelism, p.WallSeconds,
 			p.Requests["Light"], p.Requests["Medium"], p.Requests["Heavy"], p.Requests["Resource-intensive"],
 			p.TooManyRequests, p.Retries, p.TokenRequests, p.ProviderProcesses,
 			p.FloorSeconds, p.CriticalPathSeconds, p.APISpanSeconds, fmtRatio(p.APISpanRatio),
-			p.TerraformOwnSeconds, fmtRatio(p.OverheadRatio), p.ProviderCPUSeconds, p.TerraformCPUSeconds,
+			p.TerraformOwnSeconds, fmtRatio(p.OverheadRatio), p.ProviderCPUSeconds, p.TerraformCPUSeconds, p.SandboxCPUSeconds,
 			p.ProviderCPUPerResourceMS, p.ProviderPeakMB, p.LoadAverage)
 	}
 	_ = tw.Flush()
@@ -406,7 +408,8 @@ func printReport(w io.Writer, r *Report) {
 	fmt.Fprintln(w, "crit = floor along the dependency chain (hosts, then meetings at their categories' limits and at least one latency")
 	fmt.Fprintln(w, "per sequential request); floor s = the larger; span = first request to last answer (without Terraform's start-up and")
 	fmt.Fprintln(w, "shut-down); tf-own = wall time of the same phase of the same graph written with terraform_data (Terraform's own cost);")
-	fmt.Fprintln(w, "prov cpu / tf cpu = CPU seconds of the provider processes / of terraform itself; ms/res = provider CPU ms per resource;")
+	fmt.Fprintln(w, "prov cpu / tf cpu / sbx cpu = CPU seconds of the provider processes / of terraform itself / of the sandbox;")
+	fmt.Fprintln(w, "ms/res = provider CPU ms per resource;")
 	fmt.Fprintf(w, "prov MB = largest provider peak RSS; load = 1-minute load average at the end (%d CPUs).\n", r.CPUs)
 	for _, p := range r.Phases {
 		if p.Summary != "" || p.Error != "" {
