@@ -136,6 +136,13 @@ func TestTerraformOutputParsing(t *testing.T) {
 	}
 }
 
+func TestChangedSummaryNoChanges(t *testing.T) {
+	out := "zoom_user.host[0]: Refreshing state... [id=u1]\n\nNo changes. Your infrastructure still matches the configuration.\n"
+	if got := changedSummary(out); !strings.HasPrefix(got, "no attribute changed") {
+		t.Errorf("changedSummary = %q", got)
+	}
+}
+
 func TestEvaluateTargets(t *testing.T) {
 	phases := []PhaseResult{
 		{Scenario: "paced", Phase: "apply", Parallelism: 10, WallSeconds: 18, FloorSeconds: 15, APISpanRatio: 1.1, OverheadRatio: 1.05, TokenRequests: 1, ProviderProcesses: 4},

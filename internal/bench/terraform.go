@@ -305,6 +305,11 @@ func changedSummary(output string) string {
 	}
 	sort.Strings(names)
 	if n == 0 {
+		if strings.Contains(output, "\nNo changes.") {
+			// A refresh-only plan exits 2 when the refreshed state differs from the stored one in any way, even
+			// when no attribute did: the order of a resource's sensitive_attributes, which Terraform writes.
+			return "no attribute changed (exit 2: Terraform rewrote its state bookkeeping)"
+		}
 		if m := rePlanLine.FindString(output); m != "" {
 			return "the plan is not empty: " + m
 		}
