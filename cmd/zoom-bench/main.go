@@ -4,7 +4,8 @@
 // Usage:
 //
 //	zoom-bench [-n 300] [-m 10] [-k 100] [-latency 100ms] [-plan pro] [-parallelism 10,30]
-//	           [-no-pacing-run=true] [-users 10000] [-out bench] [-bin bin] [-terraform terraform] [-keep-work]
+//	           [-no-pacing-run=true] [-users 10000] [-scale 30,300,1000] [-cpuprofile] [-out bench] [-bin bin]
+//	           [-terraform terraform] [-keep-work]
 //
 // It exits 0 when every terraform command succeeded (missed targets are reported, not failures), 1 when one
 // failed, and 2 on bad flags or when the benchmark could not run.
@@ -50,6 +51,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.Terraform, "terraform", cfg.Terraform, "terraform CLI to run")
 	fs.BoolVar(&cfg.KeepWork, "keep-work", false, "keep the Terraform working directories (configurations and state)")
 	fs.DurationVar(&cfg.PhaseTimeout, "phase-timeout", cfg.PhaseTimeout, "time limit of one terraform command")
+	fs.BoolVar(&cfg.CPUProfile, "cpuprofile", false, "make every provider process write a CPU profile (ZOOM_PROVIDER_CPUPROFILE_DIR) under the run's profiles/<phase>/")
+	scale := fs.String("scale", joinInts(cfg.Scale), "comma-separated meeting counts of the scaling series (quick: apply, plan -refresh=false, destroy at the first -parallelism; \"\" skips it)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -66,6 +69,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cfg.Parallelism = ps
+	if cfg.Scale, err = parseInts(*scale); err != nil {
+		fmt.Fprintf(stderr, "zoom-bench: -scale: %v\n", err)
+		return 2
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

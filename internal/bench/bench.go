@@ -46,6 +46,11 @@ type Config struct {
 	KeepWork bool
 	// PhaseTimeout bounds one terraform command.
 	PhaseTimeout time.Duration
+	// CPUProfile makes every provider process write a CPU profile (ZOOM_PROVIDER_CPUPROFILE_DIR) under the
+	// run's profiles/<phase>/.
+	CPUProfile bool
+	// Scale lists the meeting counts of the scaling series (see ScaleGraph); empty skips it.
+	Scale []int
 }
 
 // DefaultConfig is the benchmark: 300 meetings on 10 hosts plus 100 users, Pro limits, 100 ms latency,
@@ -55,7 +60,7 @@ func DefaultConfig() Config {
 		Meetings: 300, Hosts: 10, Users: 100,
 		Latency: 100 * time.Millisecond, Plan: sandbox.PlanPro, Parallelism: []int{10, 30},
 		NoPacing: true, SeedUsers: 10000, OutDir: "bench", BinDir: "bin", Terraform: "terraform",
-		PhaseTimeout: 30 * time.Minute,
+		PhaseTimeout: 30 * time.Minute, Scale: []int{30, 300, 1000},
 	}
 }
 
@@ -71,6 +76,11 @@ func (c Config) validate() error {
 		return errors.New("-parallelism: give at least one value")
 	case c.Latency < 0:
 		return errors.New("-latency must not be negative")
+	}
+	for _, n := range c.Scale {
+		if n < 1 {
+			return fmt.Errorf("-scale: %d is not a positive number", n)
+		}
 	}
 	for _, p := range c.Parallelism {
 		if p < 1 {
@@ -152,7 +162,8 @@ func Run(ctx context.Context, cfg Config, stdout io.Writer) (*Report, error) {
 		StartedAt: started.UTC(), Directory: runDir, CPUs: runtime.NumCPU(), Terraform: terraformVersion(ctx, cfg.Terraform),
 		Config: ReportConfig{
 			Meetings: cfg.Meetings, Hosts: cfg.Hosts, Users: cfg.Users, Latency: cfg.Latency.String(), Plan: cfg.Plan,
-			Parallelism: cfg.Parallelism, NoPacing: cfg.NoPacing, SeedUsers: cfg.SeedUsers,
+			Parallelism: cfg.Parallelism, NoPacing: cfg.NoPacing, SeedUsers: cfg.SeedUsers, Scale: cfg.Scale,
+			CPUProfile: cfg.CPUProfile,
 			Workload: fmt.Sprintf("%d zoom_meeting (one-time, future, round-robin over the hosts) + %d host zoom_user "+
 				"(autoCreate, type 2, not among the users) + %d zoom_user (autoCreate, type 1) = %d resources",
 				cfg.Meetings, cfg.Hosts, cfg.Users, cfg.Meetings+cfg.Hosts+cfg.Users),
@@ -171,8 +182,10 @@ func Run(ctx context.Context, cfg Config, stdout io.Writer) (*Report, error) {
 	runErr := b.runAll(ctx)
 	b.report.Finished = time.Now().UTC()
 	b.report.TotalSeconds = round(time.Since(started).Seconds(), 1)
-	b.report.Targets = evaluateTargets(b.report.Phases)
+	attachTerraformOwnCost(b.report.Phases)
 	b.report.Comparison = pacingComparison(b.report.Phases)
+	b.report.Scaling = scalingSeries(b.report.Phases)
+	b.report.Targets = evaluateTargets(b.report.Phases)
 	if runErr != nil {
 		b.report.Error = runErr.Error()
 	}
@@ -207,16 +220,23 @@ func (b *runner) runAll(ctx context.Context) error {
 		}
 		return err
 	}
+	n, m, k := b.cfg.Meetings, b.cfg.Hosts, b.cfg.Users
+	var runs []workload
 	for _, p := range b.cfg.Parallelism {
-		if err := note(b.runWorkload(ctx, p, true)); err != nil {
-			return err
-		}
+		runs = append(runs, workload{scenario: "paced", n: n, m: m, k: k, p: p, pacing: true})
 	}
 	if b.cfg.NoPacing {
 		for _, p := range b.cfg.Parallelism {
-			if err := note(b.runWorkload(ctx, p, false)); err != nil {
-				return err
-			}
+			runs = append(runs, workload{scenario: "no-pacing", n: n, m: m, k: k, p: p, applyOnly: true})
+		}
+	}
+	// Terraform's own cost: the same graph written with terraform_data, at each parallelism.
+	for _, p := range b.cfg.Parallelism {
+		runs = append(runs, workload{scenario: ScenarioTerraformData, n: n, m: m, k: k, p: p, tfdata: true})
+	}
+	for _, r := range runs {
+		if err := note(b.runWorkload(ctx, r)); err != nil {
+			return err
 		}
 	}
 	if b.cfg.SeedUsers > 0 {
@@ -224,38 +244,82 @@ func (b *runner) runAll(ctx context.Context) error {
 			return err
 		}
 	}
+	// The scaling series: quick (apply, plan -refresh=false, destroy) at the first parallelism, each size with
+	// its terraform_data twin.
+	for _, sn := range b.cfg.Scale {
+		sm, sk := ScaleGraph(sn)
+		p := b.cfg.Parallelism[0]
+		for _, tfdata := range []bool{false, true} {
+			w := workload{scenario: fmt.Sprintf("scale-%d", sn), n: sn, m: sm, k: sk, p: p, pacing: true, quick: true, tfdata: tfdata}
+			if tfdata {
+				w.scenario += "-" + ScenarioTerraformData
+			}
+			if err := note(b.runWorkload(ctx, w)); err != nil {
+				return err
+			}
+		}
+	}
 	return errors.Join(failed...)
 }
 
+// ScenarioTerraformData names the runs of the workload's graph written with terraform_data.
+const ScenarioTerraformData = "terraform_data"
+
+// ScaleGraph is the graph of a scaling-series point of n meetings: the main workload's proportions (a host per
+// 30 meetings, a user per 3 meetings), so that every kind of resource grows with n.
+func ScaleGraph(n int) (hosts, users int) {
+	return max(1, (n+29)/30), n / 3
+}
+
+// workload is one run of the workload's graph on a fresh sandbox account.
+type workload struct {
+	scenario  string
+	n, m, k   int
+	p         int
+	pacing    bool
+	applyOnly bool // apply only (the unpaced comparison)
+	quick     bool // apply, plan -refresh=false, destroy (no refresh-only plan)
+	tfdata    bool // the graph written with terraform_data: no provider, no API
+}
+
+// graph names a workload's graph, to pair a run with its terraform_data twin.
+func graphName(n, m, k int) string { return fmt.Sprintf("n%d-m%d-k%d", n, m, k) }
+
 // runWorkload applies, plans (refresh-only) and destroys the workload on a fresh sandbox at parallelism p; with
 // pacing off only the apply is measured.
-func (b *runner) runWorkload(ctx context.Context, p int, pacing bool) error {
-	scenario := "paced"
-	if !pacing {
-		scenario = "no-pacing"
-	}
-	name := fmt.Sprintf("%s-p%d", scenario, p)
+func (b *runner) runWorkload(ctx context.Context, w workload) error {
+	name := fmt.Sprintf("%s-p%d", w.scenario, w.p)
 	work := filepath.Join(b.dir, "work", name)
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return err
 	}
 	// Meetings start from the next whole hour a day from now: always in the future, whatever the run's length.
 	start := time.Now().UTC().Add(24 * time.Hour).Truncate(time.Hour)
-	if err := os.WriteFile(filepath.Join(work, "main.tf"), []byte(workloadConfig(b.cfg.Meetings, b.cfg.Hosts, b.cfg.Users, start)), 0o644); err != nil {
+	cfgText := workloadConfig(w.n, w.m, w.k, start)
+	if w.tfdata {
+		cfgText = terraformDataConfig(w.n, w.m, w.k, start)
+	}
+	if err := os.WriteFile(filepath.Join(work, "main.tf"), []byte(cfgText), 0o644); err != nil {
 		return err
 	}
 	if err := b.sp.reset(ctx); err != nil {
 		return err
 	}
-	env := providerEnv(b.sp.base, b.cfg.Plan, b.creds, !pacing)
-	par := parallelismArg(p)
+	var env []string
+	if !w.tfdata {
+		env = providerEnv(b.sp.base, b.cfg.Plan, b.creds, !w.pacing)
+	}
+	par := parallelismArg(w.p)
 	// "plan -refresh=false" makes no API request: it shows what Terraform and the provider cost by themselves
 	// for this many resources (and that the plan after apply is empty).
 	phases := []struct{ name, kind string }{
 		{"apply", "apply"}, {"plan -refresh-only", "plan"}, {"plan -refresh=false", "baseline"}, {"destroy", "destroy"},
 	}
-	if !pacing {
+	switch {
+	case w.applyOnly:
 		phases = phases[:1]
+	case w.quick:
+		phases = append(phases[:1:1], phases[2:]...)
 	}
 	for _, ph := range phases {
 		var args []string
@@ -269,7 +333,9 @@ func (b *runner) runWorkload(ctx context.Context, p int, pacing bool) error {
 		case "destroy":
 			args = []string{"destroy", "-auto-approve", "-input=false", "-no-color", par}
 		}
-		if err := b.phase(ctx, scenario, ph.name, p, pacing, work, env, args); err != nil {
+		spec := phaseSpec{scenario: w.scenario, name: ph.name, kind: ph.kind, p: w.p, pacing: w.pacing, work: work,
+			env: env, args: args, graph: graphName(w.n, w.m, w.k), n: w.n, m: w.m, k: w.k, tfdata: w.tfdata}
+		if err := b.phase(ctx, spec); err != nil {
 			return err
 		}
 	}
@@ -302,7 +368,8 @@ func (b *runner) runUsers(ctx context.Context) error {
 		{"plan", []string{"plan", "-input=false", "-no-color"}},
 		{"apply", []string{"apply", "-auto-approve", "-input=false", "-no-color"}},
 	} {
-		if err := b.phase(ctx, scenario, ph.name, p, true, work, env, ph.args); err != nil {
+		spec := phaseSpec{scenario: scenario, name: ph.name, kind: ph.args[0], p: p, pacing: true, work: work, env: env, args: ph.args}
+		if err := b.phase(ctx, spec); err != nil {
 			return err
 		}
 	}
@@ -315,13 +382,26 @@ func (b *runner) runUsers(ctx context.Context) error {
 	return err
 }
 
+// phaseSpec is one terraform command of a run.
+type phaseSpec struct {
+	scenario, name, kind string // kind: apply, plan, baseline (plan -refresh=false), destroy
+	p                    int
+	pacing               bool
+	work                 string
+	env, args            []string
+	graph                string // the workload's graph, "" for other runs
+	n, m, k              int
+	tfdata               bool
+}
+
 // phase runs one terraform command and measures it.
-func (b *runner) phase(ctx context.Context, scenario, name string, p int, pacing bool, work string, env, args []string) error {
+func (b *runner) phase(ctx context.Context, s phaseSpec) error {
+	scenario, name, p := s.scenario, s.name, s.p
 	if err := b.sp.clearRequests(ctx); err != nil {
 		return err
 	}
 	slug := fmt.Sprintf("%s-%s", scenario, strings.ReplaceAll(strings.Fields(name)[0], " ", "-"))
-	if scenario == "paced" || scenario == "no-pacing" {
+	if s.graph != "" {
 		slug = fmt.Sprintf("%s-p%d-%s", scenario, p, strings.Fields(name)[0])
 		if strings.Contains(name, "-refresh=false") {
 			slug += "-norefresh"
@@ -330,8 +410,13 @@ func (b *runner) phase(ctx context.Context, scenario, name string, p int, pacing
 	fmt.Fprintf(b.out, "zoom-bench: %-32s ", slug+" ...")
 	pctx, cancel := context.WithTimeout(ctx, b.cfg.PhaseTimeout)
 	defer cancel()
+	md := measureDirs{stats: filepath.Join(b.dir, "procstats", slug)}
+	if b.cfg.CPUProfile && !s.tfdata {
+		md.profile = filepath.Join(b.dir, "profiles", slug)
+	}
+	sbCPU := b.sp.cpu()
 	start := time.Now()
-	res, err := b.te.run(pctx, work, env, filepath.Join(b.dir, "logs", slug+".log"), args...)
+	res, err := b.te.runMeasured(pctx, s.work, s.env, md, filepath.Join(b.dir, "logs", slug+".log"), s.args...)
 	if err != nil {
 		fmt.Fprintln(b.out, "error")
 		return fmt.Errorf("%s: terraform %s: %w", slug, name, err)
@@ -344,9 +429,33 @@ func (b *runner) phase(ctx context.Context, scenario, name string, p int, pacing
 		_ = os.WriteFile(filepath.Join(b.dir, "logs", slug+"-requests.json"), data, 0o644)
 	}
 	ph := measure(recs, start, res.wall, b.perSecond)
-	ph.Scenario, ph.Phase, ph.Parallelism, ph.Pacing = scenario, name, p, pacing
+	ph.Scenario, ph.Phase, ph.Parallelism, ph.Pacing = scenario, name, p, s.pacing
+	ph.Graph, ph.Resources = s.graph, s.n+s.m+s.k
+	if s.tfdata {
+		ph.Provider = ScenarioTerraformData
+	} else {
+		ph.Provider = "zoom"
+	}
+	if s.graph != "" && s.kind != "baseline" {
+		cp := CriticalPathFloor(workloadStages(s.kind, recs, s.m, s.k, s.n), b.perSecond, b.cfg.Latency)
+		ph.CriticalPathSeconds = round(cp, 2)
+		ph.setFloor(math.Max(ph.CategoryFloorSeconds, cp))
+	}
 	ph.ProviderProcesses = res.processes
-	ph.CPUSeconds = round(res.cpu.Seconds(), 1)
+	ph.CPUSeconds = round(res.cpu.Seconds(), 2)
+	if res.providerStats > 0 {
+		ph.ProviderCPUSeconds = round(res.providerCPU.Seconds(), 2)
+		ph.ProviderPeakMB = round(float64(res.providerMaxRSS)/(1<<20), 1)
+	}
+	ph.ProviderStats = res.providerStats
+	ph.SandboxCPUSeconds = round((b.sp.cpu() - sbCPU).Seconds(), 2)
+	ph.TerraformCPUSeconds = round((res.cpu - res.providerCPU).Seconds(), 2)
+	if ph.Resources > 0 {
+		ph.ProviderCPUPerResourceMS = round(1000*ph.ProviderCPUSeconds/float64(ph.Resources), 2)
+	}
+	if md.profile != "" {
+		ph.Profiles = filepath.Join("profiles", slug)
+	}
 	ph.LoadAverage = loadAverage()
 	ph.TerraformExit = res.exitCode
 	ph.Summary = summary(res.output)
@@ -355,8 +464,8 @@ func (b *runner) phase(ctx context.Context, scenario, name string, p int, pacing
 	if mentions429(res.output) && ph.Surfaced429 == 0 {
 		ph.Surfaced429 = 1 // Terraform showed a rate-limit diagnostic that the log did not explain
 	}
-	failed := res.exitCode != 0 && !(args[0] == "plan" && res.exitCode == 2)
-	if args[0] == "plan" && res.exitCode == 2 {
+	failed := res.exitCode != 0 && !(s.args[0] == "plan" && res.exitCode == 2)
+	if s.args[0] == "plan" && res.exitCode == 2 {
 		ph.Summary = changedSummary(res.output)
 	}
 	chart := filepath.Join("charts", slug+".png")
@@ -415,13 +524,11 @@ func measure(recs []sandbox.RequestRecord, start time.Time, wall time.Duration, 
 	ph.Retries, ph.Unretried429 = rs.Retries(), rs.Unretried429()
 	ph.RetriedAfter429, ph.RetriedAfter5xx = rs.Retried429, rs.Retried5xx+rs.RetriedDropped
 	floor, cat := Floor(ph.Admitted, perSecond)
-	ph.FloorSeconds, ph.FloorCategory = round(floor, 2), cat
-	ph.Ratio = round(Ratio(wall.Seconds(), floor), 2)
+	ph.CategoryFloorSeconds, ph.FloorCategory = round(floor, 2), cat
 	if !first.IsZero() {
-		span := last.Sub(first).Seconds()
-		ph.APISpanSeconds = round(span, 2)
-		ph.APISpanRatio = round(Ratio(span, floor), 2)
+		ph.APISpanSeconds = round(last.Sub(first).Seconds(), 2)
 	}
+	ph.setFloor(floor)
 	series := PerSecond(recs, start, int(math.Ceil(wall.Seconds()))+1)
 	for c, s := range series {
 		if c != "429" {
@@ -429,6 +536,13 @@ func measure(recs []sandbox.RequestRecord, start time.Time, wall time.Duration, 
 		}
 	}
 	return ph
+}
+
+// setFloor sets the phase's floor and the ratios against it.
+func (ph *PhaseResult) setFloor(floor float64) {
+	ph.FloorSeconds = round(floor, 2)
+	ph.Ratio = round(Ratio(ph.WallSeconds, floor), 2)
+	ph.APISpanRatio = round(Ratio(ph.APISpanSeconds, floor), 2)
 }
 
 func (b *runner) chart(path string, recs []sandbox.RequestRecord, start time.Time, wall time.Duration) error {

@@ -3,6 +3,7 @@ package bench
 import (
 	"math"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/sandbox"
@@ -155,4 +156,93 @@ func Peak(s []float64) float64 {
 		m = max(m, v)
 	}
 	return m
+}
+
+// Stage is one step of a dependency chain: every resource of a stage waits for the stage before it (a meeting
+// waits for its host). Requests counts the stage's admitted requests per rate-limit category; Resources how
+// many resources made them.
+type Stage struct {
+	Requests  map[string]int
+	Resources int
+}
+
+// CriticalPathFloor is the lower bound of a phase whose resources depend on each other in stages: the stages run
+// one after the other, each taking at least its own category floor (Floor) and at least the latency of the
+// requests one of its resources makes one after the other (its share of the stage's requests, rounded up). A
+// stage without requests or resources takes no time.
+func CriticalPathFloor(stages []Stage, perSecond map[string]float64, latency time.Duration) float64 {
+	total := 0.0
+	for _, st := range stages {
+		n := 0
+		for _, c := range st.Requests {
+			n += c
+		}
+		if n == 0 || st.Resources <= 0 {
+			continue
+		}
+		floor, _ := Floor(st.Requests, perSecond)
+		chain := math.Ceil(float64(n)/float64(st.Resources)) * latency.Seconds()
+		total += math.Max(floor, chain)
+	}
+	return total
+}
+
+// workloadStages splits a phase's admitted requests of the main workload (m hosts, k other users, n meetings)
+// into its critical path: the hosts' share of the user requests (m of every m+k users), then the meetings; for
+// destroy the other way round. The other users depend on nothing and nothing depends on them: they count in the
+// category floor only.
+func workloadStages(kind string, recs []sandbox.RequestRecord, m, k, n int) []Stage {
+	users, meetings := map[string]int{}, map[string]int{}
+	for _, r := range recs {
+		if r.Category == "" || r.RateLimited || strings.HasSuffix(r.Route, " /oauth/token") {
+			continue
+		}
+		if strings.Contains(r.Route, "/meetings") {
+			meetings[r.Category]++
+		} else {
+			users[r.Category]++
+		}
+	}
+	hosts := map[string]int{}
+	if m+k > 0 {
+		for c, v := range users {
+			hosts[c] = int(math.Ceil(float64(v) * float64(m) / float64(m+k)))
+		}
+	}
+	h, mt := Stage{Requests: hosts, Resources: m}, Stage{Requests: meetings, Resources: n}
+	if kind == "destroy" {
+		return []Stage{mt, h}
+	}
+	return []Stage{h, mt}
+}
+
+// Fit is a least-squares line y = Intercept + Slope·x through a scaling series, and how far the series strays
+// from it: MaxResidual is the largest |y - fit| relative to y.
+type Fit struct {
+	Slope, Intercept, MaxResidual float64
+}
+
+// FitLine fits a line through the points (xs[i], ys[i]); fewer than two distinct xs give a zero Fit.
+func FitLine(xs, ys []float64) Fit {
+	n := float64(len(xs))
+	if len(xs) < 2 || len(xs) != len(ys) {
+		return Fit{}
+	}
+	var sx, sy, sxx, sxy float64
+	for i := range xs {
+		sx, sy, sxx, sxy = sx+xs[i], sy+ys[i], sxx+xs[i]*xs[i], sxy+xs[i]*ys[i]
+	}
+	d := n*sxx - sx*sx
+	if d == 0 {
+		return Fit{}
+	}
+	f := Fit{Slope: (n*sxy - sx*sy) / d}
+	f.Intercept = (sy - f.Slope*sx) / n
+	for i := range xs {
+		if ys[i] == 0 {
+			continue
+		}
+		f.MaxResidual = math.Max(f.MaxResidual, math.Abs(ys[i]-(f.Intercept+f.Slope*xs[i]))/math.Abs(ys[i]))
+	}
+	return f
 }

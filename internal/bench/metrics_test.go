@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"image/png"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -134,22 +136,142 @@ func TestTerraformOutputParsing(t *testing.T) {
 	}
 }
 
+func TestChangedSummaryNoChanges(t *testing.T) {
+	out := "zoom_user.host[0]: Refreshing state... [id=u1]\n\nNo changes. Your infrastructure still matches the configuration.\n"
+	if got := changedSummary(out); !strings.HasPrefix(got, "no attribute changed") {
+		t.Errorf("changedSummary = %q", got)
+	}
+}
+
 func TestEvaluateTargets(t *testing.T) {
 	phases := []PhaseResult{
-		{Scenario: "paced", Phase: "apply", Parallelism: 10, WallSeconds: 18, FloorSeconds: 15, Ratio: 1.2, TokenRequests: 1, ProviderProcesses: 4},
-		{Scenario: "paced", Phase: "destroy", Parallelism: 10, WallSeconds: 40, FloorSeconds: 27, Ratio: 1.48, TokenRequests: 2, ProviderProcesses: 5},
-		// Not held to the ratio: pacing off, and the zoom_users read.
-		{Scenario: "no-pacing", Phase: "apply", Parallelism: 10, WallSeconds: 60, FloorSeconds: 15, Ratio: 4, TooManyRequests: 40, Surfaced429: 0, TokenRequests: 1, ProviderProcesses: 4},
-		{Scenario: "zoom_users-10001", Phase: "plan", WallSeconds: 3, FloorSeconds: 0.3, Ratio: 10, TokenRequests: 3, ProviderProcesses: 2},
+		{Scenario: "paced", Phase: "apply", Parallelism: 10, WallSeconds: 18, FloorSeconds: 15, APISpanRatio: 1.1, OverheadRatio: 1.05, TokenRequests: 1, ProviderProcesses: 4},
+		{Scenario: "paced", Phase: "destroy", Parallelism: 10, WallSeconds: 40, FloorSeconds: 27, APISpanRatio: 1.48, OverheadRatio: 1.3, TokenRequests: 2, ProviderProcesses: 5},
+		// Not held to the ratios: pacing off, and the zoom_users read.
+		{Scenario: "no-pacing", Phase: "apply", Parallelism: 10, WallSeconds: 60, FloorSeconds: 15, APISpanRatio: 4, OverheadRatio: 4, TooManyRequests: 40, Surfaced429: 0, TokenRequests: 1, ProviderProcesses: 4},
+		{Scenario: "zoom_users-10001", Phase: "plan", WallSeconds: 3, FloorSeconds: 0.3, APISpanRatio: 10, TokenRequests: 3, ProviderProcesses: 2},
 	}
 	got := evaluateTargets(phases)
 	if got[0].Met || !strings.Contains(got[0].Detail, "paced destroy p=10 1.48") || strings.Contains(got[0].Detail, "apply") {
-		t.Errorf("ratio target = %+v", got[0])
+		t.Errorf("span target = %+v", got[0])
 	}
-	if !got[1].Met {
-		t.Errorf("429 target = %+v", got[1])
+	if got[1].Met || !strings.Contains(got[1].Detail, "1 of 2 paced phases above 1.1x: paced destroy p=10 1.30") {
+		t.Errorf("overhead target = %+v", got[1])
 	}
-	if got[2].Met || !strings.Contains(got[2].Detail, "3 token requests for 2 processes") {
-		t.Errorf("token target = %+v", got[2])
+	if !got[2].Met {
+		t.Errorf("429 target = %+v", got[2])
+	}
+	if got[3].Met || !strings.Contains(got[3].Detail, "3 token requests for 2 processes") {
+		t.Errorf("token target = %+v", got[3])
+	}
+}
+
+func TestCriticalPathFloor(t *testing.T) {
+	pro := map[string]float64{"Light": 30, "Medium": 20, "Heavy": 10}
+	// 10 hosts (POST Light + GET Light each: 20 Light requests = 0.67 s > 2 x 100 ms), then 300 meetings (300 Medium
+	// = 15 s, 300 Light GETs = 10 s): 15.67 s.
+	stages := []Stage{
+		{Requests: map[string]int{"Light": 20}, Resources: 10},
+		{Requests: map[string]int{"Medium": 300, "Light": 300}, Resources: 300},
+	}
+	if got := CriticalPathFloor(stages, pro, 100*time.Millisecond); math.Abs(got-(20.0/30+15)) > 1e-9 {
+		t.Errorf("floor = %v", got)
+	}
+	// One host: its two requests one after the other take 2 latencies, more than their share of the limit.
+	one := []Stage{{Requests: map[string]int{"Light": 2}, Resources: 1}, {Requests: map[string]int{"Medium": 3}, Resources: 3}}
+	if got := CriticalPathFloor(one, pro, 100*time.Millisecond); math.Abs(got-(0.2+0.15)) > 1e-9 {
+		t.Errorf("latency-bound floor = %v, want 0.35", got)
+	}
+	if got := CriticalPathFloor([]Stage{{Requests: map[string]int{}, Resources: 5}}, pro, time.Second); got != 0 {
+		t.Errorf("empty stage = %v", got)
+	}
+}
+
+func TestWorkloadStages(t *testing.T) {
+	var recs []sandbox.RequestRecord
+	add := func(n int, route, cat string, limited bool) {
+		for range n {
+			recs = append(recs, sandbox.RequestRecord{Route: route, Category: cat, RateLimited: limited})
+		}
+	}
+	add(110, "POST /v2/users", "Light", false)
+	add(110, "GET /v2/users/{userId}", "Light", false)
+	add(300, "POST /v2/users/{userId}/meetings", "Medium", false)
+	add(7, "POST /v2/users/{userId}/meetings", "Medium", true) // refused by the limiter: not in the floor
+	add(2, "POST /oauth/token", "", false)
+	st := workloadStages("apply", recs, 10, 100, 300)
+	if len(st) != 2 || st[0].Resources != 10 || st[0].Requests["Light"] != 20 || st[1].Requests["Medium"] != 300 || st[1].Resources != 300 {
+		t.Fatalf("apply stages = %+v", st)
+	}
+	st = workloadStages("destroy", recs, 10, 100, 300)
+	if st[0].Resources != 300 || st[1].Resources != 10 {
+		t.Fatalf("destroy stages = %+v", st)
+	}
+}
+
+func TestFitLineAndScaling(t *testing.T) {
+	f := FitLine([]float64{41, 410, 1367}, []float64{2 + 0.02*41, 2 + 0.02*410, 2 + 0.02*1367})
+	if math.Abs(f.Slope-0.02) > 1e-9 || math.Abs(f.Intercept-2) > 1e-9 || f.MaxResidual > 1e-9 {
+		t.Errorf("fit of a line = %+v", f)
+	}
+	// Quadratic growth strays from any line.
+	if f := FitLine([]float64{1, 10, 30}, []float64{1, 100, 900}); f.MaxResidual < 0.5 {
+		t.Errorf("fit of a square = %+v", f)
+	}
+	phases := func(n, res int, wall, cpu float64) []PhaseResult {
+		g := graphName(n, 1, 1)
+		return []PhaseResult{
+			{Scenario: "scale-x", Provider: "zoom", Graph: g, Resources: res, Phase: "apply", WallSeconds: wall, TotalRequests: 2 * res, ProviderCPUSeconds: cpu, TerraformCPUSeconds: cpu / 2, ProviderPeakMB: 40 + float64(res)/100},
+			{Scenario: "scale-x", Provider: "zoom", Graph: g, Resources: res, Phase: "destroy", WallSeconds: wall, TotalRequests: 2 * res, ProviderCPUSeconds: cpu, TerraformCPUSeconds: cpu / 2, ProviderPeakMB: 40},
+			{Scenario: "scale-x-terraform_data", Provider: ScenarioTerraformData, Graph: g, Resources: res, Phase: "apply", WallSeconds: 1},
+		}
+	}
+	var ps []PhaseResult
+	ps = append(ps, phases(1000, 1367, 80, 13.67)...)
+	ps = append(ps, phases(30, 41, 3, 0.41)...)
+	ps = append(ps, phases(300, 410, 25, 4.1)...)
+	sc := scalingSeries(ps)
+	if sc == nil || len(sc.Points) != 3 || sc.Points[0].Meetings != 30 || sc.Points[2].Resources != 1367 {
+		t.Fatalf("scaling = %+v", sc)
+	}
+	if !sc.Linear || sc.Points[1].ProviderCPU != 8.2 || sc.Points[1].ProviderCPUPerResourceMS != 20 {
+		t.Errorf("scaling = %+v", sc)
+	}
+	if !strings.Contains(ScaleChart(sc.Points), "1367") {
+		t.Error("chart lacks the largest point")
+	}
+	ps[0].WallSeconds = 400 // the largest point five times slower: not linear
+	if sc := scalingSeries(ps); sc.Linear {
+		t.Errorf("a super-linear series passed: %+v", sc.Fits)
+	}
+}
+
+func TestAttachTerraformOwnCost(t *testing.T) {
+	ps := []PhaseResult{
+		{Scenario: "paced", Provider: "zoom", Graph: "g", Phase: "apply", Parallelism: 10, WallSeconds: 22, FloorSeconds: 18},
+		{Scenario: "paced", Provider: "zoom", Graph: "g", Phase: "apply", Parallelism: 30, WallSeconds: 22, FloorSeconds: 18},
+		{Scenario: ScenarioTerraformData, Provider: ScenarioTerraformData, Graph: "g", Phase: "apply", Parallelism: 10, WallSeconds: 2, CPUSeconds: 1.5},
+	}
+	attachTerraformOwnCost(ps)
+	if ps[0].TerraformOwnSeconds != 2 || ps[0].OverheadRatio != 1.1 || ps[0].TerraformOwnCPUSeconds != 1.5 {
+		t.Errorf("p=10 = %+v", ps[0])
+	}
+	if ps[1].OverheadRatio != 0 {
+		t.Errorf("p=30 has no twin: %+v", ps[1])
+	}
+}
+
+func TestProcCPU(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "stat")
+	// pid (comm with ) and spaces) state ppid ... utime=150 stime=25 (fields 14 and 15)
+	line := "4242 (zoom sand) box) S 1 4242 4242 0 -1 4194560 1000 0 0 0 150 25 0 0 20 0 12 0 100 0 0\n"
+	if err := os.WriteFile(p, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := procCPU(p); got != 1750*time.Millisecond {
+		t.Errorf("procCPU = %v, want 1.75s", got)
+	}
+	if got := procCPU(filepath.Join(t.TempDir(), "missing")); got != 0 {
+		t.Errorf("missing file: %v", got)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -165,4 +166,40 @@ func (sp *sandboxProc) seedUsers(ctx context.Context, n int) (sandbox.SeedResult
 	var res sandbox.SeedResult
 	err := sp.admin(ctx, http.MethodPost, "/seed/users", sandbox.UserSeed{Count: n, Prefix: "bench-seed-", Domain: "bench.zoom.test"}, &res)
 	return res, err
+}
+
+// cpu is the sandbox process's CPU time so far (user + system, from /proc; 0 where there is none). The sandbox
+// shares the machine's CPUs with Terraform and the provider, so each phase reports its share.
+func (sp *sandboxProc) cpu() time.Duration {
+	if sp == nil || sp.cmd.Process == nil {
+		return 0
+	}
+	return procCPU(fmt.Sprintf("/proc/%d/stat", sp.cmd.Process.Pid))
+}
+
+// procCPU reads utime + stime (fields 14 and 15, in clock ticks of 1/100 s) from a /proc/<pid>/stat file.
+func procCPU(path string) time.Duration {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0
+	}
+	// The command name (field 2) is in parentheses and may hold spaces: count fields after the last ")".
+	s := string(b)
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return 0
+	}
+	f := strings.Fields(s[i+1:])
+	if len(f) < 13 {
+		return 0
+	}
+	var ticks int64
+	for _, v := range f[11:13] {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return 0
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond
 }

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/procstats"
 )
 
 const providerSource = "registry.terraform.io/zoom-terraform/zoom"
@@ -52,6 +54,51 @@ resource "zoom_meeting" "meeting" {
   topic      = format("Bench meeting %%04d", count.index)
   start_time = timeadd(%q, format("%%dh", count.index))
   duration   = 30
+}
+`, n, m, start.UTC().Format(time.RFC3339))
+	}
+	return b.String()
+}
+
+// terraformDataConfig is workloadConfig's graph written with Terraform's built-in terraform_data: the same
+// resources, arguments and dependencies (each meeting on its host), no provider and no API. Its run is
+// Terraform's own cost for the graph.
+func terraformDataConfig(n, m, k int, start time.Time) string {
+	var b strings.Builder
+	b.WriteString("# Written by zoom-bench: the workload's graph with terraform_data (Terraform's own cost).\n")
+	fmt.Fprintf(&b, `
+resource "terraform_data" "host" {
+  count = %d
+  input = {
+    email      = format("bench-host-%%04d@bench.zoom.test", count.index)
+    action     = "autoCreate"
+    type       = 2
+    first_name = "Bench"
+    last_name  = format("Host %%d", count.index)
+  }
+}
+
+resource "terraform_data" "member" {
+  count = %d
+  input = {
+    email      = format("bench-user-%%04d@bench.zoom.test", count.index)
+    action     = "autoCreate"
+    type       = 1
+    first_name = "Bench"
+    last_name  = format("User %%d", count.index)
+  }
+}
+`, m, k)
+	if n > 0 {
+		fmt.Fprintf(&b, `
+resource "terraform_data" "meeting" {
+  count = %d
+  input = {
+    user_id    = terraform_data.host[count.index %% %d].id
+    topic      = format("Bench meeting %%04d", count.index)
+    start_time = timeadd(%q, format("%%dh", count.index))
+    duration   = 30
+  }
 }
 `, n, m, start.UTC().Format(time.RFC3339))
 	}
@@ -149,16 +196,41 @@ type tfResult struct {
 	output    string // combined stdout and stderr
 	// cpu is the user+system CPU time of terraform and of the children it waited for (the provider processes).
 	cpu time.Duration
+	// providerCPU and providerMaxRSS are the provider processes' CPU time (summed) and largest peak resident set,
+	// from the figures each writes when it exits (procstats); providerStats counts the processes that wrote them.
+	providerCPU    time.Duration
+	providerMaxRSS int64
+	providerStats  int
+}
+
+// measureDirs are where a command's provider processes write their figures and (optionally) CPU profiles.
+type measureDirs struct {
+	stats   string // ZOOM_PROVIDER_STATS_DIR; "" = none
+	profile string // ZOOM_PROVIDER_CPUPROFILE_DIR; "" = none
 }
 
 // run runs terraform with args in dir, writing its output to logPath.
 func (te *terraformEnv) run(ctx context.Context, dir string, extraEnv []string, logPath string, args ...string) (tfResult, error) {
+	return te.runMeasured(ctx, dir, extraEnv, measureDirs{}, logPath, args...)
+}
+
+// runMeasured is run with the provider processes' figures (and CPU profiles) written under md.
+func (te *terraformEnv) runMeasured(ctx context.Context, dir string, extraEnv []string, md measureDirs, logPath string, args ...string) (tfResult, error) {
 	if err := os.WriteFile(te.procLog, nil, 0o644); err != nil {
 		return tfResult{}, err
 	}
 	cmd := exec.CommandContext(ctx, te.terraform, args...)
 	cmd.Dir = dir
 	cmd.Env = append(append([]string(nil), te.base...), extraEnv...)
+	if md.stats != "" {
+		if err := os.RemoveAll(md.stats); err != nil {
+			return tfResult{}, err
+		}
+		cmd.Env = append(cmd.Env, procstats.EnvStatsDir+"="+md.stats)
+	}
+	if md.profile != "" {
+		cmd.Env = append(cmd.Env, procstats.EnvCPUProfileDir+"="+md.profile)
+	}
 	cmd.WaitDelay = 10 * time.Second
 	start := time.Now()
 	out, err := cmd.CombinedOutput()
@@ -171,6 +243,15 @@ func (te *terraformEnv) run(ctx context.Context, dir string, extraEnv []string, 
 	}
 	if b, rerr := os.ReadFile(te.procLog); rerr == nil {
 		res.processes = len(strings.Fields(string(b)))
+	}
+	if md.stats != "" {
+		if st, serr := procstats.Read(md.stats); serr == nil {
+			for _, s := range st {
+				res.providerCPU += time.Duration(s.CPUSeconds() * float64(time.Second))
+				res.providerMaxRSS = max(res.providerMaxRSS, s.MaxRSSBytes)
+			}
+			res.providerStats = len(st)
+		}
 	}
 	var ee *exec.ExitError
 	switch {
@@ -224,6 +305,11 @@ func changedSummary(output string) string {
 	}
 	sort.Strings(names)
 	if n == 0 {
+		if strings.Contains(output, "\nNo changes.") {
+			// A refresh-only plan exits 2 when the refreshed state differs from the stored one in any way, even
+			// when no attribute did: the order of a resource's sensitive_attributes, which Terraform writes.
+			return "no attribute changed (exit 2: Terraform rewrote its state bookkeeping)"
+		}
 		if m := rePlanLine.FindString(output); m != "" {
 			return "the plan is not empty: " + m
 		}

@@ -20,6 +20,13 @@ type Logger interface {
 	Warn(ctx context.Context, msg string, fields map[string]any)
 }
 
+// traceLevelReporter is implemented by a Logger that can tell that it drops
+// Trace lines; the client then does not build them (redacting and copying
+// bodies costs CPU on every request).
+type traceLevelReporter interface {
+	TraceEnabled() bool
+}
+
 // redacted replaces every secret value.
 const redacted = "***"
 
@@ -201,6 +208,9 @@ func (c *Client) logAttempt(ctx context.Context, method, path string, cat Catego
 	}
 	c.logger.Debug(ctx, "zoom: API request", fields)
 
+	if tl, ok := c.logger.(traceLevelReporter); ok && !tl.TraceEnabled() {
+		return
+	}
 	trace := map[string]any{"method": method, "path": path, "attempt": n}
 	if len(reqBody) > 0 {
 		trace["request_body"] = loggedBody(reqBody)

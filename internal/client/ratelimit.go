@@ -80,11 +80,13 @@ func normalizePlan(p string) (string, error) {
 // client's parallel operations stay under the account's limits. A nil
 // *pacer paces nothing.
 //
-// Each bucket holds 10% of the documented count (at least one request) and
-// refills at the documented rate less that burst, so that any window of the
-// documented length sees at most the documented count even when the burst is
-// spent at its start, while a saturated category still runs at about 90-95%
-// of its limit (make bench measures it against the floor).
+// Each bucket holds one request and refills at the documented count less one
+// per window, so that any window of the documented length sees at most the
+// documented count (one request at its start, then count-1 more), while a
+// saturated category runs at (count-1)/count of its limit: 95% of Pro's
+// Medium (19/s), 97% of its Light (29/s). A larger burst b would cost b-1
+// requests per window at the same bound: a burst of 10% held Pro's Medium at
+// 18/s (make bench measures the rate against the floor).
 type pacer struct {
 	env     *runtimeEnv
 	buckets map[Category]*bucket
@@ -100,8 +102,8 @@ type bucket struct {
 func newPacer(plan string, env *runtimeEnv) *pacer {
 	p := &pacer{env: env, buckets: make(map[Category]*bucket)}
 	for cat, l := range planLimits[plan] {
-		burst := max(1, l.count/10)
-		perSecond := float64(l.count-burst) / l.window.Seconds()
+		burst := 1
+		perSecond := float64(max(1, l.count-burst)) / l.window.Seconds()
 		p.buckets[cat] = &bucket{lim: rate.NewLimiter(rate.Limit(perSecond), burst)}
 	}
 	return p

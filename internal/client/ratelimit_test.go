@@ -159,10 +159,10 @@ func TestPlans(t *testing.T) {
 		}
 	}
 	p := newPacer("business", defaultEnv())
-	if l := p.buckets[CategoryResourceIntensive].lim; l.Burst() != 2 || absFloat(float64(l.Limit())-18.0/60) > 1e-9 {
+	if l := p.buckets[CategoryResourceIntensive].lim; l.Burst() != 1 || absFloat(float64(l.Limit())-19.0/60) > 1e-9 {
 		t.Fatalf("business Resource-intensive: burst %d, limit %v", l.Burst(), l.Limit())
 	}
-	if l := p.buckets[CategoryLight].lim; l.Burst() != 8 || float64(l.Limit()) != 72 {
+	if l := p.buckets[CategoryLight].lim; l.Burst() != 1 || float64(l.Limit()) != 79 {
 		t.Fatalf("business Light: burst %d, limit %v", l.Burst(), l.Limit())
 	}
 	c, _ := newTestClient(t, newTestServer(t), nil)
@@ -186,4 +186,20 @@ func absFloat(f float64) float64 {
 		return -f
 	}
 	return f
+}
+
+// A category documented at one request per window (free plan's Heavy: 1/s) runs at that rate: a bucket of one
+// request that refills one per window, never a limiter that cannot grant a second request.
+func TestPacerOnePerWindow(t *testing.T) {
+	f, env := pacerEnv()
+	p := newPacer("free", env)
+	start := f.now()
+	for range 4 {
+		if err := p.wait(context.Background(), CategoryHeavy); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := f.now().Sub(start); absDur(got-3*time.Second) > time.Millisecond {
+		t.Fatalf("4 Heavy requests took %v of virtual time, want 3s", got)
+	}
 }
