@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
@@ -90,42 +92,73 @@ resource "zoom_%s" "test" {
 // semicolons). Two alternative hosts apply with an empty plan afterwards, whether or not the account also splits
 // on semicolons.
 func TestAccWebinar_alternativeHostsCommaSeparated(t *testing.T) {
-	for _, semicolons := range []bool{false, true} {
-		t.Run(fmt.Sprintf("semicolons=%v", semicolons), func(t *testing.T) {
-			env := acctest.New(t, func(p *sandbox.Profile) { p.WebinarAltHostsSemicolons = semicolons })
-			a, b := env.RandomEmail(), env.RandomEmail()
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             checkWebinarsDestroyed(env),
-				Steps: []resource.TestStep{{
-					Config: env.Config(fmt.Sprintf(`
-resource "zoom_user" "a" {
-  email  = %q
-  action = "autoCreate"
-  type   = 2
-}
-
-resource "zoom_user" "b" {
-  email  = %q
-  action = "autoCreate"
-  type   = 2
-}
-
-resource "zoom_webinar" "test" {
-  user_id    = %q
-  topic      = "tf-acc-webinar-alts"
-  start_time = %q
-  settings   = { alternative_hosts = [zoom_user.a.email, zoom_user.b.email] }
-}
-`, a, b, env.Host, zoomUTC(futureUTC(30*time.Hour)))),
-					ConfigStateChecks: []statecheck.StateCheck{
-						statecheck.ExpectKnownValue("zoom_webinar.test", tfjsonpath.New("settings").AtMapKey("alternative_hosts"),
-							knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(a), knownvalue.StringExact(b)})),
-					},
-				}},
-			})
-		})
+	// Both settings in one TestCase: each its own sandbox, provider instance (a local name of the provider) and
+	// webinar in one configuration.
+	names := []string{"zoomcommas", "zoomsemicolons"}
+	envs := map[string]*acctest.Env{
+		"zoomcommas":     acctest.New(t, func(p *sandbox.Profile) { p.WebinarAltHostsSemicolons = false }),
+		"zoomsemicolons": acctest.New(t, func(p *sandbox.Profile) { p.WebinarAltHostsSemicolons = true }),
 	}
+	var config strings.Builder
+	var checks []statecheck.StateCheck
+	for _, name := range names {
+		env := envs[name]
+		a, b := env.RandomEmail(), env.RandomEmail()
+		config.WriteString(env.ProviderBlock(name))
+		fmt.Fprintf(&config, `
+resource "zoom_user" "%[1]s_a" {
+  provider = %[1]s
+  email    = %[2]q
+  action   = "autoCreate"
+  type     = 2
+}
+
+resource "zoom_user" "%[1]s_b" {
+  provider = %[1]s
+  email    = %[3]q
+  action   = "autoCreate"
+  type     = 2
+}
+
+resource "zoom_webinar" %[1]q {
+  provider   = %[1]s
+  user_id    = %[4]q
+  topic      = "tf-acc-webinar-alts"
+  start_time = %[5]q
+  settings   = { alternative_hosts = [zoom_user.%[1]s_a.email, zoom_user.%[1]s_b.email] }
+}
+`, name, a, b, env.Host, zoomUTC(futureUTC(30*time.Hour)))
+		checks = append(checks, statecheck.ExpectKnownValue("zoom_webinar."+name, tfjsonpath.New("settings").AtMapKey("alternative_hosts"),
+			knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(a), knownvalue.StringExact(b)})))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
+		CheckDestroy: func(s *terraform.State) error {
+			for _, name := range names {
+				for _, rs := range s.RootModule().Resources {
+					if rs.Type != "zoom_webinar" || rs.Primary.Attributes["topic"] != "tf-acc-webinar-alts" {
+						continue
+					}
+					id, err := strconv.ParseInt(rs.Primary.ID, 10, 64)
+					if err != nil {
+						return err
+					}
+					_, err = envs[name].Client.Webinars.Get(acctest.Ctx(), id, nil)
+					if err == nil {
+						return fmt.Errorf("zoom_webinar %d still exists after destroy", id)
+					}
+					if !client.IsNotFound(err) {
+						return fmt.Errorf("checking zoom_webinar %d: %v", id, err)
+					}
+				}
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{{
+			Config:            envs[names[0]].Config(config.String()),
+			ConfigStateChecks: checks,
+		}},
+	})
 }
 
 // TestAccEvent_importGeneratedPasscode: a passcode Zoom generated may hold characters a request may not send
