@@ -54,37 +54,71 @@ resource "zoom_meeting" "test" {
 // TestAccEvent_basicAlternativeHost: a Basic user cannot be an alternative host. Whether Zoom answers with an
 // error or drops the entry, the apply fails naming the user and the fix (license them or remove them).
 func TestAccEvent_basicAlternativeHost(t *testing.T) {
-	for _, kind := range []string{"meeting", "webinar"} {
-		for knob, want := range map[string]string{
-			sandbox.AlternativeHostError: `(?s)Error creating Zoom %[1]s.*%[2]s must be an active, licensed user.*remove them`,
-			sandbox.AlternativeHostDrop:  `(?s)Zoom did not apply a setting.*alternative_hosts.*%[2]s.*licensed user`,
-		} {
-			t.Run(kind+"/"+knob, func(t *testing.T) {
-				env := acctest.New(t, func(p *sandbox.Profile) { p.InvalidAlternativeHost = knob })
-				env.RequireSandbox(t)
-				basic := env.RandomEmail()
-				resource.ParallelTest(t, resource.TestCase{
-					ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-					Steps: []resource.TestStep{{
-						Config: env.Config(fmt.Sprintf(`
-resource "zoom_user" "basic" {
-  email  = %q
-  action = "autoCreate"
-  type   = 1
+	// Both settings in one TestCase and one configuration: each its own sandbox and provider instance (a local name
+	// of the provider), with a Basic user, a meeting and a webinar. Terraform applies what it can and reports every
+	// failure, and ErrorCheck wants all four.
+	knobs := map[string]string{"zoomalterror": sandbox.AlternativeHostError, "zoomaltdrop": sandbox.AlternativeHostDrop}
+	names := []string{"zoomalterror", "zoomaltdrop"}
+	var config strings.Builder
+	var want []*regexp.Regexp
+	var first *acctest.Env
+	for _, name := range names {
+		knob := knobs[name]
+		env := acctest.New(t, func(p *sandbox.Profile) { p.InvalidAlternativeHost = knob })
+		env.RequireSandbox(t)
+		if first == nil {
+			first = env
+		}
+		basic := env.RandomEmail()
+		config.WriteString(env.ProviderBlock(name))
+		fmt.Fprintf(&config, `
+resource "zoom_user" "%[1]s_basic" {
+  provider = %[1]s
+  email    = %[2]q
+  action   = "autoCreate"
+  type     = 1
+}
+`, name, basic)
+		for _, kind := range []string{"meeting", "webinar"} {
+			fmt.Fprintf(&config, `
+resource "zoom_%[2]s" %[1]q {
+  provider   = %[1]s
+  user_id    = %[3]q
+  topic      = "tf-acc-basic-alt"
+  start_time = %[4]q
+  settings   = { alternative_hosts = [zoom_user.%[1]s_basic.email] }
+}
+`, name, kind, env.Host, zoomUTC(futureUTC(30*time.Hour)))
+			pattern := map[string]string{
+				sandbox.AlternativeHostError: `(?s)Error creating Zoom %[1]s.*%[2]s must be an active, licensed user.*remove them`,
+				sandbox.AlternativeHostDrop:  `(?s)Zoom did not apply a setting.*alternative_hosts.*%[2]s.*licensed user`,
+			}[knob]
+			want = append(want, regexp.MustCompile(fmt.Sprintf(pattern, kind, regexp.QuoteMeta(basic))))
+		}
+	}
+	var failed bool
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
+		ErrorCheck:               expectAllErrors(&failed, want...),
+		Steps:                    []resource.TestStep{{Config: first.Config(config.String())}},
+	})
+	if !failed {
+		t.Fatal("the apply succeeded, want errors matching every one of", want)
+	}
 }
 
-resource "zoom_%s" "test" {
-  user_id    = %q
-  topic      = "tf-acc-basic-alt"
-  start_time = %q
-  settings   = { alternative_hosts = [zoom_user.basic.email] }
-}
-`, basic, kind, env.Host, zoomUTC(futureUTC(30*time.Hour)))),
-						ExpectError: regexp.MustCompile(fmt.Sprintf(want, kind, regexp.QuoteMeta(basic))),
-					}},
-				})
-			})
+// expectAllErrors is a TestCase.ErrorCheck for a step whose configuration holds several failing scenarios: the
+// error must match every one of want (in any order), and then it sets *failed. ErrorCheck only sees failing
+// steps: the test must check *failed afterwards, as ExpectError fails a step that does not fail.
+func expectAllErrors(failed *bool, want ...*regexp.Regexp) func(error) error {
+	return func(err error) error {
+		for _, re := range want {
+			if !re.MatchString(err.Error()) {
+				return fmt.Errorf("the error does not match %s: %w", re, err)
+			}
 		}
+		*failed = true
+		return nil
 	}
 }
 
