@@ -250,46 +250,67 @@ resource "zoom_%s" "test" {
 // answer does) and no webinar answer documents it. The link learnt at creation is kept through refreshes and
 // applies, never blanked; what Zoom never reported stays null. Runs with and without the undocumented fields.
 func TestAccEvent_registrationURLKept(t *testing.T) {
-	for _, undocumented := range []bool{false, true} {
-		for _, kind := range []string{"meeting", "webinar"} {
-			t.Run(fmt.Sprintf("%s/undocumented=%v", kind, undocumented), func(t *testing.T) {
-				env := acctest.New(t, func(p *sandbox.Profile) { p.UndocumentedResponseFields = undocumented })
-				env.RequireSandbox(t)
-				addr := "zoom_" + kind + ".test"
-				config := func(topic string) string {
-					return env.Config(fmt.Sprintf(`
-resource "zoom_%s" "test" {
+	// The two settings, each with a meeting and a webinar, in one TestCase and one configuration: each setting its
+	// own sandbox and provider instance (a local name of the provider).
+	names := []string{"zoomdocumented", "zoomundocumented"}
+	envs := map[string]*acctest.Env{}
+	for _, name := range names {
+		undocumented := name == "zoomundocumented"
+		envs[name] = acctest.New(t, func(p *sandbox.Profile) { p.UndocumentedResponseFields = undocumented })
+		envs[name].RequireSandbox(t)
+	}
+	config := func(topic string) string {
+		var b strings.Builder
+		for _, name := range names {
+			b.WriteString(envs[name].ProviderBlock(name))
+			for _, kind := range []string{"meeting", "webinar"} {
+				fmt.Fprintf(&b, `
+resource "zoom_%s" %q {
+  provider   = %s
   user_id    = %q
   topic      = %q
   start_time = %q
   settings   = { approval_type = 0 }
 }
-`, kind, env.Host, topic, zoomUTC(futureUTC(30*time.Hour))))
-				}
+`, kind, name, name, envs[name].Host, topic, zoomUTC(futureUTC(30*time.Hour)))
+			}
+		}
+		return envs[names[0]].Config(b.String())
+	}
+	// One comparison per resource: its registration_url stays the same across the steps.
+	same := map[string]interface {
+		AddStateValue(string, tfjsonpath.Path) statecheck.StateCheck
+	}{}
+	checks := func() []statecheck.StateCheck {
+		var out []statecheck.StateCheck
+		for _, name := range names {
+			undocumented := name == "zoomundocumented"
+			for _, kind := range []string{"meeting", "webinar"} {
+				addr := "zoom_" + kind + "." + name
 				var want knownvalue.Check = knownvalue.StringRegexp(regexp.MustCompile(`^https://.+/` + kind + `/register/`))
 				if kind == "webinar" && !undocumented {
 					want = knownvalue.Null()
 				}
-				same := statecheck.CompareValue(compare.ValuesSame())
-				checks := func() []statecheck.StateCheck {
-					out := []statecheck.StateCheck{
-						statecheck.ExpectKnownValue(addr, tfjsonpath.New("registration_url"), want),
-						same.AddStateValue(addr, tfjsonpath.New("registration_url")),
-					}
-					if kind == "meeting" && !undocumented {
-						out = append(out, statecheck.ExpectKnownValue(addr, tfjsonpath.New("pstn_password"), knownvalue.Null()))
-					}
-					return out
+				if same[addr] == nil {
+					same[addr] = statecheck.CompareValue(compare.ValuesSame())
 				}
-				resource.ParallelTest(t, resource.TestCase{
-					ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-					Steps: []resource.TestStep{
-						{Config: config("tf-acc-reg-1"), ConfigStateChecks: checks()},
-						// An apply refreshes first (GET) and then updates the topic (PATCH, then GET).
-						{Config: config("tf-acc-reg-2"), ConfigStateChecks: checks()},
-					},
-				})
-			})
+				out = append(out,
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("registration_url"), want),
+					same[addr].AddStateValue(addr, tfjsonpath.New("registration_url")),
+				)
+				if kind == "meeting" && !undocumented {
+					out = append(out, statecheck.ExpectKnownValue(addr, tfjsonpath.New("pstn_password"), knownvalue.Null()))
+				}
+			}
 		}
+		return out
 	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
+		Steps: []resource.TestStep{
+			{Config: config("tf-acc-reg-1"), ConfigStateChecks: checks()},
+			// An apply refreshes first (GET) and then updates the topic (PATCH, then GET).
+			{Config: config("tf-acc-reg-2"), ConfigStateChecks: checks()},
+		},
+	})
 }
