@@ -773,38 +773,40 @@ resource "zoom_meeting" %[1]q {
 // account that requires passcodes) generates a passcode; it is kept in state and the plan stays empty. Without
 // either rule the meeting has no passcode.
 func TestAccMeeting_generatedPasscode(t *testing.T) {
-	for name, c := range map[string]struct {
-		security, required bool
-		want               string
-	}{
-		"security rule":     {true, false, `^[A-Za-z0-9]{6}$`},
-		"passcode required": {false, true, `^[A-Za-z0-9]{6}$`},
-		"no rule":           {false, false, `^$`},
-	} {
-		t.Run(name, func(t *testing.T) {
-			env := acctest.New(t, func(p *sandbox.Profile) { p.SecurityOptionRequired = c.security; p.PasscodeRequired = c.required })
-			env.RequireSandbox(t)
-			config := env.Config(fmt.Sprintf(`
-resource "zoom_meeting" "test" {
-  user_id    = %q
-  topic      = %q
-  start_time = %q
-}
-`, env.Host, acctest.RandomName(), zoomUTC(futureUTC(30*time.Hour))))
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             checkMeetingsDestroyed(env),
-				Steps: []resource.TestStep{
-					{
-						Config: config,
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("password"), knownvalue.StringRegexp(regexp.MustCompile(c.want))),
-						},
-					},
-				},
-			})
-		})
+	// The three settings in one TestCase and one configuration, each with its own sandbox and provider instance.
+	set := newSandboxes(t, map[string]func(*sandbox.Profile){
+		"zoomsecurityrule":     func(p *sandbox.Profile) { p.SecurityOptionRequired, p.PasscodeRequired = true, false },
+		"zoompasscoderequired": func(p *sandbox.Profile) { p.SecurityOptionRequired, p.PasscodeRequired = false, true },
+		"zoomnorule":           func(p *sandbox.Profile) { p.SecurityOptionRequired, p.PasscodeRequired = false, false },
+	})
+	want := map[string]string{
+		"zoomsecurityrule":     `^[A-Za-z0-9]{6}$`,
+		"zoompasscoderequired": `^[A-Za-z0-9]{6}$`,
+		"zoomnorule":           `^$`,
 	}
+	var checks []statecheck.StateCheck
+	var destroyed []resource.TestCheckFunc
+	for _, name := range set.names {
+		checks = append(checks, statecheck.ExpectKnownValue("zoom_meeting."+name, tfjsonpath.New("password"), knownvalue.StringRegexp(regexp.MustCompile(want[name]))))
+		destroyed = append(destroyed, checkMeetingsDestroyed(set.envs[name]))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: set.factories(),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		Steps: []resource.TestStep{{
+			Config: set.config(func(name string, env *acctest.Env) string {
+				return fmt.Sprintf(`
+resource "zoom_meeting" %[1]q {
+  provider   = %[1]s
+  user_id    = %[2]q
+  topic      = %[3]q
+  start_time = %[4]q
+}
+`, name, env.Host, acctest.RandomName(), zoomUTC(futureUTC(30*time.Hour)))
+			}),
+			ConfigStateChecks: checks,
+		}},
+	})
 }
 
 // TestAccMeeting_settingRefused: a setting Zoom does not apply fails the apply naming it, whichever way the
