@@ -511,26 +511,42 @@ func TestAccUser_importedManagedDomainUser(t *testing.T) {
 // TestAccUser_statusSuccessCodes: activating and deactivating works whether Zoom answers userStatus with 200 (as
 // the User spec documents) or 204.
 func TestAccUser_statusSuccessCodes(t *testing.T) {
-	for _, code := range []int{200, 204} {
-		t.Run(fmt.Sprint(code), func(t *testing.T) {
-			env := acctest.New(t, func(p *sandbox.Profile) { p.UserStatusSuccessCode = code })
-			env.RequireSandbox(t)
-			email := env.RandomEmail()
-			step := func(status string) resource.TestStep {
-				return resource.TestStep{
-					Config: userConfig(env, email, "  action = \"autoCreate\"\n  type = 1\n  status = \""+status+"\""),
-					ConfigStateChecks: []statecheck.StateCheck{
-						statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact(status)),
-					},
-				}
-			}
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             checkUserDestroyed(env),
-				Steps:                    []resource.TestStep{step("inactive"), step("active"), step("inactive")},
-			})
-		})
+	// Both answers in one TestCase and one configuration, each with its own sandbox and provider instance.
+	set := newSandboxes(t, map[string]func(*sandbox.Profile){
+		"zoomstatus200": func(p *sandbox.Profile) { p.UserStatusSuccessCode = 200 },
+		"zoomstatus204": func(p *sandbox.Profile) { p.UserStatusSuccessCode = 204 },
+	})
+	emails := map[string]string{}
+	var destroyed []resource.TestCheckFunc
+	for _, name := range set.names {
+		emails[name] = set.envs[name].RandomEmail()
+		destroyed = append(destroyed, checkUserDestroyed(set.envs[name]))
 	}
+	step := func(status string) resource.TestStep {
+		var checks []statecheck.StateCheck
+		for _, name := range set.names {
+			checks = append(checks, statecheck.ExpectKnownValue("zoom_user."+name, tfjsonpath.New("status"), knownvalue.StringExact(status)))
+		}
+		return resource.TestStep{
+			Config: set.config(func(name string, _ *acctest.Env) string {
+				return fmt.Sprintf(`
+resource "zoom_user" %[1]q {
+  provider = %[1]s
+  email    = %[2]q
+  action   = "autoCreate"
+  type     = 1
+  status   = %[3]q
+}
+`, name, emails[name], status)
+			}),
+			ConfigStateChecks: checks,
+		}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: set.factories(),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		Steps:                    []resource.TestStep{step("inactive"), step("active"), step("inactive")},
+	})
 }
 
 // TestAccUser_pendingProfileUpdates: Zoom may answer success to a profile update of a pending (invited) user and
