@@ -637,49 +637,63 @@ func TestAccUser_pendingProfileUpdates(t *testing.T) {
 // TestAccUser_normalisedByZoom: Zoom may store e-mails lower-cased and reformat phone numbers. Under every setting
 // the configured spelling stays in state, with no error and no difference on the next plan.
 func TestAccUser_normalisedByZoom(t *testing.T) {
-	for _, tc := range []struct{ emailCase, phoneFormat string }{
-		{sandbox.UserEmailPreserve, sandbox.PhoneFormatAsSent},
-		{sandbox.UserEmailLower, sandbox.PhoneFormatDigits},
-		{sandbox.UserEmailLower, sandbox.PhoneFormatInternational},
-	} {
-		t.Run(tc.emailCase+"/"+tc.phoneFormat, func(t *testing.T) {
-			env := acctest.New(t, func(p *sandbox.Profile) { p.UserEmailCase, p.PhoneNumberFormat = tc.emailCase, tc.phoneFormat })
-			env.RequireSandbox(t)
-			mixed := func() string {
-				local, domain, _ := strings.Cut(env.RandomEmail(), "@")
-				return local + "@" + strings.ToUpper(domain)
-			}
-			email, email2 := mixed(), mixed()
-			cfg := func(email, number string) string {
-				return userConfig(env, email, fmt.Sprintf(`
-  action  = "autoCreate"
-  type    = 1
-  manager = "The.Boss@Example.COM"
-  phone_numbers = [{ country = "US", code = "+1", number = %q, label = "Mobile" }]
-`, number))
-			}
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             checkUserDestroyed(env),
-				Steps: []resource.TestStep{
-					{
-						Config: cfg(email, "(202) 555-0100"),
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("email"), knownvalue.StringExact(email)),
-							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("manager"), knownvalue.StringExact("The.Boss@Example.COM")),
-							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("(202) 555-0100")),
-						},
-					},
-					// Changing both in place works the same way.
-					{
-						Config: cfg(email2, "202.555.0199"),
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("email"), knownvalue.StringExact(email2)),
-							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("202.555.0199")),
-						},
-					},
-				},
-			})
+	// The three settings in one TestCase and one configuration, each with its own sandbox and provider instance.
+	set := newSandboxes(t, map[string]func(*sandbox.Profile){
+		"zoompreserveassent": func(p *sandbox.Profile) {
+			p.UserEmailCase, p.PhoneNumberFormat = sandbox.UserEmailPreserve, sandbox.PhoneFormatAsSent
+		},
+		"zoomlowerdigits": func(p *sandbox.Profile) {
+			p.UserEmailCase, p.PhoneNumberFormat = sandbox.UserEmailLower, sandbox.PhoneFormatDigits
+		},
+		"zoomlowerinternational": func(p *sandbox.Profile) {
+			p.UserEmailCase, p.PhoneNumberFormat = sandbox.UserEmailLower, sandbox.PhoneFormatInternational
+		},
+	})
+	emails, emails2 := map[string]string{}, map[string]string{}
+	var destroyed []resource.TestCheckFunc
+	for _, name := range set.names {
+		env := set.envs[name]
+		mixed := func() string {
+			local, domain, _ := strings.Cut(env.RandomEmail(), "@")
+			return local + "@" + strings.ToUpper(domain)
+		}
+		emails[name], emails2[name] = mixed(), mixed()
+		destroyed = append(destroyed, checkUserDestroyed(env))
+	}
+	cfg := func(emails map[string]string, number string) string {
+		return set.config(func(name string, _ *acctest.Env) string {
+			return fmt.Sprintf(`
+resource "zoom_user" %[1]q {
+  provider = %[1]s
+  email    = %[2]q
+  action   = "autoCreate"
+  type     = 1
+  manager  = "The.Boss@Example.COM"
+  phone_numbers = [{ country = "US", code = "+1", number = %[3]q, label = "Mobile" }]
+}
+`, name, emails[name], number)
 		})
 	}
+	var created, changed []statecheck.StateCheck
+	for _, name := range set.names {
+		addr := "zoom_user." + name
+		created = append(created,
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("email"), knownvalue.StringExact(emails[name])),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("manager"), knownvalue.StringExact("The.Boss@Example.COM")),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("(202) 555-0100")),
+		)
+		changed = append(changed,
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("email"), knownvalue.StringExact(emails2[name])),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("202.555.0199")),
+		)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: set.factories(),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		Steps: []resource.TestStep{
+			{Config: cfg(emails, "(202) 555-0100"), ConfigStateChecks: created},
+			// Changing both in place works the same way.
+			{Config: cfg(emails2, "202.555.0199"), ConfigStateChecks: changed},
+		},
+	})
 }
