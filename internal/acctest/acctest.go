@@ -133,7 +133,7 @@ func newReal(t *testing.T) *Env {
 	if err != nil {
 		t.Fatalf("building the out-of-band client: %v", err)
 	}
-	return &Env{Client: c, providerBlock: "provider \"zoom\" {}\n", emailDomain: os.Getenv(EnvEmailDomain), Host: os.Getenv(EnvHostEmail)}
+	return &Env{Client: c, providerBlock: "provider \"zoom\" {\n}\n", emailDomain: os.Getenv(EnvEmailDomain), Host: os.Getenv(EnvHostEmail)}
 }
 
 // RealClient builds a client for the real account from the environment (used by sweepers as well).
@@ -166,6 +166,29 @@ func (e *Env) RequireSandbox(t *testing.T) {
 
 // Config returns a Terraform configuration: the provider block for this account followed by body.
 func (e *Env) Config(body string) string { return e.providerBlock + body }
+
+// ProviderBlock returns a provider block for this account under another local name of the provider (one of the
+// extra names given to ProviderFactoriesNamed). A test that runs the same scenario against several sandboxes
+// (each with other profile knobs) can put them all in one configuration, one resource per account (provider =
+// <name>), and so in one TestCase: each TestCase and each step start several terraform processes, whatever the
+// number of resources. Aliases of one provider do not do here: the tests serve the provider in-process, where all
+// aliases share one provider server, and so one configuration.
+func (e *Env) ProviderBlock(name string) string {
+	return strings.Replace(e.providerBlock, `provider "zoom"`, fmt.Sprintf("provider %q", name), 1)
+}
+
+// ProviderFactoriesNamed is ProtoV6ProviderFactories with the provider also served under each of names, each name
+// by its own provider instance (see ProviderBlock).
+func ProviderFactoriesNamed(names ...string) map[string]func() (tfprotov6.ProviderServer, error) {
+	f := map[string]func() (tfprotov6.ProviderServer, error){}
+	for k, v := range ProtoV6ProviderFactories {
+		f[k] = v
+	}
+	for _, name := range names {
+		f[name] = providerserver.NewProtocol6WithError(provider.New("test")())
+	}
+	return f
+}
 
 // RandomName returns a unique name with the tf-acc- prefix.
 func RandomName() string {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -36,11 +37,14 @@ func TestAccMeetingsDataSource_pagination(t *testing.T) {
 	var reads int
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		// A plan-only step: Terraform reads the data source while planning (twice: the framework's plan without
+		// and with refresh), and the 301 meetings are never applied, stored or destroyed.
 		Steps: []resource.TestStep{{
 			PreConfig: env.Sandbox.ClearRequests,
 			Config:    env.Config(fmt.Sprintf(`data "zoom_meetings" "all" { user_id = %q }`, host.ID)),
-			ConfigStateChecks: []statecheck.StateCheck{
-				acctest.CheckNow(func() error {
+			PlanOnly:  true,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{
+				checkPlanNow(func() error {
 					stats := env.Sandbox.RequestStats()
 					if gets := stats.ByRoute["GET /v2/meetings/{meetingId}"]; gets != 0 {
 						return fmt.Errorf("the data source fetched meetings one by one (%d GET /meetings/{meetingId})", gets)
@@ -72,9 +76,9 @@ func TestAccMeetingsDataSource_pagination(t *testing.T) {
 					reads = first
 					return nil
 				}),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("meetings"), knownvalue.ListSizeExact(n)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(n)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("meetings").AtSliceIndex(n-1), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				expectReadValue(addr, tfjsonpath.New("meetings"), knownvalue.ListSizeExact(n)),
+				expectReadValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(n)),
+				expectReadValue(addr, tfjsonpath.New("meetings").AtSliceIndex(n-1), knownvalue.ObjectPartial(map[string]knownvalue.Check{
 					"topic":      knownvalue.StringRegexp(regexp.MustCompile(`^` + acctest.NamePrefix + `seed-\d{3}$`)),
 					"type":       knownvalue.StringExact("scheduled"),
 					"host_id":    knownvalue.StringExact(host.ID),
@@ -84,8 +88,8 @@ func TestAccMeetingsDataSource_pagination(t *testing.T) {
 					"pmi":        knownvalue.Null(),
 					"join_url":   knownvalue.StringRegexp(regexp.MustCompile(`^https://`)),
 				})),
-				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("meetings").AtSliceIndex(0).AtMapKey("join_url")),
-			},
+				expectReadSensitive(addr, tfjsonpath.New("meetings").AtSliceIndex(0).AtMapKey("join_url")),
+			}},
 		}},
 	})
 	t.Logf("zoom_meetings over %d meetings: 2 list requests per read, %d reads", n, reads)

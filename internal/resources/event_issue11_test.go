@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
@@ -52,37 +54,71 @@ resource "zoom_meeting" "test" {
 // TestAccEvent_basicAlternativeHost: a Basic user cannot be an alternative host. Whether Zoom answers with an
 // error or drops the entry, the apply fails naming the user and the fix (license them or remove them).
 func TestAccEvent_basicAlternativeHost(t *testing.T) {
-	for _, kind := range []string{"meeting", "webinar"} {
-		for knob, want := range map[string]string{
-			sandbox.AlternativeHostError: `(?s)Error creating Zoom %[1]s.*%[2]s must be an active, licensed user.*remove them`,
-			sandbox.AlternativeHostDrop:  `(?s)Zoom did not apply a setting.*alternative_hosts.*%[2]s.*licensed user`,
-		} {
-			t.Run(kind+"/"+knob, func(t *testing.T) {
-				env := acctest.New(t, func(p *sandbox.Profile) { p.InvalidAlternativeHost = knob })
-				env.RequireSandbox(t)
-				basic := env.RandomEmail()
-				resource.ParallelTest(t, resource.TestCase{
-					ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-					Steps: []resource.TestStep{{
-						Config: env.Config(fmt.Sprintf(`
-resource "zoom_user" "basic" {
-  email  = %q
-  action = "autoCreate"
-  type   = 1
+	// Both settings in one TestCase and one configuration: each its own sandbox and provider instance (a local name
+	// of the provider), with a Basic user, a meeting and a webinar. Terraform applies what it can and reports every
+	// failure, and ErrorCheck wants all four.
+	knobs := map[string]string{"zoomalterror": sandbox.AlternativeHostError, "zoomaltdrop": sandbox.AlternativeHostDrop}
+	names := []string{"zoomalterror", "zoomaltdrop"}
+	var config strings.Builder
+	var want []*regexp.Regexp
+	var first *acctest.Env
+	for _, name := range names {
+		knob := knobs[name]
+		env := acctest.New(t, func(p *sandbox.Profile) { p.InvalidAlternativeHost = knob })
+		env.RequireSandbox(t)
+		if first == nil {
+			first = env
+		}
+		basic := env.RandomEmail()
+		config.WriteString(env.ProviderBlock(name))
+		fmt.Fprintf(&config, `
+resource "zoom_user" "%[1]s_basic" {
+  provider = %[1]s
+  email    = %[2]q
+  action   = "autoCreate"
+  type     = 1
+}
+`, name, basic)
+		for _, kind := range []string{"meeting", "webinar"} {
+			fmt.Fprintf(&config, `
+resource "zoom_%[2]s" %[1]q {
+  provider   = %[1]s
+  user_id    = %[3]q
+  topic      = "tf-acc-basic-alt"
+  start_time = %[4]q
+  settings   = { alternative_hosts = [zoom_user.%[1]s_basic.email] }
+}
+`, name, kind, env.Host, zoomUTC(futureUTC(30*time.Hour)))
+			pattern := map[string]string{
+				sandbox.AlternativeHostError: `(?s)Error creating Zoom %[1]s.*%[2]s must be an active, licensed user.*remove them`,
+				sandbox.AlternativeHostDrop:  `(?s)Zoom did not apply a setting.*alternative_hosts.*%[2]s.*licensed user`,
+			}[knob]
+			want = append(want, regexp.MustCompile(fmt.Sprintf(pattern, kind, regexp.QuoteMeta(basic))))
+		}
+	}
+	var failed bool
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
+		ErrorCheck:               expectAllErrors(&failed, want...),
+		Steps:                    []resource.TestStep{{Config: first.Config(config.String())}},
+	})
+	if !failed {
+		t.Fatal("the apply succeeded, want errors matching every one of", want)
+	}
 }
 
-resource "zoom_%s" "test" {
-  user_id    = %q
-  topic      = "tf-acc-basic-alt"
-  start_time = %q
-  settings   = { alternative_hosts = [zoom_user.basic.email] }
-}
-`, basic, kind, env.Host, zoomUTC(futureUTC(30*time.Hour)))),
-						ExpectError: regexp.MustCompile(fmt.Sprintf(want, kind, regexp.QuoteMeta(basic))),
-					}},
-				})
-			})
+// expectAllErrors is a TestCase.ErrorCheck for a step whose configuration holds several failing scenarios: the
+// error must match every one of want (in any order), and then it sets *failed. ErrorCheck only sees failing
+// steps: the test must check *failed afterwards, as ExpectError fails a step that does not fail.
+func expectAllErrors(failed *bool, want ...*regexp.Regexp) func(error) error {
+	return func(err error) error {
+		for _, re := range want {
+			if !re.MatchString(err.Error()) {
+				return fmt.Errorf("the error does not match %s: %w", re, err)
+			}
 		}
+		*failed = true
+		return nil
 	}
 }
 
@@ -90,42 +126,73 @@ resource "zoom_%s" "test" {
 // semicolons). Two alternative hosts apply with an empty plan afterwards, whether or not the account also splits
 // on semicolons.
 func TestAccWebinar_alternativeHostsCommaSeparated(t *testing.T) {
-	for _, semicolons := range []bool{false, true} {
-		t.Run(fmt.Sprintf("semicolons=%v", semicolons), func(t *testing.T) {
-			env := acctest.New(t, func(p *sandbox.Profile) { p.WebinarAltHostsSemicolons = semicolons })
-			a, b := env.RandomEmail(), env.RandomEmail()
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             checkWebinarsDestroyed(env),
-				Steps: []resource.TestStep{{
-					Config: env.Config(fmt.Sprintf(`
-resource "zoom_user" "a" {
-  email  = %q
-  action = "autoCreate"
-  type   = 2
-}
-
-resource "zoom_user" "b" {
-  email  = %q
-  action = "autoCreate"
-  type   = 2
-}
-
-resource "zoom_webinar" "test" {
-  user_id    = %q
-  topic      = "tf-acc-webinar-alts"
-  start_time = %q
-  settings   = { alternative_hosts = [zoom_user.a.email, zoom_user.b.email] }
-}
-`, a, b, env.Host, zoomUTC(futureUTC(30*time.Hour)))),
-					ConfigStateChecks: []statecheck.StateCheck{
-						statecheck.ExpectKnownValue("zoom_webinar.test", tfjsonpath.New("settings").AtMapKey("alternative_hosts"),
-							knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(a), knownvalue.StringExact(b)})),
-					},
-				}},
-			})
-		})
+	// Both settings in one TestCase: each its own sandbox, provider instance (a local name of the provider) and
+	// webinar in one configuration.
+	names := []string{"zoomcommas", "zoomsemicolons"}
+	envs := map[string]*acctest.Env{
+		"zoomcommas":     acctest.New(t, func(p *sandbox.Profile) { p.WebinarAltHostsSemicolons = false }),
+		"zoomsemicolons": acctest.New(t, func(p *sandbox.Profile) { p.WebinarAltHostsSemicolons = true }),
 	}
+	var config strings.Builder
+	var checks []statecheck.StateCheck
+	for _, name := range names {
+		env := envs[name]
+		a, b := env.RandomEmail(), env.RandomEmail()
+		config.WriteString(env.ProviderBlock(name))
+		fmt.Fprintf(&config, `
+resource "zoom_user" "%[1]s_a" {
+  provider = %[1]s
+  email    = %[2]q
+  action   = "autoCreate"
+  type     = 2
+}
+
+resource "zoom_user" "%[1]s_b" {
+  provider = %[1]s
+  email    = %[3]q
+  action   = "autoCreate"
+  type     = 2
+}
+
+resource "zoom_webinar" %[1]q {
+  provider   = %[1]s
+  user_id    = %[4]q
+  topic      = "tf-acc-webinar-alts"
+  start_time = %[5]q
+  settings   = { alternative_hosts = [zoom_user.%[1]s_a.email, zoom_user.%[1]s_b.email] }
+}
+`, name, a, b, env.Host, zoomUTC(futureUTC(30*time.Hour)))
+		checks = append(checks, statecheck.ExpectKnownValue("zoom_webinar."+name, tfjsonpath.New("settings").AtMapKey("alternative_hosts"),
+			knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(a), knownvalue.StringExact(b)})))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
+		CheckDestroy: func(s *terraform.State) error {
+			for _, name := range names {
+				for _, rs := range s.RootModule().Resources {
+					if rs.Type != "zoom_webinar" || rs.Primary.Attributes["topic"] != "tf-acc-webinar-alts" {
+						continue
+					}
+					id, err := strconv.ParseInt(rs.Primary.ID, 10, 64)
+					if err != nil {
+						return err
+					}
+					_, err = envs[name].Client.Webinars.Get(acctest.Ctx(), id, nil)
+					if err == nil {
+						return fmt.Errorf("zoom_webinar %d still exists after destroy", id)
+					}
+					if !client.IsNotFound(err) {
+						return fmt.Errorf("checking zoom_webinar %d: %v", id, err)
+					}
+				}
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{{
+			Config:            envs[names[0]].Config(config.String()),
+			ConfigStateChecks: checks,
+		}},
+	})
 }
 
 // TestAccEvent_importGeneratedPasscode: a passcode Zoom generated may hold characters a request may not send
@@ -183,46 +250,67 @@ resource "zoom_%s" "test" {
 // answer does) and no webinar answer documents it. The link learnt at creation is kept through refreshes and
 // applies, never blanked; what Zoom never reported stays null. Runs with and without the undocumented fields.
 func TestAccEvent_registrationURLKept(t *testing.T) {
-	for _, undocumented := range []bool{false, true} {
-		for _, kind := range []string{"meeting", "webinar"} {
-			t.Run(fmt.Sprintf("%s/undocumented=%v", kind, undocumented), func(t *testing.T) {
-				env := acctest.New(t, func(p *sandbox.Profile) { p.UndocumentedResponseFields = undocumented })
-				env.RequireSandbox(t)
-				addr := "zoom_" + kind + ".test"
-				config := func(topic string) string {
-					return env.Config(fmt.Sprintf(`
-resource "zoom_%s" "test" {
+	// The two settings, each with a meeting and a webinar, in one TestCase and one configuration: each setting its
+	// own sandbox and provider instance (a local name of the provider).
+	names := []string{"zoomdocumented", "zoomundocumented"}
+	envs := map[string]*acctest.Env{}
+	for _, name := range names {
+		undocumented := name == "zoomundocumented"
+		envs[name] = acctest.New(t, func(p *sandbox.Profile) { p.UndocumentedResponseFields = undocumented })
+		envs[name].RequireSandbox(t)
+	}
+	config := func(topic string) string {
+		var b strings.Builder
+		for _, name := range names {
+			b.WriteString(envs[name].ProviderBlock(name))
+			for _, kind := range []string{"meeting", "webinar"} {
+				fmt.Fprintf(&b, `
+resource "zoom_%s" %q {
+  provider   = %s
   user_id    = %q
   topic      = %q
   start_time = %q
   settings   = { approval_type = 0 }
 }
-`, kind, env.Host, topic, zoomUTC(futureUTC(30*time.Hour))))
-				}
+`, kind, name, name, envs[name].Host, topic, zoomUTC(futureUTC(30*time.Hour)))
+			}
+		}
+		return envs[names[0]].Config(b.String())
+	}
+	// One comparison per resource: its registration_url stays the same across the steps.
+	same := map[string]interface {
+		AddStateValue(string, tfjsonpath.Path) statecheck.StateCheck
+	}{}
+	checks := func() []statecheck.StateCheck {
+		var out []statecheck.StateCheck
+		for _, name := range names {
+			undocumented := name == "zoomundocumented"
+			for _, kind := range []string{"meeting", "webinar"} {
+				addr := "zoom_" + kind + "." + name
 				var want knownvalue.Check = knownvalue.StringRegexp(regexp.MustCompile(`^https://.+/` + kind + `/register/`))
 				if kind == "webinar" && !undocumented {
 					want = knownvalue.Null()
 				}
-				same := statecheck.CompareValue(compare.ValuesSame())
-				checks := func() []statecheck.StateCheck {
-					out := []statecheck.StateCheck{
-						statecheck.ExpectKnownValue(addr, tfjsonpath.New("registration_url"), want),
-						same.AddStateValue(addr, tfjsonpath.New("registration_url")),
-					}
-					if kind == "meeting" && !undocumented {
-						out = append(out, statecheck.ExpectKnownValue(addr, tfjsonpath.New("pstn_password"), knownvalue.Null()))
-					}
-					return out
+				if same[addr] == nil {
+					same[addr] = statecheck.CompareValue(compare.ValuesSame())
 				}
-				resource.ParallelTest(t, resource.TestCase{
-					ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-					Steps: []resource.TestStep{
-						{Config: config("tf-acc-reg-1"), ConfigStateChecks: checks()},
-						// An apply refreshes first (GET) and then updates the topic (PATCH, then GET).
-						{Config: config("tf-acc-reg-2"), ConfigStateChecks: checks()},
-					},
-				})
-			})
+				out = append(out,
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("registration_url"), want),
+					same[addr].AddStateValue(addr, tfjsonpath.New("registration_url")),
+				)
+				if kind == "meeting" && !undocumented {
+					out = append(out, statecheck.ExpectKnownValue(addr, tfjsonpath.New("pstn_password"), knownvalue.Null()))
+				}
+			}
 		}
+		return out
 	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
+		Steps: []resource.TestStep{
+			{Config: config("tf-acc-reg-1"), ConfigStateChecks: checks()},
+			// An apply refreshes first (GET) and then updates the topic (PATCH, then GET).
+			{Config: config("tf-acc-reg-2"), ConfigStateChecks: checks()},
+		},
+	})
 }

@@ -2,7 +2,9 @@ package resources_test
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -457,88 +459,136 @@ func TestAccMailVacation_sanitisedHTML(t *testing.T) {
 
 // TestAccMailVacation_sandboxKnobs runs the lifecycle under every sandbox setting that changes what Zoom answers
 // for the unconfirmed parts of the Mail API: PUT clearing or keeping omitted fields, how empty fields are
-// rendered, and which time form wins.
+// rendered, and which time form wins. Each setting has its own sandbox, reached through its own provider instance
+// (another local name of the provider), and its own zoom_mail_vacation, all in one configuration: one TestCase for
+// all the settings.
 func TestAccMailVacation_sandboxKnobs(t *testing.T) {
-	cases := map[string]func(*sandbox.Profile){
-		"defaults":    nil,
-		"put keeps":   func(p *sandbox.Profile) { p.MailPutOmitted = sandbox.MailPutKeep },
-		"zero fields": func(p *sandbox.Profile) { p.MailEmptyFields = sandbox.MailEmptyZero },
-		"keep and zero": func(p *sandbox.Profile) {
+	// The names are local names of the provider: each setting's resource uses its own.
+	knobs := map[string]func(*sandbox.Profile){
+		"zoomdefaults": nil,
+		"zoomputkeeps": func(p *sandbox.Profile) { p.MailPutOmitted = sandbox.MailPutKeep },
+		"zoomzero":     func(p *sandbox.Profile) { p.MailEmptyFields = sandbox.MailEmptyZero },
+		"zoomkeepzero": func(p *sandbox.Profile) {
 			p.MailPutOmitted = sandbox.MailPutKeep
 			p.MailEmptyFields = sandbox.MailEmptyZero
 		},
-		"iso wins":       func(p *sandbox.Profile) { p.MailTimePrecedence = sandbox.MailTimeISO },
-		"disagree fails": func(p *sandbox.Profile) { p.MailTimePrecedence = sandbox.MailTimeReject },
+		"zoomisowins":       func(p *sandbox.Profile) { p.MailTimePrecedence = sandbox.MailTimeISO },
+		"zoomdisagreefails": func(p *sandbox.Profile) { p.MailTimePrecedence = sandbox.MailTimeReject },
 	}
-	for name, knob := range cases {
-		t.Run(name, func(t *testing.T) {
-			var profile []func(*sandbox.Profile)
-			if knob != nil {
-				profile = append(profile, knob)
-			}
-			env := acctest.New(t, profile...)
-			env.RequireSandbox(t)
-			keeps := env.Sandbox.Profile().MailPutOmitted == sandbox.MailPutKeep
-			mailbox := env.Host
-			full := vacationConfig(env, mailbox, `  enabled    = true
+	names := slices.Sorted(maps.Keys(knobs))
+	envs := map[string]*acctest.Env{}
+	for _, name := range names {
+		var profile []func(*sandbox.Profile)
+		if knobs[name] != nil {
+			profile = append(profile, knobs[name])
+		}
+		envs[name] = acctest.New(t, profile...)
+		envs[name].RequireSandbox(t)
+	}
+	addr := func(name string) string { return "zoom_mail_vacation." + name }
+	// config has one zoom_mail_vacation per setting, each with args, in its own account.
+	config := func(args string) string {
+		var b strings.Builder
+		for _, name := range names {
+			b.WriteString(envs[name].ProviderBlock(name))
+			fmt.Fprintf(&b, "\nresource \"zoom_mail_vacation\" %q {\n  provider = %s\n  mailbox  = %q\n%s}\n", name, name, envs[name].Host, args)
+		}
+		return envs[names[0]].Config(b.String())
+	}
+	const fullArgs = `  enabled    = true
   subject    = "Away"
   body_text  = "Back soon."
   start_time = "2030-12-23T18:00:00+01:00"
   end_time   = "2031-01-02T07:00:00Z"
-`)
-			// Before Terraform, someone restricted replies to the domain in the mail client. With a PUT that keeps
-			// omitted fields the unset flag keeps that value; with one that clears them it is reset. Either way
-			// the state follows Zoom without a difference.
-			wantDomain := keeps
-			mailTest(t, resource.TestCase{
-				CheckDestroy: checkVacationsOff(env),
-				Steps: []resource.TestStep{
-					{
-						PreConfig: func() {
-							if _, err := env.Client.Mail.UpdateVacation(acctest.Ctx(), mailbox, &client.MailVacation{
-								EnableAutoReply: client.Ptr(false), RestrictToDomain: client.Ptr(true), ResponseSubject: client.Ptr("Old"),
-							}); err != nil {
-								t.Fatal(err)
-							}
-						},
-						Config: full,
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("restrict_to_domain"), knownvalue.Bool(wantDomain)),
-							statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("start_time"), knownvalue.StringExact("2030-12-23T18:00:00+01:00")),
-						},
-					},
-					{
-						RefreshState:      true,
-						RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-					},
-					{ResourceName: vacationAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_time"}},
-					// Dropping the body and the dates clears them whatever Zoom does with omitted fields.
-					{
-						Config: vacationConfig(env, mailbox, "  enabled = true\n  subject = \"Away\"\n"),
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("body_text"), knownvalue.Null()),
-							statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("start_time"), knownvalue.Null()),
-						},
-					},
-					{
-						PreConfig: editVacation(t, env, mailbox, func(v *client.MailVacation) { v.EnableAutoReply = client.Ptr(false) }),
-						Config:    full,
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-							plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
-							plancheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
-						}},
-					},
-					{
-						PreConfig: resetVacation(t, env, mailbox),
-						Config:    full,
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-							plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
-						}},
-					},
-				},
-			})
+`
+	full := config(fullArgs)
+	// each returns a PreConfig that runs f for every setting's account.
+	each := func(f func(env *acctest.Env) func()) func() {
+		return func() {
+			for _, name := range names {
+				f(envs[name])()
+			}
+		}
+	}
+	var (
+		created, cleared  []statecheck.StateCheck
+		turnedOn, updated []plancheck.PlanCheck
+		imports           []resource.TestStep
+	)
+	for _, name := range names {
+		// Before Terraform, someone restricted replies to the domain in the mail client. With a PUT that keeps
+		// omitted fields the unset flag keeps that value; with one that clears them it is reset. Either way
+		// the state follows Zoom without a difference.
+		wantDomain := envs[name].Sandbox.Profile().MailPutOmitted == sandbox.MailPutKeep
+		created = append(created,
+			statecheck.ExpectKnownValue(addr(name), tfjsonpath.New("restrict_to_domain"), knownvalue.Bool(wantDomain)),
+			statecheck.ExpectKnownValue(addr(name), tfjsonpath.New("start_time"), knownvalue.StringExact("2030-12-23T18:00:00+01:00")),
+		)
+		cleared = append(cleared,
+			statecheck.ExpectKnownValue(addr(name), tfjsonpath.New("body_text"), knownvalue.Null()),
+			statecheck.ExpectKnownValue(addr(name), tfjsonpath.New("start_time"), knownvalue.Null()),
+		)
+		turnedOn = append(turnedOn,
+			plancheck.ExpectResourceAction(addr(name), plancheck.ResourceActionUpdate),
+			plancheck.ExpectKnownValue(addr(name), tfjsonpath.New("enabled"), knownvalue.Bool(true)),
+		)
+		updated = append(updated, plancheck.ExpectResourceAction(addr(name), plancheck.ResourceActionUpdate))
+		imports = append(imports, resource.TestStep{
+			ResourceName: addr(name), ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_time"},
 		})
 	}
+
+	steps := []resource.TestStep{
+		{
+			PreConfig: each(func(env *acctest.Env) func() {
+				return func() {
+					if _, err := env.Client.Mail.UpdateVacation(acctest.Ctx(), env.Host, &client.MailVacation{
+						EnableAutoReply: client.Ptr(false), RestrictToDomain: client.Ptr(true), ResponseSubject: client.Ptr("Old"),
+					}); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}),
+			Config:            full,
+			ConfigStateChecks: created,
+		},
+		{
+			RefreshState:      true,
+			RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+		},
+	}
+	steps = append(steps, imports...)
+	steps = append(steps,
+		// Dropping the body and the dates clears them whatever Zoom does with omitted fields.
+		resource.TestStep{
+			Config:            config("  enabled = true\n  subject = \"Away\"\n"),
+			ConfigStateChecks: cleared,
+		},
+		resource.TestStep{
+			PreConfig: each(func(env *acctest.Env) func() {
+				return editVacation(t, env, env.Host, func(v *client.MailVacation) { v.EnableAutoReply = client.Ptr(false) })
+			}),
+			Config:           full,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: turnedOn},
+		},
+		resource.TestStep{
+			PreConfig:        each(func(env *acctest.Env) func() { return resetVacation(t, env, env.Host) }),
+			Config:           full,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: updated},
+		},
+	)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
+		CheckDestroy: func(*terraform.State) error {
+			for _, name := range names {
+				if err := vacationOff(envs[name], envs[name].Host); err != nil {
+					return fmt.Errorf("%s: %w", name, err)
+				}
+			}
+			return nil
+		},
+		Steps: steps,
+	})
 }
 
 // TestAccMailVacation_validation rejects bad input at plan time with a message that names the problem, and a

@@ -594,40 +594,46 @@ func longTopic() string {
 // meeting stays in state as expired, the plan stays empty, and destroy succeeds. With an account that keeps
 // past meetings (no expiry), the meeting reads normally and destroy succeeds too.
 func TestAccMeeting_expired(t *testing.T) {
-	for name, grace := range map[string]int{"expires at once": 0, "never expires": -1} {
-		t.Run(name, func(t *testing.T) {
-			env := acctest.New(t, func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = grace })
-			env.RequireSandbox(t)
-			wantStatus := map[int]string{0: "expired", -1: "waiting"}[grace]
-			config := env.Config(fmt.Sprintf(`
-resource "zoom_meeting" "test" {
-  user_id    = %q
+	// Both settings in one TestCase and one configuration, each with its own sandbox and provider instance.
+	set := newSandboxes(t, map[string]func(*sandbox.Profile){
+		"zoomexpires":      func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = 0 },
+		"zoomneverexpires": func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = -1 },
+	})
+	wantStatus := map[string]string{"zoomexpires": "expired", "zoomneverexpires": "waiting"}
+	config := set.config(func(name string, env *acctest.Env) string {
+		return fmt.Sprintf(`
+resource "zoom_meeting" %[1]q {
+  provider   = %[1]s
+  user_id    = %[2]q
   topic      = "tf-acc-soon-over"
-  start_time = %q
+  start_time = %[3]q
   duration   = 30
 }
-`, env.Host, zoomUTC(futureUTC(2*time.Hour))))
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             checkMeetingsDestroyed(env),
-				Steps: []resource.TestStep{
-					{Config: config},
-					{
-						PreConfig:        func() { env.Sandbox.Advance(6 * time.Hour) },
-						Config:           config,
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("status"), knownvalue.StringExact(wantStatus)),
-						},
-					},
-					{
-						RefreshState:      true,
-						RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-					},
-				},
-			})
-		})
+`, name, env.Host, zoomUTC(futureUTC(2*time.Hour)))
+	})
+	var statuses []statecheck.StateCheck
+	var destroyed []resource.TestCheckFunc
+	for _, name := range set.names {
+		statuses = append(statuses, statecheck.ExpectKnownValue("zoom_meeting."+name, tfjsonpath.New("status"), knownvalue.StringExact(wantStatus[name])))
+		destroyed = append(destroyed, checkMeetingsDestroyed(set.envs[name]))
 	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: set.factories(),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig:         set.each(func(env *acctest.Env) { env.Sandbox.Advance(6 * time.Hour) }),
+				Config:            config,
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: statuses,
+			},
+			{
+				RefreshState:      true,
+				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
 }
 
 // TestAccMeeting_expiredCannotChange: changing an expired meeting is refused at plan time with advice.
@@ -720,79 +726,87 @@ resource "zoom_meeting" "test" {
 // TestAccMeeting_recurringReportsNextOccurrence: accounts that report a recurring meeting's next occurrence as its
 // start time (an unconfirmed Zoom behaviour, a sandbox knob) keep an empty plan once the first occurrences passed.
 func TestAccMeeting_recurringReportsNextOccurrence(t *testing.T) {
-	for _, mode := range []string{sandbox.RecurringStartFirst, sandbox.RecurringStartNextOccurrence} {
-		t.Run(mode, func(t *testing.T) {
-			env := acctest.New(t, func(p *sandbox.Profile) { p.RecurringStartTime = mode })
-			env.RequireSandbox(t)
-			config := env.Config(fmt.Sprintf(`
-resource "zoom_meeting" "test" {
-  user_id    = %q
+	// Both settings in one TestCase and one configuration, each with its own sandbox and provider instance.
+	set := newSandboxes(t, map[string]func(*sandbox.Profile){
+		"zoomstartfirst": func(p *sandbox.Profile) { p.RecurringStartTime = sandbox.RecurringStartFirst },
+		"zoomstartnext":  func(p *sandbox.Profile) { p.RecurringStartTime = sandbox.RecurringStartNextOccurrence },
+	})
+	config := set.config(func(name string, env *acctest.Env) string {
+		return fmt.Sprintf(`
+resource "zoom_meeting" %[1]q {
+  provider   = %[1]s
+  user_id    = %[2]q
   topic      = "tf-acc-daily"
   type       = "recurring_fixed_time"
-  start_time = %q
+  start_time = %[3]q
   duration   = 30
   recurrence = {
     type      = "daily"
     end_times = 10
   }
 }
-`, env.Host, zoomUTC(futureUTC(2*time.Hour))))
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             checkMeetingsDestroyed(env),
-				Steps: []resource.TestStep{
-					{Config: config},
-					{
-						PreConfig:        func() { env.Sandbox.Advance(3 * 24 * time.Hour) },
-						Config:           config,
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-						ConfigStateChecks: []statecheck.StateCheck{
-							// Past occurrences drop off.
-							statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(7)),
-						},
-					},
-				},
-			})
-		})
+`, name, env.Host, zoomUTC(futureUTC(2*time.Hour)))
+	})
+	var occurrences []statecheck.StateCheck
+	var destroyed []resource.TestCheckFunc
+	for _, name := range set.names {
+		// Past occurrences drop off.
+		occurrences = append(occurrences, statecheck.ExpectKnownValue("zoom_meeting."+name, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(7)))
+		destroyed = append(destroyed, checkMeetingsDestroyed(set.envs[name]))
 	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: set.factories(),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig:         set.each(func(env *acctest.Env) { env.Sandbox.Advance(3 * 24 * time.Hour) }),
+				Config:            config,
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: occurrences,
+			},
+		},
+	})
 }
 
 // TestAccMeeting_generatedPasscode: with no passcode, waiting room or authentication, Zoom's security rule (or an
 // account that requires passcodes) generates a passcode; it is kept in state and the plan stays empty. Without
 // either rule the meeting has no passcode.
 func TestAccMeeting_generatedPasscode(t *testing.T) {
-	for name, c := range map[string]struct {
-		security, required bool
-		want               string
-	}{
-		"security rule":     {true, false, `^[A-Za-z0-9]{6}$`},
-		"passcode required": {false, true, `^[A-Za-z0-9]{6}$`},
-		"no rule":           {false, false, `^$`},
-	} {
-		t.Run(name, func(t *testing.T) {
-			env := acctest.New(t, func(p *sandbox.Profile) { p.SecurityOptionRequired = c.security; p.PasscodeRequired = c.required })
-			env.RequireSandbox(t)
-			config := env.Config(fmt.Sprintf(`
-resource "zoom_meeting" "test" {
-  user_id    = %q
-  topic      = %q
-  start_time = %q
-}
-`, env.Host, acctest.RandomName(), zoomUTC(futureUTC(30*time.Hour))))
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             checkMeetingsDestroyed(env),
-				Steps: []resource.TestStep{
-					{
-						Config: config,
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("password"), knownvalue.StringRegexp(regexp.MustCompile(c.want))),
-						},
-					},
-				},
-			})
-		})
+	// The three settings in one TestCase and one configuration, each with its own sandbox and provider instance.
+	set := newSandboxes(t, map[string]func(*sandbox.Profile){
+		"zoomsecurityrule":     func(p *sandbox.Profile) { p.SecurityOptionRequired, p.PasscodeRequired = true, false },
+		"zoompasscoderequired": func(p *sandbox.Profile) { p.SecurityOptionRequired, p.PasscodeRequired = false, true },
+		"zoomnorule":           func(p *sandbox.Profile) { p.SecurityOptionRequired, p.PasscodeRequired = false, false },
+	})
+	want := map[string]string{
+		"zoomsecurityrule":     `^[A-Za-z0-9]{6}$`,
+		"zoompasscoderequired": `^[A-Za-z0-9]{6}$`,
+		"zoomnorule":           `^$`,
 	}
+	var checks []statecheck.StateCheck
+	var destroyed []resource.TestCheckFunc
+	for _, name := range set.names {
+		checks = append(checks, statecheck.ExpectKnownValue("zoom_meeting."+name, tfjsonpath.New("password"), knownvalue.StringRegexp(regexp.MustCompile(want[name]))))
+		destroyed = append(destroyed, checkMeetingsDestroyed(set.envs[name]))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: set.factories(),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		Steps: []resource.TestStep{{
+			Config: set.config(func(name string, env *acctest.Env) string {
+				return fmt.Sprintf(`
+resource "zoom_meeting" %[1]q {
+  provider   = %[1]s
+  user_id    = %[2]q
+  topic      = %[3]q
+  start_time = %[4]q
+}
+`, name, env.Host, acctest.RandomName(), zoomUTC(futureUTC(30*time.Hour)))
+			}),
+			ConfigStateChecks: checks,
+		}},
+	})
 }
 
 // TestAccMeeting_settingRefused: a setting Zoom does not apply fails the apply naming it, whichever way the

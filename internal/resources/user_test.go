@@ -511,45 +511,67 @@ func TestAccUser_importedManagedDomainUser(t *testing.T) {
 // TestAccUser_statusSuccessCodes: activating and deactivating works whether Zoom answers userStatus with 200 (as
 // the User spec documents) or 204.
 func TestAccUser_statusSuccessCodes(t *testing.T) {
-	for _, code := range []int{200, 204} {
-		t.Run(fmt.Sprint(code), func(t *testing.T) {
-			env := acctest.New(t, func(p *sandbox.Profile) { p.UserStatusSuccessCode = code })
-			env.RequireSandbox(t)
-			email := env.RandomEmail()
-			step := func(status string) resource.TestStep {
-				return resource.TestStep{
-					Config: userConfig(env, email, "  action = \"autoCreate\"\n  type = 1\n  status = \""+status+"\""),
-					ConfigStateChecks: []statecheck.StateCheck{
-						statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact(status)),
-					},
-				}
-			}
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             checkUserDestroyed(env),
-				Steps:                    []resource.TestStep{step("inactive"), step("active"), step("inactive")},
-			})
-		})
+	// Both answers in one TestCase and one configuration, each with its own sandbox and provider instance.
+	set := newSandboxes(t, map[string]func(*sandbox.Profile){
+		"zoomstatus200": func(p *sandbox.Profile) { p.UserStatusSuccessCode = 200 },
+		"zoomstatus204": func(p *sandbox.Profile) { p.UserStatusSuccessCode = 204 },
+	})
+	emails := map[string]string{}
+	var destroyed []resource.TestCheckFunc
+	for _, name := range set.names {
+		emails[name] = set.envs[name].RandomEmail()
+		destroyed = append(destroyed, checkUserDestroyed(set.envs[name]))
 	}
+	step := func(status string) resource.TestStep {
+		var checks []statecheck.StateCheck
+		for _, name := range set.names {
+			checks = append(checks, statecheck.ExpectKnownValue("zoom_user."+name, tfjsonpath.New("status"), knownvalue.StringExact(status)))
+		}
+		return resource.TestStep{
+			Config: set.config(func(name string, _ *acctest.Env) string {
+				return fmt.Sprintf(`
+resource "zoom_user" %[1]q {
+  provider = %[1]s
+  email    = %[2]q
+  action   = "autoCreate"
+  type     = 1
+  status   = %[3]q
+}
+`, name, emails[name], status)
+			}),
+			ConfigStateChecks: checks,
+		}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: set.factories(),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		Steps:                    []resource.TestStep{step("inactive"), step("active"), step("inactive")},
+	})
 }
 
 // TestAccUser_pendingProfileUpdates: Zoom may answer success to a profile update of a pending (invited) user and
 // change nothing. Under both sandbox settings the configured values stay in state without error or diff while the
 // user is pending; once the person accepts, the next plan shows what Zoom still lacks and apply sends it.
 func TestAccUser_pendingProfileUpdates(t *testing.T) {
-	for _, ignored := range []bool{true, false} {
-		t.Run(fmt.Sprintf("ignored=%v", ignored), func(t *testing.T) {
-			env := acctest.New(t, func(p *sandbox.Profile) { p.PendingUsersIgnoreProfileUpdates = ignored })
-			env.RequireSandbox(t)
-			email := env.RandomEmail()
-			v1 := `
+	// Both settings in one TestCase and one configuration, each with its own sandbox and provider instance.
+	set := newSandboxes(t, map[string]func(*sandbox.Profile){
+		"zoomignored": func(p *sandbox.Profile) { p.PendingUsersIgnoreProfileUpdates = true },
+		"zoomapplied": func(p *sandbox.Profile) { p.PendingUsersIgnoreProfileUpdates = false },
+	})
+	emails := map[string]string{}
+	var destroyed []resource.TestCheckFunc
+	for _, name := range set.names {
+		emails[name] = set.envs[name].RandomEmail()
+		destroyed = append(destroyed, checkUserDestroyed(set.envs[name]))
+	}
+	const v1 = `
   type       = 1
   first_name = "Grace"
   dept       = "Research"
   job_title  = "Rear Admiral"
   phone_numbers = [{ country = "US", code = "+1", number = "2025550100", label = "Office" }]
 `
-			v2 := `
+	const v2 = `
   type       = 2
   first_name = "Grace"
   dept       = "Navy"
@@ -557,113 +579,140 @@ func TestAccUser_pendingProfileUpdates(t *testing.T) {
   timezone   = "America/New_York"
   phone_numbers = [{ country = "US", code = "+1", number = "2025550100", label = "Office" }]
 `
-			inState := func(typ int64, dept string) []statecheck.StateCheck {
-				return []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("type"), knownvalue.Int64Exact(typ)),
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("dept"), knownvalue.StringExact(dept)),
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("job_title"), knownvalue.StringExact("Rear Admiral")),
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("2025550100")),
-				}
-			}
-			// zoomHas checks what Zoom itself holds.
-			zoomHas := func(typ int, dept string) statecheck.StateCheck {
-				return acctest.CheckNow(func() error {
-					u, err := env.Client.Users.Get(acctest.Ctx(), email)
-					if err != nil {
-						return err
-					}
-					if u.Type != typ || u.Dept != dept {
-						return fmt.Errorf("zoom has type %d dept %q, want %d %q", u.Type, u.Dept, typ, dept)
-					}
-					return nil
-				})
-			}
-			pendingDept := ""
-			if !ignored {
-				pendingDept = "Navy"
-			}
-			afterAccept := []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}
-			if ignored {
-				afterAccept = []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(userAddr, tfjsonpath.New("dept"), knownvalue.StringExact("Navy")),
-					plancheck.ExpectKnownValue(userAddr, tfjsonpath.New("type"), knownvalue.Int64Exact(2)),
-				}
-			}
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             checkUserDestroyed(env),
-				Steps: []resource.TestStep{
-					{
-						Config: userConfig(env, email, v1),
-						ConfigStateChecks: append(inState(1, "Research"),
-							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("pending"))),
-					},
-					// A change while pending: kept in state, no error.
-					{Config: userConfig(env, email, v2), ConfigStateChecks: append(inState(2, "Navy"), zoomHas(map[bool]int{true: 1, false: 2}[ignored], pendingDept))},
-					// The person accepts: the next plan sends what Zoom lacks.
-					{
-						PreConfig: func() {
-							if err := env.Sandbox.AcceptInvitation(email); err != nil {
-								t.Fatalf("accepting the invitation: %v", err)
-							}
-						},
-						Config:            userConfig(env, email, v2),
-						ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: afterAccept},
-						ConfigStateChecks: append(inState(2, "Navy"), statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("active")), zoomHas(2, "Navy")),
-					},
-				},
-			})
+	config := func(body string) string {
+		return set.config(func(name string, _ *acctest.Env) string {
+			return fmt.Sprintf("\nresource \"zoom_user\" %[1]q {\n  provider = %[1]s\n  email    = %[2]q\n%[3]s}\n", name, emails[name], body)
 		})
 	}
+	inState := func(addr string, typ int64, dept string) []statecheck.StateCheck {
+		return []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("type"), knownvalue.Int64Exact(typ)),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("dept"), knownvalue.StringExact(dept)),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("job_title"), knownvalue.StringExact("Rear Admiral")),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("2025550100")),
+		}
+	}
+	// zoomHas checks what Zoom itself holds.
+	zoomHas := func(env *acctest.Env, email string, typ int, dept string) statecheck.StateCheck {
+		return acctest.CheckNow(func() error {
+			u, err := env.Client.Users.Get(acctest.Ctx(), email)
+			if err != nil {
+				return err
+			}
+			if u.Type != typ || u.Dept != dept {
+				return fmt.Errorf("zoom has type %d dept %q for %s, want %d %q", u.Type, u.Dept, email, typ, dept)
+			}
+			return nil
+		})
+	}
+	var created, pending, accepted []statecheck.StateCheck
+	var afterAccept []plancheck.PlanCheck
+	for _, name := range set.names {
+		addr, env, email := "zoom_user."+name, set.envs[name], emails[name]
+		ignored := name == "zoomignored"
+		created = append(append(created, inState(addr, 1, "Research")...),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("pending")))
+		pendingType, pendingDept := 2, "Navy"
+		if ignored {
+			pendingType, pendingDept = 1, ""
+		}
+		pending = append(append(pending, inState(addr, 2, "Navy")...), zoomHas(env, email, pendingType, pendingDept))
+		accepted = append(append(accepted, inState(addr, 2, "Navy")...),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("active")), zoomHas(env, email, 2, "Navy"))
+		if ignored {
+			afterAccept = append(afterAccept,
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("dept"), knownvalue.StringExact("Navy")),
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("type"), knownvalue.Int64Exact(2)),
+			)
+		} else {
+			afterAccept = append(afterAccept, plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop))
+		}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: set.factories(),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		Steps: []resource.TestStep{
+			{Config: config(v1), ConfigStateChecks: created},
+			// A change while pending: kept in state, no error.
+			{Config: config(v2), ConfigStateChecks: pending},
+			// The person accepts: the next plan sends what Zoom lacks (nothing where Zoom applied the change).
+			{
+				PreConfig: func() {
+					for _, name := range set.names {
+						if err := set.envs[name].Sandbox.AcceptInvitation(emails[name]); err != nil {
+							t.Fatalf("accepting the invitation of %s: %v", emails[name], err)
+						}
+					}
+				},
+				Config:            config(v2),
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: afterAccept},
+				ConfigStateChecks: accepted,
+			},
+		},
+	})
 }
 
 // TestAccUser_normalisedByZoom: Zoom may store e-mails lower-cased and reformat phone numbers. Under every setting
 // the configured spelling stays in state, with no error and no difference on the next plan.
 func TestAccUser_normalisedByZoom(t *testing.T) {
-	for _, tc := range []struct{ emailCase, phoneFormat string }{
-		{sandbox.UserEmailPreserve, sandbox.PhoneFormatAsSent},
-		{sandbox.UserEmailLower, sandbox.PhoneFormatDigits},
-		{sandbox.UserEmailLower, sandbox.PhoneFormatInternational},
-	} {
-		t.Run(tc.emailCase+"/"+tc.phoneFormat, func(t *testing.T) {
-			env := acctest.New(t, func(p *sandbox.Profile) { p.UserEmailCase, p.PhoneNumberFormat = tc.emailCase, tc.phoneFormat })
-			env.RequireSandbox(t)
-			mixed := func() string {
-				local, domain, _ := strings.Cut(env.RandomEmail(), "@")
-				return local + "@" + strings.ToUpper(domain)
-			}
-			email, email2 := mixed(), mixed()
-			cfg := func(email, number string) string {
-				return userConfig(env, email, fmt.Sprintf(`
-  action  = "autoCreate"
-  type    = 1
-  manager = "The.Boss@Example.COM"
-  phone_numbers = [{ country = "US", code = "+1", number = %q, label = "Mobile" }]
-`, number))
-			}
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             checkUserDestroyed(env),
-				Steps: []resource.TestStep{
-					{
-						Config: cfg(email, "(202) 555-0100"),
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("email"), knownvalue.StringExact(email)),
-							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("manager"), knownvalue.StringExact("The.Boss@Example.COM")),
-							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("(202) 555-0100")),
-						},
-					},
-					// Changing both in place works the same way.
-					{
-						Config: cfg(email2, "202.555.0199"),
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("email"), knownvalue.StringExact(email2)),
-							statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("202.555.0199")),
-						},
-					},
-				},
-			})
+	// The three settings in one TestCase and one configuration, each with its own sandbox and provider instance.
+	set := newSandboxes(t, map[string]func(*sandbox.Profile){
+		"zoompreserveassent": func(p *sandbox.Profile) {
+			p.UserEmailCase, p.PhoneNumberFormat = sandbox.UserEmailPreserve, sandbox.PhoneFormatAsSent
+		},
+		"zoomlowerdigits": func(p *sandbox.Profile) {
+			p.UserEmailCase, p.PhoneNumberFormat = sandbox.UserEmailLower, sandbox.PhoneFormatDigits
+		},
+		"zoomlowerinternational": func(p *sandbox.Profile) {
+			p.UserEmailCase, p.PhoneNumberFormat = sandbox.UserEmailLower, sandbox.PhoneFormatInternational
+		},
+	})
+	emails, emails2 := map[string]string{}, map[string]string{}
+	var destroyed []resource.TestCheckFunc
+	for _, name := range set.names {
+		env := set.envs[name]
+		mixed := func() string {
+			local, domain, _ := strings.Cut(env.RandomEmail(), "@")
+			return local + "@" + strings.ToUpper(domain)
+		}
+		emails[name], emails2[name] = mixed(), mixed()
+		destroyed = append(destroyed, checkUserDestroyed(env))
+	}
+	cfg := func(emails map[string]string, number string) string {
+		return set.config(func(name string, _ *acctest.Env) string {
+			return fmt.Sprintf(`
+resource "zoom_user" %[1]q {
+  provider = %[1]s
+  email    = %[2]q
+  action   = "autoCreate"
+  type     = 1
+  manager  = "The.Boss@Example.COM"
+  phone_numbers = [{ country = "US", code = "+1", number = %[3]q, label = "Mobile" }]
+}
+`, name, emails[name], number)
 		})
 	}
+	var created, changed []statecheck.StateCheck
+	for _, name := range set.names {
+		addr := "zoom_user." + name
+		created = append(created,
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("email"), knownvalue.StringExact(emails[name])),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("manager"), knownvalue.StringExact("The.Boss@Example.COM")),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("(202) 555-0100")),
+		)
+		changed = append(changed,
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("email"), knownvalue.StringExact(emails2[name])),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("202.555.0199")),
+		)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: set.factories(),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		Steps: []resource.TestStep{
+			{Config: cfg(emails, "(202) 555-0100"), ConfigStateChecks: created},
+			// Changing both in place works the same way.
+			{Config: cfg(emails2, "202.555.0199"), ConfigStateChecks: changed},
+		},
+	})
 }
