@@ -47,13 +47,6 @@ type GroupAdmin struct {
 	Name  string `json:"name"`
 }
 
-// GroupUserRef names a user to add: by ID, or by e-mail when the ID is empty (Zoom ignores the e-mail when an ID
-// is given).
-type GroupUserRef struct {
-	ID    string `json:"id,omitempty"`
-	Email string `json:"email,omitempty"`
-}
-
 type groupAddResult struct {
 	AddedAt string `json:"added_at"`
 	IDs     string `json:"ids"`
@@ -152,7 +145,7 @@ func (s *GroupsService) ListMembers(ctx context.Context, groupID string) ([]Grou
 // AddMembers adds users to a group, MaxGroupMembersPerAdd a request, and returns the IDs Zoom reports added.
 //
 //meta:operation POST /groups/{groupId}/members
-func (s *GroupsService) AddMembers(ctx context.Context, groupID string, users []GroupUserRef) ([]string, error) {
+func (s *GroupsService) AddMembers(ctx context.Context, groupID string, users []UserRef) ([]string, error) {
 	return s.add(ctx, groupID, "members", users, MaxGroupMembersPerAdd)
 }
 
@@ -160,11 +153,11 @@ func (s *GroupsService) AddMembers(ctx context.Context, groupID string, users []
 // added.
 //
 //meta:operation POST /groups/{groupId}/admins
-func (s *GroupsService) AddAdmins(ctx context.Context, groupID string, users []GroupUserRef) ([]string, error) {
+func (s *GroupsService) AddAdmins(ctx context.Context, groupID string, users []UserRef) ([]string, error) {
 	return s.add(ctx, groupID, "admins", users, MaxGroupAdminsPerAdd)
 }
 
-func (s *GroupsService) add(ctx context.Context, groupID, field string, users []GroupUserRef, batch int) ([]string, error) {
+func (s *GroupsService) add(ctx context.Context, groupID, field string, users []UserRef, batch int) ([]string, error) {
 	p, err := groupPath(groupID, field)
 	if err != nil {
 		return nil, err
@@ -172,7 +165,7 @@ func (s *GroupsService) add(ctx context.Context, groupID, field string, users []
 	var ids []string
 	for start := 0; start < len(users); start += batch {
 		end := min(start+batch, len(users))
-		body := map[string][]GroupUserRef{field: users[start:end]}
+		body := map[string][]UserRef{field: users[start:end]}
 		var out groupAddResult
 		if _, err := s.client.post(ctx, p, body, CategoryMedium, &out); err != nil {
 			return ids, err

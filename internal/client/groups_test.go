@@ -45,7 +45,7 @@ func TestGroupsRequests(t *testing.T) {
 		case r.Method == http.MethodGet && r.URL.Path == "/v2/groups/g1/admins":
 			writeJSON(w, 200, map[string]any{"admins": []any{map[string]any{"email": "a@example.com", "name": "A"}}, "next_page_token": ""})
 		case r.Method == http.MethodPost:
-			var body map[string][]GroupUserRef
+			var body map[string][]UserRef
 			_ = json.Unmarshal(b, &body)
 			var ids []string
 			for _, refs := range body {
@@ -75,14 +75,14 @@ func TestGroupsRequests(t *testing.T) {
 	if ms, err := c.Groups.ListMembers(ctx, "g1"); err != nil || len(ms) != 1 || ms[0].Email != "a@example.com" {
 		t.Fatalf("ListMembers = %+v, %v", ms, err)
 	}
-	refs := make([]GroupUserRef, 65)
+	refs := make([]UserRef, 65)
 	for i := range refs {
-		refs[i] = GroupUserRef{ID: fmt.Sprintf("u%d", i)}
+		refs[i] = UserRef{ID: fmt.Sprintf("u%d", i)}
 	}
 	if ids, err := c.Groups.AddMembers(ctx, "g1", refs); err != nil || len(ids) != 65 || ids[64] != "u64" {
 		t.Fatalf("AddMembers = %v, %v", ids, err)
 	}
-	if ids, err := c.Groups.AddAdmins(ctx, "g1", []GroupUserRef{{Email: "a@example.com"}}); err != nil || len(ids) != 0 {
+	if ids, err := c.Groups.AddAdmins(ctx, "g1", []UserRef{{Email: "a@example.com"}}); err != nil || len(ids) != 0 {
 		t.Fatalf("AddAdmins = %v, %v", ids, err)
 	}
 	if as, err := c.Groups.ListAdmins(ctx, "g1"); err != nil || len(as) != 1 || as[0].Name != "A" {
@@ -181,8 +181,8 @@ func TestGroupStructsCoverSpec(t *testing.T) {
 		structFields(reflect.TypeFor[GroupAdmin](), ""))
 	for _, path := range []string{"/groups/{groupId}/members", "/groups/{groupId}/admins"} {
 		field := path[strings.LastIndex(path, "/")+1:]
-		compareFields(t, "GroupUserRef ("+field+")", specFields(items(spec.Op("POST", path).RequestBody, field), ""),
-			structFields(reflect.TypeFor[GroupUserRef](), ""))
+		compareFields(t, "UserRef ("+field+")", specFields(items(spec.Op("POST", path).RequestBody, field), ""),
+			structFields(reflect.TypeFor[UserRef](), ""))
 	}
 	compareFields(t, "groupAddResult", specFields(spec.Op("POST", "/groups/{groupId}/members").ResponseSchema(201), ""),
 		structFields(reflect.TypeFor[groupAddResult](), ""))

@@ -59,20 +59,6 @@ type RoleMember struct {
 	Department string `json:"department"`
 }
 
-// UserRef names a user by ID or e-mail (Zoom uses the ID when both are set).
-type UserRef struct {
-	ID    string `json:"id,omitempty"`
-	Email string `json:"email,omitempty"`
-}
-
-// RefTo returns the reference for a user ID or an e-mail address.
-func RefTo(idOrEmail string) UserRef {
-	if strings.Contains(idOrEmail, "@") {
-		return UserRef{Email: idOrEmail}
-	}
-	return UserRef{ID: idOrEmail}
-}
-
 func rolePath(id string) (string, error) {
 	if strings.TrimSpace(id) == "" {
 		return "", errors.New("zoom client: role ID must not be empty")

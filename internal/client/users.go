@@ -513,3 +513,17 @@ func setBool(q url.Values, key string, v *bool) {
 		q.Set(key, strconv.FormatBool(*v))
 	}
 }
+
+// UserRef names a user by ID or e-mail (Zoom uses the ID when both are set).
+type UserRef struct {
+	ID    string `json:"id,omitempty"`
+	Email string `json:"email,omitempty"`
+}
+
+// RefTo returns the reference for a user ID or an e-mail address.
+func RefTo(idOrEmail string) UserRef {
+	if strings.Contains(idOrEmail, "@") {
+		return UserRef{Email: idOrEmail}
+	}
+	return UserRef{ID: idOrEmail}
+}

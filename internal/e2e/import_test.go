@@ -133,7 +133,7 @@ var adoptionCases = []adoptionCase{
 		if err != nil {
 			t.Fatalf("creating a group: %v", err)
 		}
-		if _, err := env.Client.Groups.AddMembers(acctest.Ctx(), g.ID, []client.GroupUserRef{{Email: env.Host}}); err != nil {
+		if _, err := env.Client.Groups.AddMembers(acctest.Ctx(), g.ID, []client.UserRef{{Email: env.Host}}); err != nil {
 			t.Fatalf("adding a member: %v", err)
 		}
 		return "zoom_group_members.adopted", g.ID

@@ -655,13 +655,13 @@ var triggers = map[string]trigger{
 	"groupDelete 400 200":  {profile: freePlan, call: func(e *env) error { return e.c.Groups.Delete(e.ctx, "g") }},
 	"groupMembers 400 200": {profile: freePlan, call: func(e *env) error { return ignore(e.c.Groups.ListMembers(e.ctx, "g")) }},
 	"groupMembersCreate 400 200": {profile: freePlan, call: func(e *env) error {
-		return ignore(e.c.Groups.AddMembers(e.ctx, "g", []client.GroupUserRef{{Email: e.owner()}}))
+		return ignore(e.c.Groups.AddMembers(e.ctx, "g", []client.UserRef{{Email: e.owner()}}))
 	}},
 	"groupMembersDelete 400 200": {profile: freePlan, call: func(e *env) error { return e.c.Groups.RemoveMember(e.ctx, "g", e.owner()) }},
 	"updateAGroupMember 400 200": {profile: freePlan, call: func(e *env) error { return e.c.Groups.SetPrimary(e.ctx, "g", e.owner()) }},
 	"groupAdmins 400 200":        {profile: freePlan, call: func(e *env) error { return ignore(e.c.Groups.ListAdmins(e.ctx, "g")) }},
 	"groupAdminsCreate 400 200": {profile: freePlan, call: func(e *env) error {
-		return ignore(e.c.Groups.AddAdmins(e.ctx, "g", []client.GroupUserRef{{Email: e.owner()}}))
+		return ignore(e.c.Groups.AddAdmins(e.ctx, "g", []client.UserRef{{Email: e.owner()}}))
 	}},
 	"groupAdminsDelete 400 200": {profile: freePlan, call: func(e *env) error { return e.c.Groups.RemoveAdmin(e.ctx, "g", e.owner()) }},
 	"groupCreate 400 300": {want: `Invalid parameter: name`, call: func(e *env) error {
@@ -680,17 +680,17 @@ var triggers = map[string]trigger{
 	}},
 	"groupDelete 400 300": {call: func(e *env) error {
 		g := e.group()
-		e.must(ignore(e.c.Groups.AddMembers(e.ctx, g, []client.GroupUserRef{{Email: e.owner()}})))
+		e.must(ignore(e.c.Groups.AddMembers(e.ctx, g, []client.UserRef{{Email: e.owner()}})))
 		return e.c.Groups.Delete(e.ctx, g)
 	}},
 	"groupDelete 404 4130":  {call: func(e *env) error { return e.c.Groups.Delete(e.ctx, "nogroup") }},
 	"groupMembers 400 300":  {call: func(e *env) error { return e.raw("GET", "/groups/"+e.group()+"/members?next_page_token=stale") }},
 	"groupMembers 404 4130": {call: func(e *env) error { return ignore(e.c.Groups.ListMembers(e.ctx, "nogroup")) }},
 	"groupMembersCreate 404 1001": {want: `User does not exist`, call: func(e *env) error {
-		return ignore(e.c.Groups.AddMembers(e.ctx, e.group(), []client.GroupUserRef{{Email: "nobody@example.com"}}))
+		return ignore(e.c.Groups.AddMembers(e.ctx, e.group(), []client.UserRef{{Email: "nobody@example.com"}}))
 	}},
 	"groupMembersCreate 404 4130": {call: func(e *env) error {
-		return ignore(e.c.Groups.AddMembers(e.ctx, "nogroup", []client.GroupUserRef{{Email: e.owner()}}))
+		return ignore(e.c.Groups.AddMembers(e.ctx, "nogroup", []client.UserRef{{Email: e.owner()}}))
 	}},
 	"groupMembersDelete 404 4130": {call: func(e *env) error { return e.c.Groups.RemoveMember(e.ctx, "nogroup", e.owner()) }},
 	"groupMembersDelete 404 4131": {call: func(e *env) error { return e.c.Groups.RemoveMember(e.ctx, e.group(), e.owner()) }},
@@ -702,13 +702,13 @@ var triggers = map[string]trigger{
 	"groupAdmins 400 300":         {call: func(e *env) error { return e.raw("GET", "/groups/"+e.group()+"/admins?next_page_token=stale") }},
 	"groupAdmins 404 4130":        {call: func(e *env) error { return ignore(e.c.Groups.ListAdmins(e.ctx, "nogroup")) }},
 	"groupAdminsCreate 400 300": {call: func(e *env) error {
-		return ignore(e.c.Groups.AddAdmins(e.ctx, e.group(), []client.GroupUserRef{{}}))
+		return ignore(e.c.Groups.AddAdmins(e.ctx, e.group(), []client.UserRef{{}}))
 	}},
 	"groupAdminsCreate 404 1001": {want: `User does not exist`, call: func(e *env) error {
-		return ignore(e.c.Groups.AddAdmins(e.ctx, e.group(), []client.GroupUserRef{{ID: "nobody"}}))
+		return ignore(e.c.Groups.AddAdmins(e.ctx, e.group(), []client.UserRef{{ID: "nobody"}}))
 	}},
 	"groupAdminsCreate 404 4130": {call: func(e *env) error {
-		return ignore(e.c.Groups.AddAdmins(e.ctx, "nogroup", []client.GroupUserRef{{Email: e.owner()}}))
+		return ignore(e.c.Groups.AddAdmins(e.ctx, "nogroup", []client.UserRef{{Email: e.owner()}}))
 	}},
 	"groupAdminsDelete 400 4138": {call: func(e *env) error { return e.c.Groups.RemoveAdmin(e.ctx, e.group(), e.owner()) }},
 	"groupAdminsDelete 404 4130": {call: func(e *env) error { return e.c.Groups.RemoveAdmin(e.ctx, "nogroup", e.owner()) }},

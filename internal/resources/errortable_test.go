@@ -312,7 +312,7 @@ resource "zoom_group" "y" {
 				}
 				group = gs[0].ID
 				if add {
-					_, err = env.Client.Groups.AddMembers(acctest.Ctx(), group, []client.GroupUserRef{{Email: env.Host}})
+					_, err = env.Client.Groups.AddMembers(acctest.Ctx(), group, []client.UserRef{{Email: env.Host}})
 				} else {
 					err = env.Client.Groups.RemoveMember(acctest.Ctx(), group, env.Host)
 				}

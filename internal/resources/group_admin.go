@@ -75,7 +75,7 @@ func (r *groupAdminResource) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	groupID, ref := plan.GroupID.ValueString(), plan.UserID.ValueString()
-	ids, err := r.client.Groups.AddAdmins(ctx, groupID, []client.GroupUserRef{userRef(ref)})
+	ids, err := r.client.Groups.AddAdmins(ctx, groupID, []client.UserRef{client.RefTo(ref)})
 	if err != nil {
 		addUsersError(&resp.Diagnostics, "Error adding Zoom group administrator", groupID, err)
 		return

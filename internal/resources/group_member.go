@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -50,14 +49,6 @@ const exclusivityNote = "Manage a group's members either with one `zoom_group_me
 
 func (r *groupMemberResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_group_member"
-}
-
-// userRef is the {id} or {email} object naming a user in groupMembersCreate and groupAdminsCreate.
-func userRef(ref string) client.GroupUserRef {
-	if strings.Contains(ref, "@") {
-		return client.GroupUserRef{Email: ref}
-	}
-	return client.GroupUserRef{ID: ref}
 }
 
 // keepSpelling keeps the configured spelling of a user (ID or e-mail) while it names the user read from Zoom.
@@ -125,7 +116,7 @@ func (r *groupMemberResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 	groupID, ref := plan.GroupID.ValueString(), plan.UserID.ValueString()
-	ids, err := r.client.Groups.AddMembers(ctx, groupID, []client.GroupUserRef{userRef(ref)})
+	ids, err := r.client.Groups.AddMembers(ctx, groupID, []client.UserRef{client.RefTo(ref)})
 	if err != nil {
 		addUsersError(&resp.Diagnostics, "Error adding Zoom group member", groupID, err)
 		return

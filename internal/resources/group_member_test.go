@@ -71,7 +71,7 @@ resource "zoom_group_member" "one" {
 	}
 	addOOB := func(g *stateValue, ref string) func() error {
 		return func() error {
-			_, err := env.Client.Groups.AddMembers(acctest.Ctx(), g.v, []client.GroupUserRef{{Email: ref}})
+			_, err := env.Client.Groups.AddMembers(acctest.Ctx(), g.v, []client.UserRef{{Email: ref}})
 			return err
 		}
 	}

@@ -220,9 +220,9 @@ func (r *groupMembersResource) apply(ctx context.Context, plan groupMembersModel
 		}
 	}
 	if len(m.missing) > 0 {
-		add := make([]client.GroupUserRef, len(m.missing))
+		add := make([]client.UserRef, len(m.missing))
 		for i, ref := range m.missing {
-			add[i] = userRef(ref)
+			add[i] = client.RefTo(ref)
 		}
 		if _, err := r.client.Groups.AddMembers(ctx, groupID, add); err != nil {
 			addUsersError(diags, "Error adding Zoom group members", groupID, err)

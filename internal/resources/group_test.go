@@ -186,7 +186,7 @@ resource "zoom_group" "dup" {
 			// A member added in the web portal: Zoom refuses to delete the group, and the error names the member.
 			{
 				PreConfig: oob(t, func() error {
-					_, err := env.Client.Groups.AddMembers(acctest.Ctx(), group.v, []client.GroupUserRef{{Email: users[1].email}})
+					_, err := env.Client.Groups.AddMembers(acctest.Ctx(), group.v, []client.UserRef{{Email: users[1].email}})
 					return err
 				}),
 				Config:      config(renamed, users[0].id),
@@ -227,7 +227,7 @@ resource "zoom_group" "test" {
 }
 `, acctest.RandomName())),
 			Check: resource.ComposeTestCheckFunc(group.capture("zoom_group.test", "id"), func(*terraform.State) error {
-				_, err := env.Client.Groups.AddMembers(acctest.Ctx(), group.v, []client.GroupUserRef{{ID: users[0].id}})
+				_, err := env.Client.Groups.AddMembers(acctest.Ctx(), group.v, []client.UserRef{{ID: users[0].id}})
 				return err
 			}),
 		}},
