@@ -15,6 +15,7 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/meetingattrs"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtime"
 )
 
 var (
@@ -63,7 +64,7 @@ func (d *meetingDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 				"`instant` (started when created, exists only while it runs) or `pmi` (held on the host's Personal "+
 				"Meeting ID).", false),
 			"start_time": schema.StringAttribute{
-				Computed: true, CustomType: meetingattrs.TimeType{},
+				Computed: true, CustomType: zoomtime.TimeType{},
 				Description: "Start in UTC, as `2026-12-01T09:30:00Z` (the first occurrence of a recurring meeting " +
 					"with a fixed time). Null for `recurring_no_fixed_time`.",
 			},

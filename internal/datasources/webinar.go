@@ -16,6 +16,7 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/meetingattrs"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtime"
 )
 
 var (
@@ -64,7 +65,7 @@ func (d *webinarDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"type": computed("`scheduled` (a one-time webinar at `start_time`), `recurring_fixed_time` (repeats by "+
 				"`recurrence` from `start_time`) or `recurring_no_fixed_time` (can be started any time, no start time).", false),
 			"start_time": schema.StringAttribute{
-				Computed: true, CustomType: meetingattrs.TimeType{},
+				Computed: true, CustomType: zoomtime.TimeType{},
 				Description: "Start in UTC, as `2026-12-01T09:30:00Z` (the first occurrence of a recurring webinar " +
 					"with a fixed time). Null for `recurring_no_fixed_time`.",
 			},

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtime"
 )
 
 // Type names in Terraform, shared by meetings and webinars. Only scheduled and the two recurring types can be
@@ -89,26 +90,26 @@ var TrackingFieldAttrTypes = map[string]attr.Type{"field": types.StringType, "va
 // EventCommon is what meeting and webinar resources and data sources share: every attribute Zoom reports for both.
 // Models embed it (through MeetingCommon or WebinarCommon).
 type EventCommon struct {
-	ID              types.String `tfsdk:"id"`
-	Topic           types.String `tfsdk:"topic"`
-	Type            types.String `tfsdk:"type"`
-	StartTime       TimeValue    `tfsdk:"start_time"`
-	Timezone        types.String `tfsdk:"timezone"`
-	Duration        types.Int64  `tfsdk:"duration"`
-	Agenda          types.String `tfsdk:"agenda"`
-	Password        types.String `tfsdk:"password"`
-	TrackingFields  types.List   `tfsdk:"tracking_fields"`
-	Recurrence      types.Object `tfsdk:"recurrence"`
-	Settings        types.Object `tfsdk:"settings"`
-	UUID            types.String `tfsdk:"uuid"`
-	HostID          types.String `tfsdk:"host_id"`
-	HostEmail       types.String `tfsdk:"host_email"`
-	Status          types.String `tfsdk:"status"`
-	CreatedAt       types.String `tfsdk:"created_at"`
-	JoinURL         types.String `tfsdk:"join_url"`
-	StartURL        types.String `tfsdk:"start_url"`
-	RegistrationURL types.String `tfsdk:"registration_url"`
-	Occurrences     types.List   `tfsdk:"occurrences"`
+	ID              types.String       `tfsdk:"id"`
+	Topic           types.String       `tfsdk:"topic"`
+	Type            types.String       `tfsdk:"type"`
+	StartTime       zoomtime.TimeValue `tfsdk:"start_time"`
+	Timezone        types.String       `tfsdk:"timezone"`
+	Duration        types.Int64        `tfsdk:"duration"`
+	Agenda          types.String       `tfsdk:"agenda"`
+	Password        types.String       `tfsdk:"password"`
+	TrackingFields  types.List         `tfsdk:"tracking_fields"`
+	Recurrence      types.Object       `tfsdk:"recurrence"`
+	Settings        types.Object       `tfsdk:"settings"`
+	UUID            types.String       `tfsdk:"uuid"`
+	HostID          types.String       `tfsdk:"host_id"`
+	HostEmail       types.String       `tfsdk:"host_email"`
+	Status          types.String       `tfsdk:"status"`
+	CreatedAt       types.String       `tfsdk:"created_at"`
+	JoinURL         types.String       `tfsdk:"join_url"`
+	StartURL        types.String       `tfsdk:"start_url"`
+	RegistrationURL types.String       `tfsdk:"registration_url"`
+	Occurrences     types.List         `tfsdk:"occurrences"`
 }
 
 // MeetingCommon is EventCommon plus the meeting-only attributes.
@@ -226,22 +227,22 @@ func (c *EventCommon) fromEvent(ctx context.Context, k EventKind, m event) diag.
 
 // startTimeFromAPI keeps the prior spelling of the same instant. A recurring event with a fixed time whose first
 // occurrences have passed may be reported with the next occurrence's start: the prior start is then kept too.
-func (c *EventCommon) startTimeFromAPI(typeName string, m event) TimeValue {
+func (c *EventCommon) startTimeFromAPI(typeName string, m event) zoomtime.TimeValue {
 	priorKnown := !c.StartTime.IsNull() && !c.StartTime.IsUnknown()
 	if typeName == TypeRecurringNoFixedTime && !priorKnown {
-		return NewTimeNull()
+		return zoomtime.NewTimeNull()
 	}
 	if m.startTime == "" {
 		if priorKnown && typeName != TypeRecurringNoFixedTime {
 			return c.StartTime
 		}
-		return NewTimeNull()
+		return zoomtime.NewTimeNull()
 	}
-	kept := KeepTime(c.StartTime, m.timezone, m.startTime)
+	kept := zoomtime.KeepTime(c.StartTime, m.timezone, m.startTime)
 	if kept.ValueString() != m.startTime || typeName != TypeRecurringFixedTime || !priorKnown {
 		return kept
 	}
-	prior, err := ParseTime(c.StartTime.ValueString())
+	prior, err := zoomtime.ParseTime(c.StartTime.ValueString())
 	if err != nil {
 		return kept
 	}
@@ -258,7 +259,7 @@ func (c *EventCommon) startTimeFromAPI(typeName string, m event) TimeValue {
 func (c *EventCommon) End() (time.Time, bool) {
 	switch c.Type.ValueString() {
 	case TypeScheduled:
-		p, err := ParseTime(c.StartTime.ValueString())
+		p, err := zoomtime.ParseTime(c.StartTime.ValueString())
 		if err != nil {
 			return time.Time{}, false
 		}

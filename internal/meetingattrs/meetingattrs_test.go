@@ -10,78 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtime"
 )
-
-func TestParseTimeAndWireTime(t *testing.T) {
-	cases := []struct {
-		in, wire string
-		ok       bool
-	}{
-		{"2026-12-01T09:30:00Z", "2026-12-01T09:30:00Z", true},
-		{"2026-12-01T10:30:00+01:00", "2026-12-01T09:30:00Z", true},
-		{"2026-12-01T04:30:00-05:00", "2026-12-01T09:30:00Z", true},
-		{"2026-12-01T10:30:00", "2026-12-01T10:30:00", true},
-		{"2026-12-01T10:30", "", false},
-		{"2026-12-01T10:30:00.123Z", "", false},
-		{"2026-13-01T10:30:00Z", "", false},
-		{"tomorrow", "", false},
-	}
-	for _, c := range cases {
-		got, err := WireTime(c.in)
-		if (err == nil) != c.ok || got != c.wire {
-			t.Errorf("WireTime(%q) = %q, %v; want %q ok=%v", c.in, got, err, c.wire, c.ok)
-		}
-	}
-}
-
-func TestSameInstant(t *testing.T) {
-	cases := []struct {
-		prior, tz, api string
-		want           bool
-	}{
-		{"2026-12-01T10:30:00", "Europe/Berlin", "2026-12-01T09:30:00Z", true},
-		{"2026-07-01T10:30:00", "Europe/Berlin", "2026-07-01T08:30:00Z", true}, // summer time
-		{"2026-12-01T10:30:00", "America/New_York", "2026-12-01T09:30:00Z", false},
-		{"2026-12-01T10:30:00+01:00", "", "2026-12-01T09:30:00Z", true},
-		{"2026-12-01T09:30:00Z", "Asia/Tokyo", "2026-12-01T09:30:00Z", true},
-		{"2026-12-01T10:30:00", "", "2026-12-01T10:30:00Z", false}, // a local time needs a zone
-		{"2026-12-01T10:30:00", "Not/AZone", "2026-12-01T10:30:00Z", false},
-		{"garbage", "UTC", "2026-12-01T10:30:00Z", false},
-	}
-	for _, c := range cases {
-		if got := SameInstant(c.prior, c.tz, c.api); got != c.want {
-			t.Errorf("SameInstant(%q, %q, %q) = %v", c.prior, c.tz, c.api, got)
-		}
-	}
-	if v := KeepTime(NewTimeValue("2026-12-01T10:30:00"), "Europe/Berlin", "2026-12-01T09:30:00Z"); v.ValueString() != "2026-12-01T10:30:00" {
-		t.Errorf("KeepTime kept %q", v.ValueString())
-	}
-	if v := KeepTime(NewTimeValue("2026-12-01T10:30:00"), "Europe/Berlin", "2026-12-01T11:30:00Z"); v.ValueString() != "2026-12-01T11:30:00Z" {
-		t.Errorf("KeepTime after a move = %q", v.ValueString())
-	}
-	if v := KeepTime(NewTimeNull(), "UTC", ""); !v.IsNull() {
-		t.Errorf("KeepTime of nothing = %v", v)
-	}
-}
-
-func TestTimeSemanticEquality(t *testing.T) {
-	ctx := context.Background()
-	cases := []struct {
-		a, b string
-		want bool
-	}{
-		{"2026-12-01T09:30:00Z", "2026-12-01T10:30:00+01:00", true},
-		{"2026-12-01T09:30:00Z", "2026-12-01T09:31:00Z", false},
-		{"2026-12-01T10:30:00", "2026-12-01T10:30:00", true},
-		{"2026-12-01T10:30:00", "2026-12-01T10:30:00Z", false},
-	}
-	for _, c := range cases {
-		got, diags := NewTimeValue(c.a).StringSemanticEquals(ctx, NewTimeValue(c.b))
-		if diags.HasError() || got != c.want {
-			t.Errorf("%s ~ %s = %v (%v)", c.a, c.b, got, diags)
-		}
-	}
-}
 
 func settingsObject(t *testing.T, vals map[string]attr.Value) types.Object {
 	t.Helper()
@@ -173,7 +103,7 @@ func TestRecurrenceRoundTrip(t *testing.T) {
 		all := map[string]attr.Value{
 			"type": types.StringNull(), "repeat_interval": types.Int64Null(), "weekly_days": types.SetNull(types.Int64Type),
 			"monthly_day": types.Int64Null(), "monthly_week": types.Int64Null(), "monthly_week_day": types.Int64Null(),
-			"end_times": types.Int64Null(), "end_date_time": NewTimeNull(),
+			"end_times": types.Int64Null(), "end_date_time": zoomtime.NewTimeNull(),
 		}
 		for k, v := range vals {
 			all[k] = v
@@ -197,7 +127,7 @@ func TestRecurrenceRoundTrip(t *testing.T) {
 	byWeek := mk(map[string]attr.Value{
 		"type": types.StringValue("monthly"), "repeat_interval": types.Int64Value(1),
 		"monthly_week": types.Int64Value(-1), "monthly_week_day": types.Int64Value(6),
-		"end_date_time": NewTimeValue("2027-06-30T23:00:00+02:00"),
+		"end_date_time": zoomtime.NewTimeValue("2027-06-30T23:00:00+02:00"),
 	})
 	zoom := &client.Recurrence{Type: 3, RepeatInterval: client.Ptr(1), MonthlyDay: client.Ptr(1), MonthlyWeek: client.Ptr(-1),
 		MonthlyWeekDay: client.Ptr(6), EndTimes: client.Ptr(8), EndDateTime: "2027-06-30T21:00:00Z"}
@@ -207,7 +137,7 @@ func TestRecurrenceRoundTrip(t *testing.T) {
 	}
 	// Without a prior object (import) Zoom's values are taken as they come.
 	back, _ = RecurrenceFromAPI(ctx, zoom, types.ObjectNull(RecurrenceAttrTypes), "Europe/Berlin")
-	if a := back.Attributes(); !a["end_date_time"].Equal(NewTimeValue("2027-06-30T21:00:00Z")) || !a["monthly_week"].Equal(types.Int64Value(-1)) {
+	if a := back.Attributes(); !a["end_date_time"].Equal(zoomtime.NewTimeValue("2027-06-30T21:00:00Z")) || !a["monthly_week"].Equal(types.Int64Value(-1)) {
 		t.Fatalf("import = %v", a)
 	}
 }
@@ -217,7 +147,7 @@ func TestValidateRecurrence(t *testing.T) {
 	obj := types.ObjectValueMust(RecurrenceAttrTypes, map[string]attr.Value{
 		"type": types.StringValue("daily"), "repeat_interval": types.Int64Value(91), "weekly_days": types.SetNull(types.Int64Type),
 		"monthly_day": types.Int64Value(3), "monthly_week": types.Int64Null(), "monthly_week_day": types.Int64Null(),
-		"end_times": types.Int64Null(), "end_date_time": NewTimeNull(),
+		"end_times": types.Int64Null(), "end_date_time": zoomtime.NewTimeNull(),
 	})
 	var diags diag.Diagnostics
 	ValidateRecurrence(ctx, obj, path.Root("recurrence"), &diags)
@@ -227,7 +157,7 @@ func TestValidateRecurrence(t *testing.T) {
 }
 
 func TestMeetingEnd(t *testing.T) {
-	c := EventCommon{Type: types.StringValue(TypeScheduled), StartTime: NewTimeValue("2026-12-01T10:00:00"),
+	c := EventCommon{Type: types.StringValue(TypeScheduled), StartTime: zoomtime.NewTimeValue("2026-12-01T10:00:00"),
 		Timezone: types.StringValue("Europe/Berlin"), Duration: types.Int64Value(90)}
 	end, ok := c.End()
 	if !ok || end.Format("15:04") != "10:30" {
@@ -248,7 +178,7 @@ func TestMeetingEnd(t *testing.T) {
 }
 
 func TestStartTimeOfRecurringMeetingFollowingNextOccurrence(t *testing.T) {
-	c := EventCommon{StartTime: NewTimeValue("2026-12-01T10:00:00"), Type: types.StringValue(TypeRecurringFixedTime),
+	c := EventCommon{StartTime: zoomtime.NewTimeValue("2026-12-01T10:00:00"), Type: types.StringValue(TypeRecurringFixedTime),
 		Timezone: types.StringValue("Europe/Berlin"), Settings: types.ObjectNull(AttrTypes(MeetingSettings)),
 		Recurrence: types.ObjectNull(RecurrenceAttrTypes), TrackingFields: types.ListNull(types.ObjectType{AttrTypes: TrackingFieldAttrTypes})}
 	m := &client.Meeting{ID: 85746065432, Type: 8, Timezone: "Europe/Berlin", StartTime: "2026-12-08T09:00:00Z",

@@ -24,6 +24,7 @@ import (
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/meetingattrs"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtime"
 )
 
 const (
@@ -232,7 +233,7 @@ func (k eventKey) matches(s listedEvent) bool {
 		if tz == "" {
 			tz = s.Timezone
 		}
-		if !meetingattrs.SameInstant(k.start, tz, s.StartTime) {
+		if !zoomtime.SameInstant(k.start, tz, s.StartTime) {
 			return false
 		}
 	}
@@ -374,7 +375,7 @@ func eventKeyOf(spec eventSpec, m *meetingattrs.EventCommon, typeOK func(want, g
 	want := spec.kind.TypeNumber(typ)
 	k := eventKey{kind: spec.kind.Noun, topic: m.Topic.ValueString(), typeOK: func(got int) bool { return typeOK(want, got) }}
 	if !m.StartTime.IsNull() && !m.StartTime.IsUnknown() {
-		if wire, err := meetingattrs.WireTime(m.StartTime.ValueString()); err == nil {
+		if wire, err := zoomtime.WireTime(m.StartTime.ValueString()); err == nil {
 			k.start = wire
 		}
 	}

@@ -32,6 +32,7 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/meetingattrs"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/validators"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtime"
 )
 
 // This file holds what zoom_meeting and zoom_webinar share: the common schema, plan-time checks and plan
@@ -98,7 +99,7 @@ func eventAttributes(spec eventSpec) map[string]schema.Attribute {
 			Validators: []validator.String{eventTypeValidator{noun: noun}},
 		},
 		"start_time": schema.StringAttribute{
-			Optional: true, CustomType: meetingattrs.TimeType{},
+			Optional: true, CustomType: zoomtime.TimeType{},
 			Description: "Start, as `2026-12-01T09:30:00Z` (UTC), with an offset (`2026-12-01T10:30:00+01:00`), or as " +
 				"a local time without zone (`2026-12-01T10:30:00`) read in `timezone`. Zoom reports UTC; any spelling " +
 				"of the same instant compares equal. Required for `scheduled` and `recurring_fixed_time` (the first " +
@@ -420,7 +421,7 @@ func plannedStart(m *meetingattrs.EventCommon) (time.Time, bool) {
 	if m.StartTime.IsNull() || m.StartTime.IsUnknown() {
 		return time.Time{}, false
 	}
-	p, err := meetingattrs.ParseTime(m.StartTime.ValueString())
+	p, err := zoomtime.ParseTime(m.StartTime.ValueString())
 	if err != nil || (p.Local && m.Timezone.IsUnknown()) {
 		return time.Time{}, false
 	}
@@ -504,13 +505,13 @@ func buildEventRequest(ctx context.Context, spec eventSpec, plan, config, state 
 	}
 	startChanged := !plan.StartTime.IsNull() && !plan.StartTime.IsUnknown() && (create || !sameStart(plan, state))
 	if startChanged {
-		wire, err := meetingattrs.WireTime(plan.StartTime.ValueString())
+		wire, err := zoomtime.WireTime(plan.StartTime.ValueString())
 		if err != nil {
 			diags.AddAttributeError(path.Root("start_time"), "Invalid start_time", err.Error())
 			return nil, false, diags
 		}
 		req.StartTime = &wire
-		if p, _ := meetingattrs.ParseTime(wire); p.Local && req.Timezone == nil && !plan.Timezone.IsNull() && !plan.Timezone.IsUnknown() {
+		if p, _ := zoomtime.ParseTime(wire); p.Local && req.Timezone == nil && !plan.Timezone.IsNull() && !plan.Timezone.IsUnknown() {
 			// A local time is read in the request's zone: send the zone it was planned in.
 			req.Timezone = plan.Timezone.ValueStringPointer()
 		}

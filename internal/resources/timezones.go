@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/meetingattrs"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtime"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtz"
 )
 
@@ -30,7 +31,7 @@ func checkLocalStartZone(m *meetingattrs.EventCommon, d *diag.Diagnostics) {
 	if m.StartTime.IsNull() || m.StartTime.IsUnknown() || m.Timezone.IsNull() || m.Timezone.IsUnknown() {
 		return
 	}
-	p, err := meetingattrs.ParseTime(m.StartTime.ValueString())
+	p, err := zoomtime.ParseTime(m.StartTime.ValueString())
 	if err != nil || !p.Local {
 		return
 	}
