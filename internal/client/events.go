@@ -25,6 +25,45 @@ type EventFields struct {
 	Recurrence     *Recurrence      `json:"recurrence,omitempty"`
 }
 
+// Event is what Zoom reports of a meeting and of a webinar alike (the create and GET answers); Meeting and
+// Webinar embed it.
+type Event struct {
+	UUID            string          `json:"uuid,omitempty"`
+	ID              int64           `json:"id"`
+	HostID          string          `json:"host_id,omitempty"`
+	HostEmail       string          `json:"host_email,omitempty"`
+	Topic           string          `json:"topic"`
+	Type            int             `json:"type"`
+	Status          string          `json:"status,omitempty"`
+	StartTime       string          `json:"start_time,omitempty"`
+	Duration        int             `json:"duration"`
+	Timezone        string          `json:"timezone,omitempty"`
+	Agenda          string          `json:"agenda"`
+	CreatedAt       string          `json:"created_at,omitempty"`
+	StartURL        string          `json:"start_url,omitempty"`
+	JoinURL         string          `json:"join_url,omitempty"`
+	RegistrationURL string          `json:"registration_url,omitempty"`
+	Password        string          `json:"password"`
+	TrackingFields  []TrackingField `json:"tracking_fields,omitempty"`
+	Occurrences     []Occurrence    `json:"occurrences,omitempty"`
+	Recurrence      *Recurrence     `json:"recurrence,omitempty"`
+}
+
+// EventSummary is one item of a host's meeting or webinar list; MeetingSummary and WebinarSummary embed it.
+type EventSummary struct {
+	UUID      string `json:"uuid"`
+	ID        int64  `json:"id"`
+	HostID    string `json:"host_id"`
+	Topic     string `json:"topic"`
+	Type      int    `json:"type"`
+	StartTime string `json:"start_time,omitempty"`
+	Duration  int    `json:"duration"`
+	Timezone  string `json:"timezone,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
+	JoinURL   string `json:"join_url"`
+	Agenda    string `json:"agenda,omitempty"`
+}
+
 // eventPath is the path of one meeting or webinar (noun; collection "meetings" or "webinars").
 func eventPath(noun, collection string, id int64) (string, error) {
 	if id <= 0 {

@@ -67,31 +67,13 @@ func (f *FlexString) UnmarshalJSON(b []byte) error {
 
 // Meeting is a meeting as returned by create and GET.
 type Meeting struct {
-	UUID              string           `json:"uuid,omitempty"`
-	ID                int64            `json:"id"`
-	HostID            string           `json:"host_id,omitempty"`
-	HostEmail         string           `json:"host_email,omitempty"`
+	Event
 	AssistantID       string           `json:"assistant_id,omitempty"`
-	Topic             string           `json:"topic"`
-	Type              int              `json:"type"`
-	Status            string           `json:"status,omitempty"`
-	StartTime         string           `json:"start_time,omitempty"`
-	Duration          int              `json:"duration"`
-	Timezone          string           `json:"timezone,omitempty"`
-	Agenda            string           `json:"agenda"`
-	CreatedAt         string           `json:"created_at,omitempty"`
-	StartURL          string           `json:"start_url,omitempty"`
-	JoinURL           string           `json:"join_url,omitempty"`
-	RegistrationURL   string           `json:"registration_url,omitempty"`
-	Password          string           `json:"password"`
 	H323Password      string           `json:"h323_password,omitempty"`
 	PSTNPassword      string           `json:"pstn_password,omitempty"`
 	EncryptedPassword string           `json:"encrypted_password,omitempty"`
 	PMI               FlexString       `json:"pmi,omitempty"`
 	PreSchedule       bool             `json:"pre_schedule"`
-	TrackingFields    []TrackingField  `json:"tracking_fields,omitempty"`
-	Occurrences       []Occurrence     `json:"occurrences,omitempty"`
-	Recurrence        *Recurrence      `json:"recurrence,omitempty"`
 	Settings          *MeetingSettings `json:"settings,omitempty"`
 }
 
@@ -240,18 +222,8 @@ type ListMeetingsOptions struct {
 // MeetingSummary is one item of GET /users/{userId}/meetings (agenda is
 // truncated to 250 characters; no settings, passcode or start URL).
 type MeetingSummary struct {
-	UUID      string     `json:"uuid"`
-	ID        int64      `json:"id"`
-	HostID    string     `json:"host_id"`
-	Topic     string     `json:"topic"`
-	Type      int        `json:"type"`
-	StartTime string     `json:"start_time,omitempty"`
-	Duration  int        `json:"duration"`
-	Timezone  string     `json:"timezone,omitempty"`
-	CreatedAt string     `json:"created_at,omitempty"`
-	JoinURL   string     `json:"join_url"`
-	Agenda    string     `json:"agenda,omitempty"`
-	PMI       FlexString `json:"pmi,omitempty"`
+	EventSummary
+	PMI FlexString `json:"pmi,omitempty"`
 }
 
 // MeetingTemplate is one item of GET /users/{userId}/meeting_templates.

@@ -24,28 +24,10 @@ const CodeWebinarPlanMissing = 200
 
 // Webinar is a webinar as returned by create and GET.
 type Webinar struct {
-	UUID            string           `json:"uuid,omitempty"`
-	ID              int64            `json:"id"`
-	HostID          string           `json:"host_id,omitempty"`
-	HostEmail       string           `json:"host_email,omitempty"`
-	Topic           string           `json:"topic"`
-	Type            int              `json:"type"`
-	Status          string           `json:"status,omitempty"`
-	StartTime       string           `json:"start_time,omitempty"`
-	Duration        int              `json:"duration"`
-	Timezone        string           `json:"timezone,omitempty"`
-	Agenda          string           `json:"agenda"`
-	CreatedAt       string           `json:"created_at,omitempty"`
-	StartURL        string           `json:"start_url,omitempty"`
-	JoinURL         string           `json:"join_url,omitempty"`
-	RegistrationURL string           `json:"registration_url,omitempty"`
-	Password        string           `json:"password"`
-	IsSimulive      bool             `json:"is_simulive"`
-	RecordFileID    string           `json:"record_file_id,omitempty"`
-	TrackingFields  []TrackingField  `json:"tracking_fields,omitempty"`
-	Occurrences     []Occurrence     `json:"occurrences,omitempty"`
-	Recurrence      *Recurrence      `json:"recurrence,omitempty"`
-	Settings        *WebinarSettings `json:"settings,omitempty"`
+	Event
+	IsSimulive   bool             `json:"is_simulive"`
+	RecordFileID string           `json:"record_file_id,omitempty"`
+	Settings     *WebinarSettings `json:"settings,omitempty"`
 }
 
 // EmailNotificationPlan is the {enable, type} object of webinar reminder and follow-up e-mails.
@@ -120,18 +102,8 @@ func (r *WebinarRequest) IsEmpty() bool { return r == nil || isEmptyJSON(r) }
 
 // WebinarSummary is one item of GET /users/{userId}/webinars.
 type WebinarSummary struct {
-	UUID       string `json:"uuid"`
-	ID         int64  `json:"id"`
-	HostID     string `json:"host_id"`
-	Topic      string `json:"topic"`
-	Type       int    `json:"type"`
-	StartTime  string `json:"start_time,omitempty"`
-	Duration   int    `json:"duration"`
-	Timezone   string `json:"timezone,omitempty"`
-	CreatedAt  string `json:"created_at,omitempty"`
-	JoinURL    string `json:"join_url"`
-	Agenda     string `json:"agenda,omitempty"`
-	IsSimulive bool   `json:"is_simulive"`
+	EventSummary
+	IsSimulive bool `json:"is_simulive"`
 }
 
 // WebinarTemplate is one item of GET /users/{userId}/webinar_templates.

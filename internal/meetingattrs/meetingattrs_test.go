@@ -181,9 +181,9 @@ func TestStartTimeOfRecurringMeetingFollowingNextOccurrence(t *testing.T) {
 	c := EventCommon{StartTime: zoomtime.NewTimeValue("2026-12-01T10:00:00"), Type: types.StringValue(TypeRecurringFixedTime),
 		Timezone: types.StringValue("Europe/Berlin"), Settings: types.ObjectNull(AttrTypes(MeetingSettings)),
 		Recurrence: types.ObjectNull(RecurrenceAttrTypes), TrackingFields: types.ListNull(types.ObjectType{AttrTypes: TrackingFieldAttrTypes})}
-	m := &client.Meeting{ID: 85746065432, Type: 8, Timezone: "Europe/Berlin", StartTime: "2026-12-08T09:00:00Z",
+	m := &client.Meeting{Event: client.Event{ID: 85746065432, Type: 8, Timezone: "Europe/Berlin", StartTime: "2026-12-08T09:00:00Z",
 		Occurrences: []client.Occurrence{{OccurrenceID: "x", StartTime: "2026-12-08T09:00:00Z", Duration: 60}},
-		Recurrence:  &client.Recurrence{Type: 2, WeeklyDays: "3", EndTimes: client.Ptr(4)}}
+		Recurrence:  &client.Recurrence{Type: 2, WeeklyDays: "3", EndTimes: client.Ptr(4)}}}
 	mc := MeetingCommon{EventCommon: c}
 	if diags := mc.FromAPI(context.Background(), m); diags.HasError() {
 		t.Fatal(diags)
