@@ -1,4 +1,4 @@
-package meetingattrs
+package zoomevent
 
 import (
 	"context"
@@ -16,13 +16,13 @@ import (
 func settingsObject(t *testing.T, vals map[string]attr.Value) types.Object {
 	t.Helper()
 	all := map[string]attr.Value{}
-	for _, s := range MeetingSettings {
+	for _, s := range meetingSettings {
 		all[s.Name] = nullOf(s)
 	}
 	for k, v := range vals {
 		all[k] = v
 	}
-	obj, diags := types.ObjectValue(AttrTypes(MeetingSettings), all)
+	obj, diags := types.ObjectValue(AttrTypes(meetingSettings), all)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -38,10 +38,7 @@ func TestSettingsFromAPIAndRequest(t *testing.T) {
 		"alternative_hosts": types.SetValueMust(types.StringType, []attr.Value{types.StringValue("b@example.com")}),
 		"host_video":        types.BoolValue(true),
 	})
-	got, diags := FromAPI(MeetingSettings, api, prior)
-	if diags.HasError() {
-		t.Fatal(diags)
-	}
+	got := settingsFromAPI(meetingSettings, api, prior)
 	a := got.Attributes()
 	if !a["waiting_room"].Equal(types.BoolValue(true)) || !a["jbh_time"].Equal(types.Int64Value(5)) || !a["audio"].Equal(types.StringValue("voip")) {
 		t.Fatalf("decoded = %v", a)
@@ -63,9 +60,8 @@ func TestSettingsFromAPIAndRequest(t *testing.T) {
 	})
 	plan := config
 	var out client.MeetingSettings
-	has, err := Request(MeetingSettings, config, plan, got, &out)
-	if err != nil || !has {
-		t.Fatalf("Request = %v, %v", has, err)
+	if !settingsRequest(meetingSettings, config, plan, got, &out) {
+		t.Fatal("settingsRequest sent nothing")
 	}
 	if out.WaitingRoom == nil || *out.WaitingRoom || out.JBHTime != nil || out.Audio != nil ||
 		out.AlternativeHosts == nil || *out.AlternativeHosts != "a@example.com;z@example.com" {
@@ -73,10 +69,10 @@ func TestSettingsFromAPIAndRequest(t *testing.T) {
 	}
 	// On create (no state) every configured setting is sent; nothing configured sends nothing.
 	out = client.MeetingSettings{}
-	if has, _ := Request(MeetingSettings, config, plan, types.ObjectNull(AttrTypes(MeetingSettings)), &out); !has || out.JBHTime == nil {
+	if has := settingsRequest(meetingSettings, config, plan, types.ObjectNull(AttrTypes(meetingSettings)), &out); !has || out.JBHTime == nil {
 		t.Fatalf("create request = %+v", out)
 	}
-	if has, _ := Request(MeetingSettings, types.ObjectNull(AttrTypes(MeetingSettings)), plan, got, &out); has {
+	if settingsRequest(meetingSettings, types.ObjectNull(AttrTypes(meetingSettings)), plan, got, &out) {
 		t.Fatal("an unconfigured settings block sent something")
 	}
 }
@@ -86,7 +82,7 @@ func TestReconcileSettings(t *testing.T) {
 	plan := settingsObject(t, map[string]attr.Value{"waiting_room": types.BoolValue(true), "join_before_host": types.BoolValue(true), "mute_upon_entry": types.BoolValue(false)})
 	got := settingsObject(t, map[string]attr.Value{"waiting_room": types.BoolValue(true), "join_before_host": types.BoolValue(false), "mute_upon_entry": types.BoolValue(true)})
 	var diags diag.Diagnostics
-	out := Reconcile(MeetingSettings, path.Root("settings"), config, plan, got, &diags)
+	out := reconcileSettings(meetingSettings, path.Root("settings"), config, plan, got, &diags)
 	if diags.ErrorsCount() != 1 || diags.Errors()[0].Summary() != "Zoom did not apply a setting" {
 		t.Fatalf("diags = %v", diags)
 	}
@@ -179,7 +175,7 @@ func TestMeetingEnd(t *testing.T) {
 
 func TestStartTimeOfRecurringMeetingFollowingNextOccurrence(t *testing.T) {
 	c := EventCommon{StartTime: zoomtime.NewTimeValue("2026-12-01T10:00:00"), Type: types.StringValue(TypeRecurringFixedTime),
-		Timezone: types.StringValue("Europe/Berlin"), Settings: types.ObjectNull(AttrTypes(MeetingSettings)),
+		Timezone: types.StringValue("Europe/Berlin"), Settings: types.ObjectNull(AttrTypes(meetingSettings)),
 		Recurrence: types.ObjectNull(RecurrenceAttrTypes), TrackingFields: types.ListNull(types.ObjectType{AttrTypes: TrackingFieldAttrTypes})}
 	m := &client.Meeting{Event: client.Event{ID: 85746065432, Type: 8, Timezone: "Europe/Berlin", StartTime: "2026-12-08T09:00:00Z",
 		Occurrences: []client.Occurrence{{OccurrenceID: "x", StartTime: "2026-12-08T09:00:00Z", Duration: 60}},
@@ -201,13 +197,13 @@ func TestStartTimeOfRecurringMeetingFollowingNextOccurrence(t *testing.T) {
 func webinarSettingsObject(t *testing.T, vals map[string]attr.Value) types.Object {
 	t.Helper()
 	all := map[string]attr.Value{}
-	for _, s := range WebinarSettings {
+	for _, s := range webinarSettings {
 		all[s.Name] = nullOf(s)
 	}
 	for k, v := range vals {
 		all[k] = v
 	}
-	obj, diags := types.ObjectValue(AttrTypes(WebinarSettings), all)
+	obj, diags := types.ObjectValue(AttrTypes(webinarSettings), all)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -217,7 +213,7 @@ func webinarSettingsObject(t *testing.T, vals map[string]attr.Value) types.Objec
 func qa(t *testing.T, vals map[string]attr.Value) types.Object {
 	t.Helper()
 	var fields []Setting
-	for _, s := range WebinarSettings {
+	for _, s := range webinarSettings {
 		if s.Name == "question_and_answer" {
 			fields = s.Fields
 		}
@@ -237,10 +233,7 @@ func TestNestedAndUpdateOnlySettings(t *testing.T) {
 		QuestionAndAnswer:            &client.QuestionAndAnswer{Enable: client.Ptr(true), AnswerQuestions: client.Ptr("all"), AttendeesCanUpvote: client.Ptr(false)},
 		RegistrantsConfirmationEmail: client.Ptr(true),
 	}
-	got, diags := FromAPI(WebinarSettings, api, types.ObjectNull(AttrTypes(WebinarSettings)))
-	if diags.HasError() {
-		t.Fatal(diags)
-	}
+	got := settingsFromAPI(webinarSettings, api, types.ObjectNull(AttrTypes(webinarSettings)))
 	q := got.Attributes()["question_and_answer"].(types.Object).Attributes()
 	if !q["enable"].Equal(types.BoolValue(true)) || !q["answer_questions"].Equal(types.StringValue("all")) || !q["attendees_can_comment"].IsNull() {
 		t.Fatalf("nested = %v", q)
@@ -257,18 +250,18 @@ func TestNestedAndUpdateOnlySettings(t *testing.T) {
 		"registrants_confirmation_email": types.BoolValue(false),
 	})
 	var out client.WebinarSettings
-	has, err := Request(WebinarSettings, config, plan, got, &out)
-	if err != nil || !has || out.QuestionAndAnswer == nil || *out.QuestionAndAnswer.Enable || *out.QuestionAndAnswer.AnswerQuestions != "all" ||
+	has := settingsRequest(webinarSettings, config, plan, got, &out)
+	if !has || out.QuestionAndAnswer == nil || *out.QuestionAndAnswer.Enable || *out.QuestionAndAnswer.AnswerQuestions != "all" ||
 		out.RegistrantsConfirmationEmail == nil {
-		t.Fatalf("update request = %+v (%v)", out, err)
+		t.Fatalf("update request = %+v", out)
 	}
-	// On create the update-only key is left out, and UpdateOnlyRequest carries it alone.
+	// On create the update-only key is left out, and updateOnlyRequest carries it alone.
 	out = client.WebinarSettings{}
-	if has, _ := Request(WebinarSettings, config, plan, types.ObjectNull(AttrTypes(WebinarSettings)), &out); !has || out.RegistrantsConfirmationEmail != nil {
+	if has := settingsRequest(webinarSettings, config, plan, types.ObjectNull(AttrTypes(webinarSettings)), &out); !has || out.RegistrantsConfirmationEmail != nil {
 		t.Fatalf("create request = %+v", out)
 	}
 	out = client.WebinarSettings{}
-	if has, _ := UpdateOnlyRequest(WebinarSettings, config, plan, &out); !has || out.RegistrantsConfirmationEmail == nil || out.QuestionAndAnswer != nil {
+	if has := updateOnlyRequest(webinarSettings, config, plan, &out); !has || out.RegistrantsConfirmationEmail == nil || out.QuestionAndAnswer != nil {
 		t.Fatalf("update-only request = %+v", out)
 	}
 
@@ -278,8 +271,45 @@ func TestNestedAndUpdateOnlySettings(t *testing.T) {
 		"registrants_confirmation_email": types.BoolValue(false),
 	})
 	var d diag.Diagnostics
-	Reconcile(WebinarSettings, path.Root("settings"), config, plan, refused, &d)
+	reconcileSettings(webinarSettings, path.Root("settings"), config, plan, refused, &d)
 	if d.ErrorsCount() != 1 || !d.Errors()[0].(diag.DiagnosticWithPath).Path().Equal(path.Root("settings").AtName("question_and_answer").AtName("enable")) {
 		t.Fatalf("diags = %v", d)
 	}
+}
+
+// TestSettingAccessorsMatchShapes checks that every setting's accessor reaches a client field of its shape, so
+// that the table and the client structs cannot drift apart unnoticed.
+func TestSettingAccessorsMatchShapes(t *testing.T) {
+	var check func(at string, list []Setting, owner any)
+	check = func(at string, list []Setting, owner any) {
+		for _, s := range list {
+			name := at + s.Name
+			if s.Shape == ShapeObject {
+				if s.object == nil {
+					t.Errorf("%s: no object accessor", name)
+					continue
+				}
+				check(name+".", s.Fields, s.object(owner, true))
+				continue
+			}
+			if s.field == nil {
+				t.Errorf("%s: no field accessor", name)
+				continue
+			}
+			ok := false
+			switch s.field(owner).(type) {
+			case **bool:
+				ok = s.Shape == ShapeBool
+			case **int:
+				ok = s.Shape == ShapeInt
+			case **string:
+				ok = s.Shape == ShapeString || s.Shape == ShapeEmailSet
+			}
+			if !ok {
+				t.Errorf("%s: accessor %T does not fit shape %v", name, s.field(owner), s.Shape)
+			}
+		}
+	}
+	check("meeting.", Meeting.Settings, new(client.MeetingSettings))
+	check("webinar.", Webinar.Settings, new(client.WebinarSettings))
 }

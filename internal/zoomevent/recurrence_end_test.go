@@ -1,4 +1,4 @@
-package meetingattrs
+package zoomevent
 
 import (
 	"testing"
