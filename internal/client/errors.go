@@ -343,12 +343,12 @@ func IsMaybeProcessed(err error) bool {
 
 // Zoom's codes for meetings and webinars.
 const (
-	codeEventNotAccessible = 3000
-	codeEventInProgress    = 3002
-	codeEventEnded         = 3007
-	codeEventDeletePMI   = 3018
-	codeEventHostNotAllowed     = 3161
-	codeEventHostMissing       = 1001
+	codeEventNotAccessible  = 3000
+	codeEventInProgress     = 3002
+	codeEventEnded          = 3007
+	codeEventDeletePMI      = 3018
+	codeEventHostNotAllowed = 3161
+	codeEventHostMissing    = 1001
 )
 
 // asEventAPIError returns err as an APIError and whether it is one.
