@@ -81,6 +81,18 @@ func addWebinarAddonError(diags *diag.Diagnostics, summary, who string, err erro
 	return true
 }
 
+// listError explains why listing a user's what (e.g. "meetings", "webinar templates") failed; userMissing tells
+// Zoom's answer that the user does not exist.
+func (s *eventSource) listError(diags *diag.Diagnostics, what, user string, err error, userMissing bool) {
+	switch {
+	case s.addonError(diags, "Cannot list the Zoom "+what+" of "+user, "the user "+user, err):
+	case userMissing:
+		diags.AddError("Zoom user not found", "No user "+user+" exists in the Zoom account, so it has no "+what+" to list.")
+	default:
+		diagnostics.AddAPIError(diags, "Error listing the Zoom "+what+" of "+user, err)
+	}
+}
+
 func configure(req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) *client.Client {
 	return diagnostics.Client(req.ProviderData, &resp.Diagnostics)
 }
@@ -303,13 +315,7 @@ func (d *eventsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	host := hostValue.ValueString()
 	listed, own, err := s.list(ctx, d.client, host, typ.ValueString())
 	if err != nil {
-		switch {
-		case s.addonError(&resp.Diagnostics, "Cannot list the Zoom "+noun+"s of "+host, "the user "+host, err):
-		case client.IsNotFound(err):
-			resp.Diagnostics.AddError("Zoom user not found", "No user "+host+" exists in the Zoom account, so it has no "+noun+"s to list.")
-		default:
-			diagnostics.AddAPIError(&resp.Diagnostics, "Error listing the Zoom "+noun+"s of "+host, err)
-		}
+		s.listError(&resp.Diagnostics, noun+"s", host, err, client.IsNotFound(err))
 		return
 	}
 	attrTypes := s.listedAttrTypes()
@@ -432,13 +438,7 @@ func (d *eventTemplatesDataSource) Read(ctx context.Context, req datasource.Read
 	user := m.UserID.ValueString()
 	templates, err := s.templates(ctx, d.client, user)
 	if err != nil {
-		switch {
-		case s.addonError(&resp.Diagnostics, "Cannot list the Zoom "+noun+" templates of "+user, "the user "+user, err):
-		case client.IsNotFound(err) || (s.templatesHostMissingToo && client.IsHostMissing(err)):
-			resp.Diagnostics.AddError("Zoom user not found", "No user "+user+" exists in the Zoom account, so it has no "+noun+" templates to list.")
-		default:
-			diagnostics.AddAPIError(&resp.Diagnostics, "Error listing the Zoom "+noun+" templates of "+user, err)
-		}
+		s.listError(&resp.Diagnostics, noun+" templates", user, err, client.IsNotFound(err) || (s.templatesHostMissingToo && client.IsHostMissing(err)))
 		return
 	}
 	attrTypes := s.templateAttrTypes()

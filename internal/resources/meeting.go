@@ -222,44 +222,16 @@ func (r *meetingResource) Create(ctx context.Context, req resource.CreateRequest
 }
 
 func (r *meetingResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
-		return
-	}
-	var state meetingModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if host := state.UserID.ValueString(); !settleBeforeRead(ctx, r.client, zoomevent.Meeting, &state.EventCommon, host,
-		r.listEvents(ctx, host), &resp.State, &resp.Diagnostics) {
-		return
-	}
-	id, ok := eventNumber(&state.EventCommon, "meeting", &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	m, err := r.client.Meetings.Get(ctx, id, nil)
-	if err != nil {
-		switch {
-		case !client.IsNotFound(err):
-			diagnostics.AddAPIError(&resp.Diagnostics, "Error reading Zoom meeting "+state.ID.ValueString(), err)
-		case zoomevent.Meeting.ReadGone(err, &state.EventCommon, &resp.Diagnostics):
-			resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-		default:
-			resp.State.RemoveResource(ctx)
+	readEvent(ctx, r.ops(), req, resp, func(state *meetingModel, m *client.Meeting) bool {
+		if state.Topic.IsNull() && onPMI(m) {
+			// Importing: a meeting on the host's PMI shares its ID with the host's other PMI meetings and cannot be
+			// deleted, so it is not taken under management.
+			resp.Diagnostics.AddError(fmt.Sprintf("Zoom meeting %d is held on the host's Personal Meeting ID", m.ID),
+				usePMIRefusal+" This meeting can only be managed in the Zoom portal.")
+			return false
 		}
-		return
-	}
-	if state.Topic.IsNull() && onPMI(m) {
-		// Importing: a meeting on the host's PMI shares its ID with the host's other PMI meetings and cannot be
-		// deleted, so it is not taken under management.
-		resp.Diagnostics.AddError(fmt.Sprintf("Zoom meeting %d is held on the host's Personal Meeting ID", id),
-			usePMIRefusal+" This meeting can only be managed in the Zoom portal.")
-		return
-	}
-	state.UserID = zoomevent.HostAfterRead(state.UserID, m.HostID, m.HostEmail)
-	resp.Diagnostics.Append(state.FromAPI(ctx, m)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		return true
+	})
 }
 
 func (r *meetingResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -282,47 +254,16 @@ func (r *meetingResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !body.IsEmpty() {
-		if err := r.client.Meetings.Update(ctx, id, body); err != nil {
-			diagnostics.AddAPIError(&resp.Diagnostics,
-				fmt.Sprintf("Error updating Zoom meeting %d of host %s", id, state.HostEmail.ValueString()),
-				zoomevent.Meeting.ExplainAltHosts(zoomevent.Meeting.UpdateError(err), plan.Settings))
-			return
-		}
-	} else if !zoomevent.PlanHasUnknowns(&plan.EventCommon, plan.H323Password, plan.PSTNPassword, plan.EncryptedPassword, plan.PreSchedule) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
-	}
-	m, err := r.client.Meetings.Get(ctx, id, nil)
-	if err != nil {
-		diagnostics.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Error reading Zoom meeting %d after updating it", id), err)
-		return
-	}
-	got := plan
-	resp.Diagnostics.Append(got.FromAPI(ctx, m)...)
-	reconcileMeeting(&config, &plan, &got, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
+	updateEvent(ctx, r.ops(), id, &plan, &config, &state, body.IsEmpty(),
+		func() error { return r.client.Meetings.Update(ctx, id, body) }, func(err error) error { return err },
+		zoomevent.PlanHasUnknowns(&plan.EventCommon, plan.H323Password, plan.PSTNPassword, plan.EncryptedPassword, plan.PreSchedule), resp)
 }
 
 func (r *meetingResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
-		return
-	}
-	var state meetingModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !settleBeforeDelete(r.client, zoomevent.Meeting, &state.EventCommon, state.UserID.ValueString(), r.listEvents(ctx, state.UserID.ValueString()), &resp.Diagnostics) {
-		return
-	}
-	id, ok := eventNumber(&state.EventCommon, "meeting", &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	notify := client.Ptr(state.NotifyOnDestroy.ValueBool())
-	err := r.client.Meetings.Delete(ctx, id, &client.DeleteMeetingOptions{ScheduleForReminder: notify, CancelMeetingReminder: notify})
-	zoomevent.Meeting.DeleteOutcome(err, id, &resp.Diagnostics, func(err error) error {
+	deleteEvent(ctx, r.ops(), req, resp, func(id int64, state *meetingModel) error {
+		notify := client.Ptr(state.NotifyOnDestroy.ValueBool())
+		return r.client.Meetings.Delete(ctx, id, &client.DeleteMeetingOptions{ScheduleForReminder: notify, CancelMeetingReminder: notify})
+	}, func(err error, _ *meetingModel) error {
 		if client.IsPMIMeetingDelete(err) {
 			return fmt.Errorf("%w\n\nThe meeting is held on the host's Personal Meeting ID, which Zoom never deletes. "+
 				"Remove it from the state with `terraform state rm` and manage it in the Zoom portal", err)
@@ -401,5 +342,24 @@ func (r *meetingResource) listEvents(ctx context.Context, host string) func() ([
 			out[i] = list[i].EventSummary
 		}
 		return out, err
+	}
+}
+
+func (m *meetingModel) event() *zoomevent.EventCommon { return &m.EventCommon }
+func (m *meetingModel) args() *zoomevent.ResourceArgs { return &m.ResourceArgs }
+
+// ops names the meeting calls and mapping of the shared refresh and update steps.
+func (r *meetingResource) ops() eventOps[meetingModel, client.Meeting] {
+	return eventOps[meetingModel, client.Meeting]{
+		kind: zoomevent.Meeting,
+		get: func(ctx context.Context, id int64) (*client.Meeting, error) {
+			return r.client.Meetings.Get(ctx, id, nil)
+		},
+		info: func(m *client.Meeting) *client.Event { return &m.Event },
+		fromAPI: func(ctx context.Context, m *meetingModel, e *client.Meeting) diag.Diagnostics {
+			return m.FromAPI(ctx, e)
+		},
+		reconcile: reconcileMeeting,
+		readError: func(err error, _ *meetingModel) error { return err },
 	}
 }

@@ -160,38 +160,7 @@ func explainWebinar(err error, host string) error {
 }
 
 func (r *webinarResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
-		return
-	}
-	var state webinarModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if host := state.UserID.ValueString(); !settleBeforeRead(ctx, r.client, zoomevent.Webinar, &state.EventCommon, host,
-		r.listEvents(ctx, host), &resp.State, &resp.Diagnostics) {
-		return
-	}
-	id, ok := eventNumber(&state.EventCommon, "webinar", &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	w, err := r.client.Webinars.Get(ctx, id, nil)
-	if err != nil {
-		switch {
-		case !client.IsNotFound(err):
-			diagnostics.AddAPIError(&resp.Diagnostics, "Error reading Zoom webinar "+state.ID.ValueString(),
-				explainWebinar(err, state.HostEmail.ValueString()))
-		case zoomevent.Webinar.ReadGone(err, &state.EventCommon, &resp.Diagnostics):
-			resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-		default:
-			resp.State.RemoveResource(ctx)
-		}
-		return
-	}
-	state.UserID = zoomevent.HostAfterRead(state.UserID, w.HostID, w.HostEmail)
-	resp.Diagnostics.Append(state.FromAPI(ctx, w)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	readEvent(ctx, r.ops(), req, resp, nil)
 }
 
 func (r *webinarResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -214,46 +183,16 @@ func (r *webinarResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !body.IsEmpty() {
-		if err := r.client.Webinars.Update(ctx, id, body); err != nil {
-			diagnostics.AddAPIError(&resp.Diagnostics,
-				fmt.Sprintf("Error updating Zoom webinar %d of host %s", id, state.HostEmail.ValueString()),
-				zoomevent.Webinar.ExplainAltHosts(explainWebinar(zoomevent.Webinar.UpdateError(err), state.HostEmail.ValueString()), plan.Settings))
-			return
-		}
-	} else if !zoomevent.PlanHasUnknowns(&plan.EventCommon) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
-	}
-	w, err := r.client.Webinars.Get(ctx, id, nil)
-	if err != nil {
-		diagnostics.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Error reading Zoom webinar %d after updating it", id), err)
-		return
-	}
-	got := plan
-	resp.Diagnostics.Append(got.FromAPI(ctx, w)...)
-	zoomevent.Webinar.Reconcile(&config.EventCommon, &plan.EventCommon, &got.EventCommon, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
+	updateEvent(ctx, r.ops(), id, &plan, &config, &state, body.IsEmpty(),
+		func() error { return r.client.Webinars.Update(ctx, id, body) },
+		func(err error) error { return explainWebinar(err, state.HostEmail.ValueString()) },
+		zoomevent.PlanHasUnknowns(&plan.EventCommon), resp)
 }
 
 func (r *webinarResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
-		return
-	}
-	var state webinarModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !settleBeforeDelete(r.client, zoomevent.Webinar, &state.EventCommon, state.UserID.ValueString(), r.listEvents(ctx, state.UserID.ValueString()), &resp.Diagnostics) {
-		return
-	}
-	id, ok := eventNumber(&state.EventCommon, "webinar", &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	err := r.client.Webinars.Delete(ctx, id, &client.DeleteWebinarOptions{CancelWebinarReminder: client.Ptr(state.NotifyOnDestroy.ValueBool())})
-	zoomevent.Webinar.DeleteOutcome(err, id, &resp.Diagnostics, func(err error) error { return explainWebinar(err, state.HostEmail.ValueString()) })
+	deleteEvent(ctx, r.ops(), req, resp, func(id int64, state *webinarModel) error {
+		return r.client.Webinars.Delete(ctx, id, &client.DeleteWebinarOptions{CancelWebinarReminder: client.Ptr(state.NotifyOnDestroy.ValueBool())})
+	}, func(err error, state *webinarModel) error { return explainWebinar(err, state.HostEmail.ValueString()) })
 }
 
 // ImportState accepts a webinar ID.
@@ -287,5 +226,26 @@ func (r *webinarResource) listEvents(ctx context.Context, host string) func() ([
 			out[i] = list[i].EventSummary
 		}
 		return out, err
+	}
+}
+
+func (m *webinarModel) event() *zoomevent.EventCommon { return &m.EventCommon }
+func (m *webinarModel) args() *zoomevent.ResourceArgs { return &m.ResourceArgs }
+
+// ops names the webinar calls and mapping of the shared refresh and update steps.
+func (r *webinarResource) ops() eventOps[webinarModel, client.Webinar] {
+	return eventOps[webinarModel, client.Webinar]{
+		kind: zoomevent.Webinar,
+		get: func(ctx context.Context, id int64) (*client.Webinar, error) {
+			return r.client.Webinars.Get(ctx, id, nil)
+		},
+		info: func(w *client.Webinar) *client.Event { return &w.Event },
+		fromAPI: func(ctx context.Context, m *webinarModel, e *client.Webinar) diag.Diagnostics {
+			return m.FromAPI(ctx, e)
+		},
+		reconcile: func(config, plan, got *webinarModel, d *diag.Diagnostics) {
+			zoomevent.Webinar.Reconcile(&config.EventCommon, &plan.EventCommon, &got.EventCommon, d)
+		},
+		readError: func(err error, state *webinarModel) error { return explainWebinar(err, state.HostEmail.ValueString()) },
 	}
 }

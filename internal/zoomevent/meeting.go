@@ -78,11 +78,7 @@ type WebinarCommon struct {
 // derives from is unchanged (null otherwise).
 func (c *MeetingCommon) FromAPI(ctx context.Context, m *client.Meeting) diag.Diagnostics {
 	samePasscode := !c.Password.IsNull() && !c.Password.IsUnknown() && c.Password.ValueString() == m.Password
-	var settings any
-	if m.Settings != nil {
-		settings = m.Settings
-	}
-	diags := c.fromEvent(ctx, Meeting, &m.Event, settings)
+	diags := c.fromEvent(ctx, Meeting, &m.Event, settingsOf(m.Settings))
 	c.PreSchedule = types.BoolValue(m.PreSchedule)
 	c.H323Password = types.StringValue(m.H323Password)
 	c.PSTNPassword = reported(m.PSTNPassword, c.PSTNPassword, samePasscode)
@@ -92,11 +88,15 @@ func (c *MeetingCommon) FromAPI(ctx context.Context, m *client.Meeting) diag.Dia
 
 // FromAPI maps a Zoom webinar onto c.
 func (c *WebinarCommon) FromAPI(ctx context.Context, w *client.Webinar) diag.Diagnostics {
-	var settings any
-	if w.Settings != nil {
-		settings = w.Settings
+	return c.fromEvent(ctx, Webinar, &w.Event, settingsOf(w.Settings))
+}
+
+// settingsOf is the settings struct of an answer for the table mapping: nil when Zoom sent none.
+func settingsOf[S any](p *S) any {
+	if p == nil {
+		return nil
 	}
-	return c.fromEvent(ctx, Webinar, &w.Event, settings)
+	return p
 }
 
 // fromEvent maps a Zoom meeting or webinar onto c. The values already in c are the prior ones (state, or the plan
