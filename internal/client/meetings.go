@@ -168,13 +168,10 @@ type MeetingRequest struct {
 	Settings        *MeetingSettings `json:"settings,omitempty"`
 }
 
-// IsEmpty reports whether the request carries no field at all.
-func (r *MeetingRequest) IsEmpty() bool { return r == nil || isEmptyJSON(r) }
-
-// isEmptyJSON reports whether a request marshals to no field (an empty settings object counts as none).
-func isEmptyJSON(v any) bool {
-	b, err := json.Marshal(v)
-	return err == nil && (string(b) == "{}" || string(b) == `{"settings":{}}`)
+// IsEmpty reports whether the request carries no field at all (an empty settings object counts as none).
+func (r *MeetingRequest) IsEmpty() bool {
+	return r == nil || (r.EventFields == EventFields{} && r.DefaultPassword == nil && r.PreSchedule == nil &&
+		r.ScheduleFor == nil && (r.Settings == nil || *r.Settings == MeetingSettings{}))
 }
 
 // GetMeetingOptions are the query parameters of GET /meetings/{meetingId}.

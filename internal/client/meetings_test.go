@@ -126,6 +126,8 @@ func TestMeetingRequestIsEmpty(t *testing.T) {
 		{&MeetingRequest{}, true},
 		{&MeetingRequest{Settings: &MeetingSettings{}}, true},
 		{&MeetingRequest{EventFields: EventFields{Topic: Ptr("")}}, false},
+		{&MeetingRequest{EventFields: EventFields{TrackingFields: &[]TrackingField{}}}, false},
+		{&MeetingRequest{PreSchedule: Ptr(false)}, false},
 		{&MeetingRequest{Settings: &MeetingSettings{HostVideo: Ptr(false)}}, false},
 	}
 	for i, tc := range cases {

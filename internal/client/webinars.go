@@ -97,8 +97,10 @@ type WebinarRequest struct {
 	Settings *WebinarSettings `json:"settings,omitempty"`
 }
 
-// IsEmpty reports whether the request carries no field at all.
-func (r *WebinarRequest) IsEmpty() bool { return r == nil || isEmptyJSON(r) }
+// IsEmpty reports whether the request carries no field at all (an empty settings object counts as none).
+func (r *WebinarRequest) IsEmpty() bool {
+	return r == nil || (r.EventFields == EventFields{} && (r.Settings == nil || *r.Settings == WebinarSettings{}))
+}
 
 // WebinarSummary is one item of GET /users/{userId}/webinars.
 type WebinarSummary struct {

@@ -46,7 +46,8 @@ func TestWebinarsCRUDAndList(t *testing.T) {
 	jsonEqual(t, got[0].body, `{"topic":"Launch","settings":{"hd_video":true}}`)
 	jsonEqual(t, got[2].body, `{"agenda":""}`)
 	jsonEqual(t, got[4].body, `{"action":"end"}`)
-	if !(&WebinarRequest{}).IsEmpty() || (&WebinarRequest{EventFields: EventFields{Topic: Ptr("x")}}).IsEmpty() {
+	if !(&WebinarRequest{}).IsEmpty() || !(&WebinarRequest{Settings: &WebinarSettings{}}).IsEmpty() ||
+		(&WebinarRequest{Settings: &WebinarSettings{QuestionAndAnswer: &QuestionAndAnswer{}}}).IsEmpty() || (&WebinarRequest{EventFields: EventFields{Topic: Ptr("x")}}).IsEmpty() {
 		t.Error("IsEmpty is wrong")
 	}
 }
