@@ -214,7 +214,7 @@ func (d *eventDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if model == nil {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
