@@ -351,7 +351,9 @@ func (m *meetingModel) args() *zoomevent.ResourceArgs { return &m.ResourceArgs }
 // ops names the meeting calls and mapping of the shared refresh and update steps.
 func (r *meetingResource) ops() eventOps[meetingModel, client.Meeting] {
 	return eventOps[meetingModel, client.Meeting]{
-		kind: zoomevent.Meeting,
+		kind:   zoomevent.Meeting,
+		client: r.client,
+		list:   r.listEvents,
 		get: func(ctx context.Context, id int64) (*client.Meeting, error) {
 			return r.client.Meetings.Get(ctx, id, nil)
 		},

@@ -235,7 +235,9 @@ func (m *webinarModel) args() *zoomevent.ResourceArgs { return &m.ResourceArgs }
 // ops names the webinar calls and mapping of the shared refresh and update steps.
 func (r *webinarResource) ops() eventOps[webinarModel, client.Webinar] {
 	return eventOps[webinarModel, client.Webinar]{
-		kind: zoomevent.Webinar,
+		kind:   zoomevent.Webinar,
+		client: r.client,
+		list:   r.listEvents,
 		get: func(ctx context.Context, id int64) (*client.Webinar, error) {
 			return r.client.Webinars.Get(ctx, id, nil)
 		},
