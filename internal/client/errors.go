@@ -540,3 +540,88 @@ func IsMailAuthRefused(err error) bool {
 	e := apiError(err)
 	return e != nil && e.HTTPStatus == http.StatusUnauthorized && e.Code == 401
 }
+
+// Meetings and webinars: the answers the meeting and webinar resources and data sources react to
+// (docs/development/zoom-api.md#error-codes).
+
+// Zoom's codes for meetings and webinars.
+const (
+	codeEventNotAccessible  = 3000
+	codeEventInProgress     = 3002
+	codeEventEnded          = 3007
+	codeEventDeletePMI      = 3018
+	codeEventHostNotAllowed = 3161
+	codeEventHostMissing    = 1001
+)
+
+// IsEventEnded reports whether Zoom refused to delete a meeting or webinar because it has ended (code 3007).
+func IsEventEnded(err error) bool {
+	e := apiError(err)
+	return e != nil && e.Code == codeEventEnded
+}
+
+// IsEventInProgress reports whether Zoom refused to delete a meeting or webinar because it is running (code 3002).
+func IsEventInProgress(err error) bool {
+	e := apiError(err)
+	return e != nil && e.Code == codeEventInProgress
+}
+
+// IsEventStarted reports whether Zoom refused to update a meeting or webinar because it has started (code 3000
+// with a message saying so).
+func IsEventStarted(err error) bool {
+	e := apiError(err)
+	return e != nil && e.Code == codeEventNotAccessible && strings.Contains(strings.ToLower(e.Message), "started")
+}
+
+// IsNotAWebinar reports whether the webinar endpoint refused a number it cannot read as a webinar, as it answers
+// for a meeting's number (code 3000 "Cannot access meeting info.").
+func IsNotAWebinar(err error) bool {
+	e := apiError(err)
+	return e != nil && e.Code == codeEventNotAccessible
+}
+
+// IsPMIMeetingDelete reports whether meetingDelete refused a meeting held on the host's Personal Meeting ID
+// (code 3018).
+func IsPMIMeetingDelete(err error) bool {
+	e := apiError(err)
+	return e != nil && e.Code == codeEventDeletePMI
+}
+
+// IsHostMissing reports whether Zoom named the host (or user) of a meeting or webinar call as not a user of the
+// account (code 1001, whatever the HTTP status).
+func IsHostMissing(err error) bool {
+	e := apiError(err)
+	return e != nil && e.Code == codeEventHostMissing
+}
+
+// IsHostNotAllowed reports whether Zoom refused the host as one who may not host (code 3161: a pending user or a
+// user of a type that cannot host).
+func IsHostNotAllowed(err error) bool {
+	e := apiError(err)
+	return e != nil && e.Code == codeEventHostNotAllowed
+}
+
+// IsWebinarPlanMissing reports whether err is the answer of a webinar call when the account or host lacks the
+// webinar add-on (code 200); badRequestOnly narrows it to the documented HTTP 400.
+func IsWebinarPlanMissing(err error, badRequestOnly bool) bool {
+	e := apiError(err)
+	return e != nil && e.Code == CodeWebinarPlanMissing && (!badRequestOnly || e.HTTPStatus == http.StatusBadRequest)
+}
+
+// AltHostRefusal reports whether Zoom refused an alternative host, and returns its message (which names the
+// refused address). The specs document no code of its own for it: the answer is recognised by its message.
+func AltHostRefusal(err error) (message string, ok bool) {
+	e := apiError(err)
+	if e == nil || !strings.Contains(strings.ToLower(e.Message), "alternative host") {
+		return "", false
+	}
+	return e.Message, true
+}
+
+// ServerTime returns Zoom's clock at the time of err (its Date header), or the local clock.
+func ServerTime(err error) time.Time {
+	if e := apiError(err); e != nil && !e.ServerTime.IsZero() {
+		return e.ServerTime
+	}
+	return time.Now()
+}

@@ -3,9 +3,7 @@ package client
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/url"
-	"strconv"
 	"strings"
 )
 
@@ -69,31 +67,13 @@ func (f *FlexString) UnmarshalJSON(b []byte) error {
 
 // Meeting is a meeting as returned by create and GET.
 type Meeting struct {
-	UUID              string           `json:"uuid,omitempty"`
-	ID                int64            `json:"id"`
-	HostID            string           `json:"host_id,omitempty"`
-	HostEmail         string           `json:"host_email,omitempty"`
+	Event
 	AssistantID       string           `json:"assistant_id,omitempty"`
-	Topic             string           `json:"topic"`
-	Type              int              `json:"type"`
-	Status            string           `json:"status,omitempty"`
-	StartTime         string           `json:"start_time,omitempty"`
-	Duration          int              `json:"duration"`
-	Timezone          string           `json:"timezone,omitempty"`
-	Agenda            string           `json:"agenda"`
-	CreatedAt         string           `json:"created_at,omitempty"`
-	StartURL          string           `json:"start_url,omitempty"`
-	JoinURL           string           `json:"join_url,omitempty"`
-	RegistrationURL   string           `json:"registration_url,omitempty"`
-	Password          string           `json:"password"`
 	H323Password      string           `json:"h323_password,omitempty"`
 	PSTNPassword      string           `json:"pstn_password,omitempty"`
 	EncryptedPassword string           `json:"encrypted_password,omitempty"`
 	PMI               FlexString       `json:"pmi,omitempty"`
 	PreSchedule       bool             `json:"pre_schedule"`
-	TrackingFields    []TrackingField  `json:"tracking_fields,omitempty"`
-	Occurrences       []Occurrence     `json:"occurrences,omitempty"`
-	Recurrence        *Recurrence      `json:"recurrence,omitempty"`
 	Settings          *MeetingSettings `json:"settings,omitempty"`
 }
 
@@ -179,32 +159,19 @@ type Interpreter struct {
 	Languages string `json:"languages"`
 }
 
-// MeetingRequest is the body of create and update. Only non-nil fields are
-// sent; on update, omitted fields keep their values.
+// MeetingRequest is the body of meeting create and update: the shared fields plus the meeting-only ones.
 type MeetingRequest struct {
-	Topic           *string          `json:"topic,omitempty"`
-	Type            *int             `json:"type,omitempty"`
-	StartTime       *string          `json:"start_time,omitempty"`
-	Duration        *int             `json:"duration,omitempty"`
-	Timezone        *string          `json:"timezone,omitempty"`
-	Agenda          *string          `json:"agenda,omitempty"`
-	Password        *string          `json:"password,omitempty"`
+	EventFields
 	DefaultPassword *bool            `json:"default_password,omitempty"`
 	PreSchedule     *bool            `json:"pre_schedule,omitempty"`
 	ScheduleFor     *string          `json:"schedule_for,omitempty"`
-	TemplateID      *string          `json:"template_id,omitempty"`
-	TrackingFields  *[]TrackingField `json:"tracking_fields,omitempty"`
-	Recurrence      *Recurrence      `json:"recurrence,omitempty"`
 	Settings        *MeetingSettings `json:"settings,omitempty"`
 }
 
-// IsEmpty reports whether the request carries no field at all.
-func (r *MeetingRequest) IsEmpty() bool { return r == nil || isEmptyJSON(r) }
-
-// isEmptyJSON reports whether a request marshals to no field (an empty settings object counts as none).
-func isEmptyJSON(v any) bool {
-	b, err := json.Marshal(v)
-	return err == nil && (string(b) == "{}" || string(b) == `{"settings":{}}`)
+// IsEmpty reports whether the request carries no field at all (an empty settings object counts as none).
+func (r *MeetingRequest) IsEmpty() bool {
+	return r == nil || (r.EventFields == EventFields{} && r.DefaultPassword == nil && r.PreSchedule == nil &&
+		r.ScheduleFor == nil && (r.Settings == nil || *r.Settings == MeetingSettings{}))
 }
 
 // GetMeetingOptions are the query parameters of GET /meetings/{meetingId}.
@@ -252,18 +219,8 @@ type ListMeetingsOptions struct {
 // MeetingSummary is one item of GET /users/{userId}/meetings (agenda is
 // truncated to 250 characters; no settings, passcode or start URL).
 type MeetingSummary struct {
-	UUID      string     `json:"uuid"`
-	ID        int64      `json:"id"`
-	HostID    string     `json:"host_id"`
-	Topic     string     `json:"topic"`
-	Type      int        `json:"type"`
-	StartTime string     `json:"start_time,omitempty"`
-	Duration  int        `json:"duration"`
-	Timezone  string     `json:"timezone,omitempty"`
-	CreatedAt string     `json:"created_at,omitempty"`
-	JoinURL   string     `json:"join_url"`
-	Agenda    string     `json:"agenda,omitempty"`
-	PMI       FlexString `json:"pmi,omitempty"`
+	EventSummary
+	PMI FlexString `json:"pmi,omitempty"`
 }
 
 // MeetingTemplate is one item of GET /users/{userId}/meeting_templates.
@@ -277,13 +234,6 @@ type MeetingTemplate struct {
 // maxMeetingsPageSize is GET /users/{userId}/meetings' maximum page_size.
 const maxMeetingsPageSize = 300
 
-func meetingPath(id int64) (string, error) {
-	if id <= 0 {
-		return "", errors.New("zoom client: meeting ID must be positive")
-	}
-	return pathf("meetings/%s", strconv.FormatInt(id, 10))
-}
-
 // Create schedules a meeting for the host userID (an ID, an e-mail or "me").
 //
 // A POST is retried only on 429; on a 5xx, a timeout or a dropped connection
@@ -292,33 +242,14 @@ func meetingPath(id int64) (string, error) {
 //
 //meta:operation POST /users/{userId}/meetings
 func (s *MeetingsService) Create(ctx context.Context, userID string, req *MeetingRequest) (*Meeting, error) {
-	if req == nil {
-		return nil, errors.New("zoom client: create meeting: request must not be nil")
-	}
-	p, err := userPath(userID)
-	if err != nil {
-		return nil, err
-	}
-	m := new(Meeting)
-	if _, err := s.client.post(ctx, p+"/meetings", req, CategoryMedium, m); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return createEvent[Meeting](ctx, s.client, "meeting", "meetings", userID, req, req == nil, CategoryMedium)
 }
 
 // Get returns a meeting; opts may be nil.
 //
 //meta:operation GET /meetings/{meetingId}
 func (s *MeetingsService) Get(ctx context.Context, id int64, opts *GetMeetingOptions) (*Meeting, error) {
-	p, err := meetingPath(id)
-	if err != nil {
-		return nil, err
-	}
-	m := new(Meeting)
-	if _, err := s.client.get(ctx, p, opts.query(), CategoryLight, m); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return getEvent[Meeting](ctx, s.client, "meeting", "meetings", id, opts)
 }
 
 // Update changes the fields set in req (Zoom answers 204; re-read with Get).
@@ -326,48 +257,27 @@ func (s *MeetingsService) Get(ctx context.Context, id int64, opts *GetMeetingOpt
 //
 //meta:operation PATCH /meetings/{meetingId}
 func (s *MeetingsService) Update(ctx context.Context, id int64, req *MeetingRequest) error {
-	if req == nil {
-		return errors.New("zoom client: update meeting: request must not be nil")
-	}
-	p, err := meetingPath(id)
-	if err != nil {
-		return err
-	}
-	_, err = s.client.patch(ctx, p, nil, req, CategoryLight)
-	return err
+	return updateEvent(ctx, s.client, "meeting", "meetings", id, req, req == nil)
 }
 
 // Delete deletes a meeting (or one occurrence); opts may be nil.
 //
 //meta:operation DELETE /meetings/{meetingId}
 func (s *MeetingsService) Delete(ctx context.Context, id int64, opts *DeleteMeetingOptions) error {
-	p, err := meetingPath(id)
-	if err != nil {
-		return err
-	}
 	q := url.Values{}
 	if opts != nil {
 		setString(q, "occurrence_id", opts.OccurrenceID)
 		setBool(q, "schedule_for_reminder", opts.ScheduleForReminder)
 		setBool(q, "cancel_meeting_reminder", opts.CancelMeetingReminder)
 	}
-	_, err = s.client.del(ctx, p, q, CategoryLight)
-	return err
+	return deleteEvent(ctx, s.client, "meeting", "meetings", id, q)
 }
 
 // UpdateStatus ends a live meeting or recovers a deleted one (see MeetingStatusAction*).
 //
 //meta:operation PUT /meetings/{meetingId}/status
 func (s *MeetingsService) UpdateStatus(ctx context.Context, id int64, action string) error {
-	p, err := meetingPath(id)
-	if err != nil {
-		return err
-	}
-	body := struct {
-		Action string `json:"action"`
-	}{action}
-	_, err = s.client.put(ctx, p+"/status", body, CategoryLight, nil)
-	return err
+	return setEventStatus(ctx, s.client, "meeting", "meetings", id, action)
 }
 
 // List returns every meeting of a host matching opts (all pages, 300 per
@@ -379,11 +289,11 @@ func (s *MeetingsService) List(ctx context.Context, userID string, opts *ListMee
 	if err != nil {
 		return nil, err
 	}
-	q := url.Values{}
+	var typ string
 	if opts != nil {
-		setString(q, "type", opts.Type)
+		typ = opts.Type
 	}
-	return listAll[MeetingSummary](ctx, s.client, p+"/meetings", q, CategoryMedium, "meetings", maxMeetingsPageSize)
+	return listAll[MeetingSummary](ctx, s.client, p+"/meetings", listQuery(typ), CategoryMedium, "meetings", maxMeetingsPageSize)
 }
 
 // ListTemplates returns a user's meeting templates (the user's own and the
@@ -391,15 +301,5 @@ func (s *MeetingsService) List(ctx context.Context, userID string, opts *ListMee
 //
 //meta:operation GET /users/{userId}/meeting_templates
 func (s *MeetingsService) ListTemplates(ctx context.Context, userID string) ([]MeetingTemplate, error) {
-	p, err := userPath(userID)
-	if err != nil {
-		return nil, err
-	}
-	var out struct {
-		Templates []MeetingTemplate `json:"templates"`
-	}
-	if _, err := s.client.get(ctx, p+"/meeting_templates", nil, CategoryMedium, &out); err != nil {
-		return nil, err
-	}
-	return out.Templates, nil
+	return listTemplates[MeetingTemplate](ctx, s.client, userID, "meeting_templates")
 }

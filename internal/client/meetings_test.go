@@ -19,13 +19,15 @@ func TestMeetingsCreateSendsOnlySetFields(t *testing.T) {
 	"occurrences":[{"occurrence_id":"1796144400000","start_time":"2026-12-01T17:00:00Z","duration":45,"status":"available"}],
 	"settings":{"waiting_room":true,"alternative_hosts":"a@example.com;b@example.com","jbh_time":0}}`)
 	m, err := c.Meetings.Create(context.Background(), "h@example.com", &MeetingRequest{
-		Topic:      Ptr("Weekly"),
-		Type:       Ptr(MeetingTypeRecurringFixedTime),
-		StartTime:  Ptr("2026-12-01T12:00:00"),
-		Timezone:   Ptr("America/New_York"),
-		Duration:   Ptr(45),
-		Recurrence: &Recurrence{Type: RecurrenceWeekly, WeeklyDays: "2,4", EndTimes: Ptr(10)},
-		Settings:   &MeetingSettings{WaitingRoom: Ptr(true), JBHTime: Ptr(0)},
+		EventFields: EventFields{
+			Topic:      Ptr("Weekly"),
+			Type:       Ptr(MeetingTypeRecurringFixedTime),
+			StartTime:  Ptr("2026-12-01T12:00:00"),
+			Timezone:   Ptr("America/New_York"),
+			Duration:   Ptr(45),
+			Recurrence: &Recurrence{Type: RecurrenceWeekly, WeeklyDays: "2,4", EndTimes: Ptr(10)},
+		},
+		Settings: &MeetingSettings{WaitingRoom: Ptr(true), JBHTime: Ptr(0)},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -75,7 +77,9 @@ func TestMeetingsGetUpdateDeleteStatus(t *testing.T) {
 	}
 	// Clearing tracking fields sends an empty list; settings carry only what is set.
 	if err := c.Meetings.Update(ctx, 85746065432, &MeetingRequest{
-		TrackingFields: &[]TrackingField{}, Settings: &MeetingSettings{MuteUponEntry: Ptr(false)},
+		EventFields: EventFields{
+			TrackingFields: &[]TrackingField{},
+		}, Settings: &MeetingSettings{MuteUponEntry: Ptr(false)},
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +125,9 @@ func TestMeetingRequestIsEmpty(t *testing.T) {
 		{nil, true},
 		{&MeetingRequest{}, true},
 		{&MeetingRequest{Settings: &MeetingSettings{}}, true},
-		{&MeetingRequest{Topic: Ptr("")}, false},
+		{&MeetingRequest{EventFields: EventFields{Topic: Ptr("")}}, false},
+		{&MeetingRequest{EventFields: EventFields{TrackingFields: &[]TrackingField{}}}, false},
+		{&MeetingRequest{PreSchedule: Ptr(false)}, false},
 		{&MeetingRequest{Settings: &MeetingSettings{HostVideo: Ptr(false)}}, false},
 	}
 	for i, tc := range cases {
@@ -182,7 +188,7 @@ func TestAPIErrorCarriesServerTimeAndHostDailyLimit(t *testing.T) {
 	if !errors.As(err, &apiErr) || !IsNotFound(err) || apiErr.Code != 3001 || !apiErr.ServerTime.Equal(serverNow) {
 		t.Fatalf("err = %#v", err)
 	}
-	_, err = c.Meetings.Create(context.Background(), "h1", &MeetingRequest{Topic: Ptr("x")})
+	_, err = c.Meetings.Create(context.Background(), "h1", &MeetingRequest{EventFields: EventFields{Topic: Ptr("x")}})
 	reset, ok := IsDailyLimit(err)
 	if !ok || !reset.Equal(nextMidnightUTC(env.now())) {
 		t.Fatalf("IsDailyLimit = %v, %v (err %v)", reset, ok, err)

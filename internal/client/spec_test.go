@@ -28,12 +28,14 @@ func conform(at string, v any, schema zoomspec.Schema) []string {
 // fullMeetingRequest sets every request field the provider can send.
 func fullMeetingRequest(create bool) *MeetingRequest {
 	r := &MeetingRequest{
-		Topic: Ptr("Weekly"), Type: Ptr(MeetingTypeRecurringFixedTime), StartTime: Ptr("2030-12-01T10:00:00"),
-		Duration: Ptr(45), Timezone: Ptr("Europe/Berlin"), Agenda: Ptr("Agenda"), Password: Ptr("abc@1_-*"),
-		PreSchedule: Ptr(false), ScheduleFor: Ptr("h@example.com"), TemplateID: Ptr("Dv4YdINdTk+Z5RToadh5ug=="),
-		TrackingFields: &[]TrackingField{{Field: "Cost centre", Value: "42"}},
-		Recurrence: &Recurrence{Type: RecurrenceMonthly, RepeatInterval: Ptr(1), WeeklyDays: "2,4", MonthlyDay: Ptr(3),
-			MonthlyWeek: Ptr(-1), MonthlyWeekDay: Ptr(6), EndTimes: Ptr(10), EndDateTime: "2031-01-01T00:00:00Z"},
+		EventFields: EventFields{
+			Topic: Ptr("Weekly"), Type: Ptr(MeetingTypeRecurringFixedTime), StartTime: Ptr("2030-12-01T10:00:00"),
+			Duration: Ptr(45), Timezone: Ptr("Europe/Berlin"), Agenda: Ptr("Agenda"), Password: Ptr("abc@1_-*"), TemplateID: Ptr("Dv4YdINdTk+Z5RToadh5ug=="),
+			TrackingFields: &[]TrackingField{{Field: "Cost centre", Value: "42"}},
+			Recurrence: &Recurrence{Type: RecurrenceMonthly, RepeatInterval: Ptr(1), WeeklyDays: "2,4", MonthlyDay: Ptr(3),
+				MonthlyWeek: Ptr(-1), MonthlyWeekDay: Ptr(6), EndTimes: Ptr(10), EndDateTime: "2031-01-01T00:00:00Z"},
+		},
+		PreSchedule: Ptr(false), ScheduleFor: Ptr("h@example.com"),
 		Settings: &MeetingSettings{
 			AllowMultipleDevices: Ptr(true), AlternativeHosts: Ptr("a@example.com;b@example.com"),
 			AlternativeHostsEmailNotification: Ptr(true), AlternativeHostUpdatePolls: Ptr(true), ApprovalType: Ptr(0),
@@ -99,10 +101,12 @@ func TestMeetingStatusBodyMatchesTheSpec(t *testing.T) {
 func fullWebinarRequest(create bool) *WebinarRequest {
 	plan := &EmailNotificationPlan{Enable: Ptr(true), Type: Ptr(3)}
 	r := &WebinarRequest{
-		Topic: Ptr("Launch"), Type: Ptr(WebinarTypeRecurringFixedTime), StartTime: Ptr("2030-12-01T10:00:00Z"),
-		Duration: Ptr(60), Timezone: Ptr("UTC"), Agenda: Ptr("A"), Password: Ptr("abc!1"),
-		TrackingFields: &[]TrackingField{{Field: "f", Value: "v"}},
-		Recurrence:     &Recurrence{Type: RecurrenceWeekly, RepeatInterval: Ptr(1), WeeklyDays: "2", EndTimes: Ptr(5)},
+		EventFields: EventFields{
+			Topic: Ptr("Launch"), Type: Ptr(WebinarTypeRecurringFixedTime), StartTime: Ptr("2030-12-01T10:00:00Z"),
+			Duration: Ptr(60), Timezone: Ptr("UTC"), Agenda: Ptr("A"), Password: Ptr("abc!1"),
+			TrackingFields: &[]TrackingField{{Field: "f", Value: "v"}},
+			Recurrence:     &Recurrence{Type: RecurrenceWeekly, RepeatInterval: Ptr(1), WeeklyDays: "2", EndTimes: Ptr(5)},
+		},
 		Settings: &WebinarSettings{
 			AllowMultipleDevices: Ptr(true), AlternativeHosts: Ptr("a@example.com"), ApprovalType: Ptr(1),
 			AttendeesAndPanelistsReminderEmailNotification: plan, Audio: Ptr("both"), AuthenticationDomains: Ptr("x.com"),

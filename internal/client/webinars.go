@@ -2,9 +2,7 @@ package client
 
 import (
 	"context"
-	"errors"
 	"net/url"
-	"strconv"
 )
 
 // WebinarsService is the Zoom Webinars API (Zoom's Meeting API spec; docs/development/zoom-api.md#webinars and #templates). Every operation needs
@@ -26,28 +24,10 @@ const CodeWebinarPlanMissing = 200
 
 // Webinar is a webinar as returned by create and GET.
 type Webinar struct {
-	UUID            string           `json:"uuid,omitempty"`
-	ID              int64            `json:"id"`
-	HostID          string           `json:"host_id,omitempty"`
-	HostEmail       string           `json:"host_email,omitempty"`
-	Topic           string           `json:"topic"`
-	Type            int              `json:"type"`
-	Status          string           `json:"status,omitempty"`
-	StartTime       string           `json:"start_time,omitempty"`
-	Duration        int              `json:"duration"`
-	Timezone        string           `json:"timezone,omitempty"`
-	Agenda          string           `json:"agenda"`
-	CreatedAt       string           `json:"created_at,omitempty"`
-	StartURL        string           `json:"start_url,omitempty"`
-	JoinURL         string           `json:"join_url,omitempty"`
-	RegistrationURL string           `json:"registration_url,omitempty"`
-	Password        string           `json:"password"`
-	IsSimulive      bool             `json:"is_simulive"`
-	RecordFileID    string           `json:"record_file_id,omitempty"`
-	TrackingFields  []TrackingField  `json:"tracking_fields,omitempty"`
-	Occurrences     []Occurrence     `json:"occurrences,omitempty"`
-	Recurrence      *Recurrence      `json:"recurrence,omitempty"`
-	Settings        *WebinarSettings `json:"settings,omitempty"`
+	Event
+	IsSimulive   bool             `json:"is_simulive"`
+	RecordFileID string           `json:"record_file_id,omitempty"`
+	Settings     *WebinarSettings `json:"settings,omitempty"`
 }
 
 // EmailNotificationPlan is the {enable, type} object of webinar reminder and follow-up e-mails.
@@ -111,38 +91,21 @@ type WebinarSettings struct {
 	SurveyURL                                      *string                 `json:"survey_url,omitempty"`
 }
 
-// WebinarRequest is the body of webinar create and update; only non-nil fields are sent.
+// WebinarRequest is the body of webinar create and update: the shared fields plus the webinar settings.
 type WebinarRequest struct {
-	Topic          *string          `json:"topic,omitempty"`
-	Type           *int             `json:"type,omitempty"`
-	StartTime      *string          `json:"start_time,omitempty"`
-	Duration       *int             `json:"duration,omitempty"`
-	Timezone       *string          `json:"timezone,omitempty"`
-	Agenda         *string          `json:"agenda,omitempty"`
-	Password       *string          `json:"password,omitempty"`
-	TemplateID     *string          `json:"template_id,omitempty"`
-	TrackingFields *[]TrackingField `json:"tracking_fields,omitempty"`
-	Recurrence     *Recurrence      `json:"recurrence,omitempty"`
-	Settings       *WebinarSettings `json:"settings,omitempty"`
+	EventFields
+	Settings *WebinarSettings `json:"settings,omitempty"`
 }
 
-// IsEmpty reports whether the request carries no field at all.
-func (r *WebinarRequest) IsEmpty() bool { return r == nil || isEmptyJSON(r) }
+// IsEmpty reports whether the request carries no field at all (an empty settings object counts as none).
+func (r *WebinarRequest) IsEmpty() bool {
+	return r == nil || (r.EventFields == EventFields{} && (r.Settings == nil || *r.Settings == WebinarSettings{}))
+}
 
 // WebinarSummary is one item of GET /users/{userId}/webinars.
 type WebinarSummary struct {
-	UUID       string `json:"uuid"`
-	ID         int64  `json:"id"`
-	HostID     string `json:"host_id"`
-	Topic      string `json:"topic"`
-	Type       int    `json:"type"`
-	StartTime  string `json:"start_time,omitempty"`
-	Duration   int    `json:"duration"`
-	Timezone   string `json:"timezone,omitempty"`
-	CreatedAt  string `json:"created_at,omitempty"`
-	JoinURL    string `json:"join_url"`
-	Agenda     string `json:"agenda,omitempty"`
-	IsSimulive bool   `json:"is_simulive"`
+	EventSummary
+	IsSimulive bool `json:"is_simulive"`
 }
 
 // WebinarTemplate is one item of GET /users/{userId}/webinar_templates.
@@ -170,92 +133,45 @@ type DeleteWebinarOptions struct {
 	CancelWebinarReminder *bool
 }
 
-func webinarPath(id int64) (string, error) {
-	if id <= 0 {
-		return "", errors.New("zoom client: webinar ID must be positive")
-	}
-	return pathf("webinars/%s", strconv.FormatInt(id, 10))
-}
-
 // Create schedules a webinar for the host userID. With TemplateID set, Zoom needs the host's user ID in the path,
 // not the e-mail. A POST is retried only on 429 (see MeetingsService.Create).
 //
 //meta:operation POST /users/{userId}/webinars
 func (s *WebinarsService) Create(ctx context.Context, userID string, req *WebinarRequest) (*Webinar, error) {
-	if req == nil {
-		return nil, errors.New("zoom client: create webinar: request must not be nil")
-	}
-	p, err := userPath(userID)
-	if err != nil {
-		return nil, err
-	}
-	w := new(Webinar)
-	if _, err := s.client.post(ctx, p+"/webinars", req, CategoryLight, w); err != nil {
-		return nil, err
-	}
-	return w, nil
+	return createEvent[Webinar](ctx, s.client, "webinar", "webinars", userID, req, req == nil, CategoryLight)
 }
 
 // Get returns a webinar; opts may be nil.
 //
 //meta:operation GET /webinars/{webinarId}
 func (s *WebinarsService) Get(ctx context.Context, id int64, opts *GetMeetingOptions) (*Webinar, error) {
-	p, err := webinarPath(id)
-	if err != nil {
-		return nil, err
-	}
-	w := new(Webinar)
-	if _, err := s.client.get(ctx, p, opts.query(), CategoryLight, w); err != nil {
-		return nil, err
-	}
-	return w, nil
+	return getEvent[Webinar](ctx, s.client, "webinar", "webinars", id, opts)
 }
 
 // Update changes the fields set in req (204; re-read with Get). Counts toward the host's daily limit.
 //
 //meta:operation PATCH /webinars/{webinarId}
 func (s *WebinarsService) Update(ctx context.Context, id int64, req *WebinarRequest) error {
-	if req == nil {
-		return errors.New("zoom client: update webinar: request must not be nil")
-	}
-	p, err := webinarPath(id)
-	if err != nil {
-		return err
-	}
-	_, err = s.client.patch(ctx, p, nil, req, CategoryLight)
-	return err
+	return updateEvent(ctx, s.client, "webinar", "webinars", id, req, req == nil)
 }
 
 // Delete deletes a webinar (or one occurrence); opts may be nil.
 //
 //meta:operation DELETE /webinars/{webinarId}
 func (s *WebinarsService) Delete(ctx context.Context, id int64, opts *DeleteWebinarOptions) error {
-	p, err := webinarPath(id)
-	if err != nil {
-		return err
-	}
 	q := url.Values{}
 	if opts != nil {
 		setString(q, "occurrence_id", opts.OccurrenceID)
 		setBool(q, "cancel_webinar_reminder", opts.CancelWebinarReminder)
 	}
-	_, err = s.client.del(ctx, p, q, CategoryLight)
-	return err
+	return deleteEvent(ctx, s.client, "webinar", "webinars", id, q)
 }
 
 // End ends a running webinar.
 //
 //meta:operation PUT /webinars/{webinarId}/status
 func (s *WebinarsService) End(ctx context.Context, id int64) error {
-	p, err := webinarPath(id)
-	if err != nil {
-		return err
-	}
-	body := struct {
-		Action string `json:"action"`
-	}{"end"}
-	_, err = s.client.put(ctx, p+"/status", body, CategoryLight, nil)
-	return err
+	return setEventStatus(ctx, s.client, "webinar", "webinars", id, "end")
 }
 
 // List returns every webinar of a host (all pages, 300 per page, by page_number); opts may be nil.
@@ -266,27 +182,17 @@ func (s *WebinarsService) List(ctx context.Context, userID string, opts *ListWeb
 	if err != nil {
 		return nil, err
 	}
-	q := url.Values{}
+	var typ string
 	if opts != nil {
-		setString(q, "type", opts.Type)
+		typ = opts.Type
 	}
 	// The operation's parameters document page_size and page_number only (no next_page_token).
-	return listAllByPageNumber[WebinarSummary](ctx, s.client, p+"/webinars", q, CategoryMedium, "webinars", maxMeetingsPageSize)
+	return listAllByPageNumber[WebinarSummary](ctx, s.client, p+"/webinars", listQuery(typ), CategoryMedium, "webinars", maxMeetingsPageSize)
 }
 
 // ListTemplates returns the webinar templates a user can use (not paginated).
 //
 //meta:operation GET /users/{userId}/webinar_templates
 func (s *WebinarsService) ListTemplates(ctx context.Context, userID string) ([]WebinarTemplate, error) {
-	p, err := userPath(userID)
-	if err != nil {
-		return nil, err
-	}
-	var out struct {
-		Templates []WebinarTemplate `json:"templates"`
-	}
-	if _, err := s.client.get(ctx, p+"/webinar_templates", nil, CategoryMedium, &out); err != nil {
-		return nil, err
-	}
-	return out.Templates, nil
+	return listTemplates[WebinarTemplate](ctx, s.client, userID, "webinar_templates")
 }

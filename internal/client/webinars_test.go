@@ -10,7 +10,7 @@ import (
 func TestWebinarsCRUDAndList(t *testing.T) {
 	c, reqs := captureServer(t, 200, `{"id":81234567890,"topic":"Launch","type":9,"settings":{"question_and_answer":{"enable":true,"answer_questions":"all"},"attendees_and_panelists_reminder_email_notification":{"enable":true,"type":3}}}`)
 	ctx := context.Background()
-	w, err := c.Webinars.Create(ctx, "h1", &WebinarRequest{Topic: Ptr("Launch"), Settings: &WebinarSettings{HDVideo: Ptr(true)}})
+	w, err := c.Webinars.Create(ctx, "h1", &WebinarRequest{EventFields: EventFields{Topic: Ptr("Launch")}, Settings: &WebinarSettings{HDVideo: Ptr(true)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,7 +21,7 @@ func TestWebinarsCRUDAndList(t *testing.T) {
 	if _, err := c.Webinars.Get(ctx, 81234567890, &GetMeetingOptions{ShowPreviousOccurrences: true}); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Webinars.Update(ctx, 81234567890, &WebinarRequest{Agenda: Ptr("")}); err != nil {
+	if err := c.Webinars.Update(ctx, 81234567890, &WebinarRequest{EventFields: EventFields{Agenda: Ptr("")}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := c.Webinars.Delete(ctx, 81234567890, &DeleteWebinarOptions{CancelWebinarReminder: Ptr(true)}); err != nil {
@@ -46,7 +46,8 @@ func TestWebinarsCRUDAndList(t *testing.T) {
 	jsonEqual(t, got[0].body, `{"topic":"Launch","settings":{"hd_video":true}}`)
 	jsonEqual(t, got[2].body, `{"agenda":""}`)
 	jsonEqual(t, got[4].body, `{"action":"end"}`)
-	if !(&WebinarRequest{}).IsEmpty() || (&WebinarRequest{Topic: Ptr("x")}).IsEmpty() {
+	if !(&WebinarRequest{}).IsEmpty() || !(&WebinarRequest{Settings: &WebinarSettings{}}).IsEmpty() ||
+		(&WebinarRequest{Settings: &WebinarSettings{QuestionAndAnswer: &QuestionAndAnswer{}}}).IsEmpty() || (&WebinarRequest{EventFields: EventFields{Topic: Ptr("x")}}).IsEmpty() {
 		t.Error("IsEmpty is wrong")
 	}
 }

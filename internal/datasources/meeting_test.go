@@ -66,13 +66,15 @@ func TestAccMeetingDataSource_scheduled(t *testing.T) {
 	start := time.Now().UTC().Add(7 * 24 * time.Hour).Truncate(time.Hour)
 	topic := acctest.RandomName()
 	m := createMeeting(t, env, env.Host, &client.MeetingRequest{
-		Topic:     client.Ptr(topic),
-		Type:      client.Ptr(client.MeetingTypeScheduled),
-		StartTime: client.Ptr(start.Format(zoomUTC)),
-		Timezone:  client.Ptr("Europe/Berlin"),
-		Duration:  client.Ptr(45),
-		Agenda:    client.Ptr("Quarterly planning"),
-		Password:  client.Ptr("Tf1234"),
+		EventFields: client.EventFields{
+			Topic:     client.Ptr(topic),
+			Type:      client.Ptr(client.MeetingTypeScheduled),
+			StartTime: client.Ptr(start.Format(zoomUTC)),
+			Timezone:  client.Ptr("Europe/Berlin"),
+			Duration:  client.Ptr(45),
+			Agenda:    client.Ptr("Quarterly planning"),
+			Password:  client.Ptr("Tf1234"),
+		},
 		Settings: &client.MeetingSettings{
 			WaitingRoom:      client.Ptr(true),
 			MuteUponEntry:    client.Ptr(true),
@@ -140,13 +142,15 @@ func TestAccMeetingDataSource_weekly(t *testing.T) {
 	}
 	first := nextWeekday(time.Monday, 14, 10, berlin)
 	m := createMeeting(t, env, env.Host, &client.MeetingRequest{
-		Topic:     client.Ptr(acctest.RandomName()),
-		Type:      client.Ptr(client.MeetingTypeRecurringFixedTime),
-		StartTime: client.Ptr(first.Format("2006-01-02T15:04:05")),
-		Timezone:  client.Ptr("Europe/Berlin"),
-		Duration:  client.Ptr(30),
-		Recurrence: &client.Recurrence{
-			Type: client.RecurrenceWeekly, WeeklyDays: "2,4", EndTimes: client.Ptr(12),
+		EventFields: client.EventFields{
+			Topic:     client.Ptr(acctest.RandomName()),
+			Type:      client.Ptr(client.MeetingTypeRecurringFixedTime),
+			StartTime: client.Ptr(first.Format("2006-01-02T15:04:05")),
+			Timezone:  client.Ptr("Europe/Berlin"),
+			Duration:  client.Ptr(30),
+			Recurrence: &client.Recurrence{
+				Type: client.RecurrenceWeekly, WeeklyDays: "2,4", EndTimes: client.Ptr(12),
+			},
 		},
 	})
 	id := strconv.FormatInt(m.ID, 10)
@@ -228,9 +232,11 @@ data "zoom_meeting" "m" {
 func TestAccMeetingDataSource_notFound(t *testing.T) {
 	env := acctest.New(t)
 	m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{
-		Topic:     client.Ptr(acctest.RandomName()),
-		StartTime: client.Ptr(time.Now().UTC().Add(48 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
-		Duration:  client.Ptr(30),
+		EventFields: client.EventFields{
+			Topic:     client.Ptr(acctest.RandomName()),
+			StartTime: client.Ptr(time.Now().UTC().Add(48 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
+			Duration:  client.Ptr(30),
+		},
 	})
 	if err != nil {
 		t.Fatalf("creating a meeting: %v", err)
@@ -266,12 +272,14 @@ func TestAccMeetingDataSource_previousOccurrences(t *testing.T) {
 	first := nextWeekday(time.Monday, 7, 9, time.UTC)
 	host := createUser(t, env, 1)
 	m := createMeeting(t, env, host.ID, &client.MeetingRequest{
-		Topic:      client.Ptr(acctest.RandomName()),
-		Type:       client.Ptr(client.MeetingTypeRecurringFixedTime),
-		StartTime:  client.Ptr(first.Format(zoomUTC)),
-		Timezone:   client.Ptr("UTC"),
-		Duration:   client.Ptr(60),
-		Recurrence: &client.Recurrence{Type: client.RecurrenceWeekly, WeeklyDays: "2,4", EndTimes: client.Ptr(6)},
+		EventFields: client.EventFields{
+			Topic:      client.Ptr(acctest.RandomName()),
+			Type:       client.Ptr(client.MeetingTypeRecurringFixedTime),
+			StartTime:  client.Ptr(first.Format(zoomUTC)),
+			Timezone:   client.Ptr("UTC"),
+			Duration:   client.Ptr(60),
+			Recurrence: &client.Recurrence{Type: client.RecurrenceWeekly, WeeklyDays: "2,4", EndTimes: client.Ptr(6)},
+		},
 	})
 	// Thursday of the first week: Monday's and Wednesday's occurrences are over.
 	env.Sandbox.SetNow(first.AddDate(0, 0, 3))

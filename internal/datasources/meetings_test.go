@@ -108,9 +108,11 @@ func seedMeetings(t *testing.T, env *acctest.Env, host string, n int, start time
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			_, err := env.Client.Meetings.Create(acctest.Ctx(), host, &client.MeetingRequest{
-				Topic:     client.Ptr(fmt.Sprintf("%sseed-%03d", acctest.NamePrefix, i)),
-				StartTime: client.Ptr(start.Add(time.Duration(i) * time.Hour).Format(zoomUTC)),
-				Duration:  client.Ptr(30),
+				EventFields: client.EventFields{
+					Topic:     client.Ptr(fmt.Sprintf("%sseed-%03d", acctest.NamePrefix, i)),
+					StartTime: client.Ptr(start.Add(time.Duration(i) * time.Hour).Format(zoomUTC)),
+					Duration:  client.Ptr(30),
+				},
 			})
 			if err != nil {
 				errs <- err
@@ -131,19 +133,25 @@ func TestAccMeetingsDataSource_type(t *testing.T) {
 	env.RequireSandbox(t) // starts a meeting through the sandbox
 	host := createUser(t, env, 2)
 	upcoming := createMeeting(t, env, host.ID, &client.MeetingRequest{
-		Topic:     client.Ptr(acctest.RandomName()),
-		StartTime: client.Ptr(time.Now().UTC().Add(48 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
-		Duration:  client.Ptr(30),
-		Agenda:    client.Ptr(longAgenda),
+		EventFields: client.EventFields{
+			Topic:     client.Ptr(acctest.RandomName()),
+			StartTime: client.Ptr(time.Now().UTC().Add(48 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
+			Duration:  client.Ptr(30),
+			Agenda:    client.Ptr(longAgenda),
+		},
 	})
 	live := createMeeting(t, env, host.ID, &client.MeetingRequest{
-		Topic:     client.Ptr(acctest.RandomName()),
-		StartTime: client.Ptr(time.Now().UTC().Add(time.Hour).Truncate(time.Hour).Format(zoomUTC)),
-		Duration:  client.Ptr(60),
+		EventFields: client.EventFields{
+			Topic:     client.Ptr(acctest.RandomName()),
+			StartTime: client.Ptr(time.Now().UTC().Add(time.Hour).Truncate(time.Hour).Format(zoomUTC)),
+			Duration:  client.Ptr(60),
+		},
 	})
 	anytime := createMeeting(t, env, host.ID, &client.MeetingRequest{
-		Topic: client.Ptr(acctest.RandomName()),
-		Type:  client.Ptr(client.MeetingTypeRecurringNoFixedTime),
+		EventFields: client.EventFields{
+			Topic: client.Ptr(acctest.RandomName()),
+			Type:  client.Ptr(client.MeetingTypeRecurringNoFixedTime),
+		},
 	})
 	if err := env.Sandbox.StartMeeting(live.ID); err != nil {
 		t.Fatalf("starting meeting %d: %v", live.ID, err)

@@ -35,13 +35,15 @@ func TestAccWebinarDataSource_scheduled(t *testing.T) {
 	start := time.Now().UTC().Add(6 * 24 * time.Hour).Truncate(time.Hour)
 	topic := acctest.RandomName()
 	w := createWebinar(t, env, env.Host, &client.WebinarRequest{
-		Topic:     client.Ptr(topic),
-		Type:      client.Ptr(client.WebinarTypeScheduled),
-		StartTime: client.Ptr(start.Format(zoomUTC)),
-		Timezone:  client.Ptr("America/New_York"),
-		Duration:  client.Ptr(90),
-		Agenda:    client.Ptr("What is new in 3.0"),
-		Password:  client.Ptr("Launch!1"),
+		EventFields: client.EventFields{
+			Topic:     client.Ptr(topic),
+			Type:      client.Ptr(client.WebinarTypeScheduled),
+			StartTime: client.Ptr(start.Format(zoomUTC)),
+			Timezone:  client.Ptr("America/New_York"),
+			Duration:  client.Ptr(90),
+			Agenda:    client.Ptr("What is new in 3.0"),
+			Password:  client.Ptr("Launch!1"),
+		},
 		Settings: &client.WebinarSettings{
 			PanelistsVideo:   client.Ptr(true),
 			PracticeSession:  client.Ptr(true),
@@ -123,13 +125,15 @@ func TestAccWebinarDataSource_weekly(t *testing.T) {
 	}
 	first := nextWeekday(time.Tuesday, 14, 17, berlin)
 	w := createWebinar(t, env, env.Host, &client.WebinarRequest{
-		Topic:     client.Ptr(acctest.RandomName()),
-		Type:      client.Ptr(client.WebinarTypeRecurringFixedTime),
-		StartTime: client.Ptr(first.Format("2006-01-02T15:04:05")),
-		Timezone:  client.Ptr("Europe/Berlin"),
-		Duration:  client.Ptr(60),
-		Recurrence: &client.Recurrence{
-			Type: client.RecurrenceWeekly, WeeklyDays: "3,5", EndTimes: client.Ptr(6),
+		EventFields: client.EventFields{
+			Topic:     client.Ptr(acctest.RandomName()),
+			Type:      client.Ptr(client.WebinarTypeRecurringFixedTime),
+			StartTime: client.Ptr(first.Format("2006-01-02T15:04:05")),
+			Timezone:  client.Ptr("Europe/Berlin"),
+			Duration:  client.Ptr(60),
+			Recurrence: &client.Recurrence{
+				Type: client.RecurrenceWeekly, WeeklyDays: "3,5", EndTimes: client.Ptr(6),
+			},
 		},
 		Settings: &client.WebinarSettings{ApprovalType: client.Ptr(1), RegistrationType: client.Ptr(3)},
 	})
@@ -180,12 +184,14 @@ func TestAccWebinarDataSource_previousOccurrences(t *testing.T) {
 	first := nextWeekday(time.Monday, 7, 15, time.UTC)
 	host := createUser(t, env, 2)
 	w := createWebinar(t, env, host.ID, &client.WebinarRequest{
-		Topic:      client.Ptr(acctest.RandomName()),
-		Type:       client.Ptr(client.WebinarTypeRecurringFixedTime),
-		StartTime:  client.Ptr(first.Format(zoomUTC)),
-		Timezone:   client.Ptr("UTC"),
-		Duration:   client.Ptr(60),
-		Recurrence: &client.Recurrence{Type: client.RecurrenceWeekly, WeeklyDays: "2,4", EndTimes: client.Ptr(6)},
+		EventFields: client.EventFields{
+			Topic:      client.Ptr(acctest.RandomName()),
+			Type:       client.Ptr(client.WebinarTypeRecurringFixedTime),
+			StartTime:  client.Ptr(first.Format(zoomUTC)),
+			Timezone:   client.Ptr("UTC"),
+			Duration:   client.Ptr(60),
+			Recurrence: &client.Recurrence{Type: client.RecurrenceWeekly, WeeklyDays: "2,4", EndTimes: client.Ptr(6)},
+		},
 	})
 	// Thursday of the first week: Monday's and Wednesday's occurrences are over.
 	env.Sandbox.SetNow(first.AddDate(0, 0, 3))
@@ -268,9 +274,11 @@ data "zoom_webinar" "w" {
 func TestAccWebinarDataSource_notFound(t *testing.T) {
 	env := acctest.New(t)
 	w, err := env.Client.Webinars.Create(acctest.Ctx(), env.Host, &client.WebinarRequest{
-		Topic:     client.Ptr(acctest.RandomName()),
-		StartTime: client.Ptr(time.Now().UTC().Add(48 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
-		Duration:  client.Ptr(30),
+		EventFields: client.EventFields{
+			Topic:     client.Ptr(acctest.RandomName()),
+			StartTime: client.Ptr(time.Now().UTC().Add(48 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
+			Duration:  client.Ptr(30),
+		},
 	})
 	if err != nil {
 		t.Fatalf("creating a webinar: %v", err)
@@ -303,9 +311,11 @@ func TestAccWebinarDataSource_meetingID(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireSandbox(t) // Zoom's answer for a meeting ID on a webinar endpoint is unconfirmed (docs/development/zoom-api.md#not-found-answers)
 	m := createMeeting(t, env, env.Host, &client.MeetingRequest{
-		Topic:     client.Ptr(acctest.RandomName()),
-		StartTime: client.Ptr(time.Now().UTC().Add(48 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
-		Duration:  client.Ptr(30),
+		EventFields: client.EventFields{
+			Topic:     client.Ptr(acctest.RandomName()),
+			StartTime: client.Ptr(time.Now().UTC().Add(48 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
+			Duration:  client.Ptr(30),
+		},
 	})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -322,9 +332,11 @@ func TestAccWebinarDataSources_addonMissing(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireSandbox(t) // switches the account's add-on off
 	w := createWebinar(t, env, env.Host, &client.WebinarRequest{
-		Topic:     client.Ptr(acctest.RandomName()),
-		StartTime: client.Ptr(time.Now().UTC().Add(72 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
-		Duration:  client.Ptr(30),
+		EventFields: client.EventFields{
+			Topic:     client.Ptr(acctest.RandomName()),
+			StartTime: client.Ptr(time.Now().UTC().Add(72 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
+			Duration:  client.Ptr(30),
+		},
 	})
 	env.Sandbox.UpdateProfile(func(p *sandbox.Profile) { p.WebinarAddon = false })
 	t.Cleanup(func() { env.Sandbox.UpdateProfile(func(p *sandbox.Profile) { p.WebinarAddon = true }) })

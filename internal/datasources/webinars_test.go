@@ -114,9 +114,11 @@ func seedWebinars(t *testing.T, env *acctest.Env, host string, n int, start time
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			_, err := env.Client.Webinars.Create(acctest.Ctx(), host, &client.WebinarRequest{
-				Topic:     client.Ptr(fmt.Sprintf("%sseed-%03d", acctest.NamePrefix, i)),
-				StartTime: client.Ptr(start.Add(time.Duration(i) * time.Hour).Format(zoomUTC)),
-				Duration:  client.Ptr(45),
+				EventFields: client.EventFields{
+					Topic:     client.Ptr(fmt.Sprintf("%sseed-%03d", acctest.NamePrefix, i)),
+					StartTime: client.Ptr(start.Add(time.Duration(i) * time.Hour).Format(zoomUTC)),
+					Duration:  client.Ptr(45),
+				},
 			})
 			if err != nil {
 				errs <- err
@@ -139,24 +141,32 @@ func TestAccWebinarsDataSource_type(t *testing.T) {
 	host := createUser(t, env, 2)
 	now := env.Sandbox.Now().UTC()
 	past := createWebinar(t, env, host.ID, &client.WebinarRequest{
-		Topic:     client.Ptr(acctest.RandomName()),
-		StartTime: client.Ptr(now.Add(2 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
-		Duration:  client.Ptr(60),
+		EventFields: client.EventFields{
+			Topic:     client.Ptr(acctest.RandomName()),
+			StartTime: client.Ptr(now.Add(2 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
+			Duration:  client.Ptr(60),
+		},
 	})
 	live := createWebinar(t, env, host.ID, &client.WebinarRequest{
-		Topic:     client.Ptr(acctest.RandomName()),
-		StartTime: client.Ptr(now.Add(5 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
-		Duration:  client.Ptr(60),
+		EventFields: client.EventFields{
+			Topic:     client.Ptr(acctest.RandomName()),
+			StartTime: client.Ptr(now.Add(5 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
+			Duration:  client.Ptr(60),
+		},
 	})
 	upcoming := createWebinar(t, env, host.ID, &client.WebinarRequest{
-		Topic:     client.Ptr(acctest.RandomName()),
-		StartTime: client.Ptr(now.Add(72 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
-		Duration:  client.Ptr(30),
-		Agenda:    client.Ptr(longAgenda),
+		EventFields: client.EventFields{
+			Topic:     client.Ptr(acctest.RandomName()),
+			StartTime: client.Ptr(now.Add(72 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
+			Duration:  client.Ptr(30),
+			Agenda:    client.Ptr(longAgenda),
+		},
 	})
 	anytime := createWebinar(t, env, host.ID, &client.WebinarRequest{
-		Topic: client.Ptr(acctest.RandomName()),
-		Type:  client.Ptr(client.WebinarTypeRecurringNoFixedTime),
+		EventFields: client.EventFields{
+			Topic: client.Ptr(acctest.RandomName()),
+			Type:  client.Ptr(client.WebinarTypeRecurringNoFixedTime),
+		},
 	})
 	// Six hours on, the first webinar is over; the second is started a little late.
 	env.Sandbox.SetNow(now.Add(6 * time.Hour))

@@ -47,7 +47,7 @@ func TestGitOpsPipeline(t *testing.T) {
 	if err != nil {
 		t.Fatalf("meeting id: %v", err)
 	}
-	if err := w.env.Client.Meetings.Update(acctest.Ctx(), id, &client.MeetingRequest{Topic: client.Ptr("Renamed in the portal")}); err != nil {
+	if err := w.env.Client.Meetings.Update(acctest.Ctx(), id, &client.MeetingRequest{EventFields: client.EventFields{Topic: client.Ptr("Renamed in the portal")}}); err != nil {
 		t.Fatalf("out-of-band change: %v", err)
 	}
 

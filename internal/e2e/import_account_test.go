@@ -34,7 +34,9 @@ func TestImportAccountScript(t *testing.T) {
 	var ids []int64
 	for i, host := range []string{"ada@example.com", "grace@example.com", env.Host} {
 		req := &client.MeetingRequest{
-			Topic: client.Ptr(fmt.Sprintf("Team sync %d", i)), StartTime: client.Ptr(future(5 + i)), Duration: client.Ptr(30),
+			EventFields: client.EventFields{
+				Topic: client.Ptr(fmt.Sprintf("Team sync %d", i)), StartTime: client.Ptr(future(5 + i)), Duration: client.Ptr(30),
+			},
 		}
 		if i == 0 {
 			req.Type = client.Ptr(client.MeetingTypeRecurringFixedTime)

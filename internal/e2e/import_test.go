@@ -46,15 +46,17 @@ var adoptionCases = []adoptionCase{
 	}},
 	{"recurring_meeting", func(t *testing.T, env *acctest.Env) (string, string) {
 		m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{
-			Topic:     client.Ptr("Engineering stand-up"),
-			Type:      client.Ptr(client.MeetingTypeRecurringFixedTime),
-			StartTime: client.Ptr(future(30)),
-			Timezone:  client.Ptr("Europe/London"),
-			Duration:  client.Ptr(15),
-			Agenda:    client.Ptr("What I did, what I will do, what blocks me."),
-			Password:  client.Ptr("st4ndup"),
-			Recurrence: &client.Recurrence{
-				Type: client.RecurrenceWeekly, RepeatInterval: client.Ptr(1), WeeklyDays: "3,5", EndTimes: client.Ptr(20),
+			EventFields: client.EventFields{
+				Topic:     client.Ptr("Engineering stand-up"),
+				Type:      client.Ptr(client.MeetingTypeRecurringFixedTime),
+				StartTime: client.Ptr(future(30)),
+				Timezone:  client.Ptr("Europe/London"),
+				Duration:  client.Ptr(15),
+				Agenda:    client.Ptr("What I did, what I will do, what blocks me."),
+				Password:  client.Ptr("st4ndup"),
+				Recurrence: &client.Recurrence{
+					Type: client.RecurrenceWeekly, RepeatInterval: client.Ptr(1), WeeklyDays: "3,5", EndTimes: client.Ptr(20),
+				},
 			},
 			Settings: &client.MeetingSettings{
 				WaitingRoom: client.Ptr(true), MuteUponEntry: client.Ptr(true), HostVideo: client.Ptr(true),
@@ -68,12 +70,14 @@ var adoptionCases = []adoptionCase{
 	}},
 	{"webinar", func(t *testing.T, env *acctest.Env) (string, string) {
 		w, err := env.Client.Webinars.Create(acctest.Ctx(), env.Host, &client.WebinarRequest{
-			Topic:     client.Ptr("Product launch"),
-			StartTime: client.Ptr(future(20)),
-			Duration:  client.Ptr(60),
-			Timezone:  client.Ptr("America/New_York"),
-			Agenda:    client.Ptr("What is new this quarter."),
-			Password:  client.Ptr("l4unch"),
+			EventFields: client.EventFields{
+				Topic:     client.Ptr("Product launch"),
+				StartTime: client.Ptr(future(20)),
+				Duration:  client.Ptr(60),
+				Timezone:  client.Ptr("America/New_York"),
+				Agenda:    client.Ptr("What is new this quarter."),
+				Password:  client.Ptr("l4unch"),
+			},
 		})
 		if err != nil {
 			t.Fatalf("creating a webinar: %v", err)
@@ -82,10 +86,12 @@ var adoptionCases = []adoptionCase{
 	}},
 	{"meeting_registrant", func(t *testing.T, env *acctest.Env) (string, string) {
 		m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{
-			Topic:     client.Ptr("Terraform workshop"),
-			StartTime: client.Ptr(future(10)),
-			Duration:  client.Ptr(120),
-			Settings:  &client.MeetingSettings{ApprovalType: client.Ptr(0)},
+			EventFields: client.EventFields{
+				Topic:     client.Ptr("Terraform workshop"),
+				StartTime: client.Ptr(future(10)),
+				Duration:  client.Ptr(120),
+			},
+			Settings: &client.MeetingSettings{ApprovalType: client.Ptr(0)},
 		})
 		if err != nil {
 			t.Fatalf("creating a meeting: %v", err)

@@ -107,7 +107,9 @@ func TestAccMeetingStartURL_outOfBand(t *testing.T) {
 	topic := acctest.RandomName()
 	start := time.Now().Add(48 * time.Hour).UTC().Truncate(time.Hour).Format("2006-01-02T15:04:05Z")
 	m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{
-		Topic: &topic, StartTime: &start, Type: ptr(client.MeetingTypeScheduled),
+		EventFields: client.EventFields{
+			Topic: &topic, StartTime: &start, Type: ptr(client.MeetingTypeScheduled),
+		},
 	})
 	if err != nil {
 		t.Fatalf("creating the meeting out of band: %v", err)

@@ -97,8 +97,11 @@ func (e *env) demote(userID string) {
 
 func (e *env) meeting(host string, registration bool) int64 {
 	e.t.Helper()
-	req := &client.MeetingRequest{Topic: client.Ptr("m"), Type: client.Ptr(client.MeetingTypeScheduled),
-		StartTime: client.Ptr("2030-01-01T10:00:00Z"), Duration: client.Ptr(30), Password: client.Ptr("abc123")}
+	req := &client.MeetingRequest{
+		EventFields: client.EventFields{Topic: client.Ptr("m"), Type: client.Ptr(client.MeetingTypeScheduled),
+			StartTime: client.Ptr("2030-01-01T10:00:00Z"), Duration: client.Ptr(30), Password: client.Ptr("abc123"),
+		},
+	}
 	if registration {
 		req.Settings = &client.MeetingSettings{ApprovalType: client.Ptr(0)}
 	}
@@ -109,8 +112,11 @@ func (e *env) meeting(host string, registration bool) int64 {
 
 func (e *env) webinar(host string, registration bool, restrict int) int64 {
 	e.t.Helper()
-	req := &client.WebinarRequest{Topic: client.Ptr("w"), Type: client.Ptr(5),
-		StartTime: client.Ptr("2030-01-01T10:00:00Z"), Duration: client.Ptr(30), Password: client.Ptr("abc123")}
+	req := &client.WebinarRequest{
+		EventFields: client.EventFields{Topic: client.Ptr("w"), Type: client.Ptr(5),
+			StartTime: client.Ptr("2030-01-01T10:00:00Z"), Duration: client.Ptr(30), Password: client.Ptr("abc123"),
+		},
+	}
 	s := &client.WebinarSettings{}
 	if registration {
 		s.ApprovalType = client.Ptr(0)
@@ -198,13 +204,19 @@ type trigger struct {
 const unlisted = "Europe/Kyiv"
 
 func newMeeting(tz *string) *client.MeetingRequest {
-	return &client.MeetingRequest{Topic: client.Ptr("m"), Type: client.Ptr(client.MeetingTypeScheduled),
-		StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123"), Timezone: tz}
+	return &client.MeetingRequest{
+		EventFields: client.EventFields{Topic: client.Ptr("m"), Type: client.Ptr(client.MeetingTypeScheduled),
+			StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123"), Timezone: tz,
+		},
+	}
 }
 
 func newWebinar(alt string) *client.WebinarRequest {
-	return &client.WebinarRequest{Topic: client.Ptr("w"), Type: client.Ptr(5), StartTime: client.Ptr("2030-01-01T10:00:00Z"),
-		Password: client.Ptr("abc123"), Settings: &client.WebinarSettings{AlternativeHosts: client.Ptr(alt)}}
+	return &client.WebinarRequest{
+		EventFields: client.EventFields{Topic: client.Ptr("w"), Type: client.Ptr(5), StartTime: client.Ptr("2030-01-01T10:00:00Z"),
+			Password: client.Ptr("abc123"),
+		}, Settings: &client.WebinarSettings{AlternativeHosts: client.Ptr(alt)},
+	}
 }
 
 func ignore[T any](_ T, err error) error { return err }
@@ -223,7 +235,7 @@ var triggers = map[string]trigger{
 	"meetingUpdate 400 300 required tracking field missing": {want: requiredWant, call: func(e *env) error {
 		id := e.meeting(e.owner(), false)
 		e.requireTracking()
-		return e.c.Meetings.Update(e.ctx, id, &client.MeetingRequest{Topic: client.Ptr("n")})
+		return e.c.Meetings.Update(e.ctx, id, &client.MeetingRequest{EventFields: client.EventFields{Topic: client.Ptr("n")}})
 	}},
 	"webinarCreate 400 300 required tracking field missing": {want: requiredWant, call: func(e *env) error {
 		e.requireTracking()
@@ -232,7 +244,7 @@ var triggers = map[string]trigger{
 	"webinarUpdate 400 300 required tracking field missing": {want: requiredWant, call: func(e *env) error {
 		id := e.webinar(e.owner(), false, 0)
 		e.requireTracking()
-		return e.c.Webinars.Update(e.ctx, id, &client.WebinarRequest{Topic: client.Ptr("n")})
+		return e.c.Webinars.Update(e.ctx, id, &client.WebinarRequest{EventFields: client.EventFields{Topic: client.Ptr("n")}})
 	}},
 	// zoom_user
 	"userCreate 400 200": {call: func(e *env) error {
@@ -298,7 +310,7 @@ var triggers = map[string]trigger{
 		return ignore(e.c.Meetings.Create(e.ctx, e.owner(), newMeeting(client.Ptr(unlisted))))
 	}},
 	"meetingUpdate 400 300 unlisted time zone": {want: `Validation Failed(.|\n)*timezone`, call: func(e *env) error {
-		return e.c.Meetings.Update(e.ctx, e.meeting(e.owner(), false), &client.MeetingRequest{Timezone: client.Ptr(unlisted)})
+		return e.c.Meetings.Update(e.ctx, e.meeting(e.owner(), false), &client.MeetingRequest{EventFields: client.EventFields{Timezone: client.Ptr(unlisted)}})
 	}},
 	"webinarCreate 400 300 unlisted time zone": {want: `Validation Failed(.|\n)*timezone`, call: func(e *env) error {
 		w := newWebinar("")
@@ -306,7 +318,7 @@ var triggers = map[string]trigger{
 		return ignore(e.c.Webinars.Create(e.ctx, e.owner(), w))
 	}},
 	"webinarUpdate 400 300 unlisted time zone": {want: `Validation Failed(.|\n)*timezone`, call: func(e *env) error {
-		return e.c.Webinars.Update(e.ctx, e.webinar(e.owner(), false, 0), &client.WebinarRequest{Timezone: client.Ptr(unlisted)})
+		return e.c.Webinars.Update(e.ctx, e.webinar(e.owner(), false, 0), &client.WebinarRequest{EventFields: client.EventFields{Timezone: client.Ptr(unlisted)}})
 	}},
 	"meetingCreate 400 300 unlicensed alternative host": {want: `Invalid alternative host: a\d+@example\.com`, call: func(e *env) error {
 		m := newMeeting(nil)
@@ -335,20 +347,32 @@ var triggers = map[string]trigger{
 
 	// zoom_meeting
 	"meetingCreate 400 300": {call: func(e *env) error {
-		return ignore(e.c.Meetings.Create(e.ctx, e.owner(), &client.MeetingRequest{Topic: client.Ptr("m"), Type: client.Ptr(2),
-			StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123"), ScheduleFor: client.Ptr("nobody@example.com")}))
+		return ignore(e.c.Meetings.Create(e.ctx, e.owner(), &client.MeetingRequest{
+			EventFields: client.EventFields{Topic: client.Ptr("m"), Type: client.Ptr(2),
+				StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123"),
+			}, ScheduleFor: client.Ptr("nobody@example.com"),
+		}))
 	}},
 	"meetingCreate 400 3000": {call: func(e *env) error {
-		return ignore(e.c.Meetings.Create(e.ctx, e.owner(), &client.MeetingRequest{Topic: client.Ptr("m"), Type: client.Ptr(1),
-			Password: client.Ptr("abc123"), ScheduleFor: client.Ptr(e.owner())}))
+		return ignore(e.c.Meetings.Create(e.ctx, e.owner(), &client.MeetingRequest{
+			EventFields: client.EventFields{Topic: client.Ptr("m"), Type: client.Ptr(1),
+				Password: client.Ptr("abc123"),
+			}, ScheduleFor: client.Ptr(e.owner()),
+		}))
 	}},
 	"meetingCreate 400 3161": {call: func(e *env) error {
-		return ignore(e.c.Meetings.Create(e.ctx, e.user(4), &client.MeetingRequest{Topic: client.Ptr("m"), Type: client.Ptr(2),
-			StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123")}))
+		return ignore(e.c.Meetings.Create(e.ctx, e.user(4), &client.MeetingRequest{
+			EventFields: client.EventFields{Topic: client.Ptr("m"), Type: client.Ptr(2),
+				StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123"),
+			},
+		}))
 	}},
 	"meetingCreate 404 1001": {call: func(e *env) error {
-		return ignore(e.c.Meetings.Create(e.ctx, "nobody@example.com", &client.MeetingRequest{Topic: client.Ptr("m"), Type: client.Ptr(2),
-			StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123")}))
+		return ignore(e.c.Meetings.Create(e.ctx, "nobody@example.com", &client.MeetingRequest{
+			EventFields: client.EventFields{Topic: client.Ptr("m"), Type: client.Ptr(2),
+				StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123"),
+			},
+		}))
 	}},
 	"meeting 400 3000": {call: func(e *env) error {
 		return ignore(e.c.Meetings.Get(e.ctx, e.webinar(e.owner(), false, 0), nil))
@@ -366,16 +390,16 @@ var triggers = map[string]trigger{
 	"meetingUpdate 400 3000": {call: func(e *env) error {
 		id := e.meeting(e.owner(), false)
 		e.must(e.sb.StartMeeting(id))
-		return e.c.Meetings.Update(e.ctx, id, &client.MeetingRequest{Topic: client.Ptr("x")})
+		return e.c.Meetings.Update(e.ctx, id, &client.MeetingRequest{EventFields: client.EventFields{Topic: client.Ptr("x")}})
 	}},
 	"meetingUpdate 400 3161": {call: func(e *env) error {
 		h := e.user(2)
 		id := e.meeting(h, false)
 		e.demote(h)
-		return e.c.Meetings.Update(e.ctx, id, &client.MeetingRequest{Topic: client.Ptr("x")})
+		return e.c.Meetings.Update(e.ctx, id, &client.MeetingRequest{EventFields: client.EventFields{Topic: client.Ptr("x")}})
 	}},
 	"meetingUpdate 404 3001": {call: func(e *env) error {
-		return e.c.Meetings.Update(e.ctx, 99999999999, &client.MeetingRequest{Topic: client.Ptr("x")})
+		return e.c.Meetings.Update(e.ctx, 99999999999, &client.MeetingRequest{EventFields: client.EventFields{Topic: client.Ptr("x")}})
 	}},
 	"meetingDelete 400 3000": {call: func(e *env) error {
 		return e.c.Meetings.Delete(e.ctx, e.meeting(e.owner(), false), &client.DeleteMeetingOptions{OccurrenceID: "1234"})
@@ -423,30 +447,42 @@ var triggers = map[string]trigger{
 
 	// zoom_webinar
 	"webinarCreate 400 200": {profile: func(p *sandbox.Profile) { p.WebinarAddon = false }, call: func(e *env) error {
-		return ignore(e.c.Webinars.Create(e.ctx, e.owner(), &client.WebinarRequest{Topic: client.Ptr("w"), Type: client.Ptr(5),
-			StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123")}))
+		return ignore(e.c.Webinars.Create(e.ctx, e.owner(), &client.WebinarRequest{
+			EventFields: client.EventFields{Topic: client.Ptr("w"), Type: client.Ptr(5),
+				StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123"),
+			},
+		}))
 	}},
 	"webinarCreate 400 300": {call: func(e *env) error {
-		return ignore(e.c.Webinars.Create(e.ctx, e.owner(), &client.WebinarRequest{Topic: client.Ptr("w"), Type: client.Ptr(5),
-			StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123"), TemplateID: client.Ptr("no-such-template")}))
+		return ignore(e.c.Webinars.Create(e.ctx, e.owner(), &client.WebinarRequest{
+			EventFields: client.EventFields{Topic: client.Ptr("w"), Type: client.Ptr(5),
+				StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123"), TemplateID: client.Ptr("no-such-template"),
+			},
+		}))
 	}},
 	"webinarCreate 404 1001": {call: func(e *env) error {
-		return ignore(e.c.Webinars.Create(e.ctx, "nobody@example.com", &client.WebinarRequest{Topic: client.Ptr("w"), Type: client.Ptr(5),
-			StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123")}))
+		return ignore(e.c.Webinars.Create(e.ctx, "nobody@example.com", &client.WebinarRequest{
+			EventFields: client.EventFields{Topic: client.Ptr("w"), Type: client.Ptr(5),
+				StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123"),
+			},
+		}))
 	}},
 	"webinar 404 3001": {call: func(e *env) error { return ignore(e.c.Webinars.Get(e.ctx, 99999999999, nil)) }},
 	"webinarUpdate 400 300": {call: func(e *env) error {
-		return e.c.Webinars.Update(e.ctx, e.webinar(e.owner(), false, 0), &client.WebinarRequest{Type: client.Ptr(9),
-			Recurrence: &client.Recurrence{Type: client.RecurrenceWeekly, RepeatInterval: client.Ptr(1), WeeklyDays: "2",
-				EndTimes: client.Ptr(3), EndDateTime: "2031-01-01T00:00:00Z"}})
+		return e.c.Webinars.Update(e.ctx, e.webinar(e.owner(), false, 0), &client.WebinarRequest{
+			EventFields: client.EventFields{Type: client.Ptr(9),
+				Recurrence: &client.Recurrence{Type: client.RecurrenceWeekly, RepeatInterval: client.Ptr(1), WeeklyDays: "2",
+					EndTimes: client.Ptr(3), EndDateTime: "2031-01-01T00:00:00Z"},
+			},
+		})
 	}},
 	"webinarUpdate 400 3000": {call: func(e *env) error {
 		id := e.webinar(e.owner(), false, 0)
 		e.must(e.sb.StartWebinar(id))
-		return e.c.Webinars.Update(e.ctx, id, &client.WebinarRequest{Topic: client.Ptr("x")})
+		return e.c.Webinars.Update(e.ctx, id, &client.WebinarRequest{EventFields: client.EventFields{Topic: client.Ptr("x")}})
 	}},
 	"webinarUpdate 404 3001": {call: func(e *env) error {
-		return e.c.Webinars.Update(e.ctx, 99999999999, &client.WebinarRequest{Topic: client.Ptr("x")})
+		return e.c.Webinars.Update(e.ctx, 99999999999, &client.WebinarRequest{EventFields: client.EventFields{Topic: client.Ptr("x")}})
 	}},
 	"webinarDelete 400 3002": {call: func(e *env) error {
 		id := e.webinar(e.owner(), false, 0)
@@ -578,16 +614,25 @@ var triggers = map[string]trigger{
 
 	// Extras: answers the operations do not document.
 	"meetingCreate 400 1000": {call: func(e *env) error {
-		return ignore(e.c.Meetings.Create(e.ctx, e.pendingUser(), &client.MeetingRequest{Topic: client.Ptr("m"), Type: client.Ptr(2),
-			StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123")}))
+		return ignore(e.c.Meetings.Create(e.ctx, e.pendingUser(), &client.MeetingRequest{
+			EventFields: client.EventFields{Topic: client.Ptr("m"), Type: client.Ptr(2),
+				StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123"),
+			},
+		}))
 	}},
 	"webinarCreate 400 1000": {call: func(e *env) error {
-		return ignore(e.c.Webinars.Create(e.ctx, e.pendingUser(), &client.WebinarRequest{Topic: client.Ptr("w"), Type: client.Ptr(5),
-			StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123")}))
+		return ignore(e.c.Webinars.Create(e.ctx, e.pendingUser(), &client.WebinarRequest{
+			EventFields: client.EventFields{Topic: client.Ptr("w"), Type: client.Ptr(5),
+				StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123"),
+			},
+		}))
 	}},
 	"webinarCreate 400 3161": {call: func(e *env) error {
-		return ignore(e.c.Webinars.Create(e.ctx, e.user(4), &client.WebinarRequest{Topic: client.Ptr("w"), Type: client.Ptr(5),
-			StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123")}))
+		return ignore(e.c.Webinars.Create(e.ctx, e.user(4), &client.WebinarRequest{
+			EventFields: client.EventFields{Topic: client.Ptr("w"), Type: client.Ptr(5),
+				StartTime: client.Ptr("2030-01-01T10:00:00Z"), Password: client.Ptr("abc123"),
+			},
+		}))
 	}},
 	"webinar 400 200": {call: func(e *env) error {
 		id := e.webinar(e.owner(), false, 0)

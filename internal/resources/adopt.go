@@ -23,7 +23,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
-	"github.com/zoom-terraform/terraform-provider-zoom/internal/meetingattrs"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomevent"
 )
 
 const (
@@ -212,52 +212,10 @@ func (e *ambiguousAdoption) Error() string {
 		"import the one to keep", e.noun, e.host, strings.Join(ids, ", "))
 }
 
-// eventKey is what identifies the meeting or webinar a lost create may have made: host (the list it is looked
-// for in), topic, type and start, created since the first attempt, and not claimed by another resource of the
-// same run.
-type eventKey struct {
-	kind   string // "meeting" or "webinar"
-	topic  string
-	typeOK func(int) bool
-	start  string // wire form; empty when the event has no fixed start
-	tz     string // the time zone a local start is read in; empty to use the listed one
-}
-
-func (k eventKey) matches(s listedEvent) bool {
-	if s.Topic != k.topic || !k.typeOK(s.Type) {
-		return false
-	}
-	if k.start != "" {
-		tz := k.tz
-		if tz == "" {
-			tz = s.Timezone
-		}
-		if !meetingattrs.SameInstant(k.start, tz, s.StartTime) {
-			return false
-		}
-	}
-	return true
-}
-
 // findEvents lists the host's events that match k, were created at or after after (Zoom's clock) and are not
 // claimed in this run.
-func findEvents(c *client.Client, k eventKey, after time.Time, listed []listedEvent) []int64 {
-	var ids []int64
-	for _, s := range listed {
-		if !k.matches(s) || claimed(c, k.kind, s.ID) {
-			continue
-		}
-		if at, err := time.Parse(time.RFC3339, s.CreatedAt); err == nil && at.Before(after) {
-			continue
-		}
-		ids = append(ids, s.ID)
-	}
-	return ids
-}
-
-// eventWhat names a meeting or webinar in messages, e.g. `zoom_meeting "Weekly sync" (host ann@example.com)`.
-func eventWhat(noun, topic, host string) string {
-	return fmt.Sprintf("zoom_%s %q (host %s)", noun, topic, host)
+func findEvents(c *client.Client, k zoomevent.Key, after time.Time, listed []zoomevent.Listed) []int64 {
+	return k.Find(after, listed, func(id int64) bool { return claimed(c, k.Noun, id) })
 }
 
 // createOrAdopt creates a meeting or webinar. After every attempt Zoom may have carried out, it looks among the
@@ -265,11 +223,11 @@ func eventWhat(noun, topic, host string) string {
 // another resource of this run, and adopts it; with none it sends the create again; with several it stops and
 // names them. It returns *unconfirmedCreate when the lookup keeps failing (the caller records the event as
 // unconfirmed) and *adoptedUnread when the event was found but could not be read.
-func createOrAdopt[T any](ctx context.Context, c *client.Client, host string, k eventKey, create func() (T, error),
-	list func() ([]listedEvent, error), get func(int64) (T, error), idOf func(T) int64, diags *diag.Diagnostics) (T, error) {
+func createOrAdopt[T any](ctx context.Context, c *client.Client, host string, k zoomevent.Key, create func() (T, error),
+	list func() ([]zoomevent.Listed, error), get func(int64) (T, error), idOf func(T) int64, diags *diag.Diagnostics) (T, error) {
 	var zero T
 	started := time.Now()
-	what := eventWhat(k.kind, k.topic, host)
+	what := zoomevent.What(k.Noun, k.Topic, host)
 	v, err := createWithAdoption(ctx, adoption[T]{
 		what:   what,
 		create: create,
@@ -291,18 +249,18 @@ func createOrAdopt[T any](ctx context.Context, c *client.Client, host string, k 
 				}
 				return got, true, nil
 			default:
-				return zero, false, &ambiguousAdoption{noun: k.kind, host: host, ids: ids}
+				return zero, false, &ambiguousAdoption{noun: k.Noun, host: host, ids: ids}
 			}
 		},
 		id: func(v T) string { return strconv.FormatInt(idOf(v), 10) },
-	}, "The "+k.kind+" is recorded in the state as unconfirmed: the next refresh (plan or apply) looks for it "+
+	}, "The "+k.Noun+" is recorded in the state as unconfirmed: the next refresh (plan or apply) looks for it "+
 		"again and adopts it, or plans to create it if Zoom had not.", diags)
 	if err == nil {
-		claim(c, k.kind, idOf(v))
+		claim(c, k.Noun, idOf(v))
 	}
 	var au *adoptedUnread
 	if errors.As(err, &au) {
-		claim(c, k.kind, au.id)
+		claim(c, k.Noun, au.id)
 	}
 	return v, err
 }
@@ -338,12 +296,12 @@ func partialEventState(ctx context.Context, c *client.Client, noun string, err e
 }
 
 // isPendingEvent reports whether m is a meeting or webinar recorded as unconfirmed.
-func isPendingEvent(m *meetingattrs.EventCommon) bool { return m.ID.ValueString() == pendingEventID }
+func isPendingEvent(m *zoomevent.EventCommon) bool { return m.ID.ValueString() == pendingEventID }
 
 // resolvePendingEvent looks for the meeting or webinar an unconfirmed create may have made. It sets m.ID and
 // returns found = true when there is exactly one; found = false with no error when Zoom holds none (it was not
 // created).
-func resolvePendingEvent(c *client.Client, k eventKey, host string, m *meetingattrs.EventCommon, list func() ([]listedEvent, error)) (found bool, err error) {
+func resolvePendingEvent(c *client.Client, k zoomevent.Key, host string, m *zoomevent.EventCommon, list func() ([]zoomevent.Listed, error)) (found bool, err error) {
 	after, perr := time.Parse(time.RFC3339, m.CreatedAt.ValueString())
 	if perr != nil {
 		after = time.Time{}
@@ -357,48 +315,29 @@ func resolvePendingEvent(c *client.Client, k eventKey, host string, m *meetingat
 	case 0:
 		return false, nil
 	case 1:
-		claim(c, k.kind, ids[0])
+		claim(c, k.Noun, ids[0])
 		m.ID = types.StringValue(strconv.FormatInt(ids[0], 10))
 		return true, nil
 	default:
-		return false, &ambiguousAdoption{noun: k.kind, host: host, ids: ids}
+		return false, &ambiguousAdoption{noun: k.Noun, host: host, ids: ids}
 	}
-}
-
-// eventKeyOf builds the lookup key of a meeting or webinar from its state or plan.
-func eventKeyOf(spec eventSpec, m *meetingattrs.EventCommon, typeOK func(want, got int) bool) eventKey {
-	typ := m.Type.ValueString()
-	if typ == "" {
-		typ = meetingattrs.TypeScheduled
-	}
-	want := spec.kind.TypeNumber(typ)
-	k := eventKey{kind: spec.kind.Noun, topic: m.Topic.ValueString(), typeOK: func(got int) bool { return typeOK(want, got) }}
-	if !m.StartTime.IsNull() && !m.StartTime.IsUnknown() {
-		if wire, err := meetingattrs.WireTime(m.StartTime.ValueString()); err == nil {
-			k.start = wire
-		}
-	}
-	if !m.Timezone.IsNull() && !m.Timezone.IsUnknown() {
-		k.tz = m.Timezone.ValueString()
-	}
-	return k
 }
 
 // settlePendingEvent resolves an unconfirmed meeting or webinar before it is read or deleted: found means m.ID
 // now names it; otherwise keep says whether the state must stay as it is (the lookup failed: a warning was
 // added) or the event was never created (the caller forgets it).
-func settlePendingEvent(c *client.Client, spec eventSpec, m *meetingattrs.EventCommon, host string, typeOK func(want, got int) bool,
-	list func() ([]listedEvent, error), diags *diag.Diagnostics) (found, keep bool) {
-	k := eventKeyOf(spec, m, typeOK)
+func settlePendingEvent(c *client.Client, kind zoomevent.Kind, m *zoomevent.EventCommon, host string,
+	list func() ([]zoomevent.Listed, error), diags *diag.Diagnostics) (found, keep bool) {
+	k := kind.KeyOf(m)
 	found, err := resolvePendingEvent(c, k, host, m, list)
 	switch {
 	case err != nil:
-		diags.AddWarning(fmt.Sprintf("Unconfirmed %s not resolved yet", eventWhat(spec.kind.Noun, k.topic, host)),
+		diags.AddWarning(fmt.Sprintf("Unconfirmed %s not resolved yet", zoomevent.What(k.Noun, k.Topic, host)),
 			fmt.Sprintf("An earlier apply could not tell whether Zoom created it, and looking for it failed again: %v. "+
 				"It stays recorded as unconfirmed until a refresh can look.", err))
 		return false, true
 	case found:
-		diags.AddWarning(fmt.Sprintf("Adopted %s", eventWhat(spec.kind.Noun, k.topic, host)),
+		diags.AddWarning(fmt.Sprintf("Adopted %s", zoomevent.What(k.Noun, k.Topic, host)),
 			fmt.Sprintf("An earlier apply could not tell whether Zoom created it; Zoom had (ID %s), and Terraform "+
 				"manages it now.", m.ID.ValueString()))
 		return true, false
@@ -408,12 +347,12 @@ func settlePendingEvent(c *client.Client, spec eventSpec, m *meetingattrs.EventC
 
 // settleBeforeRead resolves an unconfirmed meeting or webinar before refresh. It reports whether there is an
 // event to read; when Zoom never created it, the event is removed from the state (the next apply creates it).
-func settleBeforeRead(ctx context.Context, c *client.Client, spec eventSpec, m *meetingattrs.EventCommon, host string,
-	typeOK func(want, got int) bool, list func() ([]listedEvent, error), state *tfsdk.State, diags *diag.Diagnostics) bool {
+func settleBeforeRead(ctx context.Context, c *client.Client, k zoomevent.Kind, m *zoomevent.EventCommon, host string,
+	list func() ([]zoomevent.Listed, error), state *tfsdk.State, diags *diag.Diagnostics) bool {
 	if !isPendingEvent(m) {
 		return true
 	}
-	found, keep := settlePendingEvent(c, spec, m, host, typeOK, list, diags)
+	found, keep := settlePendingEvent(c, k, m, host, list, diags)
 	if !found && !keep {
 		state.RemoveResource(ctx)
 	}
@@ -422,15 +361,15 @@ func settleBeforeRead(ctx context.Context, c *client.Client, spec eventSpec, m *
 
 // settleBeforeDelete resolves an unconfirmed meeting or webinar before destroy. It reports whether there is an
 // event to delete: false when Zoom never created it, or (with an error) when Zoom could not be asked.
-func settleBeforeDelete(c *client.Client, spec eventSpec, m *meetingattrs.EventCommon, host string, typeOK func(want, got int) bool,
-	list func() ([]listedEvent, error), diags *diag.Diagnostics) bool {
+func settleBeforeDelete(c *client.Client, k zoomevent.Kind, m *zoomevent.EventCommon, host string,
+	list func() ([]zoomevent.Listed, error), diags *diag.Diagnostics) bool {
 	if !isPendingEvent(m) {
 		return true
 	}
-	found, keep := settlePendingEvent(c, spec, m, host, typeOK, list, diags)
+	found, keep := settlePendingEvent(c, k, m, host, list, diags)
 	if keep {
-		noun := spec.kind.Noun
-		diags.AddError("Cannot destroy an unconfirmed "+eventWhat(noun, m.Topic.ValueString(), host),
+		noun := k.Noun
+		diags.AddError("Cannot destroy an unconfirmed "+zoomevent.What(noun, m.Topic.ValueString(), host),
 			"Zoom could not be asked whether the "+noun+" exists; run destroy again.")
 	}
 	return found

@@ -230,8 +230,11 @@ var errorScenarios = map[string]errorScenario{
 	}},
 	"webinarRegistrantCreate 400 3000": {config: func(t *testing.T, env *acctest.Env) string {
 		// A webinar without registration, made out of band so the step only meets the registrant's error.
-		w, err := env.Client.Webinars.Create(acctest.Ctx(), env.Host, &client.WebinarRequest{Topic: client.Ptr("tf-acc-errors"),
-			Type: client.Ptr(5), StartTime: client.Ptr(errStart), Password: client.Ptr("abc123")})
+		w, err := env.Client.Webinars.Create(acctest.Ctx(), env.Host, &client.WebinarRequest{
+			EventFields: client.EventFields{Topic: client.Ptr("tf-acc-errors"),
+				Type: client.Ptr(5), StartTime: client.Ptr(errStart), Password: client.Ptr("abc123"),
+			},
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -242,8 +245,11 @@ var errorScenarios = map[string]errorScenario{
 }`, w.ID)
 	}},
 	"meetingRegistrantCreate 404 404": {config: func(t *testing.T, env *acctest.Env) string {
-		m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{Topic: client.Ptr("tf-acc-errors"),
-			Type: client.Ptr(2), StartTime: client.Ptr(errStart), Password: client.Ptr("abc123")})
+		m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{
+			EventFields: client.EventFields{Topic: client.Ptr("tf-acc-errors"),
+				Type: client.Ptr(2), StartTime: client.Ptr(errStart), Password: client.Ptr("abc123"),
+			},
+		})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -27,7 +27,9 @@ func TestAccMeeting_importOnPMIRefused(t *testing.T) {
 	env.RequireSandbox(t)
 	start := zoomUTC(futureUTC(48 * time.Hour))
 	m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{
-		Topic: client.Ptr("tf-acc-pmi"), StartTime: client.Ptr(start),
+		EventFields: client.EventFields{
+			Topic: client.Ptr("tf-acc-pmi"), StartTime: client.Ptr(start),
+		},
 		Settings: &client.MeetingSettings{UsePMI: client.Ptr(true)},
 	})
 	if err != nil {
@@ -208,13 +210,13 @@ func TestAccEvent_importGeneratedPasscode(t *testing.T) {
 			var id int64
 			var passcode string
 			if kind == "meeting" {
-				m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{Topic: client.Ptr(topic), StartTime: client.Ptr(start)})
+				m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{EventFields: client.EventFields{Topic: client.Ptr(topic), StartTime: client.Ptr(start)}})
 				if err != nil {
 					t.Fatal(err)
 				}
 				id, passcode = m.ID, m.Password
 			} else {
-				w, err := env.Client.Webinars.Create(acctest.Ctx(), env.Host, &client.WebinarRequest{Topic: client.Ptr(topic), StartTime: client.Ptr(start)})
+				w, err := env.Client.Webinars.Create(acctest.Ctx(), env.Host, &client.WebinarRequest{EventFields: client.EventFields{Topic: client.Ptr(topic), StartTime: client.Ptr(start)}})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -23,9 +23,9 @@ import (
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
-	"github.com/zoom-terraform/terraform-provider-zoom/internal/meetingattrs"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/tfvalue"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/validators"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtime"
 )
 
 var (
@@ -45,17 +45,17 @@ type mailVacationResource struct {
 
 // mailVacationModel is the vacation responder of one mailbox (docs/development/zoom-api.md#zoom-mail-vacation-responder).
 type mailVacationModel struct {
-	ID                 types.String           `tfsdk:"id"`
-	Mailbox            types.String           `tfsdk:"mailbox"`
-	Enabled            types.Bool             `tfsdk:"enabled"`
-	Subject            types.String           `tfsdk:"subject"`
-	BodyText           types.String           `tfsdk:"body_text"`
-	BodyHTML           types.String           `tfsdk:"body_html"`
-	StartTime          meetingattrs.TimeValue `tfsdk:"start_time"`
-	EndTime            meetingattrs.TimeValue `tfsdk:"end_time"`
-	AlwaysRespond      types.Bool             `tfsdk:"always_respond"`
-	RestrictToContacts types.Bool             `tfsdk:"restrict_to_contacts"`
-	RestrictToDomain   types.Bool             `tfsdk:"restrict_to_domain"`
+	ID                 types.String       `tfsdk:"id"`
+	Mailbox            types.String       `tfsdk:"mailbox"`
+	Enabled            types.Bool         `tfsdk:"enabled"`
+	Subject            types.String       `tfsdk:"subject"`
+	BodyText           types.String       `tfsdk:"body_text"`
+	BodyHTML           types.String       `tfsdk:"body_html"`
+	StartTime          zoomtime.TimeValue `tfsdk:"start_time"`
+	EndTime            zoomtime.TimeValue `tfsdk:"end_time"`
+	AlwaysRespond      types.Bool         `tfsdk:"always_respond"`
+	RestrictToContacts types.Bool         `tfsdk:"restrict_to_contacts"`
+	RestrictToDomain   types.Bool         `tfsdk:"restrict_to_domain"`
 }
 
 // htmlHashKey is the private-state key holding the SHA-256 of the HTML body Zoom stored after the last apply or
@@ -79,7 +79,7 @@ func (r *mailVacationResource) Schema(_ context.Context, _ resource.SchemaReques
 	}
 	window := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{
-			Optional: true, CustomType: meetingattrs.TimeType{},
+			Optional: true, CustomType: zoomtime.TimeType{},
 			Description: desc + " An RFC 3339 time with `Z` or an offset, in whole seconds, e.g. `2027-12-23T18:00:00+01:00`. " +
 				"Zoom stores epoch milliseconds and reports UTC; any spelling of the same instant compares equal.",
 			Validators:    []validator.String{zonedTime{}},
@@ -176,7 +176,7 @@ func (zonedTime) ValidateString(_ context.Context, req validator.StringRequest, 
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if p, err := meetingattrs.ParseTime(req.ConfigValue.ValueString()); err == nil && p.Local {
+	if p, err := zoomtime.ParseTime(req.ConfigValue.ValueString()); err == nil && p.Local {
 		resp.Diagnostics.AddAttributeError(req.Path, "Time without a zone",
 			fmt.Sprintf("%q has no Z or offset. Zoom Mail's responder has no time zone setting, so give the zone, "+
 				"e.g. %sZ (UTC) or %s+01:00.", req.ConfigValue.ValueString(), req.ConfigValue.ValueString(), req.ConfigValue.ValueString()))
@@ -195,7 +195,7 @@ func (sameInstant) PlanModifyString(_ context.Context, req planmodifier.StringRe
 	if req.StateValue.IsNull() || req.StateValue.IsUnknown() || req.PlanValue.IsNull() || req.PlanValue.IsUnknown() {
 		return
 	}
-	if meetingattrs.SameInstant(req.PlanValue.ValueString(), "", req.StateValue.ValueString()) {
+	if zoomtime.SameInstant(req.PlanValue.ValueString(), "", req.StateValue.ValueString()) {
 		resp.PlanValue = req.StateValue
 	}
 }
@@ -229,11 +229,11 @@ func (r *mailVacationResource) ValidateConfig(ctx context.Context, req resource.
 }
 
 // instantOf is the instant of a known, zoned time.
-func instantOf(v meetingattrs.TimeValue) (time.Time, bool) {
+func instantOf(v zoomtime.TimeValue) (time.Time, bool) {
 	if v.IsNull() || v.IsUnknown() {
 		return time.Time{}, false
 	}
-	p, err := meetingattrs.ParseTime(v.ValueString())
+	p, err := zoomtime.ParseTime(v.ValueString())
 	if err != nil || p.Local {
 		return time.Time{}, false
 	}
@@ -453,7 +453,7 @@ func vacationRequest(m *mailVacationModel) (*client.MailVacation, diag.Diagnosti
 	}
 	for _, t := range []struct {
 		name string
-		v    meetingattrs.TimeValue
+		v    zoomtime.TimeValue
 		dst  **string
 	}{{"start_time", m.StartTime, &req.StartTime}, {"end_time", m.EndTime, &req.EndTime}} {
 		if t.v.IsNull() {
@@ -499,16 +499,16 @@ func (m *mailVacationModel) fromAPI(v *client.MailVacation, zoomHashAtPrior stri
 	for _, t := range []struct {
 		name string
 		get  func() (time.Time, bool, error)
-		dst  *meetingattrs.TimeValue
+		dst  *zoomtime.TimeValue
 	}{{"start_time", v.Start, &m.StartTime}, {"end_time", v.End, &m.EndTime}} {
 		at, ok, err := t.get()
 		switch {
 		case err != nil:
 			diags.AddAttributeError(path.Root(t.name), "Unexpected time from Zoom", err.Error())
 		case !ok:
-			*t.dst = meetingattrs.NewTimeNull()
+			*t.dst = zoomtime.NewTimeNull()
 		default:
-			*t.dst = meetingattrs.KeepTime(*t.dst, "", at.UTC().Format(time.RFC3339Nano))
+			*t.dst = zoomtime.KeepTime(*t.dst, "", at.UTC().Format(time.RFC3339Nano))
 		}
 	}
 	return diags

@@ -2,9 +2,7 @@ package resources
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -18,7 +16,7 @@ import (
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
-	"github.com/zoom-terraform/terraform-provider-zoom/internal/meetingattrs"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomevent"
 )
 
 var (
@@ -37,20 +35,9 @@ type meetingResource struct {
 }
 
 type meetingModel struct {
-	meetingattrs.MeetingCommon
-	eventArgs
+	zoomevent.MeetingCommon
+	zoomevent.ResourceArgs
 	DefaultPassword types.Bool `tfsdk:"default_password"`
-}
-
-// meetingSpec is what the shared event code needs to know about meetings; meeting passcodes follow docs/development/zoom-api.md#passcodes.
-var meetingSpec = eventSpec{
-	kind:                meetingattrs.MeetingKind,
-	passcode:            regexp.MustCompile(`^[A-Za-z0-9@_*-]{1,10}$`),
-	passcodeChars:       "letters, digits and @ - _ *",
-	derivedFromPasscode: []string{"join_url", "h323_password", "pstn_password", "encrypted_password"},
-	templateSource:      "an account admin template, see the `zoom_meeting_templates` data source",
-	notifyDescription: "When the meeting is destroyed, e-mail the host, alternative hosts and registrants about " +
-		"the cancellation. Default false.",
 }
 
 func (r *meetingResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -59,7 +46,7 @@ func (r *meetingResource) Metadata(_ context.Context, req resource.MetadataReque
 
 func (r *meetingResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
-	attrs := eventAttributes(meetingSpec)
+	attrs := zoomevent.Meeting.ResourceAttributes()
 	attrs["type"] = withDescription(attrs["type"], "`scheduled` (default) is a one-time meeting at `start_time`; "+
 		"`recurring_fixed_time` repeats by `recurrence` from `start_time`; `recurring_no_fixed_time` can be started any "+
 		"time and has no start time. Instant and PMI meetings are not managed: they exist only while they run. Changed in place.")
@@ -110,7 +97,7 @@ func (r *meetingResource) ValidateConfig(ctx context.Context, req resource.Valid
 		return
 	}
 	d := &resp.Diagnostics
-	typ, ok := validateEvent(ctx, &m.EventCommon, "meeting", d)
+	typ, ok := zoomevent.Meeting.Validate(ctx, &m.EventCommon, d)
 	if !ok {
 		return
 	}
@@ -118,11 +105,11 @@ func (r *meetingResource) ValidateConfig(ctx context.Context, req resource.Valid
 		d.AddAttributeError(path.Root("default_password"), "Conflicting passcode arguments",
 			"Set either password or default_password = true, not both.")
 	}
-	if m.PreSchedule.ValueBool() && typ == meetingattrs.TypeRecurringFixedTime {
+	if m.PreSchedule.ValueBool() && typ == zoomevent.TypeRecurringFixedTime {
 		d.AddAttributeError(path.Root("pre_schedule"), "pre_schedule not allowed",
 			"Zoom only pre-schedules scheduled and recurring_no_fixed_time meetings.")
 	}
-	if v, ok := attrsOf(m.Settings)["use_pmi"].(types.Bool); ok && v.ValueBool() {
+	if v, ok := zoomevent.AttrsOf(m.Settings)["use_pmi"].(types.Bool); ok && v.ValueBool() {
 		d.AddAttributeError(path.Root("settings").AtName("use_pmi"), "use_pmi = true cannot be managed", usePMIRefusal)
 	}
 }
@@ -136,37 +123,36 @@ func (r *meetingResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	creating := req.State.Raw.IsNull()
 	if creating {
-		state.Settings = types.ObjectNull(meetingattrs.AttrTypes(meetingattrs.MeetingSettings))
+		state.Settings = types.ObjectNull(zoomevent.AttrTypes(zoomevent.Meeting.Settings))
 	} else {
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	checkPasscode(meetingSpec, config.Password, state.Password, creating, &resp.Diagnostics)
-	unknown, stop := eventPlan(meetingSpec, &plan.EventCommon, &state.EventCommon, &config.EventCommon, creating, &resp.Diagnostics)
+	unknown, stop := zoomevent.Meeting.Plan(&plan.EventCommon, &state.EventCommon, &config.EventCommon, creating, &resp.Diagnostics)
 	if stop {
 		return
 	}
 	if !creating {
-		if settingChanged(plan.Settings, state.Settings, "use_pmi") {
-			for _, a := range meetingSpec.derivedFromPasscode {
+		if zoomevent.SettingChanged(plan.Settings, state.Settings, "use_pmi") {
+			for _, a := range zoomevent.Meeting.DerivedFromPasscode {
 				unknown[a] = true
 			}
 		}
 		// Zoom keeps at least one security option: turning the waiting room or authentication off may make it
 		// generate a passcode.
-		if config.Password.IsNull() && (settingChanged(plan.Settings, state.Settings, "waiting_room") ||
-			settingChanged(plan.Settings, state.Settings, "meeting_authentication")) {
+		if config.Password.IsNull() && (zoomevent.SettingChanged(plan.Settings, state.Settings, "waiting_room") ||
+			zoomevent.SettingChanged(plan.Settings, state.Settings, "meeting_authentication")) {
 			unknown["password"] = true
-			for _, a := range meetingSpec.derivedFromPasscode {
+			for _, a := range zoomevent.Meeting.DerivedFromPasscode {
 				unknown[a] = true
 			}
 		}
-		markUnknown(ctx, resp, unknown)
+		zoomevent.MarkUnknown(ctx, resp, unknown)
 	}
 	// Settings Zoom derives from others.
-	planSettings := attrsOf(plan.Settings)
+	planSettings := zoomevent.AttrsOf(plan.Settings)
 	if len(planSettings) == 0 {
 		return
 	}
@@ -175,16 +161,16 @@ func (r *meetingResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		next[k] = v
 	}
 	updated := false
-	if wr, ok := planSettings["waiting_room"].(types.Bool); ok && wr.ValueBool() && !settingConfigured(config.Settings, "join_before_host") {
+	if wr, ok := planSettings["waiting_room"].(types.Bool); ok && wr.ValueBool() && !zoomevent.SettingConfigured(config.Settings, "join_before_host") {
 		next["join_before_host"] = types.BoolValue(false)
 		updated = true
 	}
-	if settingChanged(plan.Settings, state.Settings, "meeting_authentication") && !settingConfigured(config.Settings, "authentication_option") {
+	if zoomevent.SettingChanged(plan.Settings, state.Settings, "meeting_authentication") && !zoomevent.SettingConfigured(config.Settings, "authentication_option") {
 		next["authentication_option"] = types.StringUnknown()
 		updated = true
 	}
 	if updated {
-		obj, d := types.ObjectValue(meetingattrs.AttrTypes(meetingattrs.MeetingSettings), next)
+		obj, d := types.ObjectValue(zoomevent.AttrTypes(zoomevent.Meeting.Settings), next)
 		resp.Diagnostics.Append(d...)
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("settings"), obj)...)
 	}
@@ -200,13 +186,13 @@ func (r *meetingResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	body, _, diags := meetingRequest(ctx, &plan, &config, nil)
+	body, diags := meetingRequest(ctx, &plan, &config, nil)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	host := plan.UserID.ValueString()
-	m, err := createOrAdopt(ctx, r.client, host, eventKeyOf(meetingSpec, &plan.EventCommon, meetingTypeOK),
+	m, err := createOrAdopt(ctx, r.client, host, zoomevent.Meeting.KeyOf(&plan.EventCommon),
 		func() (*client.Meeting, error) { return r.client.Meetings.Create(ctx, host, body) },
 		r.listEvents(ctx, host),
 		func(id int64) (*client.Meeting, error) { return r.client.Meetings.Get(ctx, id, nil) },
@@ -217,7 +203,7 @@ func (r *meetingResource) Create(ctx context.Context, req resource.CreateRequest
 			return
 		}
 		diagnostics.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Error creating Zoom meeting for host %s (zoom_meeting %q)", host, plan.Topic.ValueString()),
-			explainAltHosts(explainHost(err, host, "meeting"), plan.Settings, "meeting"))
+			zoomevent.Meeting.ExplainAltHosts(zoomevent.Meeting.ExplainHost(err, host), plan.Settings))
 		return
 	}
 	if m.HostID == "" || m.Status == "" {
@@ -236,44 +222,16 @@ func (r *meetingResource) Create(ctx context.Context, req resource.CreateRequest
 }
 
 func (r *meetingResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
-		return
-	}
-	var state meetingModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if host := state.UserID.ValueString(); !settleBeforeRead(ctx, r.client, meetingSpec, &state.EventCommon, host, meetingTypeOK,
-		r.listEvents(ctx, host), &resp.State, &resp.Diagnostics) {
-		return
-	}
-	id, ok := eventNumber(&state.EventCommon, "meeting", &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	m, err := r.client.Meetings.Get(ctx, id, nil)
-	if err != nil {
-		switch {
-		case !client.IsNotFound(err):
-			diagnostics.AddAPIError(&resp.Diagnostics, "Error reading Zoom meeting "+state.ID.ValueString(), err)
-		case readGone(err, &state.EventCommon, "meeting", &resp.Diagnostics):
-			resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-		default:
-			resp.State.RemoveResource(ctx)
+	readEvent(ctx, r.ops(), req, resp, func(state *meetingModel, m *client.Meeting) bool {
+		if state.Topic.IsNull() && onPMI(m) {
+			// Importing: a meeting on the host's PMI shares its ID with the host's other PMI meetings and cannot be
+			// deleted, so it is not taken under management.
+			resp.Diagnostics.AddError(fmt.Sprintf("Zoom meeting %d is held on the host's Personal Meeting ID", m.ID),
+				usePMIRefusal+" This meeting can only be managed in the Zoom portal.")
+			return false
 		}
-		return
-	}
-	if state.Topic.IsNull() && onPMI(m) {
-		// Importing: a meeting on the host's PMI shares its ID with the host's other PMI meetings and cannot be
-		// deleted, so it is not taken under management.
-		resp.Diagnostics.AddError(fmt.Sprintf("Zoom meeting %d is held on the host's Personal Meeting ID", id),
-			usePMIRefusal+" This meeting can only be managed in the Zoom portal.")
-		return
-	}
-	state.UserID = hostAfterRead(state.UserID, m.HostID, m.HostEmail)
-	resp.Diagnostics.Append(state.FromAPI(ctx, m)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		return true
+	})
 }
 
 func (r *meetingResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -291,54 +249,22 @@ func (r *meetingResource) Update(ctx context.Context, req resource.UpdateRequest
 	if !ok {
 		return
 	}
-	body, _, diags := meetingRequest(ctx, &plan, &config, &state)
+	body, diags := meetingRequest(ctx, &plan, &config, &state)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !body.IsEmpty() {
-		if err := r.client.Meetings.Update(ctx, id, body); err != nil {
-			diagnostics.AddAPIError(&resp.Diagnostics,
-				fmt.Sprintf("Error updating Zoom meeting %d of host %s", id, state.HostEmail.ValueString()),
-				explainAltHosts(updateError(err, "meeting"), plan.Settings, "meeting"))
-			return
-		}
-	} else if !eventPlanHasUnknowns(&plan.EventCommon, plan.H323Password, plan.PSTNPassword, plan.EncryptedPassword, plan.PreSchedule) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
-	}
-	m, err := r.client.Meetings.Get(ctx, id, nil)
-	if err != nil {
-		diagnostics.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Error reading Zoom meeting %d after updating it", id), err)
-		return
-	}
-	got := plan
-	resp.Diagnostics.Append(got.FromAPI(ctx, m)...)
-	reconcileMeeting(&config, &plan, &got, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
+	updateEvent(ctx, r.ops(), id, &plan, &config, &state, body.IsEmpty(),
+		func() error { return r.client.Meetings.Update(ctx, id, body) }, func(err error) error { return err },
+		zoomevent.PlanHasUnknowns(&plan.EventCommon, plan.H323Password, plan.PSTNPassword, plan.EncryptedPassword, plan.PreSchedule), resp)
 }
 
 func (r *meetingResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
-		return
-	}
-	var state meetingModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !settleBeforeDelete(r.client, meetingSpec, &state.EventCommon, state.UserID.ValueString(), meetingTypeOK, r.listEvents(ctx, state.UserID.ValueString()), &resp.Diagnostics) {
-		return
-	}
-	id, ok := eventNumber(&state.EventCommon, "meeting", &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	notify := client.Ptr(state.NotifyOnDestroy.ValueBool())
-	err := r.client.Meetings.Delete(ctx, id, &client.DeleteMeetingOptions{ScheduleForReminder: notify, CancelMeetingReminder: notify})
-	deleteOutcome(err, "meeting", id, &resp.Diagnostics, func(err error) error {
-		var apiErr *client.APIError
-		if errors.As(err, &apiErr) && apiErr.Code == codeDeletePMI {
+	deleteEvent(ctx, r.ops(), req, resp, func(id int64, state *meetingModel) error {
+		notify := client.Ptr(state.NotifyOnDestroy.ValueBool())
+		return r.client.Meetings.Delete(ctx, id, &client.DeleteMeetingOptions{ScheduleForReminder: notify, CancelMeetingReminder: notify})
+	}, func(err error, _ *meetingModel) error {
+		if client.IsPMIMeetingDelete(err) {
 			return fmt.Errorf("%w\n\nThe meeting is held on the host's Personal Meeting ID, which Zoom never deletes. "+
 				"Remove it from the state with `terraform state rm` and manage it in the Zoom portal", err)
 		}
@@ -364,19 +290,18 @@ func (r *meetingResource) ImportState(ctx context.Context, req resource.ImportSt
 }
 
 // meetingRequest builds the create body (state nil: every configured argument) or the update body (only what
-// changed between state and plan). It also returns the shared fields, which createOrAdopt matches on.
-func meetingRequest(ctx context.Context, plan, config, state *meetingModel) (*client.MeetingRequest, *eventRequest, diag.Diagnostics) {
-	var stateCommon *meetingattrs.EventCommon
+// changed between state and plan).
+func meetingRequest(ctx context.Context, plan, config, state *meetingModel) (*client.MeetingRequest, diag.Diagnostics) {
+	var stateCommon *zoomevent.EventCommon
 	if state != nil {
 		stateCommon = &state.EventCommon
 	}
-	req := &client.MeetingRequest{}
-	settings := &client.MeetingSettings{}
-	common, has, diags := buildEventRequest(ctx, meetingSpec, &plan.EventCommon, &config.EventCommon, stateCommon, plan.TemplateID, req, settings)
+	fields, diags := zoomevent.Meeting.Request(ctx, &plan.EventCommon, &config.EventCommon, stateCommon, plan.TemplateID)
 	if diags.HasError() {
-		return nil, nil, diags
+		return nil, diags
 	}
-	if has {
+	req := &client.MeetingRequest{EventFields: fields}
+	if settings := new(client.MeetingSettings); zoomevent.Meeting.SettingsRequest(&config.EventCommon, &plan.EventCommon, stateCommon, settings) {
 		req.Settings = settings
 	}
 	create := state == nil
@@ -386,7 +311,7 @@ func meetingRequest(ctx context.Context, plan, config, state *meetingModel) (*cl
 	if !config.PreSchedule.IsNull() && !plan.PreSchedule.IsUnknown() && (create || !plan.PreSchedule.Equal(state.PreSchedule)) {
 		req.PreSchedule = plan.PreSchedule.ValueBoolPointer()
 	}
-	return req, common, diags
+	return req, diags
 }
 
 // usePMIRefusal explains why a meeting held on the host's Personal Meeting ID is refused: such a meeting takes
@@ -399,11 +324,44 @@ const usePMIRefusal = "A meeting with settings.use_pmi = true takes the host's P
 	"meeting gets its own ID. To share the host's personal room link, use the zoom_user's personal meeting " +
 	"settings instead."
 
-// reconcileMeeting settles what is stored after an apply (see reconcileEvent).
+// reconcileMeeting settles what is stored after an apply (see zoomevent.Kind.Reconcile).
 func reconcileMeeting(config, plan, got *meetingModel, diags *diag.Diagnostics) {
-	reconcileEvent(meetingSpec, &config.EventCommon, &plan.EventCommon, &got.EventCommon, diags)
-	settle(diags, "pre_schedule", !config.PreSchedule.IsNull(), plan.PreSchedule, &got.PreSchedule)
-	settle(diags, "h323_password", false, plan.H323Password, &got.H323Password)
-	settle(diags, "pstn_password", false, plan.PSTNPassword, &got.PSTNPassword)
-	settle(diags, "encrypted_password", false, plan.EncryptedPassword, &got.EncryptedPassword)
+	zoomevent.Meeting.Reconcile(&config.EventCommon, &plan.EventCommon, &got.EventCommon, diags)
+	zoomevent.Settle(diags, "pre_schedule", !config.PreSchedule.IsNull(), plan.PreSchedule, &got.PreSchedule)
+	zoomevent.Settle(diags, "h323_password", false, plan.H323Password, &got.H323Password)
+	zoomevent.Settle(diags, "pstn_password", false, plan.PSTNPassword, &got.PSTNPassword)
+	zoomevent.Settle(diags, "encrypted_password", false, plan.EncryptedPassword, &got.EncryptedPassword)
+}
+
+// listEvents lists the host's scheduled meetings, where the lookups of lost creates search.
+func (r *meetingResource) listEvents(ctx context.Context, host string) func() ([]zoomevent.Listed, error) {
+	return func() ([]zoomevent.Listed, error) {
+		list, err := r.client.Meetings.List(ctx, host, &client.ListMeetingsOptions{Type: client.MeetingListScheduled})
+		out := make([]zoomevent.Listed, len(list))
+		for i := range list {
+			out[i] = list[i].EventSummary
+		}
+		return out, err
+	}
+}
+
+func (m *meetingModel) event() *zoomevent.EventCommon { return &m.EventCommon }
+func (m *meetingModel) args() *zoomevent.ResourceArgs { return &m.ResourceArgs }
+
+// ops names the meeting calls and mapping of the shared refresh and update steps.
+func (r *meetingResource) ops() eventOps[meetingModel, client.Meeting] {
+	return eventOps[meetingModel, client.Meeting]{
+		kind:   zoomevent.Meeting,
+		client: r.client,
+		list:   r.listEvents,
+		get: func(ctx context.Context, id int64) (*client.Meeting, error) {
+			return r.client.Meetings.Get(ctx, id, nil)
+		},
+		info: func(m *client.Meeting) *client.Event { return &m.Event },
+		fromAPI: func(ctx context.Context, m *meetingModel, e *client.Meeting) diag.Diagnostics {
+			return m.FromAPI(ctx, e)
+		},
+		reconcile: reconcileMeeting,
+		readError: func(err error, _ *meetingModel) error { return err },
+	}
 }

@@ -259,7 +259,9 @@ resource "zoom_meeting" "test" {
 			{
 				PreConfig: func() {
 					if err := env.Client.Meetings.Update(acctest.Ctx(), ref.id, &client.MeetingRequest{
-						Password: client.Ptr("portal99"),
+						EventFields: client.EventFields{
+							Password: client.Ptr("portal99"),
+						},
 						Settings: &client.MeetingSettings{AlternativeHosts: client.Ptr(alt)},
 					}); err != nil {
 						t.Fatalf("out-of-band change: %v", err)

@@ -2,19 +2,18 @@ package resources
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
-	"github.com/zoom-terraform/terraform-provider-zoom/internal/meetingattrs"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomevent"
 )
 
 var (
@@ -33,20 +32,8 @@ type webinarResource struct {
 }
 
 type webinarModel struct {
-	meetingattrs.WebinarCommon
-	eventArgs
-}
-
-// webinarSpec is what the shared event code needs to know about webinars; webinar passcodes also allow `!`
-// (docs/development/zoom-api.md#webinars).
-var webinarSpec = eventSpec{
-	kind:                meetingattrs.WebinarKind,
-	passcode:            regexp.MustCompile(`^[A-Za-z0-9@_*!-]{1,10}$`),
-	passcodeChars:       "letters, digits and @ - _ * !",
-	derivedFromPasscode: []string{"join_url"},
-	templateSource:      "see the `zoom_webinar_templates` data source",
-	notifyDescription: "When the webinar is destroyed, e-mail the panelists and registrants about the " +
-		"cancellation. Default false.",
+	zoomevent.WebinarCommon
+	zoomevent.ResourceArgs
 }
 
 func (r *webinarResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -61,7 +48,7 @@ func (r *webinarResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"meetings). Settings you do not set follow Zoom and never show a diff; settings you set are enforced, and " +
 			"a change in the Zoom portal shows up as drift on exactly that field. A webinar whose time has passed " +
 			"stays in state with `status = \"expired\"` and destroys cleanly.",
-		Attributes: eventAttributes(webinarSpec),
+		Attributes: zoomevent.Webinar.ResourceAttributes(),
 	}
 }
 
@@ -75,11 +62,11 @@ func (r *webinarResource) ValidateConfig(ctx context.Context, req resource.Valid
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	validateEvent(ctx, &m.EventCommon, "webinar", &resp.Diagnostics)
-	settings := attrsOf(m.Settings)
+	zoomevent.Webinar.Validate(ctx, &m.EventCommon, &resp.Diagnostics)
+	settings := zoomevent.AttrsOf(m.Settings)
 	if survey, ok := settings["survey_url"].(types.String); ok && !survey.IsNull() && !survey.IsUnknown() {
 		if on, ok := settings["post_webinar_survey"].(types.Bool); ok && !on.IsUnknown() && !on.ValueBool() {
-			resp.Diagnostics.AddAttributeError(settingsPath("survey_url"), "Survey address without a survey",
+			resp.Diagnostics.AddAttributeError(path.Root("settings").AtName("survey_url"), "Survey address without a survey",
 				"survey_url is only used with post_webinar_survey = true.")
 		}
 	}
@@ -99,10 +86,9 @@ func (r *webinarResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	checkPasscode(webinarSpec, config.Password, state.Password, creating, &resp.Diagnostics)
-	unknown, stop := eventPlan(webinarSpec, &plan.EventCommon, &state.EventCommon, &config.EventCommon, creating, &resp.Diagnostics)
+	unknown, stop := zoomevent.Webinar.Plan(&plan.EventCommon, &state.EventCommon, &config.EventCommon, creating, &resp.Diagnostics)
 	if !stop && !creating {
-		markUnknown(ctx, resp, unknown)
+		zoomevent.MarkUnknown(ctx, resp, unknown)
 	}
 }
 
@@ -116,7 +102,7 @@ func (r *webinarResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	body, _, diags := webinarRequest(ctx, &plan, &config, nil)
+	body, diags := webinarRequest(ctx, &plan, &config, nil)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -127,12 +113,12 @@ func (r *webinarResource) Create(ctx context.Context, req resource.CreateRequest
 		// With a template, Zoom wants the host's user ID in the path, not the e-mail (docs/development/zoom-api.md#webinars).
 		u, err := r.client.Users.Get(ctx, host)
 		if err != nil {
-			diagnostics.AddAPIError(&resp.Diagnostics, summary, explainHost(err, host, "webinar"))
+			diagnostics.AddAPIError(&resp.Diagnostics, summary, zoomevent.Webinar.ExplainHost(err, host))
 			return
 		}
 		host = u.ID
 	}
-	w, err := createOrAdopt(ctx, r.client, host, eventKeyOf(webinarSpec, &plan.EventCommon, webinarTypeOK),
+	w, err := createOrAdopt(ctx, r.client, host, zoomevent.Webinar.KeyOf(&plan.EventCommon),
 		func() (*client.Webinar, error) { return r.client.Webinars.Create(ctx, host, body) },
 		r.listEvents(ctx, host),
 		func(id int64) (*client.Webinar, error) { return r.client.Webinars.Get(ctx, id, nil) },
@@ -142,15 +128,12 @@ func (r *webinarResource) Create(ctx context.Context, req resource.CreateRequest
 		if partialEventState(ctx, r.client, "webinar", err, req.Plan, &resp.State, &resp.Diagnostics) {
 			return
 		}
-		diagnostics.AddAPIError(&resp.Diagnostics, summary, explainAltHosts(explainWebinar(err, plan.UserID.ValueString()), plan.Settings, "webinar"))
+		diagnostics.AddAPIError(&resp.Diagnostics, summary, zoomevent.Webinar.ExplainAltHosts(explainWebinar(err, plan.UserID.ValueString()), plan.Settings))
 		return
 	}
 	// Settings Zoom only takes on update follow at once, and everything is read back with GET (the create
 	// response lacks some fields).
-	updateOnly := &client.WebinarSettings{}
-	if has, err := meetingattrs.UpdateOnlyRequest(meetingattrs.WebinarSettings, config.Settings, plan.Settings, updateOnly); err != nil {
-		resp.Diagnostics.AddError("Cannot build the webinar settings", err.Error())
-	} else if has {
+	if updateOnly := new(client.WebinarSettings); zoomevent.Webinar.UpdateOnlySettings(&config.EventCommon, &plan.EventCommon, updateOnly) {
 		if err := r.client.Webinars.Update(ctx, w.ID, &client.WebinarRequest{Settings: updateOnly}); err != nil {
 			// The webinar exists: keep it in state (tainted by the error) so that it is not orphaned.
 			diagnostics.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Error applying the settings of new Zoom webinar %d", w.ID), err)
@@ -162,54 +145,22 @@ func (r *webinarResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 	got := plan
 	resp.Diagnostics.Append(got.FromAPI(ctx, w)...)
-	reconcileEvent(webinarSpec, &config.EventCommon, &plan.EventCommon, &got.EventCommon, &resp.Diagnostics)
+	zoomevent.Webinar.Reconcile(&config.EventCommon, &plan.EventCommon, &got.EventCommon, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
 }
 
 // explainWebinar says what to do when the webinar add-on is missing, and otherwise what explainHost says.
 func explainWebinar(err error, host string) error {
-	var apiErr *client.APIError
-	if errors.As(err, &apiErr) && apiErr.Code == client.CodeWebinarPlanMissing {
+	if client.IsWebinarPlanMissing(err, false) {
 		return fmt.Errorf("%w\n\nThe Zoom Webinar add-on is missing: the account needs a Webinar plan, and the host "+
 			"%s needs a webinar licence assigned (Zoom portal > User Management > Users > the user > Webinar). "+
 			"Nothing was created", err, host)
 	}
-	return explainHost(err, host, "webinar")
+	return zoomevent.Webinar.ExplainHost(err, host)
 }
 
 func (r *webinarResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
-		return
-	}
-	var state webinarModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if host := state.UserID.ValueString(); !settleBeforeRead(ctx, r.client, webinarSpec, &state.EventCommon, host, webinarTypeOK,
-		r.listEvents(ctx, host), &resp.State, &resp.Diagnostics) {
-		return
-	}
-	id, ok := eventNumber(&state.EventCommon, "webinar", &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	w, err := r.client.Webinars.Get(ctx, id, nil)
-	if err != nil {
-		switch {
-		case !client.IsNotFound(err):
-			diagnostics.AddAPIError(&resp.Diagnostics, "Error reading Zoom webinar "+state.ID.ValueString(),
-				explainWebinar(err, state.HostEmail.ValueString()))
-		case readGone(err, &state.EventCommon, "webinar", &resp.Diagnostics):
-			resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-		default:
-			resp.State.RemoveResource(ctx)
-		}
-		return
-	}
-	state.UserID = hostAfterRead(state.UserID, w.HostID, w.HostEmail)
-	resp.Diagnostics.Append(state.FromAPI(ctx, w)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	readEvent(ctx, r.ops(), req, resp, nil)
 }
 
 func (r *webinarResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -227,51 +178,21 @@ func (r *webinarResource) Update(ctx context.Context, req resource.UpdateRequest
 	if !ok {
 		return
 	}
-	body, _, diags := webinarRequest(ctx, &plan, &config, &state)
+	body, diags := webinarRequest(ctx, &plan, &config, &state)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !body.IsEmpty() {
-		if err := r.client.Webinars.Update(ctx, id, body); err != nil {
-			diagnostics.AddAPIError(&resp.Diagnostics,
-				fmt.Sprintf("Error updating Zoom webinar %d of host %s", id, state.HostEmail.ValueString()),
-				explainAltHosts(explainWebinar(updateError(err, "webinar"), state.HostEmail.ValueString()), plan.Settings, "webinar"))
-			return
-		}
-	} else if !eventPlanHasUnknowns(&plan.EventCommon) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
-	}
-	w, err := r.client.Webinars.Get(ctx, id, nil)
-	if err != nil {
-		diagnostics.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Error reading Zoom webinar %d after updating it", id), err)
-		return
-	}
-	got := plan
-	resp.Diagnostics.Append(got.FromAPI(ctx, w)...)
-	reconcileEvent(webinarSpec, &config.EventCommon, &plan.EventCommon, &got.EventCommon, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
+	updateEvent(ctx, r.ops(), id, &plan, &config, &state, body.IsEmpty(),
+		func() error { return r.client.Webinars.Update(ctx, id, body) },
+		func(err error) error { return explainWebinar(err, state.HostEmail.ValueString()) },
+		zoomevent.PlanHasUnknowns(&plan.EventCommon), resp)
 }
 
 func (r *webinarResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
-		return
-	}
-	var state webinarModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !settleBeforeDelete(r.client, webinarSpec, &state.EventCommon, state.UserID.ValueString(), webinarTypeOK, r.listEvents(ctx, state.UserID.ValueString()), &resp.Diagnostics) {
-		return
-	}
-	id, ok := eventNumber(&state.EventCommon, "webinar", &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	err := r.client.Webinars.Delete(ctx, id, &client.DeleteWebinarOptions{CancelWebinarReminder: client.Ptr(state.NotifyOnDestroy.ValueBool())})
-	deleteOutcome(err, "webinar", id, &resp.Diagnostics, func(err error) error { return explainWebinar(err, state.HostEmail.ValueString()) })
+	deleteEvent(ctx, r.ops(), req, resp, func(id int64, state *webinarModel) error {
+		return r.client.Webinars.Delete(ctx, id, &client.DeleteWebinarOptions{CancelWebinarReminder: client.Ptr(state.NotifyOnDestroy.ValueBool())})
+	}, func(err error, state *webinarModel) error { return explainWebinar(err, state.HostEmail.ValueString()) })
 }
 
 // ImportState accepts a webinar ID.
@@ -280,19 +201,53 @@ func (r *webinarResource) ImportState(ctx context.Context, req resource.ImportSt
 }
 
 // webinarRequest builds the create body (state nil) or the update body (only what changed).
-func webinarRequest(ctx context.Context, plan, config, state *webinarModel) (*client.WebinarRequest, *eventRequest, diag.Diagnostics) {
-	var stateCommon *meetingattrs.EventCommon
+func webinarRequest(ctx context.Context, plan, config, state *webinarModel) (*client.WebinarRequest, diag.Diagnostics) {
+	var stateCommon *zoomevent.EventCommon
 	if state != nil {
 		stateCommon = &state.EventCommon
 	}
-	req := &client.WebinarRequest{}
-	settings := &client.WebinarSettings{}
-	common, has, diags := buildEventRequest(ctx, webinarSpec, &plan.EventCommon, &config.EventCommon, stateCommon, plan.TemplateID, req, settings)
+	fields, diags := zoomevent.Webinar.Request(ctx, &plan.EventCommon, &config.EventCommon, stateCommon, plan.TemplateID)
 	if diags.HasError() {
-		return nil, nil, diags
+		return nil, diags
 	}
-	if has {
+	req := &client.WebinarRequest{EventFields: fields}
+	if settings := new(client.WebinarSettings); zoomevent.Webinar.SettingsRequest(&config.EventCommon, &plan.EventCommon, stateCommon, settings) {
 		req.Settings = settings
 	}
-	return req, common, diags
+	return req, diags
+}
+
+// listEvents lists the host's webinars, where the lookups of lost creates search.
+func (r *webinarResource) listEvents(ctx context.Context, host string) func() ([]zoomevent.Listed, error) {
+	return func() ([]zoomevent.Listed, error) {
+		list, err := r.client.Webinars.List(ctx, host, nil)
+		out := make([]zoomevent.Listed, len(list))
+		for i := range list {
+			out[i] = list[i].EventSummary
+		}
+		return out, err
+	}
+}
+
+func (m *webinarModel) event() *zoomevent.EventCommon { return &m.EventCommon }
+func (m *webinarModel) args() *zoomevent.ResourceArgs { return &m.ResourceArgs }
+
+// ops names the webinar calls and mapping of the shared refresh and update steps.
+func (r *webinarResource) ops() eventOps[webinarModel, client.Webinar] {
+	return eventOps[webinarModel, client.Webinar]{
+		kind:   zoomevent.Webinar,
+		client: r.client,
+		list:   r.listEvents,
+		get: func(ctx context.Context, id int64) (*client.Webinar, error) {
+			return r.client.Webinars.Get(ctx, id, nil)
+		},
+		info: func(w *client.Webinar) *client.Event { return &w.Event },
+		fromAPI: func(ctx context.Context, m *webinarModel, e *client.Webinar) diag.Diagnostics {
+			return m.FromAPI(ctx, e)
+		},
+		reconcile: func(config, plan, got *webinarModel, d *diag.Diagnostics) {
+			zoomevent.Webinar.Reconcile(&config.EventCommon, &plan.EventCommon, &got.EventCommon, d)
+		},
+		readError: func(err error, state *webinarModel) error { return explainWebinar(err, state.HostEmail.ValueString()) },
+	}
 }

@@ -1,7 +1,7 @@
-// Package meetingattrs holds what the meeting and webinar resources and data sources share: the settings
-// attribute table and its mapping to and from the API, recurrence and occurrences, and the start-time type that
-// compares instants.
-package meetingattrs
+// Package zoomtime holds Zoom's forms of a date and time (UTC with Z, or a local wall-clock time read in a time
+// zone), their parsing and conversion, and the Terraform string type whose values compare as instants. Meetings,
+// webinars and the mail vacation responder use it.
+package zoomtime
 
 import (
 	"context"
@@ -130,7 +130,7 @@ var (
 )
 
 // String describes the type.
-func (t TimeType) String() string { return "meetingattrs.TimeType" }
+func (t TimeType) String() string { return "zoomtime.TimeType" }
 
 // ValueType returns the value type.
 func (t TimeType) ValueType(context.Context) attr.Value { return TimeValue{} }

@@ -1,4 +1,4 @@
-package meetingattrs
+package zoomevent
 
 import (
 	"context"
@@ -10,89 +10,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtime"
 )
-
-func TestParseTimeAndWireTime(t *testing.T) {
-	cases := []struct {
-		in, wire string
-		ok       bool
-	}{
-		{"2026-12-01T09:30:00Z", "2026-12-01T09:30:00Z", true},
-		{"2026-12-01T10:30:00+01:00", "2026-12-01T09:30:00Z", true},
-		{"2026-12-01T04:30:00-05:00", "2026-12-01T09:30:00Z", true},
-		{"2026-12-01T10:30:00", "2026-12-01T10:30:00", true},
-		{"2026-12-01T10:30", "", false},
-		{"2026-12-01T10:30:00.123Z", "", false},
-		{"2026-13-01T10:30:00Z", "", false},
-		{"tomorrow", "", false},
-	}
-	for _, c := range cases {
-		got, err := WireTime(c.in)
-		if (err == nil) != c.ok || got != c.wire {
-			t.Errorf("WireTime(%q) = %q, %v; want %q ok=%v", c.in, got, err, c.wire, c.ok)
-		}
-	}
-}
-
-func TestSameInstant(t *testing.T) {
-	cases := []struct {
-		prior, tz, api string
-		want           bool
-	}{
-		{"2026-12-01T10:30:00", "Europe/Berlin", "2026-12-01T09:30:00Z", true},
-		{"2026-07-01T10:30:00", "Europe/Berlin", "2026-07-01T08:30:00Z", true}, // summer time
-		{"2026-12-01T10:30:00", "America/New_York", "2026-12-01T09:30:00Z", false},
-		{"2026-12-01T10:30:00+01:00", "", "2026-12-01T09:30:00Z", true},
-		{"2026-12-01T09:30:00Z", "Asia/Tokyo", "2026-12-01T09:30:00Z", true},
-		{"2026-12-01T10:30:00", "", "2026-12-01T10:30:00Z", false}, // a local time needs a zone
-		{"2026-12-01T10:30:00", "Not/AZone", "2026-12-01T10:30:00Z", false},
-		{"garbage", "UTC", "2026-12-01T10:30:00Z", false},
-	}
-	for _, c := range cases {
-		if got := SameInstant(c.prior, c.tz, c.api); got != c.want {
-			t.Errorf("SameInstant(%q, %q, %q) = %v", c.prior, c.tz, c.api, got)
-		}
-	}
-	if v := KeepTime(NewTimeValue("2026-12-01T10:30:00"), "Europe/Berlin", "2026-12-01T09:30:00Z"); v.ValueString() != "2026-12-01T10:30:00" {
-		t.Errorf("KeepTime kept %q", v.ValueString())
-	}
-	if v := KeepTime(NewTimeValue("2026-12-01T10:30:00"), "Europe/Berlin", "2026-12-01T11:30:00Z"); v.ValueString() != "2026-12-01T11:30:00Z" {
-		t.Errorf("KeepTime after a move = %q", v.ValueString())
-	}
-	if v := KeepTime(NewTimeNull(), "UTC", ""); !v.IsNull() {
-		t.Errorf("KeepTime of nothing = %v", v)
-	}
-}
-
-func TestTimeSemanticEquality(t *testing.T) {
-	ctx := context.Background()
-	cases := []struct {
-		a, b string
-		want bool
-	}{
-		{"2026-12-01T09:30:00Z", "2026-12-01T10:30:00+01:00", true},
-		{"2026-12-01T09:30:00Z", "2026-12-01T09:31:00Z", false},
-		{"2026-12-01T10:30:00", "2026-12-01T10:30:00", true},
-		{"2026-12-01T10:30:00", "2026-12-01T10:30:00Z", false},
-	}
-	for _, c := range cases {
-		got, diags := NewTimeValue(c.a).StringSemanticEquals(ctx, NewTimeValue(c.b))
-		if diags.HasError() || got != c.want {
-			t.Errorf("%s ~ %s = %v (%v)", c.a, c.b, got, diags)
-		}
-	}
-}
 
 func settingsObject(t *testing.T, vals map[string]attr.Value) types.Object {
 	t.Helper()
 	all := map[string]attr.Value{}
-	for _, s := range MeetingSettings {
+	for _, s := range meetingSettings {
 		all[s.Name] = nullOf(s)
 	}
 	for k, v := range vals {
 		all[k] = v
 	}
-	obj, diags := types.ObjectValue(AttrTypes(MeetingSettings), all)
+	obj, diags := types.ObjectValue(AttrTypes(meetingSettings), all)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -108,10 +38,7 @@ func TestSettingsFromAPIAndRequest(t *testing.T) {
 		"alternative_hosts": types.SetValueMust(types.StringType, []attr.Value{types.StringValue("b@example.com")}),
 		"host_video":        types.BoolValue(true),
 	})
-	got, diags := FromAPI(MeetingSettings, api, prior)
-	if diags.HasError() {
-		t.Fatal(diags)
-	}
+	got := settingsFromAPI(meetingSettings, api, prior)
 	a := got.Attributes()
 	if !a["waiting_room"].Equal(types.BoolValue(true)) || !a["jbh_time"].Equal(types.Int64Value(5)) || !a["audio"].Equal(types.StringValue("voip")) {
 		t.Fatalf("decoded = %v", a)
@@ -133,9 +60,8 @@ func TestSettingsFromAPIAndRequest(t *testing.T) {
 	})
 	plan := config
 	var out client.MeetingSettings
-	has, err := Request(MeetingSettings, config, plan, got, &out)
-	if err != nil || !has {
-		t.Fatalf("Request = %v, %v", has, err)
+	if !settingsRequest(meetingSettings, config, plan, got, &out) {
+		t.Fatal("settingsRequest sent nothing")
 	}
 	if out.WaitingRoom == nil || *out.WaitingRoom || out.JBHTime != nil || out.Audio != nil ||
 		out.AlternativeHosts == nil || *out.AlternativeHosts != "a@example.com;z@example.com" {
@@ -143,10 +69,10 @@ func TestSettingsFromAPIAndRequest(t *testing.T) {
 	}
 	// On create (no state) every configured setting is sent; nothing configured sends nothing.
 	out = client.MeetingSettings{}
-	if has, _ := Request(MeetingSettings, config, plan, types.ObjectNull(AttrTypes(MeetingSettings)), &out); !has || out.JBHTime == nil {
+	if has := settingsRequest(meetingSettings, config, plan, types.ObjectNull(AttrTypes(meetingSettings)), &out); !has || out.JBHTime == nil {
 		t.Fatalf("create request = %+v", out)
 	}
-	if has, _ := Request(MeetingSettings, types.ObjectNull(AttrTypes(MeetingSettings)), plan, got, &out); has {
+	if settingsRequest(meetingSettings, types.ObjectNull(AttrTypes(meetingSettings)), plan, got, &out) {
 		t.Fatal("an unconfigured settings block sent something")
 	}
 }
@@ -156,7 +82,7 @@ func TestReconcileSettings(t *testing.T) {
 	plan := settingsObject(t, map[string]attr.Value{"waiting_room": types.BoolValue(true), "join_before_host": types.BoolValue(true), "mute_upon_entry": types.BoolValue(false)})
 	got := settingsObject(t, map[string]attr.Value{"waiting_room": types.BoolValue(true), "join_before_host": types.BoolValue(false), "mute_upon_entry": types.BoolValue(true)})
 	var diags diag.Diagnostics
-	out := Reconcile(MeetingSettings, path.Root("settings"), config, plan, got, &diags)
+	out := reconcileSettings(meetingSettings, path.Root("settings"), config, plan, got, &diags)
 	if diags.ErrorsCount() != 1 || diags.Errors()[0].Summary() != "Zoom did not apply a setting" {
 		t.Fatalf("diags = %v", diags)
 	}
@@ -173,7 +99,7 @@ func TestRecurrenceRoundTrip(t *testing.T) {
 		all := map[string]attr.Value{
 			"type": types.StringNull(), "repeat_interval": types.Int64Null(), "weekly_days": types.SetNull(types.Int64Type),
 			"monthly_day": types.Int64Null(), "monthly_week": types.Int64Null(), "monthly_week_day": types.Int64Null(),
-			"end_times": types.Int64Null(), "end_date_time": NewTimeNull(),
+			"end_times": types.Int64Null(), "end_date_time": zoomtime.NewTimeNull(),
 		}
 		for k, v := range vals {
 			all[k] = v
@@ -197,7 +123,7 @@ func TestRecurrenceRoundTrip(t *testing.T) {
 	byWeek := mk(map[string]attr.Value{
 		"type": types.StringValue("monthly"), "repeat_interval": types.Int64Value(1),
 		"monthly_week": types.Int64Value(-1), "monthly_week_day": types.Int64Value(6),
-		"end_date_time": NewTimeValue("2027-06-30T23:00:00+02:00"),
+		"end_date_time": zoomtime.NewTimeValue("2027-06-30T23:00:00+02:00"),
 	})
 	zoom := &client.Recurrence{Type: 3, RepeatInterval: client.Ptr(1), MonthlyDay: client.Ptr(1), MonthlyWeek: client.Ptr(-1),
 		MonthlyWeekDay: client.Ptr(6), EndTimes: client.Ptr(8), EndDateTime: "2027-06-30T21:00:00Z"}
@@ -207,7 +133,7 @@ func TestRecurrenceRoundTrip(t *testing.T) {
 	}
 	// Without a prior object (import) Zoom's values are taken as they come.
 	back, _ = RecurrenceFromAPI(ctx, zoom, types.ObjectNull(RecurrenceAttrTypes), "Europe/Berlin")
-	if a := back.Attributes(); !a["end_date_time"].Equal(NewTimeValue("2027-06-30T21:00:00Z")) || !a["monthly_week"].Equal(types.Int64Value(-1)) {
+	if a := back.Attributes(); !a["end_date_time"].Equal(zoomtime.NewTimeValue("2027-06-30T21:00:00Z")) || !a["monthly_week"].Equal(types.Int64Value(-1)) {
 		t.Fatalf("import = %v", a)
 	}
 }
@@ -217,7 +143,7 @@ func TestValidateRecurrence(t *testing.T) {
 	obj := types.ObjectValueMust(RecurrenceAttrTypes, map[string]attr.Value{
 		"type": types.StringValue("daily"), "repeat_interval": types.Int64Value(91), "weekly_days": types.SetNull(types.Int64Type),
 		"monthly_day": types.Int64Value(3), "monthly_week": types.Int64Null(), "monthly_week_day": types.Int64Null(),
-		"end_times": types.Int64Null(), "end_date_time": NewTimeNull(),
+		"end_times": types.Int64Null(), "end_date_time": zoomtime.NewTimeNull(),
 	})
 	var diags diag.Diagnostics
 	ValidateRecurrence(ctx, obj, path.Root("recurrence"), &diags)
@@ -227,7 +153,7 @@ func TestValidateRecurrence(t *testing.T) {
 }
 
 func TestMeetingEnd(t *testing.T) {
-	c := EventCommon{Type: types.StringValue(TypeScheduled), StartTime: NewTimeValue("2026-12-01T10:00:00"),
+	c := EventCommon{Type: types.StringValue(TypeScheduled), StartTime: zoomtime.NewTimeValue("2026-12-01T10:00:00"),
 		Timezone: types.StringValue("Europe/Berlin"), Duration: types.Int64Value(90)}
 	end, ok := c.End()
 	if !ok || end.Format("15:04") != "10:30" {
@@ -248,12 +174,12 @@ func TestMeetingEnd(t *testing.T) {
 }
 
 func TestStartTimeOfRecurringMeetingFollowingNextOccurrence(t *testing.T) {
-	c := EventCommon{StartTime: NewTimeValue("2026-12-01T10:00:00"), Type: types.StringValue(TypeRecurringFixedTime),
-		Timezone: types.StringValue("Europe/Berlin"), Settings: types.ObjectNull(AttrTypes(MeetingSettings)),
+	c := EventCommon{StartTime: zoomtime.NewTimeValue("2026-12-01T10:00:00"), Type: types.StringValue(TypeRecurringFixedTime),
+		Timezone: types.StringValue("Europe/Berlin"), Settings: types.ObjectNull(AttrTypes(meetingSettings)),
 		Recurrence: types.ObjectNull(RecurrenceAttrTypes), TrackingFields: types.ListNull(types.ObjectType{AttrTypes: TrackingFieldAttrTypes})}
-	m := &client.Meeting{ID: 85746065432, Type: 8, Timezone: "Europe/Berlin", StartTime: "2026-12-08T09:00:00Z",
+	m := &client.Meeting{Event: client.Event{ID: 85746065432, Type: 8, Timezone: "Europe/Berlin", StartTime: "2026-12-08T09:00:00Z",
 		Occurrences: []client.Occurrence{{OccurrenceID: "x", StartTime: "2026-12-08T09:00:00Z", Duration: 60}},
-		Recurrence:  &client.Recurrence{Type: 2, WeeklyDays: "3", EndTimes: client.Ptr(4)}}
+		Recurrence:  &client.Recurrence{Type: 2, WeeklyDays: "3", EndTimes: client.Ptr(4)}}}
 	mc := MeetingCommon{EventCommon: c}
 	if diags := mc.FromAPI(context.Background(), m); diags.HasError() {
 		t.Fatal(diags)
@@ -271,13 +197,13 @@ func TestStartTimeOfRecurringMeetingFollowingNextOccurrence(t *testing.T) {
 func webinarSettingsObject(t *testing.T, vals map[string]attr.Value) types.Object {
 	t.Helper()
 	all := map[string]attr.Value{}
-	for _, s := range WebinarSettings {
+	for _, s := range webinarSettings {
 		all[s.Name] = nullOf(s)
 	}
 	for k, v := range vals {
 		all[k] = v
 	}
-	obj, diags := types.ObjectValue(AttrTypes(WebinarSettings), all)
+	obj, diags := types.ObjectValue(AttrTypes(webinarSettings), all)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -287,7 +213,7 @@ func webinarSettingsObject(t *testing.T, vals map[string]attr.Value) types.Objec
 func qa(t *testing.T, vals map[string]attr.Value) types.Object {
 	t.Helper()
 	var fields []Setting
-	for _, s := range WebinarSettings {
+	for _, s := range webinarSettings {
 		if s.Name == "question_and_answer" {
 			fields = s.Fields
 		}
@@ -307,10 +233,7 @@ func TestNestedAndUpdateOnlySettings(t *testing.T) {
 		QuestionAndAnswer:            &client.QuestionAndAnswer{Enable: client.Ptr(true), AnswerQuestions: client.Ptr("all"), AttendeesCanUpvote: client.Ptr(false)},
 		RegistrantsConfirmationEmail: client.Ptr(true),
 	}
-	got, diags := FromAPI(WebinarSettings, api, types.ObjectNull(AttrTypes(WebinarSettings)))
-	if diags.HasError() {
-		t.Fatal(diags)
-	}
+	got := settingsFromAPI(webinarSettings, api, types.ObjectNull(AttrTypes(webinarSettings)))
 	q := got.Attributes()["question_and_answer"].(types.Object).Attributes()
 	if !q["enable"].Equal(types.BoolValue(true)) || !q["answer_questions"].Equal(types.StringValue("all")) || !q["attendees_can_comment"].IsNull() {
 		t.Fatalf("nested = %v", q)
@@ -327,18 +250,18 @@ func TestNestedAndUpdateOnlySettings(t *testing.T) {
 		"registrants_confirmation_email": types.BoolValue(false),
 	})
 	var out client.WebinarSettings
-	has, err := Request(WebinarSettings, config, plan, got, &out)
-	if err != nil || !has || out.QuestionAndAnswer == nil || *out.QuestionAndAnswer.Enable || *out.QuestionAndAnswer.AnswerQuestions != "all" ||
+	has := settingsRequest(webinarSettings, config, plan, got, &out)
+	if !has || out.QuestionAndAnswer == nil || *out.QuestionAndAnswer.Enable || *out.QuestionAndAnswer.AnswerQuestions != "all" ||
 		out.RegistrantsConfirmationEmail == nil {
-		t.Fatalf("update request = %+v (%v)", out, err)
+		t.Fatalf("update request = %+v", out)
 	}
-	// On create the update-only key is left out, and UpdateOnlyRequest carries it alone.
+	// On create the update-only key is left out, and updateOnlyRequest carries it alone.
 	out = client.WebinarSettings{}
-	if has, _ := Request(WebinarSettings, config, plan, types.ObjectNull(AttrTypes(WebinarSettings)), &out); !has || out.RegistrantsConfirmationEmail != nil {
+	if has := settingsRequest(webinarSettings, config, plan, types.ObjectNull(AttrTypes(webinarSettings)), &out); !has || out.RegistrantsConfirmationEmail != nil {
 		t.Fatalf("create request = %+v", out)
 	}
 	out = client.WebinarSettings{}
-	if has, _ := UpdateOnlyRequest(WebinarSettings, config, plan, &out); !has || out.RegistrantsConfirmationEmail == nil || out.QuestionAndAnswer != nil {
+	if has := updateOnlyRequest(webinarSettings, config, plan, &out); !has || out.RegistrantsConfirmationEmail == nil || out.QuestionAndAnswer != nil {
 		t.Fatalf("update-only request = %+v", out)
 	}
 
@@ -348,8 +271,45 @@ func TestNestedAndUpdateOnlySettings(t *testing.T) {
 		"registrants_confirmation_email": types.BoolValue(false),
 	})
 	var d diag.Diagnostics
-	Reconcile(WebinarSettings, path.Root("settings"), config, plan, refused, &d)
+	reconcileSettings(webinarSettings, path.Root("settings"), config, plan, refused, &d)
 	if d.ErrorsCount() != 1 || !d.Errors()[0].(diag.DiagnosticWithPath).Path().Equal(path.Root("settings").AtName("question_and_answer").AtName("enable")) {
 		t.Fatalf("diags = %v", d)
 	}
+}
+
+// TestSettingAccessorsMatchShapes checks that every setting's accessor reaches a client field of its shape, so
+// that the table and the client structs cannot drift apart unnoticed.
+func TestSettingAccessorsMatchShapes(t *testing.T) {
+	var check func(at string, list []Setting, owner any)
+	check = func(at string, list []Setting, owner any) {
+		for _, s := range list {
+			name := at + s.Name
+			if s.Shape == ShapeObject {
+				if s.object == nil {
+					t.Errorf("%s: no object accessor", name)
+					continue
+				}
+				check(name+".", s.Fields, s.object(owner, true))
+				continue
+			}
+			if s.field == nil {
+				t.Errorf("%s: no field accessor", name)
+				continue
+			}
+			ok := false
+			switch s.field(owner).(type) {
+			case **bool:
+				ok = s.Shape == ShapeBool
+			case **int:
+				ok = s.Shape == ShapeInt
+			case **string:
+				ok = s.Shape == ShapeString || s.Shape == ShapeEmailSet
+			}
+			if !ok {
+				t.Errorf("%s: accessor %T does not fit shape %v", name, s.field(owner), s.Shape)
+			}
+		}
+	}
+	check("meeting.", Meeting.Settings, new(client.MeetingSettings))
+	check("webinar.", Webinar.Settings, new(client.WebinarSettings))
 }

@@ -1,4 +1,4 @@
-package meetingattrs
+package zoomevent
 
 import (
 	"slices"
@@ -23,10 +23,10 @@ func TestSettingsTableMatchesTheSpec(t *testing.T) {
 		path, method string
 		create       bool
 	}{
-		{MeetingSettings, "/users/{userId}/meetings", "post", true},
-		{MeetingSettings, "/meetings/{meetingId}", "patch", false},
-		{WebinarSettings, "/users/{userId}/webinars", "post", true},
-		{WebinarSettings, "/webinars/{webinarId}", "patch", false},
+		{meetingSettings, "/users/{userId}/meetings", "post", true},
+		{meetingSettings, "/meetings/{meetingId}", "patch", false},
+		{webinarSettings, "/users/{userId}/webinars", "post", true},
+		{webinarSettings, "/webinars/{webinarId}", "patch", false},
 	} {
 		checkSettings(t, c.method+" "+c.path, c.list, settingsOf(c.path, c.method), c.create)
 	}
@@ -34,7 +34,7 @@ func TestSettingsTableMatchesTheSpec(t *testing.T) {
 
 func checkSettings(t *testing.T, at string, list []Setting, props map[string]any, create bool) {
 	t.Helper()
-	wantType := map[Kind]string{KindBool: "boolean", KindInt: "integer", KindString: "string", KindEmailSet: "string", KindObject: "object"}
+	wantType := map[Shape]string{ShapeBool: "boolean", ShapeInt: "integer", ShapeString: "string", ShapeEmailSet: "string", ShapeObject: "object"}
 	for _, s := range list {
 		p, ok := props[s.Name].(map[string]any)
 		if create && s.UpdateOnly {
@@ -47,10 +47,10 @@ func checkSettings(t *testing.T, at string, list []Setting, props map[string]any
 			t.Errorf("%s: setting %q is not in the spec", at, s.Name)
 			continue
 		}
-		if p["type"] != wantType[s.Kind] {
-			t.Errorf("%s: %s: spec type %v, table kind %v", at, s.Name, p["type"], s.Kind)
+		if p["type"] != wantType[s.Shape] {
+			t.Errorf("%s: %s: spec type %v, table kind %v", at, s.Name, p["type"], s.Shape)
 		}
-		if s.Kind == KindObject {
+		if s.Shape == ShapeObject {
 			sub, _ := p["properties"].(map[string]any)
 			checkSettings(t, at+"."+s.Name, s.Fields, sub, create)
 			continue

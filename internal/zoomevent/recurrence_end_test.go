@@ -1,6 +1,10 @@
-package meetingattrs
+package zoomevent
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtime"
+)
 
 // Zoom may report recurrence.end_date_time moved to the end of that day: the prior value is kept then, and only
 // then.
@@ -18,12 +22,12 @@ func TestKeepEndDate(t *testing.T) {
 		{"2030-01-10T10:00:00", "America/New_York", "2030-01-11T04:59:00Z", true},    // local prior, end of its day
 		{"2030-01-10T10:00:00", "America/New_York", "2030-01-11T05:00:00Z", false},   // the next New York day
 	} {
-		got := keepEndDate(NewTimeValue(c.prior), c.tz, c.api)
+		got := keepEndDate(zoomtime.NewTimeValue(c.prior), c.tz, c.api)
 		if kept := got.ValueString() == c.prior; kept != c.keep {
 			t.Errorf("keepEndDate(%s, %q, %s) = %s, want kept=%v", c.prior, c.tz, c.api, got.ValueString(), c.keep)
 		}
 	}
-	if got := keepEndDate(NewTimeNull(), "UTC", "2030-01-10T23:59:00Z"); got.ValueString() != "2030-01-10T23:59:00Z" {
+	if got := keepEndDate(zoomtime.NewTimeNull(), "UTC", "2030-01-10T23:59:00Z"); got.ValueString() != "2030-01-10T23:59:00Z" {
 		t.Errorf("no prior: got %s", got.ValueString())
 	}
 }

@@ -1,4 +1,4 @@
-package meetingattrs
+package zoomevent
 
 import (
 	"context"
@@ -22,6 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtime"
 )
 
 // Recurrence type names in Terraform and their API numbers.
@@ -35,14 +36,14 @@ const MaxEndTimes = 365
 
 // RecurrenceModel is the `recurrence` object.
 type RecurrenceModel struct {
-	Type           types.String `tfsdk:"type"`
-	RepeatInterval types.Int64  `tfsdk:"repeat_interval"`
-	WeeklyDays     types.Set    `tfsdk:"weekly_days"`
-	MonthlyDay     types.Int64  `tfsdk:"monthly_day"`
-	MonthlyWeek    types.Int64  `tfsdk:"monthly_week"`
-	MonthlyWeekDay types.Int64  `tfsdk:"monthly_week_day"`
-	EndTimes       types.Int64  `tfsdk:"end_times"`
-	EndDateTime    TimeValue    `tfsdk:"end_date_time"`
+	Type           types.String       `tfsdk:"type"`
+	RepeatInterval types.Int64        `tfsdk:"repeat_interval"`
+	WeeklyDays     types.Set          `tfsdk:"weekly_days"`
+	MonthlyDay     types.Int64        `tfsdk:"monthly_day"`
+	MonthlyWeek    types.Int64        `tfsdk:"monthly_week"`
+	MonthlyWeekDay types.Int64        `tfsdk:"monthly_week_day"`
+	EndTimes       types.Int64        `tfsdk:"end_times"`
+	EndDateTime    zoomtime.TimeValue `tfsdk:"end_date_time"`
 }
 
 // RecurrenceAttrTypes are the attribute types of the recurrence object.
@@ -54,7 +55,7 @@ var RecurrenceAttrTypes = map[string]attr.Type{
 	"monthly_week":     types.Int64Type,
 	"monthly_week_day": types.Int64Type,
 	"end_times":        types.Int64Type,
-	"end_date_time":    TimeType{},
+	"end_date_time":    zoomtime.TimeType{},
 }
 
 var recurrenceDescriptions = map[string]string{
@@ -89,7 +90,7 @@ func RecurrenceResourceAttribute(desc string) rschema.SingleNestedAttribute {
 				Validators: []validator.Int64{int64validator.Between(1, 7)}},
 			"end_times": rschema.Int64Attribute{Optional: true, Description: d["end_times"],
 				Validators: []validator.Int64{int64validator.Between(1, MaxEndTimes)}},
-			"end_date_time": rschema.StringAttribute{Optional: true, CustomType: TimeType{}, Description: d["end_date_time"]},
+			"end_date_time": rschema.StringAttribute{Optional: true, CustomType: zoomtime.TimeType{}, Description: d["end_date_time"]},
 		},
 	}
 }
@@ -104,8 +105,8 @@ func RecurrenceDataSourceAttribute(desc string) dschema.SingleNestedAttribute {
 		case types.Int64Type:
 			attrs[name] = dschema.Int64Attribute{Computed: true, Description: recurrenceDescriptions[name]}
 		default:
-			if _, ok := t.(TimeType); ok {
-				attrs[name] = dschema.StringAttribute{Computed: true, CustomType: TimeType{}, Description: recurrenceDescriptions[name]}
+			if _, ok := t.(zoomtime.TimeType); ok {
+				attrs[name] = dschema.StringAttribute{Computed: true, CustomType: zoomtime.TimeType{}, Description: recurrenceDescriptions[name]}
 			} else {
 				attrs[name] = dschema.SetAttribute{ElementType: types.Int64Type, Computed: true, Description: recurrenceDescriptions[name]}
 			}
@@ -154,7 +155,7 @@ func ValidateRecurrence(ctx context.Context, obj types.Object, at path.Path, dia
 		}
 	}
 	if set(r.EndDateTime) && !r.EndDateTime.IsUnknown() {
-		if t, err := ParseTime(r.EndDateTime.ValueString()); err == nil && t.Local {
+		if t, err := zoomtime.ParseTime(r.EndDateTime.ValueString()); err == nil && t.Local {
 			diags.AddAttributeError(at.AtName("end_date_time"), "Invalid recurrence",
 				"end_date_time needs a zone: end it with Z (UTC) or an offset such as +01:00.")
 		}
@@ -201,7 +202,7 @@ func RecurrenceToAPI(ctx context.Context, obj types.Object) (*client.Recurrence,
 	}
 	out.MonthlyDay, out.MonthlyWeek, out.MonthlyWeekDay, out.EndTimes = intPtr(r.MonthlyDay), intPtr(r.MonthlyWeek), intPtr(r.MonthlyWeekDay), intPtr(r.EndTimes)
 	if !r.EndDateTime.IsNull() {
-		wire, err := WireTime(r.EndDateTime.ValueString())
+		wire, err := zoomtime.WireTime(r.EndDateTime.ValueString())
 		if err != nil {
 			diags.AddError("Invalid end_date_time", err.Error())
 			return nil, diags
@@ -230,7 +231,7 @@ func RecurrenceFromAPI(ctx context.Context, api *client.Recurrence, prior types.
 		MonthlyWeek:    types.Int64Null(),
 		MonthlyWeekDay: types.Int64Null(),
 		EndTimes:       types.Int64Null(),
-		EndDateTime:    NewTimeNull(),
+		EndDateTime:    zoomtime.NewTimeNull(),
 	}
 	r.Type = types.StringValue(fmt.Sprint(api.Type))
 	for name, n := range recurrenceTypes {
@@ -270,13 +271,13 @@ func RecurrenceFromAPI(ctx context.Context, api *client.Recurrence, prior types.
 	return obj, diags
 }
 
-// keepEndDate is KeepTime for recurrence.end_date_time. Zoom may move the end to the end of that day (the series
+// keepEndDate is zoomtime.KeepTime for recurrence.end_date_time. Zoom may move the end to the end of that day (the series
 // is the same: it ends after that calendar day), so a reported end later on the same calendar day as the prior
 // value, in the meeting's time zone or in UTC, keeps the prior value as well.
-func keepEndDate(prior TimeValue, tz, api string) TimeValue {
+func keepEndDate(prior zoomtime.TimeValue, tz, api string) zoomtime.TimeValue {
 	if p, err := prior.ToStringValue(context.Background()); err == nil && !p.IsNull() && !p.IsUnknown() {
-		pp, perr := ParseTime(p.ValueString())
-		a, aerr := ParseTime(api)
+		pp, perr := zoomtime.ParseTime(p.ValueString())
+		a, aerr := zoomtime.ParseTime(api)
 		if perr == nil && aerr == nil && !a.Local {
 			if pt, ok := pp.In(tz); ok && !a.Instant.Before(pt) {
 				zones := []*time.Location{time.UTC}
@@ -287,13 +288,13 @@ func keepEndDate(prior TimeValue, tz, api string) TimeValue {
 					y1, m1, d1 := pt.In(loc).Date()
 					y2, m2, d2 := a.Instant.In(loc).Date()
 					if y1 == y2 && m1 == m2 && d1 == d2 {
-						return NewTimeValue(p.ValueString())
+						return zoomtime.NewTimeValue(p.ValueString())
 					}
 				}
 			}
 		}
 	}
-	return KeepTime(prior, tz, api)
+	return zoomtime.KeepTime(prior, tz, api)
 }
 
 // OccurrenceAttrTypes are the attribute types of one occurrence.

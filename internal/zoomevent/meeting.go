@@ -1,4 +1,4 @@
-package meetingattrs
+package zoomevent
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/tfvalue"
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/zoomtime"
 )
 
 // Type names in Terraform, shared by meetings and webinars. Only scheduled and the two recurring types can be
@@ -27,59 +28,6 @@ const (
 // ManagedTypes are the types a zoom_meeting or zoom_webinar can have.
 var ManagedTypes = []string{TypeScheduled, TypeRecurringFixedTime, TypeRecurringNoFixedTime}
 
-// EventKind describes what differs between meetings and webinars for the shared mapping.
-type EventKind struct {
-	// Noun is "meeting" or "webinar", for messages.
-	Noun string
-	// Types maps type names to Zoom's numbers.
-	Types map[string]int
-	// Settings is the settings table.
-	Settings []Setting
-}
-
-// MeetingKind describes meetings (types 1, 2, 3, 4 and 8).
-var MeetingKind = EventKind{
-	Noun: "meeting",
-	Types: map[string]int{
-		TypeInstant:              client.MeetingTypeInstant,
-		TypeScheduled:            client.MeetingTypeScheduled,
-		TypeRecurringNoFixedTime: client.MeetingTypeRecurringNoFixedTime,
-		TypePMI:                  client.MeetingTypePMI,
-		TypeRecurringFixedTime:   client.MeetingTypeRecurringFixedTime,
-	},
-	Settings: MeetingSettings,
-}
-
-// WebinarKind describes webinars (types 5, 6 and 9).
-var WebinarKind = EventKind{
-	Noun: "webinar",
-	Types: map[string]int{
-		TypeScheduled:            client.WebinarTypeScheduled,
-		TypeRecurringNoFixedTime: client.WebinarTypeRecurringNoFixedTime,
-		TypeRecurringFixedTime:   client.WebinarTypeRecurringFixedTime,
-	},
-	Settings: WebinarSettings,
-}
-
-// TypeNumber returns the API number of a type name (0 if unknown).
-func (k EventKind) TypeNumber(name string) int { return k.Types[name] }
-
-// TypeName returns the Terraform name of an API type number.
-func (k EventKind) TypeName(n int) string {
-	for name, v := range k.Types {
-		if v == n {
-			return name
-		}
-	}
-	return strconv.Itoa(n)
-}
-
-// MeetingTypeNumber returns the API number of a meeting type name (0 if unknown).
-func MeetingTypeNumber(name string) int { return MeetingKind.TypeNumber(name) }
-
-// MeetingTypeName returns the Terraform name of a meeting type number.
-func MeetingTypeName(n int) string { return MeetingKind.TypeName(n) }
-
 // StatusExpired is the status the provider reports for a meeting or webinar whose time has passed and that Zoom no
 // longer returns (404 code 3001, as for a deleted one).
 const StatusExpired = "expired"
@@ -90,26 +38,26 @@ var TrackingFieldAttrTypes = map[string]attr.Type{"field": types.StringType, "va
 // EventCommon is what meeting and webinar resources and data sources share: every attribute Zoom reports for both.
 // Models embed it (through MeetingCommon or WebinarCommon).
 type EventCommon struct {
-	ID              types.String `tfsdk:"id"`
-	Topic           types.String `tfsdk:"topic"`
-	Type            types.String `tfsdk:"type"`
-	StartTime       TimeValue    `tfsdk:"start_time"`
-	Timezone        types.String `tfsdk:"timezone"`
-	Duration        types.Int64  `tfsdk:"duration"`
-	Agenda          types.String `tfsdk:"agenda"`
-	Password        types.String `tfsdk:"password"`
-	TrackingFields  types.List   `tfsdk:"tracking_fields"`
-	Recurrence      types.Object `tfsdk:"recurrence"`
-	Settings        types.Object `tfsdk:"settings"`
-	UUID            types.String `tfsdk:"uuid"`
-	HostID          types.String `tfsdk:"host_id"`
-	HostEmail       types.String `tfsdk:"host_email"`
-	Status          types.String `tfsdk:"status"`
-	CreatedAt       types.String `tfsdk:"created_at"`
-	JoinURL         types.String `tfsdk:"join_url"`
-	StartURL        types.String `tfsdk:"start_url"`
-	RegistrationURL types.String `tfsdk:"registration_url"`
-	Occurrences     types.List   `tfsdk:"occurrences"`
+	ID              types.String       `tfsdk:"id"`
+	Topic           types.String       `tfsdk:"topic"`
+	Type            types.String       `tfsdk:"type"`
+	StartTime       zoomtime.TimeValue `tfsdk:"start_time"`
+	Timezone        types.String       `tfsdk:"timezone"`
+	Duration        types.Int64        `tfsdk:"duration"`
+	Agenda          types.String       `tfsdk:"agenda"`
+	Password        types.String       `tfsdk:"password"`
+	TrackingFields  types.List         `tfsdk:"tracking_fields"`
+	Recurrence      types.Object       `tfsdk:"recurrence"`
+	Settings        types.Object       `tfsdk:"settings"`
+	UUID            types.String       `tfsdk:"uuid"`
+	HostID          types.String       `tfsdk:"host_id"`
+	HostEmail       types.String       `tfsdk:"host_email"`
+	Status          types.String       `tfsdk:"status"`
+	CreatedAt       types.String       `tfsdk:"created_at"`
+	JoinURL         types.String       `tfsdk:"join_url"`
+	StartURL        types.String       `tfsdk:"start_url"`
+	RegistrationURL types.String       `tfsdk:"registration_url"`
+	Occurrences     types.List         `tfsdk:"occurrences"`
 }
 
 // MeetingCommon is EventCommon plus the meeting-only attributes.
@@ -126,30 +74,12 @@ type WebinarCommon struct {
 	EventCommon
 }
 
-// event is the API-neutral view of a meeting or webinar that the shared mapping reads.
-type event struct {
-	id                                                                  int64
-	typ, duration                                                       int
-	uuid, hostID, hostEmail, topic, status, startTime, timezone, agenda string
-	createdAt, startURL, joinURL, registrationURL, password             string
-	trackingFields                                                      []client.TrackingField
-	occurrences                                                         []client.Occurrence
-	recurrence                                                          *client.Recurrence
-	settings                                                            any
-}
-
 // FromAPI maps a Zoom meeting onto c (see EventCommon.fromEvent for how prior values are kept).
 // pstn_password is in no response schema: when Zoom leaves it out, the prior value is kept while the passcode it
 // derives from is unchanged (null otherwise).
 func (c *MeetingCommon) FromAPI(ctx context.Context, m *client.Meeting) diag.Diagnostics {
 	samePasscode := !c.Password.IsNull() && !c.Password.IsUnknown() && c.Password.ValueString() == m.Password
-	diags := c.fromEvent(ctx, MeetingKind, event{
-		id: m.ID, typ: m.Type, duration: m.Duration, uuid: m.UUID, hostID: m.HostID, hostEmail: m.HostEmail,
-		topic: m.Topic, status: m.Status, startTime: m.StartTime, timezone: m.Timezone, agenda: m.Agenda,
-		createdAt: m.CreatedAt, startURL: m.StartURL, joinURL: m.JoinURL, registrationURL: m.RegistrationURL,
-		password: m.Password, trackingFields: m.TrackingFields, occurrences: m.Occurrences, recurrence: m.Recurrence,
-		settings: m.Settings,
-	})
+	diags := c.fromEvent(ctx, Meeting, &m.Event, settingsOf(m.Settings))
 	c.PreSchedule = types.BoolValue(m.PreSchedule)
 	c.H323Password = types.StringValue(m.H323Password)
 	c.PSTNPassword = reported(m.PSTNPassword, c.PSTNPassword, samePasscode)
@@ -159,42 +89,44 @@ func (c *MeetingCommon) FromAPI(ctx context.Context, m *client.Meeting) diag.Dia
 
 // FromAPI maps a Zoom webinar onto c.
 func (c *WebinarCommon) FromAPI(ctx context.Context, w *client.Webinar) diag.Diagnostics {
-	return c.fromEvent(ctx, WebinarKind, event{
-		id: w.ID, typ: w.Type, duration: w.Duration, uuid: w.UUID, hostID: w.HostID, hostEmail: w.HostEmail,
-		topic: w.Topic, status: w.Status, startTime: w.StartTime, timezone: w.Timezone, agenda: w.Agenda,
-		createdAt: w.CreatedAt, startURL: w.StartURL, joinURL: w.JoinURL, registrationURL: w.RegistrationURL,
-		password: w.Password, trackingFields: w.TrackingFields, occurrences: w.Occurrences, recurrence: w.Recurrence,
-		settings: w.Settings,
-	})
+	return c.fromEvent(ctx, Webinar, &w.Event, settingsOf(w.Settings))
+}
+
+// settingsOf is the settings struct of an answer for the table mapping: nil when Zoom sent none.
+func settingsOf[S any](p *S) any {
+	if p == nil {
+		return nil
+	}
+	return p
 }
 
 // fromEvent maps a Zoom meeting or webinar onto c. The values already in c are the prior ones (state, or the plan
 // after an apply): a start time Zoom reports as the same instant keeps its prior spelling, a meeting Zoom reports
 // as type 4 (held on the PMI) keeps the prior type, and settings keep the prior spelling of e-mails.
-func (c *EventCommon) fromEvent(ctx context.Context, k EventKind, m event) diag.Diagnostics {
+func (c *EventCommon) fromEvent(ctx context.Context, k Kind, m *client.Event, apiSettings any) diag.Diagnostics {
 	var diags diag.Diagnostics
-	c.ID = types.StringValue(strconv.FormatInt(m.id, 10))
-	c.Topic = types.StringValue(m.topic)
-	typeName := k.TypeName(m.typ)
-	if m.typ == client.MeetingTypePMI && k.Noun == "meeting" && !c.Type.IsNull() && !c.Type.IsUnknown() {
+	c.ID = types.StringValue(strconv.FormatInt(m.ID, 10))
+	c.Topic = types.StringValue(m.Topic)
+	typeName := k.TypeName(m.Type)
+	if m.Type == client.MeetingTypePMI && k.Noun == Meeting.Noun && !c.Type.IsNull() && !c.Type.IsUnknown() {
 		typeName = c.Type.ValueString()
 	}
 	c.Type = types.StringValue(typeName)
-	if m.timezone != "" {
-		c.Timezone = types.StringValue(m.timezone)
+	if m.Timezone != "" {
+		c.Timezone = types.StringValue(m.Timezone)
 	} else if c.Timezone.IsUnknown() {
 		c.Timezone = types.StringNull()
 	}
 	c.StartTime = c.startTimeFromAPI(typeName, m)
-	c.Duration = types.Int64Value(int64(m.duration))
-	c.Agenda = tfvalue.StringOrNull(m.agenda)
-	c.Password = types.StringValue(m.password)
+	c.Duration = types.Int64Value(int64(m.Duration))
+	c.Agenda = tfvalue.StringOrNull(m.Agenda)
+	c.Password = types.StringValue(m.Password)
 
-	if len(m.trackingFields) == 0 && (c.TrackingFields.IsNull() || c.TrackingFields.IsUnknown()) {
+	if len(m.TrackingFields) == 0 && (c.TrackingFields.IsNull() || c.TrackingFields.IsUnknown()) {
 		c.TrackingFields = types.ListNull(types.ObjectType{AttrTypes: TrackingFieldAttrTypes})
 	} else {
-		elems := make([]attr.Value, 0, len(m.trackingFields))
-		for _, f := range m.trackingFields {
+		elems := make([]attr.Value, 0, len(m.TrackingFields))
+		for _, f := range m.TrackingFields {
 			elems = append(elems, types.ObjectValueMust(TrackingFieldAttrTypes, map[string]attr.Value{
 				"field": types.StringValue(f.Field), "value": types.StringValue(f.Value),
 			}))
@@ -203,52 +135,50 @@ func (c *EventCommon) fromEvent(ctx context.Context, k EventKind, m event) diag.
 	}
 
 	if typeName == TypeRecurringFixedTime {
-		rec, d := RecurrenceFromAPI(ctx, m.recurrence, c.Recurrence, m.timezone)
+		rec, d := RecurrenceFromAPI(ctx, m.Recurrence, c.Recurrence, m.Timezone)
 		diags.Append(d...)
 		c.Recurrence = rec
 	} else {
 		c.Recurrence = types.ObjectNull(RecurrenceAttrTypes)
 	}
-	settings, d := FromAPI(k.Settings, m.settings, c.Settings)
-	diags.Append(d...)
-	c.Settings = settings
+	c.Settings = settingsFromAPI(k.Settings, apiSettings, c.Settings)
 
-	c.UUID = types.StringValue(m.uuid)
-	c.HostID = types.StringValue(m.hostID)
-	c.HostEmail = types.StringValue(m.hostEmail)
-	c.Status = types.StringValue(m.status)
-	c.CreatedAt = types.StringValue(m.createdAt)
-	c.JoinURL = types.StringValue(m.joinURL)
-	c.StartURL = keepStartURL(c.StartURL, m.startURL)
-	c.RegistrationURL = reported(m.registrationURL, c.RegistrationURL, registrationOn(c.Settings))
-	c.Occurrences = OccurrencesFromAPI(m.occurrences)
+	c.UUID = types.StringValue(m.UUID)
+	c.HostID = types.StringValue(m.HostID)
+	c.HostEmail = types.StringValue(m.HostEmail)
+	c.Status = types.StringValue(m.Status)
+	c.CreatedAt = types.StringValue(m.CreatedAt)
+	c.JoinURL = types.StringValue(m.JoinURL)
+	c.StartURL = keepStartURL(c.StartURL, m.StartURL)
+	c.RegistrationURL = reported(m.RegistrationURL, c.RegistrationURL, registrationOn(c.Settings))
+	c.Occurrences = OccurrencesFromAPI(m.Occurrences)
 	return diags
 }
 
 // startTimeFromAPI keeps the prior spelling of the same instant. A recurring event with a fixed time whose first
 // occurrences have passed may be reported with the next occurrence's start: the prior start is then kept too.
-func (c *EventCommon) startTimeFromAPI(typeName string, m event) TimeValue {
+func (c *EventCommon) startTimeFromAPI(typeName string, m *client.Event) zoomtime.TimeValue {
 	priorKnown := !c.StartTime.IsNull() && !c.StartTime.IsUnknown()
 	if typeName == TypeRecurringNoFixedTime && !priorKnown {
-		return NewTimeNull()
+		return zoomtime.NewTimeNull()
 	}
-	if m.startTime == "" {
+	if m.StartTime == "" {
 		if priorKnown && typeName != TypeRecurringNoFixedTime {
 			return c.StartTime
 		}
-		return NewTimeNull()
+		return zoomtime.NewTimeNull()
 	}
-	kept := KeepTime(c.StartTime, m.timezone, m.startTime)
-	if kept.ValueString() != m.startTime || typeName != TypeRecurringFixedTime || !priorKnown {
+	kept := zoomtime.KeepTime(c.StartTime, m.Timezone, m.StartTime)
+	if kept.ValueString() != m.StartTime || typeName != TypeRecurringFixedTime || !priorKnown {
 		return kept
 	}
-	prior, err := ParseTime(c.StartTime.ValueString())
+	prior, err := zoomtime.ParseTime(c.StartTime.ValueString())
 	if err != nil {
 		return kept
 	}
-	priorAt, ok := prior.In(m.timezone)
-	api, err := time.Parse(time.RFC3339, m.startTime)
-	if !ok || err != nil || len(m.occurrences) == 0 || m.occurrences[0].StartTime != m.startTime || !priorAt.Before(api) {
+	priorAt, ok := prior.In(m.Timezone)
+	api, err := time.Parse(time.RFC3339, m.StartTime)
+	if !ok || err != nil || len(m.Occurrences) == 0 || m.Occurrences[0].StartTime != m.StartTime || !priorAt.Before(api) {
 		return kept
 	}
 	return c.StartTime
@@ -259,7 +189,7 @@ func (c *EventCommon) startTimeFromAPI(typeName string, m event) TimeValue {
 func (c *EventCommon) End() (time.Time, bool) {
 	switch c.Type.ValueString() {
 	case TypeScheduled:
-		p, err := ParseTime(c.StartTime.ValueString())
+		p, err := zoomtime.ParseTime(c.StartTime.ValueString())
 		if err != nil {
 			return time.Time{}, false
 		}
