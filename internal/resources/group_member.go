@@ -78,7 +78,7 @@ func (r *groupMemberResource) Schema(_ context.Context, _ resource.SchemaRequest
 				Validators:    []validator.String{validators.NotBlank()},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"user_id":   userRefAttribute("The user: a user ID or e-mail of the account.", "member_id", "email", "the membership's user"),
+			"user_id":   userRefAttribute("The member, a user of the account. Naming another user replaces the membership.", "member_id", "email", "the membership's user"),
 			"member_id": schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "The member's user ID."},
 			"email":     schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "The member's e-mail."},
 			"primary": schema.BoolAttribute{
