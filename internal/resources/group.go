@@ -267,9 +267,9 @@ func findGroupByName(ctx context.Context, c *client.Client, name string, exact b
 // splitPairID splits an import ID "<group_id>/<user ID or e-mail>".
 func splitPairID(id, what string) (string, string, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	g, u, ok := strings.Cut(strings.TrimSpace(id), "/")
-	if !ok || strings.TrimSpace(g) == "" || strings.TrimSpace(u) == "" || strings.Contains(u, "/") {
+	g, u, ok := splitPair(id)
+	if !ok {
 		diags.AddError("Invalid import ID", fmt.Sprintf("Import a %s as <group_id>/<user ID or e-mail>, got %q.", what, id))
 	}
-	return strings.TrimSpace(g), strings.TrimSpace(u), diags
+	return g, u, diags
 }
