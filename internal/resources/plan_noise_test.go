@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	tfjson "github.com/hashicorp/terraform-json"
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -23,15 +24,20 @@ import (
 // expectUnknowns is a plan check: the update of addr leaves exactly the attribute paths want unknown (in any
 // order; list elements are written name[0], nested attributes name.child).
 func expectUnknowns(addr string, want ...string) plancheck.PlanCheck {
-	return unknownsCheck{addr: addr, want: want}
+	return updatePathsCheck{addr: addr, want: want, report: "the plan leaves [%s] unknown",
+		paths: func(c *tfjson.Change) []string { return unknownPaths("", c.AfterUnknown) }}
 }
 
-type unknownsCheck struct {
-	addr string
-	want []string
+// updatePathsCheck is a plan check: addr is updated in place and paths, applied to its change, lists exactly the
+// attribute paths want (in any order). report describes what paths found, with a %s for the list.
+type updatePathsCheck struct {
+	addr   string
+	want   []string
+	report string
+	paths  func(*tfjson.Change) []string
 }
 
-func (c unknownsCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+func (c updatePathsCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
 	for _, rc := range req.Plan.ResourceChanges {
 		if rc.Address != c.addr {
 			continue
@@ -40,13 +46,12 @@ func (c unknownsCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanReque
 			resp.Error = fmt.Errorf("%s: planned %v, want an in-place update", c.addr, rc.Change.Actions)
 			return
 		}
-		got := unknownPaths("", rc.Change.AfterUnknown)
+		got := c.paths(rc.Change)
 		want := slices.Clone(c.want)
 		slices.Sort(got)
 		slices.Sort(want)
 		if !slices.Equal(got, want) {
-			resp.Error = fmt.Errorf("%s: the plan leaves [%s] unknown, want [%s]", c.addr,
-				strings.Join(got, ", "), strings.Join(want, ", "))
+			resp.Error = fmt.Errorf("%s: "+c.report+", want [%s]", c.addr, strings.Join(got, ", "), strings.Join(want, ", "))
 		}
 		return
 	}

@@ -1,15 +1,14 @@
 package resources_test
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"reflect"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
+	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -29,33 +28,8 @@ import (
 // expectChanges is a plan check: addr is updated in place and exactly the leaf paths want differ between its
 // prior and planned values.
 func expectChanges(addr string, want ...string) plancheck.PlanCheck {
-	return changesCheck{addr: addr, want: want}
-}
-
-type changesCheck struct {
-	addr string
-	want []string
-}
-
-func (c changesCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
-	for _, rc := range req.Plan.ResourceChanges {
-		if rc.Address != c.addr {
-			continue
-		}
-		if !rc.Change.Actions.Update() {
-			resp.Error = fmt.Errorf("%s: planned %v, want an in-place update", c.addr, rc.Change.Actions)
-			return
-		}
-		got := diffPaths("", rc.Change.Before, rc.Change.After)
-		want := slices.Clone(c.want)
-		slices.Sort(got)
-		slices.Sort(want)
-		if !slices.Equal(got, want) {
-			resp.Error = fmt.Errorf("%s: the plan changes [%s], want [%s]", c.addr, strings.Join(got, ", "), strings.Join(want, ", "))
-		}
-		return
-	}
-	resp.Error = fmt.Errorf("%s is not in the plan", c.addr)
+	return updatePathsCheck{addr: addr, want: want, report: "the plan changes [%s]",
+		paths: func(c *tfjson.Change) []string { return diffPaths("", c.Before, c.After) }}
 }
 
 func diffPaths(at string, before, after any) []string {
