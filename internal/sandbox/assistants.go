@@ -90,24 +90,7 @@ func (c *call) addAssistants() apiResponse {
 		return *bad
 	}
 	f := newFieldReader(m)
-	raw, has := f.array("assistants", maxAssistantsPerAdd)
-	if !has && !containsField(f.errors(), "assistants") {
-		f.fail("assistants")
-	}
-	type ref struct{ id, email string }
-	var refs []ref
-	for i, el := range raw {
-		ef, ok := f.element("assistants", i, el)
-		if !ok {
-			continue
-		}
-		id, _ := ef.str("id", 0)
-		email, _ := ef.str("email", 0)
-		if id == "" && email == "" {
-			f.fail(fmt.Sprintf("assistants[%d]", i))
-		}
-		refs = append(refs, ref{id, email})
-	}
+	refs := f.userRefs("assistants", maxAssistantsPerAdd)
 	if errs := f.errors(); len(errs) > 0 {
 		return validationResp(errs)
 	}

@@ -335,24 +335,7 @@ func (c *call) addRoleMembers() apiResponse {
 		return errResp(http.StatusBadRequest, codeValidation, msgInvalidJSON)
 	}
 	f := newFieldReader(m)
-	raw, has := f.array("members", maxRoleMembersPerAdd)
-	if !has && !containsField(f.errors(), "members") {
-		f.fail("members")
-	}
-	type ref struct{ id, email string }
-	var refs []ref
-	for i, el := range raw {
-		ef, ok := f.element("members", i, el)
-		if !ok {
-			continue
-		}
-		id, _ := ef.str("id", 0)
-		email, _ := ef.str("email", 0)
-		if id == "" && email == "" {
-			f.fail(fmt.Sprintf("members[%d]", i))
-		}
-		refs = append(refs, ref{id, email})
-	}
+	refs := f.userRefs("members", maxRoleMembersPerAdd)
 	if errs := f.errors(); len(errs) > 0 {
 		return validationResp(errs)
 	}

@@ -131,3 +131,24 @@ func TestAssistantsFollowTheSpec(t *testing.T) {
 	}
 	e.call(http.MethodGet, "/v2/users/nobody@example.com/assistants", nil).wantError(t, 404, 1001, "User does not exist: nobody@example.com.")
 }
+
+// TestUserRefArraysAreValidated: AddRoleMembers and userAssistantCreate read their {id, email} arrays alike: the
+// array is required and holds at most 30 objects, each naming a user.
+func TestUserRefArraysAreValidated(t *testing.T) {
+	e := newEnv(t, nil)
+	role := e.call(http.MethodPost, "/v2/roles", map[string]any{"name": "Ops"}).json(t)["id"].(string)
+	thirtyOne := make([]map[string]string, 31)
+	for i := range thirtyOne {
+		thirtyOne[i] = map[string]string{"email": "x@example.com"}
+	}
+	for _, c := range []struct{ path, field string }{
+		{"/v2/roles/" + role + "/members", "members"},
+		{"/v2/users/me/assistants", "assistants"},
+	} {
+		e.call(http.MethodPost, c.path, map[string]any{}).wantField(t, c.field)
+		e.call(http.MethodPost, c.path, map[string]any{c.field: "a"}).wantField(t, c.field)
+		e.call(http.MethodPost, c.path, map[string]any{c.field: thirtyOne}).wantField(t, c.field)
+		e.call(http.MethodPost, c.path, map[string]any{c.field: []any{map[string]string{}}}).wantField(t, c.field+"[0]")
+		e.call(http.MethodPost, c.path, map[string]any{c.field: []any{"a"}}).wantField(t, c.field+"[0]")
+	}
+}

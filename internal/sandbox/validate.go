@@ -120,6 +120,32 @@ func (f *fieldReader) element(name string, i int, raw json.RawMessage) (*fieldRe
 	return sub, true
 }
 
+// userRef is one {id, email} object of a request body that names users (the id wins when both are set).
+type userRef struct{ id, email string }
+
+// userRefs reads the required array name of {id, email} objects (at most maxItems), failing the array when it is
+// missing or malformed and an element that names no user.
+func (f *fieldReader) userRefs(name string, maxItems int) []userRef {
+	raw, has := f.array(name, maxItems)
+	if !has && !containsField(f.errors(), name) {
+		f.fail(name)
+	}
+	var refs []userRef
+	for i, el := range raw {
+		ef, ok := f.element(name, i, el)
+		if !ok {
+			continue
+		}
+		id, _ := ef.str("id", 0)
+		email, _ := ef.str("email", 0)
+		if id == "" && email == "" {
+			f.fail(name + "[" + strconv.Itoa(i) + "]")
+		}
+		refs = append(refs, userRef{id, email})
+	}
+	return refs
+}
+
 // stringList reads an array of strings.
 func (f *fieldReader) stringList(name string, maxItems int) ([]string, bool) {
 	if !f.present(name) {
