@@ -416,42 +416,37 @@ resource "zoom_meeting_registrant" "%[1]s_removed" {
 	})
 }
 
-// TestAccRegistrant_validation rejects bad input at plan time and bad import IDs.
+// TestAccRegistrant_validation rejects bad input and a bad meeting ID at plan time, in one configuration (a
+// registrant each).
 func TestAccRegistrant_validation(t *testing.T) {
 	env := acctest.New(t)
 	cases := []struct{ body, want string }{
-		{`email = "nobody"`, `not a plain e-mail address`},
-		{`email = "a@example.com"` + "\n  language = \"xx-XX\"", `language value must be one of`},
-		{`email = "a@example.com"` + "\n  country = \"usa\"", `two-letter`},
-		{`email = "a@example.com"` + "\n  status = \"cancelled\"", `status value must be one of`},
-		{`email = "a@example.com"` + "\n  custom_questions = [{ title = \"\", value = \"x\" }]", `Each custom question needs its title`},
+		{`meeting_id = "85746065432"` + "\n  email = \"nobody\"", `not a plain e-mail address`},
+		{`meeting_id = "85746065432"` + "\n  email = \"a@example.com\"\n  language = \"xx-XX\"", `language value must be one of`},
+		{`meeting_id = "85746065432"` + "\n  email = \"a@example.com\"\n  country = \"usa\"", `two-letter`},
+		{`meeting_id = "85746065432"` + "\n  email = \"a@example.com\"\n  status = \"cancelled\"", `status value must be one of`},
+		{`meeting_id = "85746065432"` + "\n  email = \"a@example.com\"\n  custom_questions = [{ title = \"\", value = \"x\" }]", `Each custom question needs its title`},
+		{`meeting_id = "abc"` + "\n  email = \"a@example.com\"", `must be a meeting ID`},
 	}
-	steps := make([]resource.TestStep, 0, len(cases)+1)
-	for _, c := range cases {
-		steps = append(steps, resource.TestStep{
-			Config: env.Config(fmt.Sprintf(`
-resource "zoom_meeting_registrant" "test" {
-  meeting_id = "85746065432"
+	var config strings.Builder
+	wants := make([]string, 0, len(cases))
+	for i, c := range cases {
+		fmt.Fprintf(&config, `
+resource "zoom_meeting_registrant" "c%d" {
   first_name = "Ada"
   %s
 }
-`, c.body)),
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`(?s)` + c.want),
-		})
+`, i, c.body)
+		wants = append(wants, c.want)
 	}
-	steps = append(steps, resource.TestStep{
-		Config: env.Config(`
-resource "zoom_meeting_registrant" "test" {
-  meeting_id = "abc"
-  email      = "a@example.com"
-  first_name = "Ada"
-}
-`),
-		PlanOnly:    true,
-		ExpectError: regexp.MustCompile(`must be a meeting ID`),
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      env.Config(config.String()),
+			PlanOnly:    true,
+			ExpectError: diagnosticsInOrder("zoom_meeting_registrant", wants),
+		}},
 	})
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
 }
 
 // approvedRegistrants checks through the API that a meeting (a resource address in the state) has want approved
