@@ -97,31 +97,72 @@ func checkRegistrantsDestroyed(env *acctest.Env) resource.TestCheckFunc {
 	}
 }
 
-// TestAccMeetingRegistrant_lifecycle: a registrant of a meeting with manual approval is pending, is approved in
-// place, is imported, shows a denial in the portal as drift, is replaced when a registration field changes, is
-// registered again after being removed in the portal, and is removed on destroy.
-func TestAccMeetingRegistrant_lifecycle(t *testing.T) {
+// registrantPortalKnobs are the settings of the two unconfirmed answers around a registration changed in the
+// portal: whether Zoom answers an unknown registrant with 400 or 404, and whether a cancelled registration stays
+// (denied) or disappears. Each runs in its own sandbox, under the provider local name given here.
+var registrantPortalKnobs = []struct{ name, unknown, cancelled string }{
+	{"badrequestdenied", sandbox.UnknownRegistrant400, sandbox.RegistrantCancelDenied},
+	{"badrequestdeleted", sandbox.UnknownRegistrant400, sandbox.RegistrantCancelDeleted},
+	{"notfounddenied", sandbox.UnknownRegistrant404, sandbox.RegistrantCancelDenied},
+	{"notfounddeleted", sandbox.UnknownRegistrant404, sandbox.RegistrantCancelDeleted},
+}
+
+// TestAccRegistrant_lifecycle runs the matrix of meeting and webinar registrants in one TestCase, each scenario
+// with its own resources side by side in one configuration, and the scenarios that depend on unconfirmed Zoom
+// behaviour under every setting of their sandbox knobs (one sandbox and provider instance per setting, see
+// sandboxSet; against a real account they run once, on it, or not at all when they need the sandbox):
+//   - a registrant of a meeting with manual approval is pending (and imported so), then approved in place;
+//   - a denial in the portal is drift, approved again in place, for a meeting and a webinar registrant (imported
+//     after the repair);
+//   - a new registration field replaces the registration; one removed in the portal is registered again;
+//   - a for_each list of people is registered on a meeting with automatic approval, and deregistered when removed;
+//   - under each unknown-registrant answer and cancellation outcome, a registration cancelled or removed in the
+//     portal is drift that the next apply repairs without error;
+//   - custom questions keep the configured answers under either questions knob (registrant_questions_test.go);
+//   - registering on a meeting that takes no registrations fails with an error naming the setting (last step);
+//   - destroy leaves no registrant, meeting or webinar behind.
+func TestAccRegistrant_lifecycle(t *testing.T) {
 	env := acctest.New(t)
-	email := env.RandomEmail()
+	var set sandboxSet
+	if !acctest.RealAccount() {
+		profiles := map[string]func(*sandbox.Profile){}
+		for _, k := range registrantPortalKnobs {
+			profiles[k.name] = func(p *sandbox.Profile) { p.UnknownRegistrant = k.unknown; p.RegistrantCancelStatus = k.cancelled }
+		}
+		for name, profile := range registrantQuestionsProfiles {
+			profiles[name] = profile
+		}
+		set = newSandboxes(t, profiles)
+	}
+	webinarRegistrantAddr := "zoom_webinar_registrant.test"
+	email := map[string]string{}
+	for _, n := range []string{"test", "pending", "denied", "renamed", "removed", "webinar", "closed"} {
+		email[n] = env.RandomEmail()
+	}
+	attendees := []string{env.RandomEmail(), env.RandomEmail(), env.RandomEmail()}
+	refs := map[string]*registrantRef{}
+	capture := func(addr string) statecheck.StateCheck {
+		refs[addr] = &registrantRef{}
+		return refs[addr].captureNow(addr)
+	}
 	sameID := statecheck.CompareValue(compare.ValuesSame())
-	ref := &registrantRef{}
-	topic := acctest.RandomName()
-	config := func(firstName, status string) string {
+	topic, start := acctest.RandomName(), zoomUTC(futureUTC(70*time.Hour))
+
+	questions := map[string]string{"zoom": registrantQuestionsConfig("zoom", env)}
+	for name := range registrantQuestionsProfiles {
+		if kenv := set.envs[name]; kenv != nil {
+			questions[name] = registrantQuestionsConfig(name, kenv)
+		}
+	}
+
+	// registrant is a registrant of zoom_meeting.m (manual approval) with every registration field.
+	registrant := func(name, firstName, status string) string {
 		statusLine := ""
 		if status != "" {
 			statusLine = fmt.Sprintf("  status     = %q\n", status)
 		}
-		return env.Config(fmt.Sprintf(`
-resource "zoom_meeting" "m" {
-  user_id    = %q
-  topic      = %q
-  start_time = %q
-  settings = {
-    approval_type = 1
-  }
-}
-
-resource "zoom_meeting_registrant" "test" {
+		return fmt.Sprintf(`
+resource "zoom_meeting_registrant" %q {
   meeting_id = zoom_meeting.m.id
   email      = %q
   first_name = %q
@@ -130,154 +171,26 @@ resource "zoom_meeting_registrant" "test" {
   country    = "US"
   custom_questions = [{ title = "Team", value = "Compilers" }]
 %s}
-`, env.Host, topic, zoomUTC(futureUTC(70*time.Hour)), email, firstName, statusLine))
+`, name, email[name], firstName, statusLine)
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             resource.ComposeTestCheckFunc(checkRegistrantsDestroyed(env), checkMeetingsDestroyed(env)),
-		Steps: []resource.TestStep{
-			{
-				Config: config("Grace", ""),
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameID.AddStateValue(meetingRegistrantAddr, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(meetingRegistrantAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(registrantIDPattern)),
-					statecheck.ExpectKnownValue(meetingRegistrantAddr, tfjsonpath.New("status"), knownvalue.StringExact("pending")),
-					statecheck.ExpectKnownValue(meetingRegistrantAddr, tfjsonpath.New("join_url"), knownvalue.StringExact("")),
-					statecheck.ExpectSensitiveValue(meetingRegistrantAddr, tfjsonpath.New("join_url")),
-				},
-			},
-			{ResourceName: meetingRegistrantAddr, ImportState: true, ImportStateVerify: true},
-			// Approving the pending registrant happens in place.
-			{
-				Config: config("Grace", "approved"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(meetingRegistrantAddr, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameID.AddStateValue(meetingRegistrantAddr, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(meetingRegistrantAddr, tfjsonpath.New("status"), knownvalue.StringExact("approved")),
-					statecheck.ExpectKnownValue(meetingRegistrantAddr, tfjsonpath.New("join_url"), knownvalue.StringRegexp(regexp.MustCompile(`^https://`))),
-					ref.captureNow(meetingRegistrantAddr),
-				},
-			},
-			// Denied in the portal: drift, approved again in place.
-			{
-				PreConfig: func() {
-					if err := env.Client.MeetingRegistrants.UpdateStatus(acctest.Ctx(), ref.parent, client.RegistrantActionCancel,
-						[]client.RegistrantRef{{ID: ref.id, Email: email}}); err != nil {
-						t.Fatalf("out-of-band cancel: %v", err)
-					}
-				},
-				Config: config("Grace", "approved"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(meetingRegistrantAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(meetingRegistrantAddr, tfjsonpath.New("status"), knownvalue.StringExact("approved")),
-				}},
-			},
-			// Zoom cannot change a registration: a new name replaces it.
-			{
-				Config: config("Amazing Grace", "approved"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(meetingRegistrantAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				Check: ref.capture(meetingRegistrantAddr),
-			},
-			// Removed in the portal: registered again.
-			{
-				PreConfig: func() {
-					if err := env.Client.MeetingRegistrants.Delete(acctest.Ctx(), ref.parent, ref.id, ""); err != nil {
-						t.Fatalf("out-of-band delete: %v", err)
-					}
-				},
-				Config: config("Amazing Grace", "approved"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(meetingRegistrantAddr, plancheck.ResourceActionCreate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(meetingRegistrantAddr, tfjsonpath.New("status"), knownvalue.StringExact("approved")),
-				},
-			},
-		},
-	})
-}
-
-// TestAccMeetingRegistrant_forEach registers a list of people on a meeting with automatic approval.
-func TestAccMeetingRegistrant_forEach(t *testing.T) {
-	env := acctest.New(t)
-	people := []string{env.RandomEmail(), env.RandomEmail(), env.RandomEmail()}
-	meeting := fmt.Sprintf(`
+	// config is the configuration before (second false) and after the changes of the second step; closed adds
+	// a registrant of a meeting that takes no registrations.
+	config := func(second, closed bool) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, `
 resource "zoom_meeting" "m" {
-  user_id    = %q
-  topic      = "tf-acc-training"
-  start_time = %q
+  user_id    = %[1]q
+  topic      = %[2]q
+  start_time = %[3]q
   settings = {
-    approval_type = 0
+    approval_type = 1
   }
 }
-`, env.Host, zoomUTC(futureUTC(30*time.Hour)))
-	// The legacy state shim behind Check and CheckDestroy cannot address for_each instances, so the checks read
-	// the JSON state, and the last step removes the registrants and checks that none is left.
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: env.Config(meeting + fmt.Sprintf(`
-variable "attendees" {
-  type    = list(string)
-  default = [%q, %q, %q]
-}
 
-resource "zoom_meeting_registrant" "attendee" {
-  for_each   = toset(var.attendees)
-  meeting_id = zoom_meeting.m.id
-  email      = each.value
-  first_name = split("@", each.value)[0]
-}
-`, people[0], people[1], people[2])),
-			ConfigStateChecks: []statecheck.StateCheck{approvedRegistrants{env: env, meeting: "zoom_meeting.m", want: len(people)}},
-		}, {
-			Config:            env.Config(meeting),
-			ConfigStateChecks: []statecheck.StateCheck{approvedRegistrants{env: env, meeting: "zoom_meeting.m", want: 0}},
-		}},
-	})
-}
-
-// TestAccMeetingRegistrant_registrationOff: registering on a meeting that does not take registrations fails with
-// an error that names the meeting setting to change.
-func TestAccMeetingRegistrant_registrationOff(t *testing.T) {
-	env := acctest.New(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkMeetingsDestroyed(env),
-		Steps: []resource.TestStep{{
-			Config: env.Config(fmt.Sprintf(`
-resource "zoom_meeting" "m" {
-  user_id    = %q
-  topic      = "tf-acc-no-registration"
-  start_time = %q
-}
-
-resource "zoom_meeting_registrant" "test" {
-  meeting_id = zoom_meeting.m.id
-  email      = %q
-  first_name = "Ada"
-}
-`, env.Host, zoomUTC(futureUTC(30*time.Hour)), env.RandomEmail())),
-			ExpectError: regexp.MustCompile(`(?s)does not take registrations.*settings.approval_type = 0`),
-		}},
-	})
-}
-
-// TestAccWebinarRegistrant_lifecycle: a webinar registrant with automatic approval, a denial in the portal
-// shown as drift, import, and destroy.
-func TestAccWebinarRegistrant_lifecycle(t *testing.T) {
-	env := acctest.New(t)
-	email := env.RandomEmail()
-	ref := &registrantRef{}
-	config := env.Config(fmt.Sprintf(`
 resource "zoom_webinar" "w" {
-  user_id    = %q
-  topic      = %q
-  start_time = %q
+  user_id    = %[1]q
+  topic      = %[2]q
+  start_time = %[3]q
   settings = {
     approval_type = 0
   }
@@ -285,79 +198,255 @@ resource "zoom_webinar" "w" {
 
 resource "zoom_webinar_registrant" "test" {
   webinar_id = zoom_webinar.w.id
-  email      = %q
+  email      = %[4]q
   first_name = "Katherine"
   last_name  = "Johnson"
   language   = "en-US"
   status     = "approved"
 }
-`, env.Host, acctest.RandomName(), zoomUTC(futureUTC(80*time.Hour)), email))
-	addr := "zoom_webinar_registrant.test"
+
+resource "zoom_meeting" "training" {
+  user_id    = %[1]q
+  topic      = "tf-acc-training"
+  start_time = %[3]q
+  settings = {
+    approval_type = 0
+  }
+}
+`, env.Host, topic, start, email["webinar"])
+		b.WriteString(registrant("pending", "Grace", ""))
+		b.WriteString(registrant("denied", "Grace", "approved"))
+		b.WriteString(registrant("removed", "Grace", "approved"))
+		if !second {
+			b.WriteString(registrant("test", "Grace", ""))
+			b.WriteString(registrant("renamed", "Grace", "approved"))
+			fmt.Fprintf(&b, `
+variable "attendees" {
+  type    = list(string)
+  default = [%q, %q, %q]
+}
+
+resource "zoom_meeting_registrant" "attendee" {
+  for_each   = toset(var.attendees)
+  meeting_id = zoom_meeting.training.id
+  email      = each.value
+  first_name = split("@", each.value)[0]
+}
+`, attendees[0], attendees[1], attendees[2])
+		} else {
+			b.WriteString(registrant("test", "Grace", "approved"))
+			b.WriteString(registrant("renamed", "Amazing Grace", "approved"))
+		}
+		if closed {
+			fmt.Fprintf(&b, `
+resource "zoom_meeting" "closed" {
+  user_id    = %q
+  topic      = "tf-acc-no-registration"
+  start_time = %q
+}
+
+resource "zoom_meeting_registrant" "closed" {
+  meeting_id = zoom_meeting.closed.id
+  email      = %q
+  first_name = "Ada"
+}
+`, env.Host, start, email["closed"])
+		}
+		if set.names == nil {
+			b.WriteString(questions["zoom"])
+		}
+		for _, k := range registrantPortalKnobs {
+			if kenv := set.envs[k.name]; kenv != nil {
+				b.WriteString(kenv.ProviderBlock(k.name))
+				fmt.Fprintf(&b, `
+resource "zoom_meeting" %[1]q {
+  provider   = %[1]s
+  user_id    = %[2]q
+  topic      = "tf-acc-knobs"
+  start_time = %[3]q
+  settings   = { approval_type = 0 }
+}
+
+resource "zoom_meeting_registrant" "%[1]s_cancelled" {
+  provider   = %[1]s
+  meeting_id = zoom_meeting.%[1]s.id
+  email      = "cancelled-%[1]s@example.com"
+  first_name = "Ada"
+  status     = "approved"
+}
+
+resource "zoom_meeting_registrant" "%[1]s_removed" {
+  provider   = %[1]s
+  meeting_id = zoom_meeting.%[1]s.id
+  email      = "removed-%[1]s@example.com"
+  first_name = "Ada"
+  status     = "approved"
+}
+`, k.name, kenv.Host, start)
+			}
+		}
+		for name := range registrantQuestionsProfiles {
+			if kenv := set.envs[name]; kenv != nil {
+				b.WriteString(kenv.ProviderBlock(name))
+				b.WriteString(questions[name])
+			}
+		}
+		return env.Config(b.String())
+	}
+
+	created := []statecheck.StateCheck{
+		sameID.AddStateValue(meetingRegistrantAddr, tfjsonpath.New("id")),
+		statecheck.ExpectKnownValue(meetingRegistrantAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(registrantIDPattern)),
+		statecheck.ExpectKnownValue(meetingRegistrantAddr, tfjsonpath.New("status"), knownvalue.StringExact("pending")),
+		statecheck.ExpectKnownValue(meetingRegistrantAddr, tfjsonpath.New("join_url"), knownvalue.StringExact("")),
+		statecheck.ExpectSensitiveValue(meetingRegistrantAddr, tfjsonpath.New("join_url")),
+		statecheck.ExpectKnownValue("zoom_meeting_registrant.pending", tfjsonpath.New("status"), knownvalue.StringExact("pending")),
+		statecheck.ExpectKnownValue(webinarRegistrantAddr, tfjsonpath.New("status"), knownvalue.StringExact("approved")),
+		statecheck.ExpectKnownValue(webinarRegistrantAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(registrantIDPattern)),
+		approvedRegistrants{env: env, meeting: "zoom_meeting.training", want: len(attendees)},
+		capture("zoom_meeting_registrant.denied"),
+		capture("zoom_meeting_registrant.removed"),
+		capture(webinarRegistrantAddr),
+	}
+	// Out-of-band changes in the portal, and what the plan makes of them.
+	portal := []func(){
+		func() {
+			r := refs["zoom_meeting_registrant.denied"]
+			if err := env.Client.MeetingRegistrants.UpdateStatus(acctest.Ctx(), r.parent, client.RegistrantActionCancel,
+				[]client.RegistrantRef{{ID: r.id, Email: email["denied"]}}); err != nil {
+				t.Fatalf("out-of-band cancel: %v", err)
+			}
+		},
+		func() {
+			r := refs["zoom_meeting_registrant.removed"]
+			if err := env.Client.MeetingRegistrants.Delete(acctest.Ctx(), r.parent, r.id, ""); err != nil {
+				t.Fatalf("out-of-band delete: %v", err)
+			}
+		},
+		func() {
+			r := refs[webinarRegistrantAddr]
+			if err := env.Client.WebinarRegistrants.UpdateStatus(acctest.Ctx(), r.parent, client.RegistrantActionDeny,
+				[]client.RegistrantRef{{ID: r.id}}); err != nil {
+				t.Fatalf("out-of-band deny: %v", err)
+			}
+		},
+	}
+	planned := []plancheck.PlanCheck{
+		// Approving the pending registrant happens in place.
+		plancheck.ExpectResourceAction(meetingRegistrantAddr, plancheck.ResourceActionUpdate),
+		// Denied in the portal: drift, approved again in place.
+		plancheck.ExpectResourceAction("zoom_meeting_registrant.denied", plancheck.ResourceActionUpdate),
+		plancheck.ExpectKnownValue("zoom_meeting_registrant.denied", tfjsonpath.New("status"), knownvalue.StringExact("approved")),
+		plancheck.ExpectResourceAction(webinarRegistrantAddr, plancheck.ResourceActionUpdate),
+		// Zoom cannot change a registration: a new name replaces it.
+		plancheck.ExpectResourceAction("zoom_meeting_registrant.renamed", plancheck.ResourceActionDestroyBeforeCreate),
+		// Removed in the portal: registered again.
+		plancheck.ExpectResourceAction("zoom_meeting_registrant.removed", plancheck.ResourceActionCreate),
+	}
+	changed := []statecheck.StateCheck{
+		sameID.AddStateValue(meetingRegistrantAddr, tfjsonpath.New("id")),
+		statecheck.ExpectKnownValue(meetingRegistrantAddr, tfjsonpath.New("status"), knownvalue.StringExact("approved")),
+		statecheck.ExpectKnownValue(meetingRegistrantAddr, tfjsonpath.New("join_url"), knownvalue.StringRegexp(regexp.MustCompile(`^https://`))),
+		statecheck.ExpectKnownValue("zoom_meeting_registrant.removed", tfjsonpath.New("status"), knownvalue.StringExact("approved")),
+		approvedRegistrants{env: env, meeting: "zoom_meeting.training", want: 0},
+	}
+	destroyed := []resource.TestCheckFunc{checkRegistrantsDestroyed(env), checkMeetingsDestroyed(env), checkWebinarsDestroyed(env)}
+	for _, k := range registrantPortalKnobs {
+		kenv := set.envs[k.name]
+		if kenv == nil {
+			continue
+		}
+		cancelled, removed := "zoom_meeting_registrant."+k.name+"_cancelled", "zoom_meeting_registrant."+k.name+"_removed"
+		created = append(created, capture(cancelled), capture(removed))
+		portal = append(portal, func() {
+			r := refs[cancelled]
+			if err := kenv.Client.MeetingRegistrants.UpdateStatus(acctest.Ctx(), r.parent, client.RegistrantActionCancel,
+				[]client.RegistrantRef{{ID: r.id}}); err != nil {
+				t.Fatalf("%s: out-of-band cancel: %v", k.name, err)
+			}
+			r = refs[removed]
+			if err := kenv.Client.MeetingRegistrants.Delete(acctest.Ctx(), r.parent, r.id, ""); err != nil {
+				t.Fatalf("%s: out-of-band delete: %v", k.name, err)
+			}
+		})
+		// A cancellation that deletes the registration is planned as a new registration.
+		afterCancel := plancheck.ResourceActionUpdate
+		if k.cancelled == sandbox.RegistrantCancelDeleted {
+			afterCancel = plancheck.ResourceActionCreate
+		}
+		planned = append(planned,
+			plancheck.ExpectResourceAction(cancelled, afterCancel),
+			plancheck.ExpectResourceAction(removed, plancheck.ResourceActionCreate))
+		changed = append(changed,
+			statecheck.ExpectKnownValue(cancelled, tfjsonpath.New("status"), knownvalue.StringExact("approved")),
+			statecheck.ExpectKnownValue(removed, tfjsonpath.New("status"), knownvalue.StringExact("approved")))
+		destroyed = append(destroyed, checkRegistrantsDestroyed(kenv))
+	}
+	if set.names == nil {
+		created = append(created, registrantQuestionsChecks("zoom")...)
+	}
+	for name := range registrantQuestionsProfiles {
+		if set.envs[name] != nil {
+			created = append(created, registrantQuestionsChecks(name)...)
+		}
+	}
+
 	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             resource.ComposeTestCheckFunc(checkRegistrantsDestroyed(env), checkWebinarsDestroyed(env)),
+		ProtoV6ProviderFactories: set.factories(),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
 		Steps: []resource.TestStep{
-			{
-				Config: config,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("approved")),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringRegexp(registrantIDPattern)),
-					ref.captureNow(addr),
-				},
-			},
-			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
+			{Config: config(false, false), ConfigStateChecks: created},
 			{
 				PreConfig: func() {
-					if err := env.Client.WebinarRegistrants.UpdateStatus(acctest.Ctx(), ref.parent, client.RegistrantActionDeny,
-						[]client.RegistrantRef{{ID: ref.id}}); err != nil {
-						t.Fatalf("out-of-band cancel: %v", err)
+					for _, f := range portal {
+						f()
 					}
 				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
+				Config:            config(true, false),
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: planned},
+				ConfigStateChecks: changed,
+			},
+			{ResourceName: "zoom_meeting_registrant.pending", ImportState: true, ImportStateVerify: true},
+			{ResourceName: webinarRegistrantAddr, ImportState: true, ImportStateVerify: true},
+			{
+				Config:      config(true, true),
+				ExpectError: regexp.MustCompile(`(?s)does not take registrations.*settings.approval_type = 0`),
 			},
 		},
 	})
 }
 
-// TestAccRegistrant_validation rejects bad input at plan time and bad import IDs.
+// TestAccRegistrant_validation rejects bad input and a bad meeting ID at plan time, in one configuration (a
+// registrant each).
 func TestAccRegistrant_validation(t *testing.T) {
 	env := acctest.New(t)
 	cases := []struct{ body, want string }{
-		{`email = "nobody"`, `not a plain e-mail address`},
-		{`email = "a@example.com"` + "\n  language = \"xx-XX\"", `language value must be one of`},
-		{`email = "a@example.com"` + "\n  country = \"usa\"", `two-letter`},
-		{`email = "a@example.com"` + "\n  status = \"cancelled\"", `status value must be one of`},
-		{`email = "a@example.com"` + "\n  custom_questions = [{ title = \"\", value = \"x\" }]", `Each custom question needs its title`},
+		{`meeting_id = "85746065432"` + "\n  email = \"nobody\"", `not a plain e-mail address`},
+		{`meeting_id = "85746065432"` + "\n  email = \"a@example.com\"\n  language = \"xx-XX\"", `language value must be one of`},
+		{`meeting_id = "85746065432"` + "\n  email = \"a@example.com\"\n  country = \"usa\"", `two-letter`},
+		{`meeting_id = "85746065432"` + "\n  email = \"a@example.com\"\n  status = \"cancelled\"", `status value must be one of`},
+		{`meeting_id = "85746065432"` + "\n  email = \"a@example.com\"\n  custom_questions = [{ title = \"\", value = \"x\" }]", `Each custom question needs its title`},
+		{`meeting_id = "abc"` + "\n  email = \"a@example.com\"", `must be a meeting ID`},
 	}
-	steps := make([]resource.TestStep, 0, len(cases)+1)
-	for _, c := range cases {
-		steps = append(steps, resource.TestStep{
-			Config: env.Config(fmt.Sprintf(`
-resource "zoom_meeting_registrant" "test" {
-  meeting_id = "85746065432"
+	var config strings.Builder
+	wants := make([]string, 0, len(cases))
+	for i, c := range cases {
+		fmt.Fprintf(&config, `
+resource "zoom_meeting_registrant" "c%d" {
   first_name = "Ada"
   %s
 }
-`, c.body)),
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`(?s)` + c.want),
-		})
+`, i, c.body)
+		wants = append(wants, c.want)
 	}
-	steps = append(steps, resource.TestStep{
-		Config: env.Config(`
-resource "zoom_meeting_registrant" "test" {
-  meeting_id = "abc"
-  email      = "a@example.com"
-  first_name = "Ada"
-}
-`),
-		PlanOnly:    true,
-		ExpectError: regexp.MustCompile(`must be a meeting ID`),
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      env.Config(config.String()),
+			PlanOnly:    true,
+			ExpectError: diagnosticsInOrder("zoom_meeting_registrant", wants),
+		}},
 	})
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
 }
 
 // approvedRegistrants checks through the API that a meeting (a resource address in the state) has want approved
@@ -385,70 +474,4 @@ func (c approvedRegistrants) CheckState(ctx context.Context, req statecheck.Chec
 		return
 	}
 	resp.Error = fmt.Errorf("%s not in state", c.meeting)
-}
-
-// TestAccMeetingRegistrant_portalChangesUnderEachAnswer: whether Zoom answers an unknown registrant with 400 or
-// 404, and whether a cancelled registration stays (denied) or disappears (both unconfirmed, sandbox knobs), a
-// registration removed or cancelled in the portal is drift that the next apply repairs without error.
-func TestAccMeetingRegistrant_portalChangesUnderEachAnswer(t *testing.T) {
-	for _, unknown := range []string{sandbox.UnknownRegistrant400, sandbox.UnknownRegistrant404} {
-		for _, cancelled := range []string{sandbox.RegistrantCancelDenied, sandbox.RegistrantCancelDeleted} {
-			t.Run(unknown+"/"+cancelled, func(t *testing.T) {
-				env := acctest.New(t, func(p *sandbox.Profile) { p.UnknownRegistrant = unknown; p.RegistrantCancelStatus = cancelled })
-				env.RequireSandbox(t)
-				email, ref := env.RandomEmail(), &registrantRef{}
-				config := env.Config(fmt.Sprintf(`
-resource "zoom_meeting" "m" {
-  user_id    = %q
-  topic      = "tf-acc-knobs"
-  start_time = %q
-  settings   = { approval_type = 0 }
-}
-
-resource "zoom_meeting_registrant" "test" {
-  meeting_id = zoom_meeting.m.id
-  email      = %q
-  first_name = "Ada"
-  status     = "approved"
-}
-`, env.Host, zoomUTC(futureUTC(40*time.Hour)), email))
-				// A cancellation that deletes the registration is planned as a new registration.
-				afterCancel := plancheck.ResourceActionUpdate
-				if cancelled == sandbox.RegistrantCancelDeleted {
-					afterCancel = plancheck.ResourceActionCreate
-				}
-				resource.ParallelTest(t, resource.TestCase{
-					ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-					CheckDestroy:             checkRegistrantsDestroyed(env),
-					Steps: []resource.TestStep{
-						{Config: config, Check: ref.capture(meetingRegistrantAddr)},
-						{
-							PreConfig: func() {
-								if err := env.Client.MeetingRegistrants.UpdateStatus(acctest.Ctx(), ref.parent, client.RegistrantActionCancel,
-									[]client.RegistrantRef{{ID: ref.id}}); err != nil {
-									t.Fatalf("out-of-band cancel: %v", err)
-								}
-							},
-							Config: config,
-							ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-								plancheck.ExpectResourceAction(meetingRegistrantAddr, afterCancel),
-							}},
-							Check: ref.capture(meetingRegistrantAddr),
-						},
-						{
-							PreConfig: func() {
-								if err := env.Client.MeetingRegistrants.Delete(acctest.Ctx(), ref.parent, ref.id, ""); err != nil {
-									t.Fatalf("out-of-band delete: %v", err)
-								}
-							},
-							Config: config,
-							ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-								plancheck.ExpectResourceAction(meetingRegistrantAddr, plancheck.ResourceActionCreate),
-							}},
-						},
-					},
-				})
-			})
-		}
-	}
 }

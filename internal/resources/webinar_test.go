@@ -1,9 +1,11 @@
 package resources_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -48,26 +50,77 @@ func checkWebinarsDestroyed(env *acctest.Env) resource.TestCheckFunc {
 	}
 }
 
-// TestAccWebinar_lifecycle runs the matrix on a webinar with panelist, Q&A and reminder settings: create, empty
-// plan after apply and refresh, import, update in place with one PATCH, drift from the portal, replacement when
-// the host changes, out-of-band delete and re-creation, destroy.
+// webinarPatches checks through the sandbox's request log that the webinar at a resource address in the state
+// was sent want PATCH requests since the log was last cleared (other webinars' requests do not count).
+type webinarPatches struct {
+	env  *acctest.Env
+	addr string
+	want int
+}
+
+func (c webinarPatches) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	if c.env.Sandbox == nil {
+		return
+	}
+	if req.State == nil || req.State.Values == nil || req.State.Values.RootModule == nil {
+		resp.Error = fmt.Errorf("%s not in state: the state is empty", c.addr)
+		return
+	}
+	for _, res := range req.State.Values.RootModule.Resources {
+		if res.Address != c.addr {
+			continue
+		}
+		path := fmt.Sprintf("/v2/webinars/%v", res.AttributeValues["id"])
+		got := 0
+		for _, r := range c.env.Sandbox.Requests() {
+			if r.Route == routePatchWebinar && r.Path == path {
+				got++
+			}
+		}
+		if got != c.want {
+			resp.Error = fmt.Errorf("%s: %d PATCH requests to %s, want %d (all: %v)", c.addr, got, path, c.want, c.env.Sandbox.RequestStats().ByRoute)
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("%s not in state", c.addr)
+}
+
+// webinarAddonProfiles are accounts without the webinar add-on (for the account, or for the host), by provider
+// local name.
+var webinarAddonProfiles = map[string]func(*sandbox.Profile){
+	"noaddonaccount": func(p *sandbox.Profile) { p.WebinarAddon = false },
+	"noaddonhost":    func(p *sandbox.Profile) { p.WebinarUnlicensedUsers = []string{p.OwnerEmail} },
+}
+
+// TestAccWebinar_lifecycle runs the matrix on webinars with panelist, Q&A and reminder settings in one TestCase,
+// each scenario with its own webinar side by side in one configuration:
+//   - create (zoom_webinar.test), empty plans after apply and after refresh (the framework's plans after every
+//     apply, the second one refreshing), import, then an update in place with one PATCH, nested settings included;
+//   - changes in the portal show as drift on those fields only (zoom_webinar.drift);
+//   - a new host replaces the webinar (zoom_webinar.replaced); deleted in the portal, it is created again
+//     (zoom_webinar.gone);
+//   - a weekly webinar with a local start time keeps an empty plan, and registrants_confirmation_email (which Zoom
+//     only takes on update) is applied right after the create (zoom_webinar.recurring);
+//   - without the webinar add-on (for the account, or for the host: a sandbox each) the apply fails with an error
+//     that names the add-on, and nothing is created (last step);
+//   - destroy leaves nothing behind.
 func TestAccWebinar_lifecycle(t *testing.T) {
 	env := acctest.New(t)
-	start := futureUTC(120 * time.Hour)
+	var addon sandboxSet
+	if !acctest.RealAccount() {
+		addon = newSandboxes(t, webinarAddonProfiles)
+	}
+	start := zoomUTC(futureUTC(120 * time.Hour))
 	topic := acctest.RandomName()
 	otherHost := env.RandomEmail()
 	sameID := statecheck.CompareValue(compare.ValuesSame())
-	counter := requestCounter{env}
-	ref := &meetingRef{}
-	config := func(host, topic, settings string) string {
-		return env.Config(fmt.Sprintf(`
-resource "zoom_user" "other_host" {
-  email  = %q
-  action = "autoCreate"
-  type   = 2
-}
-
-resource "zoom_webinar" "test" {
+	drift, gone := &meetingRef{}, &meetingRef{}
+	tokyo, _ := time.LoadLocation("Asia/Tokyo")
+	day := time.Now().In(tokyo).AddDate(0, 0, 9)
+	local := time.Date(day.Year(), day.Month(), day.Day(), 19, 0, 0, 0, tokyo).Format("2006-01-02T15:04:05")
+	webinar := func(name, host, topic, settings string) string {
+		return fmt.Sprintf(`
+resource "zoom_webinar" %q {
   user_id    = %s
   topic      = %q
   start_time = %q
@@ -78,7 +131,7 @@ resource "zoom_webinar" "test" {
 %s
   }
 }
-`, otherHost, host, topic, zoomUTC(start), settings))
+`, name, host, topic, start, settings)
 	}
 	v1 := `    panelists_video  = true
     practice_session = true
@@ -106,96 +159,18 @@ resource "zoom_webinar" "test" {
       type   = 3
     }`
 	host := fmt.Sprintf("%q", env.Host)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkWebinarsDestroyed(env),
-		Steps: []resource.TestStep{
-			{
-				Config: config(host, topic, v1),
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameID.AddStateValue(webinarAddr, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(meetingIDPattern)),
-					statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("type"), knownvalue.StringExact("scheduled")),
-					statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("question_and_answer").AtMapKey("enable"), knownvalue.Bool(true)),
-					statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("audio"), knownvalue.StringExact("both")),
-					// No webinar answer documents registration_url, so Zoom (and the sandbox) never report it.
-					statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("registration_url"), knownvalue.Null()),
-					statecheck.ExpectSensitiveValue(webinarAddr, tfjsonpath.New("start_url")),
-					statecheck.ExpectSensitiveValue(webinarAddr, tfjsonpath.New("join_url")),
-					statecheck.ExpectSensitiveValue(webinarAddr, tfjsonpath.New("password")),
-				},
-			},
-			{
-				RefreshState:      true,
-				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-			{ResourceName: webinarAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_url"}},
-			// Update in place with one PATCH, nested settings included.
-			{
-				PreConfig: counter.reset,
-				Config:    config(host, topic+"-v2", v2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(webinarAddr, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameID.AddStateValue(webinarAddr, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("registrants_restrict_number"), knownvalue.Int64Exact(250)),
-					statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("question_and_answer").AtMapKey("allow_anonymous_questions"), knownvalue.Bool(true)),
-					counter.expectNow(routePatchWebinar, 1),
-					ref.captureNow(webinarAddr),
-				},
-			},
-			// Changes in the portal show up as drift on those fields only.
-			{
-				PreConfig: func() {
-					if err := env.Client.Webinars.Update(acctest.Ctx(), ref.id, &client.WebinarRequest{
-						Settings: &client.WebinarSettings{PracticeSession: client.Ptr(true),
-							QuestionAndAnswer: &client.QuestionAndAnswer{Enable: client.Ptr(false)}},
-					}); err != nil {
-						t.Fatalf("out-of-band change: %v", err)
-					}
-				},
-				Config: config(host, topic+"-v2", v2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(webinarAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("practice_session"), knownvalue.Bool(false)),
-					plancheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("question_and_answer").AtMapKey("enable"), knownvalue.Bool(true)),
-				}},
-			},
-			// A new host replaces the webinar.
-			{
-				Config: config("zoom_user.other_host.email", topic+"-v2", v2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(webinarAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				Check: ref.capture(webinarAddr),
-			},
-			// Deleted in the portal: created again.
-			{
-				PreConfig: func() {
-					if err := env.Client.Webinars.Delete(acctest.Ctx(), ref.id, nil); err != nil {
-						t.Fatalf("out-of-band delete: %v", err)
-					}
-				},
-				Config: config("zoom_user.other_host.email", topic+"-v2", v2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(webinarAddr, plancheck.ResourceActionCreate),
-				}},
-			},
-		},
-	})
+	// config is the configuration before (second false) and after the changes of the third step; noAddon adds a
+	// webinar in each account without the add-on.
+	config := func(second, noAddon bool) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, `
+resource "zoom_user" "other_host" {
+  email  = %q
+  action = "autoCreate"
+  type   = 2
 }
 
-// TestAccWebinar_recurringAndUpdateOnlySetting: a weekly webinar with a local start time keeps an empty plan, and
-// registrants_confirmation_email (which Zoom only takes on update) is applied right after the create.
-func TestAccWebinar_recurringAndUpdateOnlySetting(t *testing.T) {
-	env := acctest.New(t)
-	counter := requestCounter{env}
-	tokyo, _ := time.LoadLocation("Asia/Tokyo")
-	day := time.Now().In(tokyo).AddDate(0, 0, 9)
-	local := time.Date(day.Year(), day.Month(), day.Day(), 19, 0, 0, 0, tokyo).Format("2006-01-02T15:04:05")
-	config := env.Config(fmt.Sprintf(`
-resource "zoom_webinar" "test" {
+resource "zoom_webinar" "recurring" {
   user_id    = %q
   topic      = %q
   type       = "recurring_fixed_time"
@@ -213,64 +188,134 @@ resource "zoom_webinar" "test" {
     registrants_confirmation_email = false
   }
 }
-`, env.Host, acctest.RandomName(), local))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkWebinarsDestroyed(env),
-		Steps: []resource.TestStep{
-			{
-				PreConfig: counter.reset,
-				Config:    config,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("start_time"), knownvalue.StringExact(local)),
-					statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(4)),
-					statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("registrants_confirmation_email"), knownvalue.Bool(false)),
-					counter.expectNow(routePatchWebinar, 1),
-				},
+`, otherHost, env.Host, topic, local)
+		b.WriteString(webinar("drift", host, topic+"-drift", v2))
+		b.WriteString(webinar("gone", host, topic+"-gone", v2))
+		if !second {
+			b.WriteString(webinar("test", host, topic, v1))
+			b.WriteString(webinar("replaced", host, topic+"-replaced", v2))
+		} else {
+			b.WriteString(webinar("test", host, topic+"-v2", v2))
+			b.WriteString(webinar("replaced", "zoom_user.other_host.email", topic+"-replaced", v2))
+		}
+		if noAddon {
+			for _, name := range addon.names {
+				b.WriteString(addon.envs[name].ProviderBlock(name))
+				fmt.Fprintf(&b, `
+resource "zoom_webinar" %[1]q {
+  provider   = %[1]s
+  user_id    = %[2]q
+  topic      = "tf-acc-no-addon"
+  start_time = %[3]q
+}
+`, name, addon.envs[name].Host, start)
+			}
+		}
+		return env.Config(b.String())
+	}
+	destroyed := []resource.TestCheckFunc{checkWebinarsDestroyed(env)}
+	for _, name := range addon.names {
+		aenv := addon.envs[name]
+		destroyed = append(destroyed, func(*terraform.State) error {
+			if n := aenv.Sandbox.RequestStats().ByRoute["POST /v2/users/{userId}/webinars"]; n != 1 {
+				return fmt.Errorf("%s: %d create requests, want 1", name, n)
+			}
+			aenv.Sandbox.UpdateProfile(func(p *sandbox.Profile) { p.WebinarAddon = true; p.WebinarUnlicensedUsers = nil })
+			ws, err := aenv.Client.Webinars.List(acctest.Ctx(), aenv.Host, nil)
+			if err != nil || len(ws) != 0 {
+				return fmt.Errorf("%s: webinars left behind: %v, %v", name, ws, err)
+			}
+			return nil
+		})
+	}
+	steps := []resource.TestStep{
+		{
+			Config: config(false, false),
+			ConfigStateChecks: []statecheck.StateCheck{
+				sameID.AddStateValue(webinarAddr, tfjsonpath.New("id")),
+				statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(meetingIDPattern)),
+				statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("type"), knownvalue.StringExact("scheduled")),
+				statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("question_and_answer").AtMapKey("enable"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("audio"), knownvalue.StringExact("both")),
+				// No webinar answer documents registration_url, so Zoom (and the sandbox) never report it.
+				statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("registration_url"), knownvalue.Null()),
+				statecheck.ExpectSensitiveValue(webinarAddr, tfjsonpath.New("start_url")),
+				statecheck.ExpectSensitiveValue(webinarAddr, tfjsonpath.New("join_url")),
+				statecheck.ExpectSensitiveValue(webinarAddr, tfjsonpath.New("password")),
+				statecheck.ExpectKnownValue("zoom_webinar.recurring", tfjsonpath.New("start_time"), knownvalue.StringExact(local)),
+				statecheck.ExpectKnownValue("zoom_webinar.recurring", tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(4)),
+				statecheck.ExpectKnownValue("zoom_webinar.recurring", tfjsonpath.New("settings").AtMapKey("registrants_confirmation_email"), knownvalue.Bool(false)),
+				webinarPatches{env, "zoom_webinar.recurring", 1},
+				drift.captureNow("zoom_webinar.drift"),
+				gone.captureNow("zoom_webinar.gone"),
 			},
 		},
+		{ResourceName: webinarAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_url"}},
+		{
+			PreConfig: func() {
+				if env.Sandbox != nil {
+					env.Sandbox.ClearRequests()
+				}
+				// Changes in the portal show up as drift on those fields only.
+				if err := env.Client.Webinars.Update(acctest.Ctx(), drift.id, &client.WebinarRequest{
+					Settings: &client.WebinarSettings{PracticeSession: client.Ptr(true),
+						QuestionAndAnswer: &client.QuestionAndAnswer{Enable: client.Ptr(false)}},
+				}); err != nil {
+					t.Fatalf("out-of-band change: %v", err)
+				}
+				// Deleted in the portal: created again.
+				if err := env.Client.Webinars.Delete(acctest.Ctx(), gone.id, nil); err != nil {
+					t.Fatalf("out-of-band delete: %v", err)
+				}
+			},
+			Config: config(true, false),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(webinarAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectResourceAction("zoom_webinar.drift", plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue("zoom_webinar.drift", tfjsonpath.New("settings").AtMapKey("practice_session"), knownvalue.Bool(false)),
+				plancheck.ExpectKnownValue("zoom_webinar.drift", tfjsonpath.New("settings").AtMapKey("question_and_answer").AtMapKey("enable"), knownvalue.Bool(true)),
+				// A new host replaces the webinar.
+				plancheck.ExpectResourceAction("zoom_webinar.replaced", plancheck.ResourceActionDestroyBeforeCreate),
+				plancheck.ExpectResourceAction("zoom_webinar.gone", plancheck.ResourceActionCreate),
+				plancheck.ExpectResourceAction("zoom_webinar.recurring", plancheck.ResourceActionNoop),
+			}},
+			// The update in place is one PATCH, nested settings included.
+			ConfigStateChecks: []statecheck.StateCheck{
+				sameID.AddStateValue(webinarAddr, tfjsonpath.New("id")),
+				statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("registrants_restrict_number"), knownvalue.Int64Exact(250)),
+				statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("question_and_answer").AtMapKey("allow_anonymous_questions"), knownvalue.Bool(true)),
+				webinarPatches{env, webinarAddr, 1},
+			},
+		},
+	}
+	if addon.names != nil {
+		steps = append(steps, resource.TestStep{
+			Config:      config(true, true),
+			ExpectError: regexp.MustCompile(`(?s)(Error creating Zoom webinar.*Webinar add-on is missing.*webinar licence.*){2}`),
+		})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: addon.factories(),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		Steps:                    steps,
 	})
 }
 
-// TestAccWebinar_addonMissing: without the webinar add-on (for the account, or for the host) the apply fails with
-// an error that names the add-on, and nothing is created.
-func TestAccWebinar_addonMissing(t *testing.T) {
-	for name, profile := range map[string]func(*sandbox.Profile){
-		"account": func(p *sandbox.Profile) { p.WebinarAddon = false },
-		"host":    func(p *sandbox.Profile) { p.WebinarUnlicensedUsers = []string{p.OwnerEmail} },
-	} {
-		t.Run(name, func(t *testing.T) {
-			env := acctest.New(t, profile)
-			env.RequireSandbox(t)
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy: func(*terraform.State) error {
-					if n := env.Sandbox.RequestStats().ByRoute["POST /v2/users/{userId}/webinars"]; n != 1 {
-						return fmt.Errorf("%d create requests, want 1", n)
-					}
-					env.Sandbox.UpdateProfile(func(p *sandbox.Profile) { p.WebinarAddon = true; p.WebinarUnlicensedUsers = nil })
-					ws, err := env.Client.Webinars.List(acctest.Ctx(), env.Host, nil)
-					if err != nil || len(ws) != 0 {
-						return fmt.Errorf("webinars left behind: %v, %v", ws, err)
-					}
-					return nil
-				},
-				Steps: []resource.TestStep{{
-					Config: env.Config(fmt.Sprintf(`
-resource "zoom_webinar" "test" {
-  user_id    = %q
-  topic      = "tf-acc-no-addon"
-  start_time = %q
-}
-`, env.Host, zoomUTC(futureUTC(50*time.Hour)))),
-					ExpectError: regexp.MustCompile(`(?s)Error creating Zoom webinar.*Webinar add-on is missing.*webinar licence`),
-				}},
-			})
-		})
+// diagnosticsInOrder is an ExpectError pattern for a configuration with one invalid resource of type typ per
+// entry of wants, named c0, c1, ... in that order: it matches when each resource has an error that matches its
+// entry. Terraform sorts the diagnostics by their place in the configuration and names the resource ("with
+// zoom_x.cN,") before the detail, so each entry must match between its resource's name and the next one's.
+func diagnosticsInOrder(typ string, wants []string) *regexp.Regexp {
+	var b strings.Builder
+	b.WriteString(`(?s)`)
+	for i, want := range wants {
+		fmt.Fprintf(&b, `with %s\.c%d,.*%s.*`, regexp.QuoteMeta(typ), i, want)
 	}
+	return regexp.MustCompile(b.String())
 }
 
-// TestAccWebinar_validation rejects bad input at plan time.
+// TestAccWebinar_validation rejects bad input at plan time: the configuration checks in one step (a webinar
+// each), the passcode (checked when the plan is made, only for a passcode that is going to be sent) in another.
 func TestAccWebinar_validation(t *testing.T) {
 	env := acctest.New(t)
 	start := zoomUTC(futureUTC(48 * time.Hour))
@@ -278,26 +323,40 @@ func TestAccWebinar_validation(t *testing.T) {
 		{`  type = "instant"`, `is not a webinar type`},
 		{``, `A scheduled webinar needs a start_time`},
 		{"  start_time = \"" + start + "\"\n  password = \"toolongpass1\"", `password string length must be between 1 and 10`},
-		{"  start_time = \"" + start + "\"\n  password = \"ok!but(no\"", `must be 1 to 10 characters from letters`},
 		{"  start_time = \"" + start + "\"\n  settings = { registrants_restrict_number = 20001 }", `registrants_restrict_number value must be between 0 and`},
 		{"  start_time = \"" + start + "\"\n  settings = { question_and_answer = { answer_questions = \"some\" } }", `answer_questions value must be one of`},
 		{"  start_time = \"" + start + "\"\n  settings = { attendees_and_panelists_reminder_email_notification = { type = 8 } }", `notification.type\s+value must be one of`},
 		{"  start_time = \"" + start + "\"\n  settings = { post_webinar_survey = false, survey_url = \"https://example.com\" }", `survey_url is only used with post_webinar_survey`},
 		{"  type = \"recurring_fixed_time\"\n  start_time = \"" + start + "\"", `needs a recurrence block`},
 	}
-	steps := make([]resource.TestStep, 0, len(cases))
-	for _, c := range cases {
-		steps = append(steps, resource.TestStep{
-			Config: env.Config(fmt.Sprintf(`
-resource "zoom_webinar" "test" {
+	var config strings.Builder
+	wants := make([]string, 0, len(cases))
+	for i, c := range cases {
+		fmt.Fprintf(&config, `
+resource "zoom_webinar" "c%d" {
   user_id = "someone@example.com"
   topic   = "tf-acc-validation"
 %s
 }
-`, c.body)),
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`(?s)` + c.want),
-		})
+`, i, c.body)
+		wants = append(wants, c.want)
 	}
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: env.Config(config.String()), PlanOnly: true, ExpectError: diagnosticsInOrder("zoom_webinar", wants)},
+			{
+				Config: env.Config(fmt.Sprintf(`
+resource "zoom_webinar" "test" {
+  user_id    = "someone@example.com"
+  topic      = "tf-acc-validation"
+  start_time = %q
+  password   = "ok!but(no"
+}
+`, start)),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`must be 1 to 10 characters from letters`),
+			},
+		},
+	})
 }
