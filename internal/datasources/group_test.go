@@ -32,13 +32,15 @@ func seedBigGroup(s *suite, env *acctest.Env) (name, id, prefix string) {
 }
 
 // groupScenarios reads a group by ID, a 2,500-member group by its name in another letter case, and every group
-// (so the account is its own, "grp"). groupMembersPagination reads the members of such a group.
+// (so the account is its own, "grp"); it lists the members of the big group in the plan-only step: the member
+// list costs ceil(2500/2000) = 2 list requests per read and no request per member.
 func groupScenarios(s *suite) {
 	env := s.sandbox("grp")
 	if env == nil {
 		return
 	}
-	big, bigID, _ := seedBigGroup(s, env)
+	big, bigID, prefix := seedBigGroup(s, env)
+	groupMembersPagination(s, env, bigID, prefix)
 	small := acctest.RandomName()
 	s.apply("grp", fmt.Sprintf(`
 resource "zoom_group" "small" {
@@ -64,19 +66,12 @@ data "zoom_groups" "all" {
 	)
 }
 
-// groupMembersPagination reads the members of a 2,500-member group: the member list costs ceil(2500/2000) = 2
-// list requests per read and no request per member.
-func groupMembersPagination(s *suite) {
-	env := s.sandbox("grpm")
-	if env == nil {
-		return
-	}
+func groupMembersPagination(s *suite, env *acctest.Env, bigID, prefix string) {
 	const n, pageSize = groupSeedSize, 2000
-	_, bigID, prefix := seedBigGroup(s, env)
 	wantLists := (n + pageSize - 1) / pageSize
 	const addr = "data.zoom_group_members.big"
 	s.beforeList = append(s.beforeList, env.Sandbox.ClearRequests)
-	s.list("grpm", fmt.Sprintf(`
+	s.list("grp", fmt.Sprintf(`
 data "zoom_group_members" "big" {
   group_id = %q
 }

@@ -15,14 +15,15 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/sandbox"
 )
 
-// The data source scenarios run side by side, in two TestCases: every TestCase and every step starts several
-// terraform processes (the whole cost of these tests), whatever the number of data sources in its configuration.
+// The data source scenarios run side by side in one TestCase, TestAccDataSources: every TestCase and every step
+// starts several terraform processes (the whole cost of these tests), whatever the number of data sources in its
+// configuration. Each scenario adds to some of its four steps:
 //
-//   - TestAccDataSources: the scenarios whose data sources are small. Each scenario adds blocks and checks to
-//     one applied configuration, its configurations that Terraform rejects while validating to one failing
-//     step, and those whose read fails while planning to another.
-//   - TestAccDataSources_largeLists: the data sources that list thousands of objects, read in one plan-only step
-//     (see planread_test.go): nothing of them is ever stored.
+//   - configurations that Terraform must reject while validating (one failing plan);
+//   - configurations whose read must fail while Terraform plans (one failing plan);
+//   - data sources that list thousands of objects, read in a plan-only step (see planread_test.go): nothing of
+//     them is ever stored, applied or destroyed;
+//   - blocks and state checks of the applied configuration.
 //
 // A scenario that needs an account of its own (because it counts the account's objects, moves the sandbox's
 // clock or changes a profile knob) gets a sandbox under a provider local name of its own (acctest.ProviderBlock);
@@ -204,26 +205,15 @@ func (s *suite) run() {
 	})
 }
 
-// TestAccDataSources runs every data source scenario but the large lists: see the scenario functions for what
-// each asserts.
+// TestAccDataSources runs every data source scenario: see the scenario functions for what each asserts.
 func TestAccDataSources(t *testing.T) {
 	s := newSuite(t)
 	for _, scenario := range []func(*suite){
-		userScenarios, usersScenarios, groupScenarios, roleScenarios, settingsScenarios,
-		meetingScenarios, meetingsScenarios, meetingTemplateScenarios,
-		webinarScenarios, webinarsScenarios, webinarTemplateScenarios,
+		userScenarios, usersScenarios, usersPagination, groupScenarios, roleScenarios, settingsScenarios,
+		meetingScenarios, meetingsScenarios, meetingsPagination, meetingTemplateScenarios,
+		webinarScenarios, webinarsScenarios, webinarsPagination, webinarTemplateScenarios,
 	} {
 		scenario(s)
 	}
-	s.run()
-}
-
-// TestAccDataSources_largeLists reads the data sources that list thousands of objects, in one plan-only step.
-func TestAccDataSources_largeLists(t *testing.T) {
-	s := newSuite(t)
-	usersPagination(s)
-	groupMembersPagination(s)
-	meetingsPagination(s)
-	webinarsPagination(s)
 	s.run()
 }
