@@ -1,6 +1,7 @@
 package datasources_test
 
 import (
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -54,6 +55,10 @@ type block struct {
 }
 
 func newSuite(t *testing.T) *suite {
+	if os.Getenv(resource.EnvTfAcc) == "" {
+		// Before the scenarios seed their sandboxes: resource.ParallelTest would skip only afterwards.
+		t.Skipf("acceptance tests run only when %s is set", resource.EnvTfAcc)
+	}
 	return &suite{t: t, envs: map[string]*acctest.Env{}}
 }
 
