@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -60,12 +59,40 @@ func nextWeekday(d time.Weekday, minDays int, hour int, loc *time.Location) time
 	return time.Date(t.Year(), t.Month(), t.Day(), hour, 0, 0, 0, loc)
 }
 
-func TestAccMeetingDataSource_scheduled(t *testing.T) {
-	env := acctest.New(t)
-	alt := createUser(t, env, 2)
+// previousWeek is the account of the scenarios that read recurring events after their first two occurrences
+// took place ("prev", whose clock moves), and the Monday, at midnight UTC, of their first occurrences: a week or
+// more from now. The clock moves to the Thursday after it, 15:00 UTC, right before the applied step (every
+// event of the account is scheduled by then).
+func previousWeek(s *suite) (*acctest.Env, time.Time) {
+	env := s.sandbox("prev")
+	if env == nil {
+		return nil, time.Time{}
+	}
+	if s.prevMonday.IsZero() {
+		s.prevMonday = nextWeekday(time.Monday, 7, 0, time.UTC)
+		monday := s.prevMonday
+		s.beforeApply = append(s.beforeApply, func() { env.Sandbox.SetNow(monday.AddDate(0, 0, 3).Add(15 * time.Hour)) })
+	}
+	return env, s.prevMonday
+}
+
+// meetingScenarios reads single meetings: a scheduled one made out of band, a weekly one scheduled in local
+// Berlin time, one managed by the zoom_meeting resource, a deleted one, malformed IDs, and a weekly one after its
+// first two occurrences took place.
+func meetingScenarios(s *suite) {
+	meetingScheduled(s)
+	meetingWeekly(s)
+	meetingMatchesResource(s)
+	meetingNotFound(s)
+	meetingPreviousOccurrences(s)
+}
+
+func meetingScheduled(s *suite) {
+	env := s.account("zoom")
+	alt := createUser(s.t, env, 2)
 	start := time.Now().UTC().Add(7 * 24 * time.Hour).Truncate(time.Hour)
 	topic := acctest.RandomName()
-	m := createMeeting(t, env, env.Host, &client.MeetingRequest{
+	m := createMeeting(s.t, env, env.Host, &client.MeetingRequest{
 		EventFields: client.EventFields{
 			Topic:     client.Ptr(topic),
 			Type:      client.Ptr(client.MeetingTypeScheduled),
@@ -84,64 +111,58 @@ func TestAccMeetingDataSource_scheduled(t *testing.T) {
 		},
 	})
 	id := strconv.FormatInt(m.ID, 10)
-	addr := "data.zoom_meeting.m"
+	addr := "data.zoom_meeting.scheduled"
 	settings := tfjsonpath.New("settings")
 
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: env.Config(fmt.Sprintf(`
-data "zoom_meeting" "m" {
+	s.apply("zoom", fmt.Sprintf(`
+data "zoom_meeting" "scheduled" {
   id = %q
 }
-`, id)),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(id)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("topic"), knownvalue.StringExact(topic)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("type"), knownvalue.StringExact("scheduled")),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("start_time"), knownvalue.StringExact(start.Format(zoomUTC))),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("timezone"), knownvalue.StringExact("Europe/Berlin")),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("duration"), knownvalue.Int64Exact(45)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("agenda"), knownvalue.StringExact("Quarterly planning")),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("waiting")),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("host_id"), knownvalue.StringExact(m.HostID)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("host_email"),
-					knownvalue.StringRegexp(regexp.MustCompile(`(?i)^`+regexp.QuoteMeta(env.Host)+`$`))),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("uuid"), knownvalue.StringExact(m.UUID)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("recurrence"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(0)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("show_previous_occurrences"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, settings.AtMapKey("waiting_room"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue(addr, settings.AtMapKey("join_before_host"), knownvalue.Bool(false)),
-				statecheck.ExpectKnownValue(addr, settings.AtMapKey("mute_upon_entry"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue(addr, settings.AtMapKey("host_video"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue(addr, settings.AtMapKey("auto_recording"), knownvalue.StringExact("cloud")),
-				statecheck.ExpectKnownValue(addr, settings.AtMapKey("alternative_hosts"),
-					knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(alt.Email)})),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("password"), knownvalue.StringExact("Tf1234")),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("join_url"), knownvalue.StringRegexp(regexp.MustCompile(`^https://.+/j/`+id))),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("start_url"), knownvalue.StringRegexp(regexp.MustCompile(`^https://.+/s/`+id))),
-				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("password")),
-				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("join_url")),
-				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("start_url")),
-				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("h323_password")),
-				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("pstn_password")),
-				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("encrypted_password")),
-			},
-		}},
-	})
+`, id),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("topic"), knownvalue.StringExact(topic)),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("type"), knownvalue.StringExact("scheduled")),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("start_time"), knownvalue.StringExact(start.Format(zoomUTC))),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("timezone"), knownvalue.StringExact("Europe/Berlin")),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("duration"), knownvalue.Int64Exact(45)),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("agenda"), knownvalue.StringExact("Quarterly planning")),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("waiting")),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("host_id"), knownvalue.StringExact(m.HostID)),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("host_email"),
+			knownvalue.StringRegexp(regexp.MustCompile(`(?i)^`+regexp.QuoteMeta(env.Host)+`$`))),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("uuid"), knownvalue.StringExact(m.UUID)),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("recurrence"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(0)),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("show_previous_occurrences"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(addr, settings.AtMapKey("waiting_room"), knownvalue.Bool(true)),
+		statecheck.ExpectKnownValue(addr, settings.AtMapKey("join_before_host"), knownvalue.Bool(false)),
+		statecheck.ExpectKnownValue(addr, settings.AtMapKey("mute_upon_entry"), knownvalue.Bool(true)),
+		statecheck.ExpectKnownValue(addr, settings.AtMapKey("host_video"), knownvalue.Bool(true)),
+		statecheck.ExpectKnownValue(addr, settings.AtMapKey("auto_recording"), knownvalue.StringExact("cloud")),
+		statecheck.ExpectKnownValue(addr, settings.AtMapKey("alternative_hosts"),
+			knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(alt.Email)})),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("password"), knownvalue.StringExact("Tf1234")),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("join_url"), knownvalue.StringRegexp(regexp.MustCompile(`^https://.+/j/`+id))),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("start_url"), knownvalue.StringRegexp(regexp.MustCompile(`^https://.+/s/`+id))),
+		statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("password")),
+		statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("join_url")),
+		statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("start_url")),
+		statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("h323_password")),
+		statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("pstn_password")),
+		statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("encrypted_password")),
+	)
 }
 
-// TestAccMeetingDataSource_weekly reads a weekly meeting scheduled in local Berlin time: the data source reports
-// the start in UTC, the recurrence rule and every occurrence.
-func TestAccMeetingDataSource_weekly(t *testing.T) {
-	env := acctest.New(t)
+// meetingWeekly reads a weekly meeting scheduled in local Berlin time: the data source reports the start in UTC,
+// the recurrence rule and every occurrence.
+func meetingWeekly(s *suite) {
+	env := s.account("zoom")
 	berlin, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
-		t.Fatal(err)
+		s.t.Fatal(err)
 	}
 	first := nextWeekday(time.Monday, 14, 10, berlin)
-	m := createMeeting(t, env, env.Host, &client.MeetingRequest{
+	m := createMeeting(s.t, env, env.Host, &client.MeetingRequest{
 		EventFields: client.EventFields{
 			Topic:     client.Ptr(acctest.RandomName()),
 			Type:      client.Ptr(client.MeetingTypeRecurringFixedTime),
@@ -159,55 +180,45 @@ func TestAccMeetingDataSource_weekly(t *testing.T) {
 	occ := tfjsonpath.New("occurrences")
 	wednesday := first.AddDate(0, 0, 2)
 
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: env.Config(fmt.Sprintf(`
+	s.apply("zoom", fmt.Sprintf(`
 data "zoom_meeting" "weekly" {
   id = %q
 }
-`, id)),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("type"), knownvalue.StringExact("recurring_fixed_time")),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("start_time"), knownvalue.StringExact(first.UTC().Format(zoomUTC))),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("timezone"), knownvalue.StringExact("Europe/Berlin")),
-				statecheck.ExpectKnownValue(addr, rec.AtMapKey("type"), knownvalue.StringExact("weekly")),
-				statecheck.ExpectKnownValue(addr, rec.AtMapKey("repeat_interval"), knownvalue.Int64Exact(1)),
-				statecheck.ExpectKnownValue(addr, rec.AtMapKey("weekly_days"),
-					knownvalue.SetExact([]knownvalue.Check{knownvalue.Int64Exact(2), knownvalue.Int64Exact(4)})),
-				statecheck.ExpectKnownValue(addr, rec.AtMapKey("end_times"), knownvalue.Int64Exact(12)),
-				statecheck.ExpectKnownValue(addr, rec.AtMapKey("monthly_day"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, occ, knownvalue.ListSizeExact(12)),
-				statecheck.ExpectKnownValue(addr, occ.AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"occurrence_id": knownvalue.StringExact(strconv.FormatInt(first.UnixMilli(), 10)),
-					"start_time":    knownvalue.StringExact(first.UTC().Format(zoomUTC)),
-					"duration":      knownvalue.Int64Exact(30),
-					"status":        knownvalue.StringExact("available"),
-				})),
-				statecheck.ExpectKnownValue(addr, occ.AtSliceIndex(1).AtMapKey("start_time"),
-					knownvalue.StringExact(wednesday.UTC().Format(zoomUTC))),
-			},
-		}},
-	})
+`, id),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("type"), knownvalue.StringExact("recurring_fixed_time")),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("start_time"), knownvalue.StringExact(first.UTC().Format(zoomUTC))),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("timezone"), knownvalue.StringExact("Europe/Berlin")),
+		statecheck.ExpectKnownValue(addr, rec.AtMapKey("type"), knownvalue.StringExact("weekly")),
+		statecheck.ExpectKnownValue(addr, rec.AtMapKey("repeat_interval"), knownvalue.Int64Exact(1)),
+		statecheck.ExpectKnownValue(addr, rec.AtMapKey("weekly_days"),
+			knownvalue.SetExact([]knownvalue.Check{knownvalue.Int64Exact(2), knownvalue.Int64Exact(4)})),
+		statecheck.ExpectKnownValue(addr, rec.AtMapKey("end_times"), knownvalue.Int64Exact(12)),
+		statecheck.ExpectKnownValue(addr, rec.AtMapKey("monthly_day"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(addr, occ, knownvalue.ListSizeExact(12)),
+		statecheck.ExpectKnownValue(addr, occ.AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"occurrence_id": knownvalue.StringExact(strconv.FormatInt(first.UnixMilli(), 10)),
+			"start_time":    knownvalue.StringExact(first.UTC().Format(zoomUTC)),
+			"duration":      knownvalue.Int64Exact(30),
+			"status":        knownvalue.StringExact("available"),
+		})),
+		statecheck.ExpectKnownValue(addr, occ.AtSliceIndex(1).AtMapKey("start_time"),
+			knownvalue.StringExact(wednesday.UTC().Format(zoomUTC))),
+	)
 }
 
-// TestAccMeetingDataSource_matchesResource reads a meeting managed by the zoom_meeting resource: both report the
-// same values.
-func TestAccMeetingDataSource_matchesResource(t *testing.T) {
-	env := acctest.New(t)
+// meetingMatchesResource reads a meeting managed by the zoom_meeting resource: both report the same values.
+func meetingMatchesResource(s *suite) {
+	env := s.account("zoom")
 	start := time.Now().UTC().Add(10 * 24 * time.Hour).Truncate(time.Hour)
 	pairs := []string{"topic", "type", "start_time", "timezone", "duration", "agenda", "password", "host_id",
 		"uuid", "join_url", "settings", "recurrence", "occurrences", "h323_password", "pstn_password"}
 	checks := make([]statecheck.StateCheck, 0, len(pairs))
 	for _, name := range pairs {
-		checks = append(checks, statecheck.CompareValuePairs("data.zoom_meeting.m", tfjsonpath.New(name),
-			"zoom_meeting.m", tfjsonpath.New(name), compare.ValuesSame()))
+		checks = append(checks, statecheck.CompareValuePairs("data.zoom_meeting.managed", tfjsonpath.New(name),
+			"zoom_meeting.managed", tfjsonpath.New(name), compare.ValuesSame()))
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: env.Config(fmt.Sprintf(`
-resource "zoom_meeting" "m" {
+	s.apply("zoom", fmt.Sprintf(`
+resource "zoom_meeting" "managed" {
   user_id    = %q
   topic      = %q
   start_time = %q
@@ -220,17 +231,15 @@ resource "zoom_meeting" "m" {
   }
 }
 
-data "zoom_meeting" "m" {
-  id = zoom_meeting.m.id
+data "zoom_meeting" "managed" {
+  id = zoom_meeting.managed.id
 }
-`, env.Host, acctest.RandomName(), start.Format(zoomUTC))),
-			ConfigStateChecks: checks,
-		}},
-	})
+`, env.Host, acctest.RandomName(), start.Format(zoomUTC)), checks...)
 }
 
-func TestAccMeetingDataSource_notFound(t *testing.T) {
-	env := acctest.New(t)
+// meetingNotFound: a deleted meeting is an error that says so; malformed IDs are rejected.
+func meetingNotFound(s *suite) {
+	env := s.account("zoom")
 	m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{
 		EventFields: client.EventFields{
 			Topic:     client.Ptr(acctest.RandomName()),
@@ -239,39 +248,39 @@ func TestAccMeetingDataSource_notFound(t *testing.T) {
 		},
 	})
 	if err != nil {
-		t.Fatalf("creating a meeting: %v", err)
+		s.t.Fatalf("creating a meeting: %v", err)
 	}
 	if err := env.Client.Meetings.Delete(acctest.Ctx(), m.ID, nil); err != nil {
-		t.Fatalf("deleting the meeting: %v", err)
+		s.t.Fatalf("deleting the meeting: %v", err)
 	}
 	id := strconv.FormatInt(m.ID, 10)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      env.Config(fmt.Sprintf(`data "zoom_meeting" "gone" { id = %q }`, id)),
-				ExpectError: regexp.MustCompile(`(?s)Zoom meeting not found.*Meeting ` + id + ` does not exist: it was deleted`),
-			},
-			{
-				Config:      env.Config(`data "zoom_meeting" "bad" { id = "0123" }`),
-				ExpectError: regexp.MustCompile(`Invalid meeting ID`),
-			},
-			{
-				Config:      env.Config(`data "zoom_meeting" "bad" { id = "abc" }`),
-				ExpectError: regexp.MustCompile(`"abc" is not a Zoom meeting ID`),
-			},
-		},
-	})
+	s.fails("zoom", fmt.Sprintf(`
+data "zoom_meeting" "gone" {
+  id = %q
+}
+`, id), `Zoom meeting not found.*Meeting `+id+` does not exist: it was deleted`)
+	s.rejected("zoom", `
+data "zoom_meeting" "leading_zero" {
+  id = "0123"
+}
+`, `Invalid meeting ID`)
+	s.rejected("zoom", `
+data "zoom_meeting" "not_a_number" {
+  id = "abc"
+}
+`, `"abc" is not a Zoom meeting ID`)
 }
 
-// TestAccMeetingDataSource_previousOccurrences reads a weekly meeting after its first two occurrences took place:
-// they drop off `occurrences` unless show_previous_occurrences is set.
-func TestAccMeetingDataSource_previousOccurrences(t *testing.T) {
-	env := acctest.New(t)
-	env.RequireSandbox(t) // moves the sandbox's clock
-	first := nextWeekday(time.Monday, 7, 9, time.UTC)
-	host := createUser(t, env, 1)
-	m := createMeeting(t, env, host.ID, &client.MeetingRequest{
+// meetingPreviousOccurrences reads a weekly meeting after its first two occurrences took place: they drop off
+// `occurrences` unless show_previous_occurrences is set.
+func meetingPreviousOccurrences(s *suite) {
+	env, monday := previousWeek(s) // moves the sandbox's clock
+	if env == nil {
+		return
+	}
+	first := monday.Add(9 * time.Hour)
+	host := createUser(s.t, env, 1)
+	m := createMeeting(s.t, env, host.ID, &client.MeetingRequest{
 		EventFields: client.EventFields{
 			Topic:      client.Ptr(acctest.RandomName()),
 			Type:       client.Ptr(client.MeetingTypeRecurringFixedTime),
@@ -281,15 +290,11 @@ func TestAccMeetingDataSource_previousOccurrences(t *testing.T) {
 			Recurrence: &client.Recurrence{Type: client.RecurrenceWeekly, WeeklyDays: "2,4", EndTimes: client.Ptr(6)},
 		},
 	})
-	// Thursday of the first week: Monday's and Wednesday's occurrences are over.
-	env.Sandbox.SetNow(first.AddDate(0, 0, 3))
+	// The applied step runs on Thursday of the first week: Monday's and Wednesday's occurrences are over.
 	occ := tfjsonpath.New("occurrences")
 	third := first.AddDate(0, 0, 7).Format(zoomUTC)
 
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: env.Config(fmt.Sprintf(`
+	s.apply("prev", fmt.Sprintf(`
 data "zoom_meeting" "upcoming" {
   id = "%[1]d"
 }
@@ -298,14 +303,11 @@ data "zoom_meeting" "all" {
   id                        = "%[1]d"
   show_previous_occurrences = true
 }
-`, m.ID)),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.zoom_meeting.upcoming", occ, knownvalue.ListSizeExact(4)),
-				statecheck.ExpectKnownValue("data.zoom_meeting.upcoming", occ.AtSliceIndex(0).AtMapKey("start_time"), knownvalue.StringExact(third)),
-				statecheck.ExpectKnownValue("data.zoom_meeting.all", occ, knownvalue.ListSizeExact(6)),
-				statecheck.ExpectKnownValue("data.zoom_meeting.all", occ.AtSliceIndex(0).AtMapKey("start_time"), knownvalue.StringExact(first.Format(zoomUTC))),
-				statecheck.ExpectKnownValue("data.zoom_meeting.all", tfjsonpath.New("show_previous_occurrences"), knownvalue.Bool(true)),
-			},
-		}},
-	})
+`, m.ID),
+		statecheck.ExpectKnownValue("data.zoom_meeting.upcoming", occ, knownvalue.ListSizeExact(4)),
+		statecheck.ExpectKnownValue("data.zoom_meeting.upcoming", occ.AtSliceIndex(0).AtMapKey("start_time"), knownvalue.StringExact(third)),
+		statecheck.ExpectKnownValue("data.zoom_meeting.all", occ, knownvalue.ListSizeExact(6)),
+		statecheck.ExpectKnownValue("data.zoom_meeting.all", occ.AtSliceIndex(0).AtMapKey("start_time"), knownvalue.StringExact(first.Format(zoomUTC))),
+		statecheck.ExpectKnownValue("data.zoom_meeting.all", tfjsonpath.New("show_previous_occurrences"), knownvalue.Bool(true)),
+	)
 }

@@ -9,90 +9,80 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
-	"github.com/zoom-terraform/terraform-provider-zoom/internal/sandbox"
 )
 
 const routeListMeetings = "GET /v2/users/{userId}/meetings"
 
-// TestAccMeetingsDataSource_pagination reads a host with 301 meetings: Zoom pages them by 300, so every read
-// costs exactly two list requests (the first page and one next_page_token), and no request per meeting.
-func TestAccMeetingsDataSource_pagination(t *testing.T) {
-	// Seeding 301 meetings for one host needs the per-host daily create limit (100) lifted.
-	env := acctest.New(t, func(p *sandbox.Profile) { p.MeetingDailyLimit = 0 })
-	env.RequireSandbox(t)
+// meetingsPagination reads a host with 301 meetings: Zoom pages them by 300, so every read costs exactly two list
+// requests (the first page and one next_page_token), and no request per meeting. Seeding 301 meetings for one
+// host needs the per-host daily create limit (100) lifted: the account is the one of webinarsPagination without
+// page tokens.
+func meetingsPagination(s *suite) {
+	env := paginationAccount(s, false)
+	if env == nil {
+		return
+	}
 	const n = 301
-	host := createUser(t, env, 2)
+	host := createUser(s.t, env, 2)
 	start := time.Now().UTC().Add(72 * time.Hour).Truncate(time.Hour)
-	seedMeetings(t, env, host.ID, n, start)
+	seedMeetings(s.t, env, host.ID, n, start)
 	addr := "data.zoom_meetings.all"
 
-	var reads int
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		// A plan-only step: Terraform reads the data source while planning (twice: the framework's plan without
-		// and with refresh), and the 301 meetings are never applied, stored or destroyed.
-		Steps: []resource.TestStep{{
-			PreConfig: env.Sandbox.ClearRequests,
-			Config:    env.Config(fmt.Sprintf(`data "zoom_meetings" "all" { user_id = %q }`, host.ID)),
-			PlanOnly:  true,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{
-				checkPlanNow(func() error {
-					stats := env.Sandbox.RequestStats()
-					if gets := stats.ByRoute["GET /v2/meetings/{meetingId}"]; gets != 0 {
-						return fmt.Errorf("the data source fetched meetings one by one (%d GET /meetings/{meetingId})", gets)
-					}
-					lists := stats.ByRoute[routeListMeetings]
-					var first, next int
-					for _, r := range env.Sandbox.Requests() {
-						if r.Route != routeListMeetings {
-							continue
-						}
-						q, err := url.ParseQuery(r.Query)
-						if err != nil {
-							return err
-						}
-						if q.Get("page_size") != "300" {
-							return fmt.Errorf("list request without page_size=300: %q", r.Query)
-						}
-						if q.Get("next_page_token") == "" {
-							first++
-						} else {
-							next++
-						}
-					}
-					// Terraform reads the data source more than once per step; each read is one first page and one
-					// next page.
-					if first == 0 || next != first || lists != 2*first {
-						return fmt.Errorf("expected exactly 2 list requests per read, got %d first pages and %d next pages (%d in all)", first, next, lists)
-					}
-					reads = first
-					return nil
-				}),
-				expectReadValue(addr, tfjsonpath.New("meetings"), knownvalue.ListSizeExact(n)),
-				expectReadValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(n)),
-				expectReadValue(addr, tfjsonpath.New("meetings").AtSliceIndex(n-1), knownvalue.ObjectPartial(map[string]knownvalue.Check{
-					"topic":      knownvalue.StringRegexp(regexp.MustCompile(`^` + acctest.NamePrefix + `seed-\d{3}$`)),
-					"type":       knownvalue.StringExact("scheduled"),
-					"host_id":    knownvalue.StringExact(host.ID),
-					"start_time": knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:00:00Z$`)),
-					"duration":   knownvalue.Int64Exact(30),
-					"agenda":     knownvalue.Null(),
-					"pmi":        knownvalue.Null(),
-					"join_url":   knownvalue.StringRegexp(regexp.MustCompile(`^https://`)),
-				})),
-				expectReadSensitive(addr, tfjsonpath.New("meetings").AtSliceIndex(0).AtMapKey("join_url")),
-			}},
-		}},
-	})
-	t.Logf("zoom_meetings over %d meetings: 2 list requests per read, %d reads", n, reads)
+	s.list(paginationName(false), fmt.Sprintf(`
+data "zoom_meetings" "all" {
+  user_id = %q
+}
+`, host.ID),
+		checkPlanNow(func() error {
+			stats := env.Sandbox.RequestStats()
+			if gets := stats.ByRoute["GET /v2/meetings/{meetingId}"]; gets != 0 {
+				return fmt.Errorf("the data source fetched meetings one by one (%d GET /meetings/{meetingId})", gets)
+			}
+			lists := stats.ByRoute[routeListMeetings]
+			var first, next int
+			for _, r := range env.Sandbox.Requests() {
+				if r.Route != routeListMeetings {
+					continue
+				}
+				q, err := url.ParseQuery(r.Query)
+				if err != nil {
+					return err
+				}
+				if q.Get("page_size") != "300" {
+					return fmt.Errorf("list request without page_size=300: %q", r.Query)
+				}
+				if q.Get("next_page_token") == "" {
+					first++
+				} else {
+					next++
+				}
+			}
+			// Each read is one first page and one next page.
+			if first == 0 || next != first || lists != 2*first {
+				return fmt.Errorf("expected exactly 2 list requests per read, got %d first pages and %d next pages (%d in all)", first, next, lists)
+			}
+			return nil
+		}),
+		expectReadValue(addr, tfjsonpath.New("meetings"), knownvalue.ListSizeExact(n)),
+		expectReadValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(n)),
+		expectReadValue(addr, tfjsonpath.New("meetings").AtSliceIndex(n-1), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+			"topic":      knownvalue.StringRegexp(regexp.MustCompile(`^` + acctest.NamePrefix + `seed-\d{3}$`)),
+			"type":       knownvalue.StringExact("scheduled"),
+			"host_id":    knownvalue.StringExact(host.ID),
+			"start_time": knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:00:00Z$`)),
+			"duration":   knownvalue.Int64Exact(30),
+			"agenda":     knownvalue.Null(),
+			"pmi":        knownvalue.Null(),
+			"join_url":   knownvalue.StringRegexp(regexp.MustCompile(`^https://`)),
+		})),
+		expectReadSensitive(addr, tfjsonpath.New("meetings").AtSliceIndex(0).AtMapKey("join_url")),
+	)
 }
 
 // seedMeetings creates n scheduled meetings for host out of band, in parallel (so in no particular order), one
@@ -126,13 +116,15 @@ func seedMeetings(t *testing.T, env *acctest.Env, host string, n int, start time
 	}
 }
 
-// TestAccMeetingsDataSource_type filters a host's meetings: one running now, one upcoming, one with no fixed
-// time.
-func TestAccMeetingsDataSource_type(t *testing.T) {
-	env := acctest.New(t)
-	env.RequireSandbox(t) // starts a meeting through the sandbox
-	host := createUser(t, env, 2)
-	upcoming := createMeeting(t, env, host.ID, &client.MeetingRequest{
+// meetingsScenarios filters a host's meetings: one running now, one upcoming, one with no fixed time; an unknown
+// type is rejected and an unknown host is an error.
+func meetingsScenarios(s *suite) {
+	env := s.sandbox("zoom") // starts a meeting through the sandbox
+	if env == nil {
+		return
+	}
+	host := createUser(s.t, env, 2)
+	upcoming := createMeeting(s.t, env, host.ID, &client.MeetingRequest{
 		EventFields: client.EventFields{
 			Topic:     client.Ptr(acctest.RandomName()),
 			StartTime: client.Ptr(time.Now().UTC().Add(48 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
@@ -140,29 +132,25 @@ func TestAccMeetingsDataSource_type(t *testing.T) {
 			Agenda:    client.Ptr(longAgenda),
 		},
 	})
-	live := createMeeting(t, env, host.ID, &client.MeetingRequest{
+	live := createMeeting(s.t, env, host.ID, &client.MeetingRequest{
 		EventFields: client.EventFields{
 			Topic:     client.Ptr(acctest.RandomName()),
 			StartTime: client.Ptr(time.Now().UTC().Add(time.Hour).Truncate(time.Hour).Format(zoomUTC)),
 			Duration:  client.Ptr(60),
 		},
 	})
-	anytime := createMeeting(t, env, host.ID, &client.MeetingRequest{
+	anytime := createMeeting(s.t, env, host.ID, &client.MeetingRequest{
 		EventFields: client.EventFields{
 			Topic: client.Ptr(acctest.RandomName()),
 			Type:  client.Ptr(client.MeetingTypeRecurringNoFixedTime),
 		},
 	})
 	if err := env.Sandbox.StartMeeting(live.ID); err != nil {
-		t.Fatalf("starting meeting %d: %v", live.ID, err)
+		s.t.Fatalf("starting meeting %d: %v", live.ID, err)
 	}
 	idOf := func(m *client.Meeting) knownvalue.Check { return knownvalue.StringExact(strconv.FormatInt(m.ID, 10)) }
 
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(fmt.Sprintf(`
+	s.apply("zoom", fmt.Sprintf(`
 data "zoom_meetings" "default" {
   user_id = %[1]q
 }
@@ -181,40 +169,34 @@ data "zoom_meetings" "previous" {
   user_id = %[1]q
   type    = "previous_meetings"
 }
-`, host.Email)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("data.zoom_meetings.default", tfjsonpath.New("ids"),
-						knownvalue.ListExact([]knownvalue.Check{idOf(upcoming), idOf(live), idOf(anytime)})),
-					statecheck.ExpectKnownValue("data.zoom_meetings.live", tfjsonpath.New("ids"),
-						knownvalue.ListExact([]knownvalue.Check{idOf(live)})),
-					statecheck.ExpectKnownValue("data.zoom_meetings.upcoming", tfjsonpath.New("ids"),
-						knownvalue.SetExact([]knownvalue.Check{idOf(upcoming), idOf(live), idOf(anytime)})),
-					statecheck.ExpectKnownValue("data.zoom_meetings.previous", tfjsonpath.New("ids"), knownvalue.ListSizeExact(0)),
-					// Lists carry the first 250 characters of the agenda.
-					statecheck.ExpectKnownValue("data.zoom_meetings.default", tfjsonpath.New("meetings").AtSliceIndex(0).AtMapKey("agenda"),
-						knownvalue.StringExact(longAgenda[:250])),
-					statecheck.ExpectKnownValue("data.zoom_meetings.default", tfjsonpath.New("meetings").AtSliceIndex(2),
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{
-							"type":       knownvalue.StringExact("recurring_no_fixed_time"),
-							"start_time": knownvalue.Null(),
-						})),
-				},
-			},
-			{
-				Config: env.Config(fmt.Sprintf(`
-data "zoom_meetings" "x" {
+`, host.Email),
+		statecheck.ExpectKnownValue("data.zoom_meetings.default", tfjsonpath.New("ids"),
+			knownvalue.ListExact([]knownvalue.Check{idOf(upcoming), idOf(live), idOf(anytime)})),
+		statecheck.ExpectKnownValue("data.zoom_meetings.live", tfjsonpath.New("ids"),
+			knownvalue.ListExact([]knownvalue.Check{idOf(live)})),
+		statecheck.ExpectKnownValue("data.zoom_meetings.upcoming", tfjsonpath.New("ids"),
+			knownvalue.SetExact([]knownvalue.Check{idOf(upcoming), idOf(live), idOf(anytime)})),
+		statecheck.ExpectKnownValue("data.zoom_meetings.previous", tfjsonpath.New("ids"), knownvalue.ListSizeExact(0)),
+		// Lists carry the first 250 characters of the agenda.
+		statecheck.ExpectKnownValue("data.zoom_meetings.default", tfjsonpath.New("meetings").AtSliceIndex(0).AtMapKey("agenda"),
+			knownvalue.StringExact(longAgenda[:250])),
+		statecheck.ExpectKnownValue("data.zoom_meetings.default", tfjsonpath.New("meetings").AtSliceIndex(2),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"type":       knownvalue.StringExact("recurring_no_fixed_time"),
+				"start_time": knownvalue.Null(),
+			})),
+	)
+	s.rejected("zoom", fmt.Sprintf(`
+data "zoom_meetings" "past" {
   user_id = %q
   type    = "past"
 }
-`, host.Email)),
-				ExpectError: regexp.MustCompile(`value must be one of`),
-			},
-			{
-				Config:      env.Config(`data "zoom_meetings" "x" { user_id = "nobody-` + acctest.RandomName() + `@example.com" }`),
-				ExpectError: regexp.MustCompile(`Zoom user not found`),
-			},
-		},
-	})
+`, host.Email), `value must be one of`)
+	s.fails("zoom", `
+data "zoom_meetings" "nobody" {
+  user_id = "nobody-`+acctest.RandomName()+`@example.com"
+}
+`, `Zoom user not found`)
 }
 
 var longAgenda = func() string {

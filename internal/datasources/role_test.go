@@ -1,10 +1,6 @@
 package datasources_test
 
 import (
-	"regexp"
-	"testing"
-
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -13,56 +9,50 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 )
 
-// TestAccRoleDataSources reads the built-in Owner role by ID, a custom role made in the portal by its name in
-// another letter case, and the role lists with and without the built-in filter; an unknown name is an error that
-// lists the roles.
-func TestAccRoleDataSources(t *testing.T) {
-	env := acctest.New(t)
+// roleScenarios reads the built-in Owner role by ID, a custom role made in the portal by its name in another
+// letter case, and the role lists with and without the built-in filter; an unknown name is an error that lists
+// the roles. No other scenario of the account makes roles.
+func roleScenarios(s *suite) {
+	env := s.account("zoom")
 	name := acctest.RandomName()
 	if _, err := env.Client.Roles.Create(acctest.Ctx(), &client.RoleRequest{Name: client.Ptr(name),
 		Description: client.Ptr("Auditors"), Privileges: &[]string{"User:Read"}}); err != nil {
-		t.Fatal(err)
+		s.t.Fatal(err)
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(`
+	s.apply("zoom", `
 data "zoom_role" "owner" {
   id = "0"
 }
 
 data "zoom_role" "custom" {
-  name = upper("` + name + `")
+  name = upper("`+name+`")
 }
 
-data "zoom_roles" "all" {}
+data "zoom_roles" "all" {
+}
 
 data "zoom_roles" "builtin" {
   built_in = true
 }
-`),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("data.zoom_role.owner", tfjsonpath.New("name"), knownvalue.StringExact("Owner")),
-					statecheck.ExpectKnownValue("data.zoom_role.owner", tfjsonpath.New("total_members"), knownvalue.Int64Exact(1)),
-					statecheck.ExpectKnownValue("data.zoom_role.owner", tfjsonpath.New("built_in"), knownvalue.Bool(true)),
-					statecheck.ExpectKnownValue("data.zoom_role.custom", tfjsonpath.New("name"), knownvalue.StringExact(name)),
-					statecheck.ExpectKnownValue("data.zoom_role.custom", tfjsonpath.New("description"), knownvalue.StringExact("Auditors")),
-					statecheck.ExpectKnownValue("data.zoom_role.custom", tfjsonpath.New("privileges"),
-						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("User:Read")})),
-					statecheck.ExpectKnownValue("data.zoom_role.custom", tfjsonpath.New("built_in"), knownvalue.Bool(false)),
-					statecheck.ExpectKnownValue("data.zoom_roles.all", tfjsonpath.New("roles"), knownvalue.ListSizeExact(4)),
-					statecheck.ExpectKnownValue("data.zoom_roles.builtin", tfjsonpath.New("roles"), knownvalue.ListExact([]knownvalue.Check{
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("0")}),
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("1")}),
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("2")}),
-					})),
-				},
-			},
-			{
-				Config:      env.Config(`data "zoom_role" "x" { name = "No such role" }`),
-				ExpectError: regexp.MustCompile(`(?s)No role of the account is named "No such role".*Owner,\s+Admin,\s+Member`),
-			},
-		},
-	})
+`,
+		statecheck.ExpectKnownValue("data.zoom_role.owner", tfjsonpath.New("name"), knownvalue.StringExact("Owner")),
+		statecheck.ExpectKnownValue("data.zoom_role.owner", tfjsonpath.New("total_members"), knownvalue.Int64Exact(1)),
+		statecheck.ExpectKnownValue("data.zoom_role.owner", tfjsonpath.New("built_in"), knownvalue.Bool(true)),
+		statecheck.ExpectKnownValue("data.zoom_role.custom", tfjsonpath.New("name"), knownvalue.StringExact(name)),
+		statecheck.ExpectKnownValue("data.zoom_role.custom", tfjsonpath.New("description"), knownvalue.StringExact("Auditors")),
+		statecheck.ExpectKnownValue("data.zoom_role.custom", tfjsonpath.New("privileges"),
+			knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("User:Read")})),
+		statecheck.ExpectKnownValue("data.zoom_role.custom", tfjsonpath.New("built_in"), knownvalue.Bool(false)),
+		statecheck.ExpectKnownValue("data.zoom_roles.all", tfjsonpath.New("roles"), knownvalue.ListSizeExact(4)),
+		statecheck.ExpectKnownValue("data.zoom_roles.builtin", tfjsonpath.New("roles"), knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("0")}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("1")}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("2")}),
+		})),
+	)
+	s.fails("zoom", `
+data "zoom_role" "unknown" {
+  name = "No such role"
+}
+`, `No role of the account is named "No such role".*Owner,\s+Admin,\s+Member`)
 }

@@ -2,11 +2,8 @@ package datasources_test
 
 import (
 	"fmt"
-	"regexp"
-	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -14,14 +11,12 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
 )
 
-func TestAccUserDataSource(t *testing.T) {
-	env := acctest.New(t)
+// userScenarios reads a user managed in the same configuration by ID and by e-mail; a configuration with neither
+// or with a malformed e-mail is rejected, and an unknown e-mail is an error.
+func userScenarios(s *suite) {
+	env := s.account("zoom")
 	email := env.RandomEmail()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(fmt.Sprintf(`
+	s.apply("zoom", fmt.Sprintf(`
 resource "zoom_user" "u" {
   email      = %q
   action     = "autoCreate"
@@ -38,38 +33,28 @@ data "zoom_user" "by_id" {
 data "zoom_user" "by_email" {
   email = zoom_user.u.email
 }
-`, email)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.CompareValuePairs("data.zoom_user.by_id", tfjsonpath.New("id"), "zoom_user.u", tfjsonpath.New("id"), compare.ValuesSame()),
-					statecheck.CompareValuePairs("data.zoom_user.by_email", tfjsonpath.New("id"), "zoom_user.u", tfjsonpath.New("id"), compare.ValuesSame()),
-					statecheck.ExpectKnownValue("data.zoom_user.by_id", tfjsonpath.New("email"), knownvalue.StringExact(email)),
-					statecheck.ExpectKnownValue("data.zoom_user.by_email", tfjsonpath.New("job_title"), knownvalue.StringExact("Mathematician")),
-					statecheck.ExpectKnownValue("data.zoom_user.by_email", tfjsonpath.New("display_name"), knownvalue.StringExact("Katherine Johnson")),
-					statecheck.ExpectKnownValue("data.zoom_user.by_email", tfjsonpath.New("status"), knownvalue.StringExact("active")),
-					statecheck.ExpectSensitiveValue("data.zoom_user.by_email", tfjsonpath.New("personal_meeting_url")),
-				},
-			},
-		},
-	})
-}
+`, email),
+		statecheck.CompareValuePairs("data.zoom_user.by_id", tfjsonpath.New("id"), "zoom_user.u", tfjsonpath.New("id"), compare.ValuesSame()),
+		statecheck.CompareValuePairs("data.zoom_user.by_email", tfjsonpath.New("id"), "zoom_user.u", tfjsonpath.New("id"), compare.ValuesSame()),
+		statecheck.ExpectKnownValue("data.zoom_user.by_id", tfjsonpath.New("email"), knownvalue.StringExact(email)),
+		statecheck.ExpectKnownValue("data.zoom_user.by_email", tfjsonpath.New("job_title"), knownvalue.StringExact("Mathematician")),
+		statecheck.ExpectKnownValue("data.zoom_user.by_email", tfjsonpath.New("display_name"), knownvalue.StringExact("Katherine Johnson")),
+		statecheck.ExpectKnownValue("data.zoom_user.by_email", tfjsonpath.New("status"), knownvalue.StringExact("active")),
+		statecheck.ExpectSensitiveValue("data.zoom_user.by_email", tfjsonpath.New("personal_meeting_url")),
+	)
 
-func TestAccUserDataSource_errors(t *testing.T) {
-	env := acctest.New(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      env.Config(`data "zoom_user" "x" {}`),
-				ExpectError: regexp.MustCompile(`Exactly one of these attributes must be configured: \[id,email\]`),
-			},
-			{
-				Config:      env.Config(`data "zoom_user" "x" { email = "nobody-` + acctest.RandomName() + `@example.com" }`),
-				ExpectError: regexp.MustCompile(`Zoom user not found`),
-			},
-			{
-				Config:      env.Config(`data "zoom_user" "x" { email = "not an email" }`),
-				ExpectError: regexp.MustCompile(`not a plain e-mail address`),
-			},
-		},
-	})
+	s.rejected("zoom", `
+data "zoom_user" "neither" {
+}
+`, `Exactly one of these attributes must be configured: \[id,email\]`)
+	s.rejected("zoom", `
+data "zoom_user" "not_an_email" {
+  email = "not an email"
+}
+`, `not a plain e-mail address`)
+	s.fails("zoom", `
+data "zoom_user" "nobody" {
+  email = "nobody-`+acctest.RandomName()+`@example.com"
+}
+`, `Zoom user not found`)
 }

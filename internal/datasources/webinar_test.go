@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -29,12 +28,25 @@ func createWebinar(t *testing.T, env *acctest.Env, host string, req *client.Webi
 	return w
 }
 
-func TestAccWebinarDataSource_scheduled(t *testing.T) {
-	env := acctest.New(t)
-	alt := createUser(t, env, 2)
+// webinarScenarios reads single webinars: a scheduled one made out of band, a weekly one scheduled in local
+// Berlin time, one managed by the zoom_webinar resource, a deleted one, malformed IDs, a meeting's number, a
+// weekly one after its first two occurrences took place, and webinars of an account without the Webinar add-on.
+func webinarScenarios(s *suite) {
+	webinarScheduled(s)
+	webinarWeekly(s)
+	webinarPreviousOccurrences(s)
+	webinarMatchesResource(s)
+	webinarNotFound(s)
+	webinarMeetingID(s)
+	webinarAddonMissing(s)
+}
+
+func webinarScheduled(s *suite) {
+	env := s.account("zoom")
+	alt := createUser(s.t, env, 2)
 	start := time.Now().UTC().Add(6 * 24 * time.Hour).Truncate(time.Hour)
 	topic := acctest.RandomName()
-	w := createWebinar(t, env, env.Host, &client.WebinarRequest{
+	w := createWebinar(s.t, env, env.Host, &client.WebinarRequest{
 		EventFields: client.EventFields{
 			Topic:     client.Ptr(topic),
 			Type:      client.Ptr(client.WebinarTypeScheduled),
@@ -58,73 +70,67 @@ func TestAccWebinarDataSource_scheduled(t *testing.T) {
 		},
 	})
 	id := strconv.FormatInt(w.ID, 10)
-	addr := "data.zoom_webinar.w"
+	addr := "data.zoom_webinar.scheduled"
 	settings := tfjsonpath.New("settings")
 	qa := settings.AtMapKey("question_and_answer")
 
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: env.Config(fmt.Sprintf(`
-data "zoom_webinar" "w" {
+	s.apply("zoom", fmt.Sprintf(`
+data "zoom_webinar" "scheduled" {
   id = %q
 }
-`, id)),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(id)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("topic"), knownvalue.StringExact(topic)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("type"), knownvalue.StringExact("scheduled")),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("start_time"), knownvalue.StringExact(start.Format(zoomUTC))),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("timezone"), knownvalue.StringExact("America/New_York")),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("duration"), knownvalue.Int64Exact(90)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("agenda"), knownvalue.StringExact("What is new in 3.0")),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("host_id"), knownvalue.StringExact(w.HostID)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("host_email"),
-					knownvalue.StringRegexp(regexp.MustCompile(`(?i)^`+regexp.QuoteMeta(env.Host)+`$`))),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("uuid"), knownvalue.StringExact(w.UUID)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("is_simulive"), knownvalue.Bool(false)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("recurrence"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(0)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("tracking_fields"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("show_previous_occurrences"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, settings.AtMapKey("panelists_video"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue(addr, settings.AtMapKey("practice_session"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue(addr, settings.AtMapKey("hd_video"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue(addr, settings.AtMapKey("approval_type"), knownvalue.Int64Exact(0)),
-				statecheck.ExpectKnownValue(addr, settings.AtMapKey("auto_recording"), knownvalue.StringExact("cloud")),
-				statecheck.ExpectKnownValue(addr, settings.AtMapKey("audio"), knownvalue.StringExact("both")),
-				statecheck.ExpectKnownValue(addr, settings.AtMapKey("alternative_hosts"),
-					knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(alt.Email)})),
-				statecheck.ExpectKnownValue(addr, qa, knownvalue.ObjectPartial(map[string]knownvalue.Check{
-					"enable":                    knownvalue.Bool(true),
-					"allow_anonymous_questions": knownvalue.Bool(false),
-					"answer_questions":          knownvalue.StringExact("all"),
-				})),
-				statecheck.ExpectKnownValue(addr, settings.AtMapKey("attendees_and_panelists_reminder_email_notification"),
-					knownvalue.ObjectExact(map[string]knownvalue.Check{"enable": knownvalue.Bool(true), "type": knownvalue.Int64Exact(3)})),
-				// No webinar answer documents registration_url: the data source does not pretend to know it.
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("registration_url"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("password"), knownvalue.StringExact("Launch!1")),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("join_url"), knownvalue.StringRegexp(regexp.MustCompile(`^https://.+/`+id))),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("start_url"), knownvalue.StringRegexp(regexp.MustCompile(`^https://.+/s/`+id))),
-				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("password")),
-				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("join_url")),
-				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("start_url")),
-			},
-		}},
-	})
+`, id),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("topic"), knownvalue.StringExact(topic)),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("type"), knownvalue.StringExact("scheduled")),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("start_time"), knownvalue.StringExact(start.Format(zoomUTC))),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("timezone"), knownvalue.StringExact("America/New_York")),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("duration"), knownvalue.Int64Exact(90)),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("agenda"), knownvalue.StringExact("What is new in 3.0")),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("host_id"), knownvalue.StringExact(w.HostID)),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("host_email"),
+			knownvalue.StringRegexp(regexp.MustCompile(`(?i)^`+regexp.QuoteMeta(env.Host)+`$`))),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("uuid"), knownvalue.StringExact(w.UUID)),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("is_simulive"), knownvalue.Bool(false)),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("recurrence"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(0)),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("tracking_fields"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("show_previous_occurrences"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(addr, settings.AtMapKey("panelists_video"), knownvalue.Bool(true)),
+		statecheck.ExpectKnownValue(addr, settings.AtMapKey("practice_session"), knownvalue.Bool(true)),
+		statecheck.ExpectKnownValue(addr, settings.AtMapKey("hd_video"), knownvalue.Bool(true)),
+		statecheck.ExpectKnownValue(addr, settings.AtMapKey("approval_type"), knownvalue.Int64Exact(0)),
+		statecheck.ExpectKnownValue(addr, settings.AtMapKey("auto_recording"), knownvalue.StringExact("cloud")),
+		statecheck.ExpectKnownValue(addr, settings.AtMapKey("audio"), knownvalue.StringExact("both")),
+		statecheck.ExpectKnownValue(addr, settings.AtMapKey("alternative_hosts"),
+			knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(alt.Email)})),
+		statecheck.ExpectKnownValue(addr, qa, knownvalue.ObjectPartial(map[string]knownvalue.Check{
+			"enable":                    knownvalue.Bool(true),
+			"allow_anonymous_questions": knownvalue.Bool(false),
+			"answer_questions":          knownvalue.StringExact("all"),
+		})),
+		statecheck.ExpectKnownValue(addr, settings.AtMapKey("attendees_and_panelists_reminder_email_notification"),
+			knownvalue.ObjectExact(map[string]knownvalue.Check{"enable": knownvalue.Bool(true), "type": knownvalue.Int64Exact(3)})),
+		// No webinar answer documents registration_url: the data source does not pretend to know it.
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("registration_url"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("password"), knownvalue.StringExact("Launch!1")),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("join_url"), knownvalue.StringRegexp(regexp.MustCompile(`^https://.+/`+id))),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("start_url"), knownvalue.StringRegexp(regexp.MustCompile(`^https://.+/s/`+id))),
+		statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("password")),
+		statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("join_url")),
+		statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("start_url")),
+	)
 }
 
-// TestAccWebinarDataSource_weekly reads a weekly webinar scheduled in local Berlin time: the data source reports
+// webinarWeekly reads a weekly webinar scheduled in local Berlin time: the data source reports
 // the start in UTC, the recurrence rule and every occurrence.
-func TestAccWebinarDataSource_weekly(t *testing.T) {
-	env := acctest.New(t)
+func webinarWeekly(s *suite) {
+	env := s.account("zoom")
 	berlin, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
-		t.Fatal(err)
+		s.t.Fatal(err)
 	}
 	first := nextWeekday(time.Tuesday, 14, 17, berlin)
-	w := createWebinar(t, env, env.Host, &client.WebinarRequest{
+	w := createWebinar(s.t, env, env.Host, &client.WebinarRequest{
 		EventFields: client.EventFields{
 			Topic:     client.Ptr(acctest.RandomName()),
 			Type:      client.Ptr(client.WebinarTypeRecurringFixedTime),
@@ -143,47 +149,43 @@ func TestAccWebinarDataSource_weekly(t *testing.T) {
 	occ := tfjsonpath.New("occurrences")
 	thursday := first.AddDate(0, 0, 2)
 
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: env.Config(fmt.Sprintf(`
+	s.apply("zoom", fmt.Sprintf(`
 data "zoom_webinar" "weekly" {
   id = %q
 }
-`, id)),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("type"), knownvalue.StringExact("recurring_fixed_time")),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("start_time"), knownvalue.StringExact(first.UTC().Format(zoomUTC))),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("timezone"), knownvalue.StringExact("Europe/Berlin")),
-				statecheck.ExpectKnownValue(addr, rec.AtMapKey("type"), knownvalue.StringExact("weekly")),
-				statecheck.ExpectKnownValue(addr, rec.AtMapKey("repeat_interval"), knownvalue.Int64Exact(1)),
-				statecheck.ExpectKnownValue(addr, rec.AtMapKey("weekly_days"),
-					knownvalue.SetExact([]knownvalue.Check{knownvalue.Int64Exact(3), knownvalue.Int64Exact(5)})),
-				statecheck.ExpectKnownValue(addr, rec.AtMapKey("end_times"), knownvalue.Int64Exact(6)),
-				statecheck.ExpectKnownValue(addr, rec.AtMapKey("monthly_day"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("settings").AtMapKey("registration_type"), knownvalue.Int64Exact(3)),
-				statecheck.ExpectKnownValue(addr, occ, knownvalue.ListSizeExact(6)),
-				statecheck.ExpectKnownValue(addr, occ.AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"occurrence_id": knownvalue.StringExact(strconv.FormatInt(first.UnixMilli(), 10)),
-					"start_time":    knownvalue.StringExact(first.UTC().Format(zoomUTC)),
-					"duration":      knownvalue.Int64Exact(60),
-					"status":        knownvalue.StringExact("available"),
-				})),
-				statecheck.ExpectKnownValue(addr, occ.AtSliceIndex(1).AtMapKey("start_time"),
-					knownvalue.StringExact(thursday.UTC().Format(zoomUTC))),
-			},
-		}},
-	})
+`, id),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("type"), knownvalue.StringExact("recurring_fixed_time")),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("start_time"), knownvalue.StringExact(first.UTC().Format(zoomUTC))),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("timezone"), knownvalue.StringExact("Europe/Berlin")),
+		statecheck.ExpectKnownValue(addr, rec.AtMapKey("type"), knownvalue.StringExact("weekly")),
+		statecheck.ExpectKnownValue(addr, rec.AtMapKey("repeat_interval"), knownvalue.Int64Exact(1)),
+		statecheck.ExpectKnownValue(addr, rec.AtMapKey("weekly_days"),
+			knownvalue.SetExact([]knownvalue.Check{knownvalue.Int64Exact(3), knownvalue.Int64Exact(5)})),
+		statecheck.ExpectKnownValue(addr, rec.AtMapKey("end_times"), knownvalue.Int64Exact(6)),
+		statecheck.ExpectKnownValue(addr, rec.AtMapKey("monthly_day"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("settings").AtMapKey("registration_type"), knownvalue.Int64Exact(3)),
+		statecheck.ExpectKnownValue(addr, occ, knownvalue.ListSizeExact(6)),
+		statecheck.ExpectKnownValue(addr, occ.AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"occurrence_id": knownvalue.StringExact(strconv.FormatInt(first.UnixMilli(), 10)),
+			"start_time":    knownvalue.StringExact(first.UTC().Format(zoomUTC)),
+			"duration":      knownvalue.Int64Exact(60),
+			"status":        knownvalue.StringExact("available"),
+		})),
+		statecheck.ExpectKnownValue(addr, occ.AtSliceIndex(1).AtMapKey("start_time"),
+			knownvalue.StringExact(thursday.UTC().Format(zoomUTC))),
+	)
 }
 
-// TestAccWebinarDataSource_previousOccurrences reads a weekly webinar after its first two occurrences took place:
-// they drop off `occurrences` unless show_previous_occurrences is set.
-func TestAccWebinarDataSource_previousOccurrences(t *testing.T) {
-	env := acctest.New(t)
-	env.RequireSandbox(t) // moves the sandbox's clock
-	first := nextWeekday(time.Monday, 7, 15, time.UTC)
-	host := createUser(t, env, 2)
-	w := createWebinar(t, env, host.ID, &client.WebinarRequest{
+// webinarPreviousOccurrences reads a weekly webinar after its first two occurrences took place: they drop off
+// `occurrences` unless show_previous_occurrences is set.
+func webinarPreviousOccurrences(s *suite) {
+	env, monday := previousWeek(s) // moves the sandbox's clock
+	if env == nil {
+		return
+	}
+	first := monday.Add(15 * time.Hour)
+	host := createUser(s.t, env, 2)
+	w := createWebinar(s.t, env, host.ID, &client.WebinarRequest{
 		EventFields: client.EventFields{
 			Topic:      client.Ptr(acctest.RandomName()),
 			Type:       client.Ptr(client.WebinarTypeRecurringFixedTime),
@@ -193,15 +195,11 @@ func TestAccWebinarDataSource_previousOccurrences(t *testing.T) {
 			Recurrence: &client.Recurrence{Type: client.RecurrenceWeekly, WeeklyDays: "2,4", EndTimes: client.Ptr(6)},
 		},
 	})
-	// Thursday of the first week: Monday's and Wednesday's occurrences are over.
-	env.Sandbox.SetNow(first.AddDate(0, 0, 3))
+	// The applied step runs on Thursday of the first week: Monday's and Wednesday's occurrences are over.
 	occ := tfjsonpath.New("occurrences")
 	third := first.AddDate(0, 0, 7).Format(zoomUTC)
 
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: env.Config(fmt.Sprintf(`
+	s.apply("prev", fmt.Sprintf(`
 data "zoom_webinar" "upcoming" {
   id = "%[1]d"
 }
@@ -210,38 +208,32 @@ data "zoom_webinar" "all" {
   id                        = "%[1]d"
   show_previous_occurrences = true
 }
-`, w.ID)),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.zoom_webinar.upcoming", occ, knownvalue.ListSizeExact(4)),
-				statecheck.ExpectKnownValue("data.zoom_webinar.upcoming", occ.AtSliceIndex(0).AtMapKey("start_time"), knownvalue.StringExact(third)),
-				statecheck.ExpectKnownValue("data.zoom_webinar.all", occ, knownvalue.ListSizeExact(6)),
-				statecheck.ExpectKnownValue("data.zoom_webinar.all", occ.AtSliceIndex(0).AtMapKey("start_time"), knownvalue.StringExact(first.Format(zoomUTC))),
-				statecheck.ExpectKnownValue("data.zoom_webinar.all", tfjsonpath.New("show_previous_occurrences"), knownvalue.Bool(true)),
-			},
-		}},
-	})
+`, w.ID),
+		statecheck.ExpectKnownValue("data.zoom_webinar.upcoming", occ, knownvalue.ListSizeExact(4)),
+		statecheck.ExpectKnownValue("data.zoom_webinar.upcoming", occ.AtSliceIndex(0).AtMapKey("start_time"), knownvalue.StringExact(third)),
+		statecheck.ExpectKnownValue("data.zoom_webinar.all", occ, knownvalue.ListSizeExact(6)),
+		statecheck.ExpectKnownValue("data.zoom_webinar.all", occ.AtSliceIndex(0).AtMapKey("start_time"), knownvalue.StringExact(first.Format(zoomUTC))),
+		statecheck.ExpectKnownValue("data.zoom_webinar.all", tfjsonpath.New("show_previous_occurrences"), knownvalue.Bool(true)),
+	)
 }
 
-// TestAccWebinarDataSource_matchesResource reads a webinar managed by the zoom_webinar resource: both report the
-// same values, nested settings included.
-func TestAccWebinarDataSource_matchesResource(t *testing.T) {
-	env := acctest.New(t)
+// webinarMatchesResource reads a webinar managed by the zoom_webinar resource: both report the same values,
+// nested settings included.
+func webinarMatchesResource(s *suite) {
+	env := s.account("zoom")
 	start := time.Now().UTC().Add(9 * 24 * time.Hour).Truncate(time.Hour)
 	pairs := []string{"id", "topic", "type", "start_time", "timezone", "duration", "agenda", "password", "host_id",
 		"host_email", "uuid", "join_url", "registration_url", "settings", "recurrence", "occurrences", "tracking_fields",
 		"created_at", "status"}
 	checks := make([]statecheck.StateCheck, 0, len(pairs)+1)
 	for _, name := range pairs {
-		checks = append(checks, statecheck.CompareValuePairs("data.zoom_webinar.w", tfjsonpath.New(name),
-			"zoom_webinar.w", tfjsonpath.New(name), compare.ValuesSame()))
+		checks = append(checks, statecheck.CompareValuePairs("data.zoom_webinar.managed", tfjsonpath.New(name),
+			"zoom_webinar.managed", tfjsonpath.New(name), compare.ValuesSame()))
 	}
-	checks = append(checks, statecheck.ExpectKnownValue("data.zoom_webinar.w",
+	checks = append(checks, statecheck.ExpectKnownValue("data.zoom_webinar.managed",
 		tfjsonpath.New("settings").AtMapKey("question_and_answer").AtMapKey("attendees_can_upvote"), knownvalue.Bool(true)))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: env.Config(fmt.Sprintf(`
-resource "zoom_webinar" "w" {
+	s.apply("zoom", fmt.Sprintf(`
+resource "zoom_webinar" "managed" {
   user_id    = %q
   topic      = %q
   start_time = %q
@@ -262,17 +254,15 @@ resource "zoom_webinar" "w" {
   }
 }
 
-data "zoom_webinar" "w" {
-  id = zoom_webinar.w.id
+data "zoom_webinar" "managed" {
+  id = zoom_webinar.managed.id
 }
-`, env.Host, acctest.RandomName(), start.Format(zoomUTC))),
-			ConfigStateChecks: checks,
-		}},
-	})
+`, env.Host, acctest.RandomName(), start.Format(zoomUTC)), checks...)
 }
 
-func TestAccWebinarDataSource_notFound(t *testing.T) {
-	env := acctest.New(t)
+// webinarNotFound: a deleted webinar is an error that says so; malformed IDs are rejected.
+func webinarNotFound(s *suite) {
+	env := s.account("zoom")
 	w, err := env.Client.Webinars.Create(acctest.Ctx(), env.Host, &client.WebinarRequest{
 		EventFields: client.EventFields{
 			Topic:     client.Ptr(acctest.RandomName()),
@@ -281,57 +271,57 @@ func TestAccWebinarDataSource_notFound(t *testing.T) {
 		},
 	})
 	if err != nil {
-		t.Fatalf("creating a webinar: %v", err)
+		s.t.Fatalf("creating a webinar: %v", err)
 	}
 	if err := env.Client.Webinars.Delete(acctest.Ctx(), w.ID, nil); err != nil {
-		t.Fatalf("deleting the webinar: %v", err)
+		s.t.Fatalf("deleting the webinar: %v", err)
 	}
 	id := strconv.FormatInt(w.ID, 10)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      env.Config(fmt.Sprintf(`data "zoom_webinar" "gone" { id = %q }`, id)),
-				ExpectError: regexp.MustCompile(`(?s)Zoom webinar not found.*Webinar ` + id + ` does not exist: it was deleted`),
-			},
-			{
-				Config:      env.Config(`data "zoom_webinar" "bad" { id = "0123" }`),
-				ExpectError: regexp.MustCompile(`Invalid webinar ID`),
-			},
-			{
-				Config:      env.Config(`data "zoom_webinar" "bad" { id = "abc" }`),
-				ExpectError: regexp.MustCompile(`"abc" is not a Zoom webinar ID`),
-			},
-		},
-	})
+	s.fails("zoom", fmt.Sprintf(`
+data "zoom_webinar" "gone" {
+  id = %q
+}
+`, id), `Zoom webinar not found.*Webinar `+id+` does not exist: it was deleted`)
+	s.rejected("zoom", `
+data "zoom_webinar" "leading_zero" {
+  id = "0123"
+}
+`, `Invalid webinar ID`)
+	s.rejected("zoom", `
+data "zoom_webinar" "not_a_number" {
+  id = "abc"
+}
+`, `"abc" is not a Zoom webinar ID`)
 }
 
-// TestAccWebinarDataSource_meetingID reads a meeting's number as a webinar: the error points to zoom_meeting.
-func TestAccWebinarDataSource_meetingID(t *testing.T) {
-	env := acctest.New(t)
-	env.RequireSandbox(t) // Zoom's answer for a meeting ID on a webinar endpoint is unconfirmed (docs/development/zoom-api.md#not-found-answers)
-	m := createMeeting(t, env, env.Host, &client.MeetingRequest{
+// webinarMeetingID reads a meeting's number as a webinar: the error points to zoom_meeting.
+func webinarMeetingID(s *suite) {
+	env := s.sandbox("zoom") // Zoom's answer for a meeting ID on a webinar endpoint is unconfirmed (docs/development/zoom-api.md#not-found-answers)
+	if env == nil {
+		return
+	}
+	m := createMeeting(s.t, env, env.Host, &client.MeetingRequest{
 		EventFields: client.EventFields{
 			Topic:     client.Ptr(acctest.RandomName()),
 			StartTime: client.Ptr(time.Now().UTC().Add(48 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
 			Duration:  client.Ptr(30),
 		},
 	})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      env.Config(fmt.Sprintf(`data "zoom_webinar" "m" { id = "%d" }`, m.ID)),
-			ExpectError: regexp.MustCompile(`(?s)Not a Zoom webinar.*zoom_meeting data\s+source`),
-		}},
-	})
+	s.fails("zoom", fmt.Sprintf(`
+data "zoom_webinar" "meeting" {
+  id = "%d"
+}
+`, m.ID), `Not a Zoom webinar.*zoom_meeting data\s+source`)
 }
 
-// TestAccWebinarDataSources_addonMissing: without the Webinar add-on every webinar data source fails with an
-// error that names the add-on.
-func TestAccWebinarDataSources_addonMissing(t *testing.T) {
-	env := acctest.New(t)
-	env.RequireSandbox(t) // switches the account's add-on off
-	w := createWebinar(t, env, env.Host, &client.WebinarRequest{
+// webinarAddonMissing: without the Webinar add-on every webinar data source fails with an error that names the
+// add-on. The account is its own ("noaddon"), whose add-on goes off once its webinar is scheduled.
+func webinarAddonMissing(s *suite) {
+	env := s.sandbox("noaddon") // switches the account's add-on off
+	if env == nil {
+		return
+	}
+	w := createWebinar(s.t, env, env.Host, &client.WebinarRequest{
 		EventFields: client.EventFields{
 			Topic:     client.Ptr(acctest.RandomName()),
 			StartTime: client.Ptr(time.Now().UTC().Add(72 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
@@ -339,24 +329,22 @@ func TestAccWebinarDataSources_addonMissing(t *testing.T) {
 		},
 	})
 	env.Sandbox.UpdateProfile(func(p *sandbox.Profile) { p.WebinarAddon = false })
-	t.Cleanup(func() { env.Sandbox.UpdateProfile(func(p *sandbox.Profile) { p.WebinarAddon = true }) })
+	s.t.Cleanup(func() { env.Sandbox.UpdateProfile(func(p *sandbox.Profile) { p.WebinarAddon = true }) })
 	addon := `Webinar add-on is missing.*Every Zoom webinar API call needs the Webinar\s+add-on.*webinar\s+licence`
 
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      env.Config(fmt.Sprintf(`data "zoom_webinar" "w" { id = "%d" }`, w.ID)),
-				ExpectError: regexp.MustCompile(`(?s)Cannot read Zoom webinar \d+: the Zoom ` + addon),
-			},
-			{
-				Config:      env.Config(fmt.Sprintf(`data "zoom_webinars" "all" { user_id = %q }`, env.Host)),
-				ExpectError: regexp.MustCompile(`(?s)Cannot list the Zoom webinars of .*: the Zoom ` + addon),
-			},
-			{
-				Config:      env.Config(fmt.Sprintf(`data "zoom_webinar_templates" "all" { user_id = %q }`, env.Host)),
-				ExpectError: regexp.MustCompile(`(?s)Cannot list the Zoom webinar templates of .*: the Zoom ` + addon),
-			},
-		},
-	})
+	s.fails("noaddon", fmt.Sprintf(`
+data "zoom_webinar" "no_addon" {
+  id = "%d"
+}
+`, w.ID), `Cannot read Zoom webinar \d+: the Zoom `+addon)
+	s.fails("noaddon", fmt.Sprintf(`
+data "zoom_webinars" "no_addon" {
+  user_id = %q
+}
+`, env.Host), `Cannot list the Zoom webinars of .*: the Zoom `+addon)
+	s.fails("noaddon", fmt.Sprintf(`
+data "zoom_webinar_templates" "no_addon" {
+  user_id = %q
+}
+`, env.Host), `Cannot list the Zoom webinar templates of .*: the Zoom `+addon)
 }

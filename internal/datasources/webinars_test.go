@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -21,84 +20,106 @@ import (
 
 const routeListWebinars = "GET /v2/users/{userId}/webinars"
 
-// TestAccWebinarsDataSource_pagination reads a host with 301 webinars: Zoom pages them by 300, and the
-// operation's parameters document page_number (not next_page_token), so a read costs exactly two list requests
-// (page_number 1 and 2), and no request per webinar. It reads them all whether or not the account also honours
-// a next_page_token.
-func TestAccWebinarsDataSource_pagination(t *testing.T) {
+// paginationName is the provider local name of the account of the pagination scenarios for a setting of the
+// sandbox's WebinarListPageToken knob.
+func paginationName(tokens bool) string {
+	if tokens {
+		return "pagetokens"
+	}
+	return "pages"
+}
+
+// paginationAccount is the account of the pagination scenarios for a setting of the WebinarListPageToken knob:
+// without the per-host daily create limit (100), so that one host can have 301 meetings or webinars. Its request
+// log is cleared right before the plan-only step.
+func paginationAccount(s *suite, tokens bool) *acctest.Env {
+	name := paginationName(tokens)
+	if env, ok := s.envs[name]; ok {
+		return env
+	}
+	env := s.sandbox(name, func(p *sandbox.Profile) { p.MeetingDailyLimit = 0; p.WebinarListPageToken = tokens })
+	if env != nil {
+		s.beforeList = append(s.beforeList, env.Sandbox.ClearRequests)
+	}
+	return env
+}
+
+// webinarsPagination reads, for each setting of the WebinarListPageToken knob (whether the account also honours
+// a next_page_token), a host with 301 webinars: Zoom pages them by 300, and the operation's parameters document
+// page_number (not next_page_token), so a read costs exactly two list requests (page_number 1 and 2), and no
+// request per webinar. It reads them all either way.
+func webinarsPagination(s *suite) {
 	for _, tokens := range []bool{false, true} {
-		t.Run(fmt.Sprintf("page_token=%v", tokens), func(t *testing.T) { testWebinarsPagination(t, tokens) })
+		webinarsPaginationWith(s, tokens)
 	}
 }
 
-func testWebinarsPagination(t *testing.T, tokens bool) {
-	// Seeding 301 webinars for one host needs the per-host daily create limit (100) lifted.
-	env := acctest.New(t, func(p *sandbox.Profile) { p.MeetingDailyLimit = 0; p.WebinarListPageToken = tokens })
-	env.RequireSandbox(t)
+func webinarsPaginationWith(s *suite, tokens bool) {
+	env := paginationAccount(s, tokens)
+	if env == nil {
+		return
+	}
 	const n = 301
-	host := createUser(t, env, 2)
+	host := createUser(s.t, env, 2)
 	start := time.Now().UTC().Add(72 * time.Hour).Truncate(time.Hour)
-	seedWebinars(t, env, host.ID, n, start)
-	addr := "data.zoom_webinars.all"
+	seedWebinars(s.t, env, host.ID, n, start)
+	name := paginationName(tokens)
+	addr := "data.zoom_webinars." + name
 
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			PreConfig: env.Sandbox.ClearRequests,
-			Config:    env.Config(fmt.Sprintf(`data "zoom_webinars" "all" { user_id = %q }`, host.ID)),
-			ConfigStateChecks: []statecheck.StateCheck{
-				// Runs after the plan (which reads the data source once) and the apply of that saved plan (which
-				// does not read it again), before the plans that look for perpetual differences.
-				acctest.CheckNow(func() error {
-					stats := env.Sandbox.RequestStats()
-					if gets := stats.ByRoute["GET /v2/webinars/{webinarId}"]; gets != 0 {
-						return fmt.Errorf("the data source fetched webinars one by one (%d GET /webinars/{webinarId})", gets)
-					}
-					if lists := stats.ByRoute[routeListWebinars]; lists != 2 {
-						return fmt.Errorf("expected exactly 2 list requests, got %d", lists)
-					}
-					var pages []string
-					for _, r := range env.Sandbox.Requests() {
-						if r.Route != routeListWebinars {
-							continue
-						}
-						q, err := url.ParseQuery(r.Query)
-						if err != nil {
-							return err
-						}
-						if q.Get("page_size") != "300" {
-							return fmt.Errorf("list request without page_size=300: %q", r.Query)
-						}
-						if q.Has("next_page_token") {
-							return fmt.Errorf("list request with next_page_token, which the operation does not document: %q", r.Query)
-						}
-						pages = append(pages, q.Get("page_number"))
-					}
-					if fmt.Sprint(pages) != "[1 2]" {
-						return fmt.Errorf("expected page_number 1 then 2, got %v", pages)
-					}
-					return nil
-				}),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("webinars"), knownvalue.ListSizeExact(n)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(n)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("webinars").AtSliceIndex(n-1), knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"id":          knownvalue.StringRegexp(regexp.MustCompile(`^[1-9]\d{9,}$`)),
-					"uuid":        knownvalue.NotNull(),
-					"topic":       knownvalue.StringRegexp(regexp.MustCompile(`^` + acctest.NamePrefix + `seed-\d{3}$`)),
-					"type":        knownvalue.StringExact("scheduled"),
-					"host_id":     knownvalue.StringExact(host.ID),
-					"start_time":  knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:00:00Z$`)),
-					"duration":    knownvalue.Int64Exact(45),
-					"timezone":    knownvalue.NotNull(),
-					"created_at":  knownvalue.NotNull(),
-					"agenda":      knownvalue.Null(),
-					"is_simulive": knownvalue.Bool(false),
-					"join_url":    knownvalue.StringRegexp(regexp.MustCompile(`^https://`)),
-				})),
-				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("webinars").AtSliceIndex(0).AtMapKey("join_url")),
-			},
-		}},
-	})
+	s.list(name, fmt.Sprintf(`
+data "zoom_webinars" %q {
+  user_id = %q
+}
+`, name, host.ID),
+		// Runs after the first plan, which reads the data source once.
+		checkPlanNow(func() error {
+			stats := env.Sandbox.RequestStats()
+			if gets := stats.ByRoute["GET /v2/webinars/{webinarId}"]; gets != 0 {
+				return fmt.Errorf("%s: the data source fetched webinars one by one (%d GET /webinars/{webinarId})", name, gets)
+			}
+			if lists := stats.ByRoute[routeListWebinars]; lists != 2 {
+				return fmt.Errorf("%s: expected exactly 2 list requests, got %d", name, lists)
+			}
+			var pages []string
+			for _, r := range env.Sandbox.Requests() {
+				if r.Route != routeListWebinars {
+					continue
+				}
+				q, err := url.ParseQuery(r.Query)
+				if err != nil {
+					return err
+				}
+				if q.Get("page_size") != "300" {
+					return fmt.Errorf("%s: list request without page_size=300: %q", name, r.Query)
+				}
+				if q.Has("next_page_token") {
+					return fmt.Errorf("%s: list request with next_page_token, which the operation does not document: %q", name, r.Query)
+				}
+				pages = append(pages, q.Get("page_number"))
+			}
+			if fmt.Sprint(pages) != "[1 2]" {
+				return fmt.Errorf("%s: expected page_number 1 then 2, got %v", name, pages)
+			}
+			return nil
+		}),
+		expectReadValue(addr, tfjsonpath.New("webinars"), knownvalue.ListSizeExact(n)),
+		expectReadValue(addr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(n)),
+		expectReadValue(addr, tfjsonpath.New("webinars").AtSliceIndex(n-1), knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"id":          knownvalue.StringRegexp(regexp.MustCompile(`^[1-9]\d{9,}$`)),
+			"uuid":        knownvalue.NotNull(),
+			"topic":       knownvalue.StringRegexp(regexp.MustCompile(`^` + acctest.NamePrefix + `seed-\d{3}$`)),
+			"type":        knownvalue.StringExact("scheduled"),
+			"host_id":     knownvalue.StringExact(host.ID),
+			"start_time":  knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:00:00Z$`)),
+			"duration":    knownvalue.Int64Exact(45),
+			"timezone":    knownvalue.NotNull(),
+			"created_at":  knownvalue.NotNull(),
+			"agenda":      knownvalue.Null(),
+			"is_simulive": knownvalue.Bool(false),
+			"join_url":    knownvalue.StringRegexp(regexp.MustCompile(`^https://`)),
+		})),
+		expectReadSensitive(addr, tfjsonpath.New("webinars").AtSliceIndex(0).AtMapKey("join_url")),
+	)
 }
 
 // seedWebinars creates n scheduled webinars for host out of band, in parallel (so in no particular order), one
@@ -132,29 +153,31 @@ func seedWebinars(t *testing.T, env *acctest.Env, host string, n int, start time
 	}
 }
 
-// TestAccWebinarsDataSource_type filters a host's webinars: one that took place (and has not expired yet), one
-// running now, one upcoming, one with no fixed time.
-func TestAccWebinarsDataSource_type(t *testing.T) {
-	// Past webinars stay listed for a day before they expire.
-	env := acctest.New(t, func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = 24 * 60 })
-	env.RequireSandbox(t) // moves the clock and starts a webinar through the sandbox
-	host := createUser(t, env, 2)
+// webinarsScenarios filters a host's webinars: one that took place (and has not expired yet), one running now,
+// one upcoming, one with no fixed time; an unknown type is rejected and an unknown host is an error. The account
+// is its own ("wtype"): its clock moves and past webinars stay listed for a day before they expire.
+func webinarsScenarios(s *suite) {
+	env := s.sandbox("wtype", func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = 24 * 60 })
+	if env == nil {
+		return
+	}
+	host := createUser(s.t, env, 2)
 	now := env.Sandbox.Now().UTC()
-	past := createWebinar(t, env, host.ID, &client.WebinarRequest{
+	past := createWebinar(s.t, env, host.ID, &client.WebinarRequest{
 		EventFields: client.EventFields{
 			Topic:     client.Ptr(acctest.RandomName()),
 			StartTime: client.Ptr(now.Add(2 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
 			Duration:  client.Ptr(60),
 		},
 	})
-	live := createWebinar(t, env, host.ID, &client.WebinarRequest{
+	live := createWebinar(s.t, env, host.ID, &client.WebinarRequest{
 		EventFields: client.EventFields{
 			Topic:     client.Ptr(acctest.RandomName()),
 			StartTime: client.Ptr(now.Add(5 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
 			Duration:  client.Ptr(60),
 		},
 	})
-	upcoming := createWebinar(t, env, host.ID, &client.WebinarRequest{
+	upcoming := createWebinar(s.t, env, host.ID, &client.WebinarRequest{
 		EventFields: client.EventFields{
 			Topic:     client.Ptr(acctest.RandomName()),
 			StartTime: client.Ptr(now.Add(72 * time.Hour).Truncate(time.Hour).Format(zoomUTC)),
@@ -162,7 +185,7 @@ func TestAccWebinarsDataSource_type(t *testing.T) {
 			Agenda:    client.Ptr(longAgenda),
 		},
 	})
-	anytime := createWebinar(t, env, host.ID, &client.WebinarRequest{
+	anytime := createWebinar(s.t, env, host.ID, &client.WebinarRequest{
 		EventFields: client.EventFields{
 			Topic: client.Ptr(acctest.RandomName()),
 			Type:  client.Ptr(client.WebinarTypeRecurringNoFixedTime),
@@ -171,15 +194,11 @@ func TestAccWebinarsDataSource_type(t *testing.T) {
 	// Six hours on, the first webinar is over; the second is started a little late.
 	env.Sandbox.SetNow(now.Add(6 * time.Hour))
 	if err := env.Sandbox.StartWebinar(live.ID); err != nil {
-		t.Fatalf("starting webinar %d: %v", live.ID, err)
+		s.t.Fatalf("starting webinar %d: %v", live.ID, err)
 	}
 	idOf := func(w *client.Webinar) knownvalue.Check { return knownvalue.StringExact(strconv.FormatInt(w.ID, 10)) }
 
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(fmt.Sprintf(`
+	s.apply("wtype", fmt.Sprintf(`
 data "zoom_webinars" "default" {
   user_id = %[1]q
 }
@@ -193,37 +212,31 @@ data "zoom_webinars" "upcoming" {
   user_id = %[1]q
   type    = "upcoming"
 }
-`, host.Email)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("data.zoom_webinars.default", tfjsonpath.New("ids"),
-						knownvalue.ListExact([]knownvalue.Check{idOf(past), idOf(live), idOf(upcoming), idOf(anytime)})),
-					statecheck.ExpectKnownValue("data.zoom_webinars.scheduled", tfjsonpath.New("ids"),
-						knownvalue.ListExact([]knownvalue.Check{idOf(past), idOf(live), idOf(upcoming), idOf(anytime)})),
-					statecheck.ExpectKnownValue("data.zoom_webinars.upcoming", tfjsonpath.New("ids"),
-						knownvalue.SetExact([]knownvalue.Check{idOf(live), idOf(upcoming), idOf(anytime)})),
-					// Lists carry the first 250 characters of the agenda.
-					statecheck.ExpectKnownValue("data.zoom_webinars.default", tfjsonpath.New("webinars").AtSliceIndex(2).AtMapKey("agenda"),
-						knownvalue.StringExact(longAgenda[:250])),
-					statecheck.ExpectKnownValue("data.zoom_webinars.default", tfjsonpath.New("webinars").AtSliceIndex(3),
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{
-							"type":       knownvalue.StringExact("recurring_no_fixed_time"),
-							"start_time": knownvalue.Null(),
-						})),
-				},
-			},
-			{
-				Config: env.Config(fmt.Sprintf(`
-data "zoom_webinars" "x" {
+`, host.Email),
+		statecheck.ExpectKnownValue("data.zoom_webinars.default", tfjsonpath.New("ids"),
+			knownvalue.ListExact([]knownvalue.Check{idOf(past), idOf(live), idOf(upcoming), idOf(anytime)})),
+		statecheck.ExpectKnownValue("data.zoom_webinars.scheduled", tfjsonpath.New("ids"),
+			knownvalue.ListExact([]knownvalue.Check{idOf(past), idOf(live), idOf(upcoming), idOf(anytime)})),
+		statecheck.ExpectKnownValue("data.zoom_webinars.upcoming", tfjsonpath.New("ids"),
+			knownvalue.SetExact([]knownvalue.Check{idOf(live), idOf(upcoming), idOf(anytime)})),
+		// Lists carry the first 250 characters of the agenda.
+		statecheck.ExpectKnownValue("data.zoom_webinars.default", tfjsonpath.New("webinars").AtSliceIndex(2).AtMapKey("agenda"),
+			knownvalue.StringExact(longAgenda[:250])),
+		statecheck.ExpectKnownValue("data.zoom_webinars.default", tfjsonpath.New("webinars").AtSliceIndex(3),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"type":       knownvalue.StringExact("recurring_no_fixed_time"),
+				"start_time": knownvalue.Null(),
+			})),
+	)
+	s.rejected("zoom", fmt.Sprintf(`
+data "zoom_webinars" "live" {
   user_id = %q
   type    = "live"
 }
-`, host.Email)),
-				ExpectError: regexp.MustCompile(`value must be one of`),
-			},
-			{
-				Config:      env.Config(`data "zoom_webinars" "x" { user_id = "nobody-` + acctest.RandomName() + `@example.com" }`),
-				ExpectError: regexp.MustCompile(`Zoom user not found`),
-			},
-		},
-	})
+`, host.Email), `value must be one of`)
+	s.fails("wtype", `
+data "zoom_webinars" "nobody" {
+  user_id = "nobody-`+acctest.RandomName()+`@example.com"
+}
+`, `Zoom user not found`)
 }

@@ -10,7 +10,8 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 )
 
-// TestGitOpsPipeline runs examples/gitops/pipeline.sh as CI would: apply on main, a drift check that passes,
+// TestGitOpsPipeline runs examples/gitops/pipeline.sh as CI would: apply on main (which runs the check mode's
+// terraform fmt -check and validate first, as every mode does), a drift check that passes,
 // someone renames the meeting in the Zoom portal, the scheduled drift check fails (exit 2) and names the meeting,
 // a pull-request plan shows the change without failing, and the next apply puts the account back.
 func TestGitOpsPipeline(t *testing.T) {
@@ -32,10 +33,10 @@ func TestGitOpsPipeline(t *testing.T) {
 		return out
 	}
 
-	pipeline(0, nil, "check")
 	out := pipeline(0, nil, "apply")
-	if !strings.Contains(out, "Apply complete! Resources: 2 added") {
-		t.Fatalf("apply did not create the user and the meeting:\n%s", out)
+	if !strings.Contains(out, "==> terraform fmt -check") || !strings.Contains(out, "==> terraform validate") ||
+		!strings.Contains(out, "Apply complete! Resources: 2 added") {
+		t.Fatalf("apply did not check the configuration and create the user and the meeting:\n%s", out)
 	}
 	out = pipeline(0, nil, "drift")
 	if !strings.Contains(out, "no drift") {

@@ -34,15 +34,15 @@ func factories() map[string]func() (tfprotov6.ProviderServer, error) {
 	return f
 }
 
-// echoConfig exposes ephemeral.<addr> through echo.test.
-func echoConfig(addr string) string {
+// echoConfig exposes the value of expr (ephemeral values) through echo.test.
+func echoConfig(expr string) string {
 	return fmt.Sprintf(`
 provider "echo" {
-  data = ephemeral.%s
+  data = %s
 }
 
 resource "echo" "test" {}
-`, addr)
+`, expr)
 }
 
 // checkState adapts a function to statecheck.StateCheck.
@@ -65,15 +65,20 @@ func resourceByAddr(s *tfjson.State, addr string) (*tfjson.StateResource, error)
 	return nil, fmt.Errorf("%s not in state", addr)
 }
 
-// echoed returns the string attributes of the ephemeral result that echo.test recorded.
-func echoed(s *tfjson.State) (map[string]any, error) {
+// echoed returns the attributes of the ephemeral result that echo.test recorded under key (its data is an object
+// of ephemeral results).
+func echoed(s *tfjson.State, key string) (map[string]any, error) {
 	r, err := resourceByAddr(s, echoAddr)
 	if err != nil {
 		return nil, err
 	}
-	data, ok := r.AttributeValues["data"].(map[string]any)
+	all, ok := r.AttributeValues["data"].(map[string]any)
 	if !ok {
 		return nil, fmt.Errorf("%s.data is %T, want an object", echoAddr, r.AttributeValues["data"])
+	}
+	data, ok := all[key].(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("%s.data.%s is %T, want an object", echoAddr, key, all[key])
 	}
 	return data, nil
 }

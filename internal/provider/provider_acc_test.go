@@ -57,22 +57,27 @@ data "zoom_user" "me" {
 			map[string]string{provider.EnvAPIURL: srv.URL + "/v2", provider.EnvOAuthURL: "http://zoom.invalid/oauth/token"},
 			`(?s)must use https.*ZOOM_OAUTH_URL.*zoom\.invalid.*use\s+https://`},
 	}
+	// One TestCase, a step per case: each TestCase starts terraform a few times more than a step does. A step's
+	// PreConfig sets the environment the provider (served in this process) reads when it is configured.
+	steps := make([]resource.TestStep, 0, len(cases))
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			for k, v := range c.env {
-				t.Setenv(k, v)
-			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      c.block + data,
-					PlanOnly:    true,
-					ExpectError: regexp.MustCompile(c.want),
-				}},
-			})
-			if n := hits.Load(); n != 0 {
-				t.Fatalf("%d requests reached the counting server", n)
-			}
+		steps = append(steps, resource.TestStep{
+			PreConfig: func() {
+				t.Logf("case %s", c.name)
+				for _, name := range []string{provider.EnvAPIURL, provider.EnvOAuthURL} {
+					t.Setenv(name, c.env[name])
+				}
+			},
+			Config:      c.block + data,
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(c.want),
 		})
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps:                    steps,
+	})
+	if n := hits.Load(); n != 0 {
+		t.Fatalf("%d requests reached the counting server", n)
 	}
 }
