@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -556,32 +557,45 @@ func TestAccMeeting_validation(t *testing.T) {
 		{"bad alt host", "  start_time = \"" + start + "\"\n  settings = { alternative_hosts = [\"nobody\"] }", `not a plain e-mail address`},
 		{"empty tracking label", "  start_time = \"" + start + "\"\n  tracking_fields = [{ field = \" \", value = \"x\" }]", `Each tracking field needs the label`},
 	}
-	steps := make([]resource.TestStep, 0, len(cases))
+	cases = append(cases, struct{ name, body, want string }{
+		"long topic", "  start_time = \"" + start + "\"", `topic string length must be between 1 and 200`,
+	})
+	// Every case is a resource of one configuration, so one plan (a single terraform process) reports them all;
+	// each message must come with the resource it is about. Terraform plans only a configuration that validates,
+	// so the cases found while planning (they need the clock or the account's passcode rules) have a step of
+	// their own.
+	atPlan := map[string]bool{"past start": true, "bad passcode": true, "webinar passcode character": true}
+	var validated, planned strings.Builder
+	var wantValidated, wantPlanned []wantDiag
 	for _, c := range cases {
-		steps = append(steps, resource.TestStep{
-			Config: env.Config(fmt.Sprintf(`
-resource "zoom_meeting" "test" {
+		name := strings.ReplaceAll(c.name, " ", "_")
+		topic := "tf-acc-validation"
+		if c.name == "long topic" {
+			topic = longTopic()
+		}
+		config, want := &validated, &wantValidated
+		if atPlan[c.name] {
+			config, want = &planned, &wantPlanned
+		}
+		fmt.Fprintf(config, `
+resource "zoom_meeting" %q {
   user_id = "someone@example.com"
-  topic   = "tf-acc-validation"
+  topic   = %q
 %s
 }
-`, c.body)),
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`(?s)` + c.want),
-		})
+`, name, topic, c.body)
+		*want = append(*want, diagAbout("zoom_meeting."+name, c.want))
 	}
-	steps = append(steps, resource.TestStep{
-		Config: env.Config(`
-resource "zoom_meeting" "test" {
-  user_id = "someone@example.com"
-  topic   = "` + longTopic() + `"
-  start_time = "` + start + `"
-}
-`),
-		PlanOnly:    true,
-		ExpectError: regexp.MustCompile(`topic string length must be between 1 and 200`),
+	errs := &stepErrors{t: t}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		ErrorCheck:               errs.check,
+		Steps: []resource.TestStep{
+			{PreConfig: errs.expect(wantValidated...), Config: env.Config(validated.String()), PlanOnly: true},
+			{PreConfig: errs.expect(wantPlanned...), Config: env.Config(planned.String()), PlanOnly: true},
+		},
 	})
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
+	errs.done()
 }
 
 func longTopic() string {
