@@ -10,8 +10,10 @@ import (
 	"testing"
 
 	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
 // stateAfterApply runs state checks as a plan check, for ConfigPlanChecks.PostApplyPreRefresh: that plan is made
@@ -101,10 +103,15 @@ func valueWithJSONNumbers(v any) any {
 }
 
 // wantDiag is an error a failing step must report about one resource: a diagnostic that names addr (Terraform
-// writes "with <addr>," under the summary) and whose text matches pattern.
+// writes "with <addr>," under the summary, <addr>[<key>] for an instance) and whose text matches pattern.
 type wantDiag struct {
 	addr    string
 	pattern *regexp.Regexp
+}
+
+// about tells whether diagnostic d names the resource (or one instance of it, with count or for_each).
+func (w wantDiag) about(d string) bool {
+	return regexp.MustCompile(`with ` + regexp.QuoteMeta(w.addr) + `(\[[^\]]*\])?,`).MatchString(d)
 }
 
 func diagAbout(addr, pattern string) wantDiag {
@@ -155,7 +162,7 @@ func (s *stepErrors) check(err error) error {
 	for _, w := range s.want {
 		found := false
 		for _, d := range diags {
-			if strings.Contains(d, "with "+w.addr+",") && w.pattern.MatchString(d) {
+			if w.about(d) && w.pattern.MatchString(d) {
 				found = true
 				break
 			}
@@ -176,5 +183,46 @@ func (s *stepErrors) done() {
 	s.t.Helper()
 	if s.failed != s.expects || s.pending {
 		s.t.Fatalf("%d of the %d steps that had to fail did, with every expected error", s.failed, s.expects)
+	}
+}
+
+// attrRef remembers a string attribute of a resource as a state check saw it, for a later step's Check (a
+// RefreshState step, say, which takes no state checks) to compare with.
+type attrRef struct {
+	addr, attr string
+	value      *string
+}
+
+func (r *attrRef) captureNow() statecheck.StateCheck { return attrCapture{r} }
+
+type attrCapture struct{ r *attrRef }
+
+func (c attrCapture) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	if req.State != nil && req.State.Values != nil && req.State.Values.RootModule != nil {
+		for _, res := range req.State.Values.RootModule.Resources {
+			if res.Address == c.r.addr {
+				v, _ := res.AttributeValues[c.r.attr].(string)
+				c.r.value = &v
+				return
+			}
+		}
+	}
+	resp.Error = fmt.Errorf("%s not in state", c.r.addr)
+}
+
+// same checks that the attribute still has the value captured before.
+func (r *attrRef) same() resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		if r.value == nil {
+			return fmt.Errorf("%s.%s was never captured", r.addr, r.attr)
+		}
+		rs, ok := s.RootModule().Resources[r.addr]
+		if !ok {
+			return fmt.Errorf("%s not in state", r.addr)
+		}
+		if got := rs.Primary.Attributes[r.attr]; got != *r.value {
+			return fmt.Errorf("%s.%s changed", r.addr, r.attr) // the value may be a secret: not printed
+		}
+		return nil
 	}
 }
