@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -191,61 +192,73 @@ resource "zoom_webinar" %[1]q {
 			return nil
 		},
 		Steps: []resource.TestStep{{
-			Config:            envs[names[0]].Config(config.String()),
-			ConfigStateChecks: checks,
+			Config:           envs[names[0]].Config(config.String()),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(checks...)}},
 		}},
 	})
 }
 
 // TestAccEvent_importGeneratedPasscode: a passcode Zoom generated may hold characters a request may not send
 // (here "(" or "{"). Importing the meeting or webinar and writing that passcode into the configuration
-// validates and plans no change; changing it to a value Zoom would refuse is still refused.
+// validates and plans no change; changing it to a value Zoom would refuse is still refused. The meeting and the
+// webinar are in one TestCase and one configuration.
 func TestAccEvent_importGeneratedPasscode(t *testing.T) {
-	for _, kind := range []string{"meeting", "webinar"} {
-		t.Run(kind, func(t *testing.T) {
-			env := acctest.New(t, func(p *sandbox.Profile) { p.PasscodeRequired = true; p.GeneratedPasscodeSpecials = "({" })
-			env.RequireSandbox(t)
-			start := zoomUTC(futureUTC(48 * time.Hour))
-			topic := acctest.RandomName()
-			var id int64
-			var passcode string
-			if kind == "meeting" {
-				m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{EventFields: client.EventFields{Topic: client.Ptr(topic), StartTime: client.Ptr(start)}})
-				if err != nil {
-					t.Fatal(err)
-				}
-				id, passcode = m.ID, m.Password
-			} else {
-				w, err := env.Client.Webinars.Create(acctest.Ctx(), env.Host, &client.WebinarRequest{EventFields: client.EventFields{Topic: client.Ptr(topic), StartTime: client.Ptr(start)}})
-				if err != nil {
-					t.Fatal(err)
-				}
-				id, passcode = w.ID, w.Password
-			}
-			if !regexp.MustCompile(`[({]`).MatchString(passcode) {
-				t.Fatalf("the sandbox generated %q", passcode)
-			}
-			config := func(pw string) string {
-				return env.Config(fmt.Sprintf(`
+	env := acctest.New(t, func(p *sandbox.Profile) { p.PasscodeRequired = true; p.GeneratedPasscodeSpecials = "({" })
+	env.RequireSandbox(t)
+	start := zoomUTC(futureUTC(48 * time.Hour))
+	topic := acctest.RandomName()
+	kinds := []string{"meeting", "webinar"}
+	ids, passcodes := map[string]int64{}, map[string]string{}
+	m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{EventFields: client.EventFields{Topic: client.Ptr(topic), StartTime: client.Ptr(start)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids["meeting"], passcodes["meeting"] = m.ID, m.Password
+	w, err := env.Client.Webinars.Create(acctest.Ctx(), env.Host, &client.WebinarRequest{EventFields: client.EventFields{Topic: client.Ptr(topic), StartTime: client.Ptr(start)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids["webinar"], passcodes["webinar"] = w.ID, w.Password
+	for _, kind := range kinds {
+		if !regexp.MustCompile(`[({]`).MatchString(passcodes[kind]) {
+			t.Fatalf("the sandbox generated %q for the %s", passcodes[kind], kind)
+		}
+	}
+	config := func(pw map[string]string) string {
+		var b strings.Builder
+		for _, kind := range kinds {
+			fmt.Fprintf(&b, `
 resource "zoom_%s" "test" {
   user_id    = %q
   topic      = %q
   start_time = %q
   password   = %q
 }
-`, kind, env.Host, topic, start, pw))
-			}
-			addr := "zoom_" + kind + ".test"
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps: []resource.TestStep{
-					{Config: config(passcode), ResourceName: addr, ImportState: true, ImportStateId: strconv.FormatInt(id, 10), ImportStatePersist: true},
-					{Config: config(passcode), PlanOnly: true},
-					{Config: config("new{pass"), PlanOnly: true, ExpectError: regexp.MustCompile(`password must be 1 to 10 characters`)},
-				},
-			})
-		})
+`, kind, env.Host, topic, start, pw[kind])
+		}
+		return env.Config(b.String())
 	}
+	refused := map[string]string{"meeting": "new{pass", "webinar": "new{pass"}
+	steps := []resource.TestStep{}
+	var want []wantDiag
+	for _, kind := range kinds {
+		addr := "zoom_" + kind + ".test"
+		steps = append(steps, resource.TestStep{
+			Config: config(passcodes), ResourceName: addr, ImportState: true, ImportStateId: strconv.FormatInt(ids[kind], 10), ImportStatePersist: true,
+		})
+		want = append(want, diagAbout(addr, `password must be 1 to 10 characters`))
+	}
+	errs := &stepErrors{t: t}
+	steps = append(steps,
+		resource.TestStep{Config: config(passcodes), PlanOnly: true},
+		resource.TestStep{PreConfig: errs.expect(want...), Config: config(refused), PlanOnly: true},
+	)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		ErrorCheck:               errs.check,
+		Steps:                    steps,
+	})
+	errs.done()
 }
 
 // TestAccEvent_registrationURLKept: GET /meetings/{meetingId} documents no registration_url (only the create
@@ -310,9 +323,15 @@ resource "zoom_%s" %q {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
 		Steps: []resource.TestStep{
-			{Config: config("tf-acc-reg-1"), ConfigStateChecks: checks()},
+			{
+				Config:           config("tf-acc-reg-1"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(checks()...)}},
+			},
 			// An apply refreshes first (GET) and then updates the topic (PATCH, then GET).
-			{Config: config("tf-acc-reg-2"), ConfigStateChecks: checks()},
+			{
+				Config:           config("tf-acc-reg-2"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(checks()...)}},
+			},
 		},
 	})
 }

@@ -66,11 +66,16 @@ resource "zoom_webinar" %[5]q {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: set.factories(),
 		Steps: []resource.TestStep{
-			{Config: config(2), ConfigStateChecks: created},
 			{
-				Config:            config(4),
-				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: updates},
-				ConfigStateChecks: updated,
+				Config:           config(2),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(created...)}},
+			},
+			{
+				Config: config(4),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:            updates,
+					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(updated...)},
+				},
 			},
 		},
 	})
