@@ -54,62 +54,6 @@ resource "zoom_meeting" "test" {
 	})
 }
 
-// TestAccEvent_basicAlternativeHost: a Basic user cannot be an alternative host. Whether Zoom answers with an
-// error or drops the entry, the apply fails naming the user and the fix (license them or remove them).
-func TestAccEvent_basicAlternativeHost(t *testing.T) {
-	// Both settings in one TestCase and one configuration: each its own sandbox and provider instance (a local name
-	// of the provider), with a Basic user, a meeting and a webinar. Terraform applies what it can and reports every
-	// failure, and ErrorCheck wants all four.
-	knobs := map[string]string{"zoomalterror": sandbox.AlternativeHostError, "zoomaltdrop": sandbox.AlternativeHostDrop}
-	names := []string{"zoomalterror", "zoomaltdrop"}
-	var config strings.Builder
-	var want []*regexp.Regexp
-	var first *acctest.Env
-	for _, name := range names {
-		knob := knobs[name]
-		env := acctest.New(t, func(p *sandbox.Profile) { p.InvalidAlternativeHost = knob })
-		env.RequireSandbox(t)
-		if first == nil {
-			first = env
-		}
-		basic := env.RandomEmail()
-		config.WriteString(env.ProviderBlock(name))
-		fmt.Fprintf(&config, `
-resource "zoom_user" "%[1]s_basic" {
-  provider = %[1]s
-  email    = %[2]q
-  action   = "autoCreate"
-  type     = 1
-}
-`, name, basic)
-		for _, kind := range []string{"meeting", "webinar"} {
-			fmt.Fprintf(&config, `
-resource "zoom_%[2]s" %[1]q {
-  provider   = %[1]s
-  user_id    = %[3]q
-  topic      = "tf-acc-basic-alt"
-  start_time = %[4]q
-  settings   = { alternative_hosts = [zoom_user.%[1]s_basic.email] }
-}
-`, name, kind, env.Host, zoomUTC(futureUTC(30*time.Hour)))
-			pattern := map[string]string{
-				sandbox.AlternativeHostError: `(?s)Error creating Zoom %[1]s.*%[2]s must be an active, licensed user.*remove them`,
-				sandbox.AlternativeHostDrop:  `(?s)Zoom did not apply a setting.*alternative_hosts.*%[2]s.*licensed user`,
-			}[knob]
-			want = append(want, regexp.MustCompile(fmt.Sprintf(pattern, kind, regexp.QuoteMeta(basic))))
-		}
-	}
-	var failed bool
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
-		ErrorCheck:               expectAllErrors(&failed, want...),
-		Steps:                    []resource.TestStep{{Config: first.Config(config.String())}},
-	})
-	if !failed {
-		t.Fatal("the apply succeeded, want errors matching every one of", want)
-	}
-}
-
 // expectAllErrors is a TestCase.ErrorCheck for a step whose configuration holds several failing scenarios: the
 // error must match every one of want (in any order), and then it sets *failed. ErrorCheck only sees failing
 // steps: the test must check *failed afterwards, as ExpectError fails a step that does not fail.
@@ -264,6 +208,7 @@ resource "zoom_%s" "test" {
 // TestAccEvent_registrationURLKept: GET /meetings/{meetingId} documents no registration_url (only the create
 // answer does) and no webinar answer documents it. The link learnt at creation is kept through refreshes and
 // applies, never blanked; what Zoom never reported stays null. Runs with and without the undocumented fields.
+// The same TestCase and steps carry the recurrence end scenario (recurrenceEnd, sandboxes of its own).
 func TestAccEvent_registrationURLKept(t *testing.T) {
 	// The two settings, each with a meeting and a webinar, in one TestCase and one configuration: each setting its
 	// own sandbox and provider instance (a local name of the provider).
@@ -274,7 +219,9 @@ func TestAccEvent_registrationURLKept(t *testing.T) {
 		envs[name] = acctest.New(t, func(p *sandbox.Profile) { p.UndocumentedResponseFields = undocumented })
 		envs[name].RequireSandbox(t)
 	}
-	config := func(topic string) string {
+	recurrence := newRecurrenceEnd(t)
+	start := zoomUTC(futureUTC(30 * time.Hour))
+	config := func(topic string, endDays int) string {
 		var b strings.Builder
 		for _, name := range names {
 			b.WriteString(envs[name].ProviderBlock(name))
@@ -287,9 +234,10 @@ resource "zoom_%s" %q {
   start_time = %q
   settings   = { approval_type = 0 }
 }
-`, kind, name, name, envs[name].Host, topic, zoomUTC(futureUTC(30*time.Hour)))
+`, kind, name, name, envs[name].Host, topic, start)
 			}
 		}
+		b.WriteString(recurrence.config(endDays))
 		return envs[names[0]].Config(b.String())
 	}
 	// One comparison per resource: its registration_url stays the same across the steps.
@@ -321,16 +269,19 @@ resource "zoom_%s" %q {
 		return out
 	}
 	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
+		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(append(names, recurrence.set.names...)...),
 		Steps: []resource.TestStep{
 			{
-				Config:           config("tf-acc-reg-1"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(checks()...)}},
+				Config:           config("tf-acc-reg-1", 2),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(checks(), recurrence.created()...)...)}},
 			},
-			// An apply refreshes first (GET) and then updates the topic (PATCH, then GET).
+			// An apply refreshes first (GET) and then updates the topic (PATCH, then GET); the recurrences end later.
 			{
-				Config:           config("tf-acc-reg-2"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(checks()...)}},
+				Config: config("tf-acc-reg-2", 4),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:            recurrence.updates(),
+					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(checks(), recurrence.updated()...)...)},
+				},
 			},
 		},
 	})

@@ -816,6 +816,10 @@ resource "zoom_meeting" %[1]q {
 // TestAccMeeting_settingRefused: a setting Zoom does not apply fails the apply naming it, whichever way the
 // account answers (an error, or silently dropping the value). The four cases are sandboxes of their own (provider
 // local names) in one TestCase and one configuration: Terraform applies what it can and reports every failure.
+//
+// The two alternative-host sandboxes also carry TestAccEvent_basicAlternativeHost: a Basic user cannot be an
+// alternative host. Whether Zoom answers with an error or drops the entry, the apply of a meeting and of a webinar
+// fails naming the user and the fix (license them or remove them).
 func TestAccMeeting_settingRefused(t *testing.T) {
 	cases := map[string]struct {
 		profile func(*sandbox.Profile)
@@ -844,11 +848,22 @@ func TestAccMeeting_settingRefused(t *testing.T) {
 		profiles[name] = c.profile
 	}
 	set := newSandboxes(t, profiles)
+	basicAlt := map[string]string{
+		"zoomalthostrejected": `Error creating Zoom %[1]s.*%[2]s must be an active, licensed user.*remove them`,
+		"zoomalthostdropped":  `Zoom did not apply a setting.*alternative_hosts.*%[2]s.*licensed user`,
+	}
+	basic := map[string]string{}
 	var want []wantDiag
 	var destroyed []resource.TestCheckFunc
 	for _, name := range set.names {
+		basic[name] = set.envs[name].RandomEmail()
 		want = append(want, diagAbout("zoom_meeting."+name, cases[name].want))
-		destroyed = append(destroyed, checkMeetingsDestroyed(set.envs[name]))
+		if basicAlt[name] != "" {
+			for _, kind := range []string{"meeting", "webinar"} {
+				want = append(want, diagAbout("zoom_"+kind+"."+name+"_basicalt", fmt.Sprintf(basicAlt[name], kind, regexp.QuoteMeta(basic[name]))))
+			}
+		}
+		destroyed = append(destroyed, checkMeetingsDestroyed(set.envs[name]), checkWebinarsDestroyed(set.envs[name]))
 	}
 	errs := &stepErrors{t: t}
 	resource.ParallelTest(t, resource.TestCase{
@@ -858,7 +873,21 @@ func TestAccMeeting_settingRefused(t *testing.T) {
 		Steps: []resource.TestStep{{
 			PreConfig: errs.expect(want...),
 			Config: set.config(func(name string, env *acctest.Env) string {
-				return fmt.Sprintf(`
+				var alt string
+				if basicAlt[name] != "" {
+					for _, kind := range []string{"meeting", "webinar"} {
+						alt += fmt.Sprintf(`
+resource "zoom_%[2]s" "%[1]s_basicalt" {
+  provider   = %[1]s
+  user_id    = %[3]q
+  topic      = "tf-acc-basic-alt"
+  start_time = %[4]q
+  settings   = { alternative_hosts = [zoom_user.%[1]s_basic.email] }
+}
+`, name, kind, env.Host, zoomUTC(futureUTC(30*time.Hour)))
+					}
+				}
+				return alt + fmt.Sprintf(`
 resource "zoom_user" "%[1]s_basic" {
   provider = %[1]s
   email    = %[2]q
@@ -873,7 +902,7 @@ resource "zoom_meeting" %[1]q {
   start_time = %[3]q
   settings   = { %[4]s }
 }
-`, name, env.RandomEmail(), zoomUTC(futureUTC(30*time.Hour)), cases[name].body)
+`, name, basic[name], zoomUTC(futureUTC(30*time.Hour)), cases[name].body)
 			}),
 		}},
 	})
