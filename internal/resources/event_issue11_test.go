@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -51,62 +52,6 @@ resource "zoom_meeting" "test" {
 			ExpectError:   regexp.MustCompile(`(?s)held on the host's Personal Meeting ID.*refuses to delete`),
 		}},
 	})
-}
-
-// TestAccEvent_basicAlternativeHost: a Basic user cannot be an alternative host. Whether Zoom answers with an
-// error or drops the entry, the apply fails naming the user and the fix (license them or remove them).
-func TestAccEvent_basicAlternativeHost(t *testing.T) {
-	// Both settings in one TestCase and one configuration: each its own sandbox and provider instance (a local name
-	// of the provider), with a Basic user, a meeting and a webinar. Terraform applies what it can and reports every
-	// failure, and ErrorCheck wants all four.
-	knobs := map[string]string{"zoomalterror": sandbox.AlternativeHostError, "zoomaltdrop": sandbox.AlternativeHostDrop}
-	names := []string{"zoomalterror", "zoomaltdrop"}
-	var config strings.Builder
-	var want []*regexp.Regexp
-	var first *acctest.Env
-	for _, name := range names {
-		knob := knobs[name]
-		env := acctest.New(t, func(p *sandbox.Profile) { p.InvalidAlternativeHost = knob })
-		env.RequireSandbox(t)
-		if first == nil {
-			first = env
-		}
-		basic := env.RandomEmail()
-		config.WriteString(env.ProviderBlock(name))
-		fmt.Fprintf(&config, `
-resource "zoom_user" "%[1]s_basic" {
-  provider = %[1]s
-  email    = %[2]q
-  action   = "autoCreate"
-  type     = 1
-}
-`, name, basic)
-		for _, kind := range []string{"meeting", "webinar"} {
-			fmt.Fprintf(&config, `
-resource "zoom_%[2]s" %[1]q {
-  provider   = %[1]s
-  user_id    = %[3]q
-  topic      = "tf-acc-basic-alt"
-  start_time = %[4]q
-  settings   = { alternative_hosts = [zoom_user.%[1]s_basic.email] }
-}
-`, name, kind, env.Host, zoomUTC(futureUTC(30*time.Hour)))
-			pattern := map[string]string{
-				sandbox.AlternativeHostError: `(?s)Error creating Zoom %[1]s.*%[2]s must be an active, licensed user.*remove them`,
-				sandbox.AlternativeHostDrop:  `(?s)Zoom did not apply a setting.*alternative_hosts.*%[2]s.*licensed user`,
-			}[knob]
-			want = append(want, regexp.MustCompile(fmt.Sprintf(pattern, kind, regexp.QuoteMeta(basic))))
-		}
-	}
-	var failed bool
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
-		ErrorCheck:               expectAllErrors(&failed, want...),
-		Steps:                    []resource.TestStep{{Config: first.Config(config.String())}},
-	})
-	if !failed {
-		t.Fatal("the apply succeeded, want errors matching every one of", want)
-	}
 }
 
 // expectAllErrors is a TestCase.ErrorCheck for a step whose configuration holds several failing scenarios: the
@@ -191,66 +136,79 @@ resource "zoom_webinar" %[1]q {
 			return nil
 		},
 		Steps: []resource.TestStep{{
-			Config:            envs[names[0]].Config(config.String()),
-			ConfigStateChecks: checks,
+			Config:           envs[names[0]].Config(config.String()),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(checks...)}},
 		}},
 	})
 }
 
 // TestAccEvent_importGeneratedPasscode: a passcode Zoom generated may hold characters a request may not send
 // (here "(" or "{"). Importing the meeting or webinar and writing that passcode into the configuration
-// validates and plans no change; changing it to a value Zoom would refuse is still refused.
+// validates and plans no change; changing it to a value Zoom would refuse is still refused. The meeting and the
+// webinar are in one TestCase and one configuration.
 func TestAccEvent_importGeneratedPasscode(t *testing.T) {
-	for _, kind := range []string{"meeting", "webinar"} {
-		t.Run(kind, func(t *testing.T) {
-			env := acctest.New(t, func(p *sandbox.Profile) { p.PasscodeRequired = true; p.GeneratedPasscodeSpecials = "({" })
-			env.RequireSandbox(t)
-			start := zoomUTC(futureUTC(48 * time.Hour))
-			topic := acctest.RandomName()
-			var id int64
-			var passcode string
-			if kind == "meeting" {
-				m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{EventFields: client.EventFields{Topic: client.Ptr(topic), StartTime: client.Ptr(start)}})
-				if err != nil {
-					t.Fatal(err)
-				}
-				id, passcode = m.ID, m.Password
-			} else {
-				w, err := env.Client.Webinars.Create(acctest.Ctx(), env.Host, &client.WebinarRequest{EventFields: client.EventFields{Topic: client.Ptr(topic), StartTime: client.Ptr(start)}})
-				if err != nil {
-					t.Fatal(err)
-				}
-				id, passcode = w.ID, w.Password
-			}
-			if !regexp.MustCompile(`[({]`).MatchString(passcode) {
-				t.Fatalf("the sandbox generated %q", passcode)
-			}
-			config := func(pw string) string {
-				return env.Config(fmt.Sprintf(`
+	env := acctest.New(t, func(p *sandbox.Profile) { p.PasscodeRequired = true; p.GeneratedPasscodeSpecials = "({" })
+	env.RequireSandbox(t)
+	start := zoomUTC(futureUTC(48 * time.Hour))
+	topic := acctest.RandomName()
+	kinds := []string{"meeting", "webinar"}
+	ids, passcodes := map[string]int64{}, map[string]string{}
+	m, err := env.Client.Meetings.Create(acctest.Ctx(), env.Host, &client.MeetingRequest{EventFields: client.EventFields{Topic: client.Ptr(topic), StartTime: client.Ptr(start)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids["meeting"], passcodes["meeting"] = m.ID, m.Password
+	w, err := env.Client.Webinars.Create(acctest.Ctx(), env.Host, &client.WebinarRequest{EventFields: client.EventFields{Topic: client.Ptr(topic), StartTime: client.Ptr(start)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids["webinar"], passcodes["webinar"] = w.ID, w.Password
+	for _, kind := range kinds {
+		if !regexp.MustCompile(`[({]`).MatchString(passcodes[kind]) {
+			t.Fatalf("the sandbox generated %q for the %s", passcodes[kind], kind)
+		}
+	}
+	config := func(pw map[string]string) string {
+		var b strings.Builder
+		for _, kind := range kinds {
+			fmt.Fprintf(&b, `
 resource "zoom_%s" "test" {
   user_id    = %q
   topic      = %q
   start_time = %q
   password   = %q
 }
-`, kind, env.Host, topic, start, pw))
-			}
-			addr := "zoom_" + kind + ".test"
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps: []resource.TestStep{
-					{Config: config(passcode), ResourceName: addr, ImportState: true, ImportStateId: strconv.FormatInt(id, 10), ImportStatePersist: true},
-					{Config: config(passcode), PlanOnly: true},
-					{Config: config("new{pass"), PlanOnly: true, ExpectError: regexp.MustCompile(`password must be 1 to 10 characters`)},
-				},
-			})
-		})
+`, kind, env.Host, topic, start, pw[kind])
+		}
+		return env.Config(b.String())
 	}
+	refused := map[string]string{"meeting": "new{pass", "webinar": "new{pass"}
+	steps := []resource.TestStep{}
+	var want []wantDiag
+	for _, kind := range kinds {
+		addr := "zoom_" + kind + ".test"
+		steps = append(steps, resource.TestStep{
+			Config: config(passcodes), ResourceName: addr, ImportState: true, ImportStateId: strconv.FormatInt(ids[kind], 10), ImportStatePersist: true,
+		})
+		want = append(want, diagAbout(addr, `password must be 1 to 10 characters`))
+	}
+	errs := &stepErrors{t: t}
+	steps = append(steps,
+		resource.TestStep{Config: config(passcodes), PlanOnly: true},
+		resource.TestStep{PreConfig: errs.expect(want...), Config: config(refused), PlanOnly: true},
+	)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		ErrorCheck:               errs.check,
+		Steps:                    steps,
+	})
+	errs.done()
 }
 
 // TestAccEvent_registrationURLKept: GET /meetings/{meetingId} documents no registration_url (only the create
 // answer does) and no webinar answer documents it. The link learnt at creation is kept through refreshes and
 // applies, never blanked; what Zoom never reported stays null. Runs with and without the undocumented fields.
+// The same TestCase and steps carry the recurrence end scenario (recurrenceEnd, sandboxes of its own).
 func TestAccEvent_registrationURLKept(t *testing.T) {
 	// The two settings, each with a meeting and a webinar, in one TestCase and one configuration: each setting its
 	// own sandbox and provider instance (a local name of the provider).
@@ -261,7 +219,9 @@ func TestAccEvent_registrationURLKept(t *testing.T) {
 		envs[name] = acctest.New(t, func(p *sandbox.Profile) { p.UndocumentedResponseFields = undocumented })
 		envs[name].RequireSandbox(t)
 	}
-	config := func(topic string) string {
+	recurrence := newRecurrenceEnd(t)
+	start := zoomUTC(futureUTC(30 * time.Hour))
+	config := func(topic string, endDays int) string {
 		var b strings.Builder
 		for _, name := range names {
 			b.WriteString(envs[name].ProviderBlock(name))
@@ -274,9 +234,10 @@ resource "zoom_%s" %q {
   start_time = %q
   settings   = { approval_type = 0 }
 }
-`, kind, name, name, envs[name].Host, topic, zoomUTC(futureUTC(30*time.Hour)))
+`, kind, name, name, envs[name].Host, topic, start)
 			}
 		}
+		b.WriteString(recurrence.config(endDays))
 		return envs[names[0]].Config(b.String())
 	}
 	// One comparison per resource: its registration_url stays the same across the steps.
@@ -308,11 +269,20 @@ resource "zoom_%s" %q {
 		return out
 	}
 	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
+		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(append(names, recurrence.set.names...)...),
 		Steps: []resource.TestStep{
-			{Config: config("tf-acc-reg-1"), ConfigStateChecks: checks()},
-			// An apply refreshes first (GET) and then updates the topic (PATCH, then GET).
-			{Config: config("tf-acc-reg-2"), ConfigStateChecks: checks()},
+			{
+				Config:           config("tf-acc-reg-1", 2),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(checks(), recurrence.created()...)...)}},
+			},
+			// An apply refreshes first (GET) and then updates the topic (PATCH, then GET); the recurrences end later.
+			{
+				Config: config("tf-acc-reg-2", 4),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:            recurrence.updates(),
+					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(checks(), recurrence.updated()...)...)},
+				},
+			},
 		},
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -134,115 +135,205 @@ const (
 // TestAccMeeting_scheduled runs the whole matrix on a scheduled meeting with settings: create, empty plan after
 // apply and refresh, import, update in place with one PATCH, drift on a passcode and an alternative host changed
 // in the portal, replacement when the host changes, out-of-band delete and re-creation, destroy.
+//
+// The same steps carry, on other resources of the configuration:
+//   - a weekly recurring meeting with a local start time (zoom_meeting.weekly): the plan stays empty although
+//     Zoom reports UTC, occurrences are computed, it imports, an alternative host removed in the portal is drift,
+//     and more occurrences are applied in place;
+//   - a meeting whose host is named by e-mail and then by ID (zoom_meeting.byid): not a change of host;
+//   - a meeting deleted in the portal (zoom_meeting.gone): created again;
+//   - one field changed costs exactly one PATCH and a destroy-time argument none (zoom_meeting.onepatch, on an
+//     account of its own, provider zoomonepatch, so that its requests are counted apart).
 func TestAccMeeting_scheduled(t *testing.T) {
 	env := acctest.New(t)
+	onePatchEnv := acctest.New(t)
 	alt, alt2, otherHost := env.RandomEmail(), env.RandomEmail(), env.RandomEmail()
 	start := futureUTC(72 * time.Hour)
-	topic := acctest.RandomName()
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	first := time.Now().In(berlin).AddDate(0, 0, 10)
+	local := time.Date(first.Year(), first.Month(), first.Day(), 10, 30, 0, 0, berlin)
+	topic, weeklyTopic := acctest.RandomName(), acctest.RandomName()
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	differentID := statecheck.CompareValue(compare.ValuesDiffer())
-	sameStartURL := statecheck.CompareValue(compare.ValuesSame())
-	counter := requestCounter{env}
-	ref := &meetingRef{}
+	startURL := &attrRef{addr: meetingAddr, attr: "start_url"}
+	counter, onePatch := requestCounter{env}, requestCounter{onePatchEnv}
+	ref, weeklyRef, goneRef := &meetingRef{}, &meetingRef{}, &meetingRef{}
+	const weeklyAddr, byIDAddr, goneAddr = "zoom_meeting.weekly", "zoom_meeting.byid", "zoom_meeting.gone"
 
-	users := fmt.Sprintf(`
+	type version struct {
+		host, topic string
+		duration    int
+		settings    string
+		weeklyEnd   int    // the weekly meeting's end_times
+		byID        string // how zoom_meeting.byid names its host
+		onePatch    string // zoom_meeting.onepatch's topic
+		notify      bool   // and notify_on_destroy
+	}
+	config := func(v version) string {
+		return env.Config(fmt.Sprintf(`
 resource "zoom_user" "alt" {
-  email  = %q
+  email  = %[1]q
   action = "autoCreate"
   type   = 2
 }
 
 resource "zoom_user" "alt2" {
-  email  = %q
+  email  = %[2]q
   action = "autoCreate"
   type   = 2
 }
 
 resource "zoom_user" "other_host" {
-  email  = %q
+  email  = %[3]q
   action = "autoCreate"
   type   = 2
 }
-`, alt, alt2, otherHost)
-	config := func(host, topic string, duration int, settings string) string {
-		return env.Config(users + fmt.Sprintf(`
+
 resource "zoom_meeting" "test" {
-  user_id    = %s
-  topic      = %q
-  start_time = %q
-  duration   = %d
+  user_id    = %[4]s
+  topic      = %[5]q
+  start_time = %[6]q
+  duration   = %[7]d
   timezone   = "Europe/Berlin"
   agenda     = "Quarterly planning"
   password   = "abc123"
   settings = {
-%s
+%[8]s
   }
 }
-`, host, topic, zoomUTC(start), duration, settings))
+
+resource "zoom_meeting" "weekly" {
+  user_id    = %[9]q
+  topic      = %[10]q
+  type       = "recurring_fixed_time"
+  start_time = %[11]q
+  timezone   = "Europe/Berlin"
+  duration   = 60
+  recurrence = {
+    type        = "weekly"
+    weekly_days = [2, 4]
+    end_times   = %[12]d
+  }
+  settings = {
+    auto_recording    = "cloud"
+    join_before_host  = true
+    jbh_time          = 5
+    alternative_hosts = [zoom_user.alt.email]
+  }
+}
+
+resource "zoom_meeting" "byid" {
+  user_id    = zoom_user.other_host.%[13]s
+  topic      = %[18]q
+  start_time = %[6]q
+}
+
+resource "zoom_meeting" "gone" {
+  user_id    = %[9]q
+  topic      = %[18]q
+  start_time = %[6]q
+}
+%[14]s
+resource "zoom_meeting" "onepatch" {
+  provider          = zoomonepatch
+  user_id           = %[15]q
+  topic             = %[16]q
+  start_time        = %[6]q
+  duration          = 30
+  notify_on_destroy = %[17]t
+  settings = {
+    waiting_room = true
+    host_video   = true
+  }
+}
+`, alt, alt2, otherHost, v.host, v.topic, zoomUTC(start), v.duration, v.settings,
+			env.Host, weeklyTopic, local.Format("2006-01-02T15:04:05"), v.weeklyEnd, v.byID,
+			onePatchEnv.ProviderBlock("zoomonepatch"), onePatchEnv.Host, v.onePatch, v.notify, topic))
 	}
-	v1 := `    waiting_room      = true
+	v1 := version{
+		host: fmt.Sprintf("%q", env.Host), topic: topic, duration: 30,
+		settings: `    waiting_room      = true
     mute_upon_entry   = true
-    alternative_hosts = [zoom_user.alt.email]`
-	v2 := `    waiting_room      = true
+    alternative_hosts = [zoom_user.alt.email]`,
+		weeklyEnd: 6, byID: "email", onePatch: "tf-acc-one",
+	}
+	// Update in place: topic, duration and two settings of zoom_meeting.test; the topic of zoom_meeting.onepatch.
+	v2 := v1
+	v2.topic, v2.duration, v2.onePatch = topic+"-renamed", 45, "tf-acc-two"
+	v2.settings = `    waiting_room      = true
     mute_upon_entry   = false
     alternative_hosts = [zoom_user.alt.email, zoom_user.alt2.email]`
-	host := fmt.Sprintf("%q", env.Host)
+	// zoom_meeting.onepatch: a destroy-time argument.
+	v3 := v2
+	v3.notify = true
+	// A new host for zoom_meeting.test, the same host by ID for zoom_meeting.byid, more occurrences.
+	v4 := v3
+	v4.host, v4.byID, v4.weeklyEnd = "zoom_user.other_host.email", "id", 8
 
 	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkMeetingsDestroyed(env),
+		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed("zoomonepatch"),
+		CheckDestroy:             resource.ComposeTestCheckFunc(checkMeetingsDestroyed(env), checkMeetingsDestroyed(onePatchEnv)),
 		Steps: []resource.TestStep{
 			{
-				Config: config(host, topic, 30, v1),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionCreate),
-					// The waiting room turns join-before-host off, and the plan already says so.
-					plancheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("join_before_host"), knownvalue.Bool(false)),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameID.AddStateValue(meetingAddr, tfjsonpath.New("id")),
-					differentID.AddStateValue(meetingAddr, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(meetingIDPattern)),
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("type"), knownvalue.StringExact("scheduled")),
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("status"), knownvalue.StringExact("waiting")),
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("start_time"), knownvalue.StringExact(zoomUTC(start))),
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("host_email"), knownvalue.StringExact(env.Host)),
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("mute_upon_entry"), knownvalue.Bool(true)),
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("alternative_hosts"),
-						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(alt)})),
-					// Settings that were not set follow Zoom's defaults.
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("audio"), knownvalue.StringExact("both")),
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(0)),
-					statecheck.ExpectSensitiveValue(meetingAddr, tfjsonpath.New("start_url")),
-					statecheck.ExpectSensitiveValue(meetingAddr, tfjsonpath.New("join_url")),
-					statecheck.ExpectSensitiveValue(meetingAddr, tfjsonpath.New("password")),
-					statecheck.ExpectSensitiveValue(meetingAddr, tfjsonpath.New("encrypted_password")),
-					sameStartURL.AddStateValue(meetingAddr, tfjsonpath.New("start_url")),
+				Config: config(v1),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionCreate),
+						// The waiting room turns join-before-host off, and the plan already says so.
+						plancheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("join_before_host"), knownvalue.Bool(false)),
+					},
+					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
+						sameID.AddStateValue(meetingAddr, tfjsonpath.New("id")),
+						differentID.AddStateValue(meetingAddr, tfjsonpath.New("id")),
+						statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(meetingIDPattern)),
+						statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("type"), knownvalue.StringExact("scheduled")),
+						statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("status"), knownvalue.StringExact("waiting")),
+						statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("start_time"), knownvalue.StringExact(zoomUTC(start))),
+						statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("host_email"), knownvalue.StringExact(env.Host)),
+						statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("mute_upon_entry"), knownvalue.Bool(true)),
+						statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("alternative_hosts"),
+							knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(alt)})),
+						// Settings that were not set follow Zoom's defaults.
+						statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("audio"), knownvalue.StringExact("both")),
+						statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(0)),
+						statecheck.ExpectSensitiveValue(meetingAddr, tfjsonpath.New("start_url")),
+						statecheck.ExpectSensitiveValue(meetingAddr, tfjsonpath.New("join_url")),
+						statecheck.ExpectSensitiveValue(meetingAddr, tfjsonpath.New("password")),
+						statecheck.ExpectSensitiveValue(meetingAddr, tfjsonpath.New("encrypted_password")),
+						startURL.captureNow(),
+						statecheck.ExpectKnownValue(weeklyAddr, tfjsonpath.New("type"), knownvalue.StringExact("recurring_fixed_time")),
+						// The configuration's local spelling is kept; Zoom's UTC value denotes the same instant.
+						statecheck.ExpectKnownValue(weeklyAddr, tfjsonpath.New("start_time"), knownvalue.StringExact(local.Format("2006-01-02T15:04:05"))),
+						statecheck.ExpectKnownValue(weeklyAddr, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(6)),
+						statecheck.ExpectKnownValue(weeklyAddr, tfjsonpath.New("recurrence").AtMapKey("repeat_interval"), knownvalue.Int64Exact(1)),
+						statecheck.ExpectKnownValue(weeklyAddr, tfjsonpath.New("settings").AtMapKey("jbh_time"), knownvalue.Int64Exact(5)),
+						weeklyRef.captureNow(weeklyAddr),
+						goneRef.captureNow(goneAddr),
+					)},
 				},
 			},
-			// Zoom mints a new start_url token on every read; a refresh-only plan still reports nothing.
+			// Zoom mints a new start_url token on every read; a refresh keeps the one in state, and the plan after
+			// it is empty.
 			{
 				RefreshState:      true,
+				Check:             startURL.same(),
 				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-			{
-				Config:            config(host, topic, 30, v1),
-				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-				ConfigStateChecks: []statecheck.StateCheck{sameStartURL.AddStateValue(meetingAddr, tfjsonpath.New("start_url"))},
 			},
 			// Import by meeting ID; the imported start_url carries a newer token.
 			{
 				ResourceName: meetingAddr, ImportState: true, ImportStateVerify: true,
 				ImportStateVerifyIgnore: []string{"start_url"},
 			},
-			// Update in place: topic, duration and two settings in one PATCH.
+			// An import reads Zoom's UTC spelling of the start time; everything else matches.
 			{
-				PreConfig: counter.reset,
-				Config:    config(host, topic+"-renamed", 45, v2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
+				ResourceName: weeklyAddr, ImportState: true, ImportStateVerify: true,
+				ImportStateVerifyIgnore: []string{"start_url", "start_time"},
+			},
+			// Update in place (the same ID, no create) with one PATCH; one field of zoom_meeting.onepatch, one PATCH.
+			{
+				PreConfig: func() { counter.reset(); onePatch.reset() },
+				Config:    config(v2),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
 					sameID.AddStateValue(meetingAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("topic"), knownvalue.StringExact(topic+"-renamed")),
 					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("duration"), knownvalue.Int64Exact(45)),
@@ -251,11 +342,14 @@ resource "zoom_meeting" "test" {
 						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(alt), knownvalue.StringExact(alt2)})),
 					counter.expectNow(routePatchMeeting, 1),
 					counter.expectNow(routeCreateMeeting, 0),
+					onePatch.expectNow(routePatchMeeting, 1),
+					onePatch.expectNow(routeCreateMeeting, 0),
 					ref.captureNow(meetingAddr),
-				},
+				)}},
 			},
 			// The passcode and an alternative host changed in the portal show up as drift on exactly those
-			// fields, and apply puts them back.
+			// fields, and apply puts them back; so does an alternative host removed from the weekly meeting.
+			// A change of zoom_meeting.onepatch's destroy-time argument costs no PATCH.
 			{
 				PreConfig: func() {
 					if err := env.Client.Meetings.Update(acctest.Ctx(), ref.id, &client.MeetingRequest{
@@ -266,182 +360,56 @@ resource "zoom_meeting" "test" {
 					}); err != nil {
 						t.Fatalf("out-of-band change: %v", err)
 					}
-				},
-				Config: config(host, topic+"-renamed", 45, v2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("password"), knownvalue.StringExact("abc123")),
-					plancheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("alternative_hosts"),
-						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(alt), knownvalue.StringExact(alt2)})),
-					// Untouched fields stay as they are.
-					plancheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("audio"), knownvalue.StringExact("both")),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("password"), knownvalue.StringExact("abc123")),
-				},
-			},
-			// Changing the host replaces the meeting.
-			{
-				Config: config("zoom_user.other_host.email", topic+"-renamed", 45, v2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					differentID.AddStateValue(meetingAddr, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("host_email"), knownvalue.StringExact(otherHost)),
-					ref.captureNow(meetingAddr),
-				},
-			},
-			// Naming the same host by ID instead of e-mail is not a change of host.
-			{
-				Config: config("zoom_user.other_host.id", topic+"-renamed", 45, v2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionUpdate),
-				}},
-				Check: ref.capture(meetingAddr),
-			},
-			// A meeting deleted in the portal before its time leaves the state and is created again.
-			{
-				PreConfig: func() {
-					if err := env.Client.Meetings.Delete(acctest.Ctx(), ref.id, nil); err != nil {
-						t.Fatalf("out-of-band delete: %v", err)
-					}
-				},
-				Config: config("zoom_user.other_host.id", topic+"-renamed", 45, v2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionCreate),
-				}},
-			},
-		},
-	})
-}
-
-// TestAccMeeting_weeklyRecurring covers a recurring meeting with a local start time: the second plan is empty
-// although Zoom reports UTC, occurrences are computed, and a change of the recurrence is applied in place.
-func TestAccMeeting_weeklyRecurring(t *testing.T) {
-	env := acctest.New(t)
-	berlin, _ := time.LoadLocation("Europe/Berlin")
-	first := time.Now().In(berlin).AddDate(0, 0, 10)
-	local := time.Date(first.Year(), first.Month(), first.Day(), 10, 30, 0, 0, berlin)
-	alt, topic := env.RandomEmail(), acctest.RandomName()
-	ref := &meetingRef{}
-	config := func(endTimes int) string {
-		return env.Config(fmt.Sprintf(`
-resource "zoom_user" "alt" {
-  email  = %q
-  action = "autoCreate"
-  type   = 2
-}
-
-resource "zoom_meeting" "test" {
-  user_id    = %q
-  topic      = %q
-  type       = "recurring_fixed_time"
-  start_time = %q
-  timezone   = "Europe/Berlin"
-  duration   = 60
-  recurrence = {
-    type        = "weekly"
-    weekly_days = [2, 4]
-    end_times   = %d
-  }
-  settings = {
-    auto_recording    = "cloud"
-    join_before_host  = true
-    jbh_time          = 5
-    alternative_hosts = [zoom_user.alt.email]
-  }
-}
-`, alt, env.Host, topic, local.Format("2006-01-02T15:04:05"), endTimes))
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkMeetingsDestroyed(env),
-		Steps: []resource.TestStep{
-			{
-				Config: config(6),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("type"), knownvalue.StringExact("recurring_fixed_time")),
-					// The configuration's local spelling is kept; Zoom's UTC value denotes the same instant.
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("start_time"), knownvalue.StringExact(local.Format("2006-01-02T15:04:05"))),
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(6)),
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("recurrence").AtMapKey("repeat_interval"), knownvalue.Int64Exact(1)),
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("jbh_time"), knownvalue.Int64Exact(5)),
-					ref.captureNow(meetingAddr),
-				},
-			},
-			// An import reads Zoom's UTC spelling of the start time; everything else matches.
-			{
-				ResourceName: meetingAddr, ImportState: true, ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"start_url", "start_time"},
-			},
-			// An alternative host removed in the portal is drift.
-			{
-				PreConfig: func() {
-					if err := env.Client.Meetings.Update(acctest.Ctx(), ref.id, &client.MeetingRequest{
+					if err := env.Client.Meetings.Update(acctest.Ctx(), weeklyRef.id, &client.MeetingRequest{
 						Settings: &client.MeetingSettings{AlternativeHosts: client.Ptr("")},
 					}); err != nil {
 						t.Fatalf("out-of-band change: %v", err)
 					}
+					onePatch.reset()
 				},
-				Config: config(6),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("alternative_hosts"),
-						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(alt)})),
-				}},
-			},
-			// More occurrences, in place.
-			{
-				Config: config(8),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectUnknownValue(meetingAddr, tfjsonpath.New("occurrences")),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(8)),
+				Config: config(v3),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("password"), knownvalue.StringExact("abc123")),
+						plancheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("alternative_hosts"),
+							knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(alt), knownvalue.StringExact(alt2)})),
+						// Untouched fields stay as they are.
+						plancheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("audio"), knownvalue.StringExact("both")),
+						plancheck.ExpectResourceAction(weeklyAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(weeklyAddr, tfjsonpath.New("settings").AtMapKey("alternative_hosts"),
+							knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(alt)})),
+					},
+					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
+						statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("password"), knownvalue.StringExact("abc123")),
+						onePatch.expectNow(routePatchMeeting, 0),
+					)},
 				},
 			},
-		},
-	})
-}
-
-// TestAccMeeting_oneFieldOnePatch: changing one field costs exactly one PATCH (Zoom allows 100 creates and
-// updates per host per day), and a change of a destroy-time argument costs none.
-func TestAccMeeting_oneFieldOnePatch(t *testing.T) {
-	env := acctest.New(t)
-	env.RequireSandbox(t)
-	counter := requestCounter{env}
-	start := zoomUTC(futureUTC(48 * time.Hour))
-	config := func(topic string, notify bool) string {
-		return env.Config(fmt.Sprintf(`
-resource "zoom_meeting" "test" {
-  user_id           = %q
-  topic             = %q
-  start_time        = %q
-  duration          = 30
-  notify_on_destroy = %t
-  settings = {
-    waiting_room = true
-    host_video   = true
-  }
-}
-`, env.Host, topic, start, notify))
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkMeetingsDestroyed(env),
-		Steps: []resource.TestStep{
-			{Config: config("tf-acc-one", false)},
+			// Changing the host replaces the meeting; naming the same host by ID instead of e-mail is not a change
+			// of host; a meeting deleted in the portal before its time leaves the state and is created again; more
+			// occurrences of the weekly meeting are applied in place.
 			{
-				PreConfig:     counter.reset,
-				Config:        config("tf-acc-two", false),
-				PostApplyFunc: afterApply(t, counter.expect(routePatchMeeting, 1), counter.expect(routeCreateMeeting, 0)),
-			},
-			{
-				PreConfig:     counter.reset,
-				Config:        config("tf-acc-two", true),
-				PostApplyFunc: afterApply(t, counter.expect(routePatchMeeting, 0)),
+				PreConfig: func() {
+					if err := env.Client.Meetings.Delete(acctest.Ctx(), goneRef.id, nil); err != nil {
+						t.Fatalf("out-of-band delete: %v", err)
+					}
+				},
+				Config: config(v4),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionDestroyBeforeCreate),
+						plancheck.ExpectResourceAction(byIDAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectResourceAction(goneAddr, plancheck.ResourceActionCreate),
+						plancheck.ExpectResourceAction(weeklyAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectUnknownValue(weeklyAddr, tfjsonpath.New("occurrences")),
+					},
+					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
+						differentID.AddStateValue(meetingAddr, tfjsonpath.New("id")),
+						statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("host_email"), knownvalue.StringExact(otherHost)),
+						statecheck.ExpectKnownValue(weeklyAddr, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(8)),
+					)},
+				},
 			},
 		},
 	})
@@ -449,69 +417,82 @@ resource "zoom_meeting" "test" {
 
 // TestAccMeeting_dailyLimit: when a host reaches Zoom's daily create/update limit, that host's extra meeting
 // fails with a message naming the host and the reset time, the other resources are created, and a later apply
-// after the reset finishes the job.
+// after the reset finishes the job. Zoom was seen answering the per-host limit without X-RateLimit-Type and
+// Retry-After; both forms are handled, each on a sandbox of its own in one TestCase and one configuration.
 func TestAccMeeting_dailyLimit(t *testing.T) {
-	// Zoom was seen answering the per-host limit without X-RateLimit-Type and Retry-After; both forms are handled.
-	for name, headers := range map[string]bool{"bare 429": false, "with headers": true} {
-		t.Run(name, func(t *testing.T) { testMeetingDailyLimit(t, headers) })
-	}
-}
-
-func testMeetingDailyLimit(t *testing.T, headers bool) {
-	env := acctest.New(t, func(p *sandbox.Profile) { p.MeetingDailyLimit = 2; p.MeetingDailyLimitHeaders = headers })
-	env.RequireSandbox(t)
-	other := env.RandomEmail()
+	set := newSandboxes(t, map[string]func(*sandbox.Profile){
+		"zoombare":    func(p *sandbox.Profile) { p.MeetingDailyLimit = 2; p.MeetingDailyLimitHeaders = false },
+		"zoomheaders": func(p *sandbox.Profile) { p.MeetingDailyLimit = 2; p.MeetingDailyLimitHeaders = true },
+	})
 	start := zoomUTC(futureUTC(96 * time.Hour))
-	config := env.Config(fmt.Sprintf(`
-resource "zoom_user" "other" {
-  email  = %q
-  action = "autoCreate"
-  type   = 2
+	others := map[string]string{}
+	var limited []wantDiag
+	var finished []statecheck.StateCheck
+	var destroyed []resource.TestCheckFunc
+	for _, name := range set.names {
+		env := set.envs[name]
+		others[name] = env.RandomEmail()
+		limited = append(limited, diagAbout("zoom_meeting."+name+"_busy",
+			`Error creating Zoom meeting for host `+regexp.QuoteMeta(env.Host)+`.*daily limit.*resets at \d{4}-\d{2}-\d{2}T00:00:00Z`))
+		finished = append(finished, statecheck.ExpectKnownValue("zoom_meeting."+name+"_busy[2]", tfjsonpath.New("status"), knownvalue.StringExact("waiting")))
+		destroyed = append(destroyed, checkMeetingsDestroyed(env))
+	}
+	config := set.config(func(name string, env *acctest.Env) string {
+		return fmt.Sprintf(`
+resource "zoom_user" "%[1]s_other" {
+  provider = %[1]s
+  email    = %[2]q
+  action   = "autoCreate"
+  type     = 2
 }
 
-resource "zoom_meeting" "busy" {
+resource "zoom_meeting" "%[1]s_busy" {
+  provider   = %[1]s
   count      = 3
-  user_id    = %q
+  user_id    = %[3]q
   topic      = "tf-acc-busy-${count.index}"
-  start_time = %q
+  start_time = %[4]q
 }
 
-resource "zoom_meeting" "other" {
-  user_id    = zoom_user.other.id
+resource "zoom_meeting" "%[1]s_other" {
+  provider   = %[1]s
+  user_id    = zoom_user.%[1]s_other.id
   topic      = "tf-acc-other"
-  start_time = %q
+  start_time = %[4]q
 }
-`, other, env.Host, start, start))
+`, name, others[name], env.Host, start)
+	})
+	errs := &stepErrors{t: t}
 	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkMeetingsDestroyed(env),
+		ProtoV6ProviderFactories: set.factories(),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		ErrorCheck:               errs.check,
 		Steps: []resource.TestStep{
-			{
-				Config:      config,
-				ExpectError: regexp.MustCompile(`(?s)Error creating Zoom meeting for host ` + regexp.QuoteMeta(env.Host) + `.*daily limit.*resets at \d{4}-\d{2}-\d{2}T00:00:00Z`),
-			},
+			{PreConfig: errs.expect(limited...), Config: config},
 			{
 				PreConfig: func() {
 					// The other host's meeting and two of the busy host's exist.
-					for _, host := range []string{env.Host, other} {
-						ms, err := env.Client.Meetings.List(acctest.Ctx(), host, nil)
-						if err != nil {
-							t.Fatal(err)
+					for _, name := range set.names {
+						env := set.envs[name]
+						for _, host := range []string{env.Host, others[name]} {
+							ms, err := env.Client.Meetings.List(acctest.Ctx(), host, nil)
+							if err != nil {
+								t.Fatal(err)
+							}
+							want := map[string]int{env.Host: 2, others[name]: 1}[host]
+							if len(ms) != want {
+								t.Fatalf("%s: %s has %d meetings after the failed apply, want %d", name, host, len(ms), want)
+							}
 						}
-						want := map[string]int{env.Host: 2, other: 1}[host]
-						if len(ms) != want {
-							t.Fatalf("%s has %d meetings after the failed apply, want %d", host, len(ms), want)
-						}
+						env.Sandbox.Advance(24 * time.Hour)
 					}
-					env.Sandbox.Advance(24 * time.Hour)
 				},
-				Config: config,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("zoom_meeting.busy[2]", tfjsonpath.New("status"), knownvalue.StringExact("waiting")),
-				},
+				Config:           config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(finished...)}},
 			},
 		},
 	})
+	errs.done()
 }
 
 // TestAccMeeting_validation rejects bad input at plan time with a message that names the problem.
@@ -556,32 +537,45 @@ func TestAccMeeting_validation(t *testing.T) {
 		{"bad alt host", "  start_time = \"" + start + "\"\n  settings = { alternative_hosts = [\"nobody\"] }", `not a plain e-mail address`},
 		{"empty tracking label", "  start_time = \"" + start + "\"\n  tracking_fields = [{ field = \" \", value = \"x\" }]", `Each tracking field needs the label`},
 	}
-	steps := make([]resource.TestStep, 0, len(cases))
+	cases = append(cases, struct{ name, body, want string }{
+		"long topic", "  start_time = \"" + start + "\"", `topic string length must be between 1 and 200`,
+	})
+	// Every case is a resource of one configuration, so one plan (a single terraform process) reports them all;
+	// each message must come with the resource it is about. Terraform plans only a configuration that validates,
+	// so the cases found while planning (they need the clock or the account's passcode rules) have a step of
+	// their own.
+	atPlan := map[string]bool{"past start": true, "bad passcode": true, "webinar passcode character": true}
+	var validated, planned strings.Builder
+	var wantValidated, wantPlanned []wantDiag
 	for _, c := range cases {
-		steps = append(steps, resource.TestStep{
-			Config: env.Config(fmt.Sprintf(`
-resource "zoom_meeting" "test" {
+		name := strings.ReplaceAll(c.name, " ", "_")
+		topic := "tf-acc-validation"
+		if c.name == "long topic" {
+			topic = longTopic()
+		}
+		config, want := &validated, &wantValidated
+		if atPlan[c.name] {
+			config, want = &planned, &wantPlanned
+		}
+		fmt.Fprintf(config, `
+resource "zoom_meeting" %q {
   user_id = "someone@example.com"
-  topic   = "tf-acc-validation"
+  topic   = %q
 %s
 }
-`, c.body)),
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`(?s)` + c.want),
-		})
+`, name, topic, c.body)
+		*want = append(*want, diagAbout("zoom_meeting."+name, c.want))
 	}
-	steps = append(steps, resource.TestStep{
-		Config: env.Config(`
-resource "zoom_meeting" "test" {
-  user_id = "someone@example.com"
-  topic   = "` + longTopic() + `"
-  start_time = "` + start + `"
-}
-`),
-		PlanOnly:    true,
-		ExpectError: regexp.MustCompile(`topic string length must be between 1 and 200`),
+	errs := &stepErrors{t: t}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		ErrorCheck:               errs.check,
+		Steps: []resource.TestStep{
+			{PreConfig: errs.expect(wantValidated...), Config: env.Config(validated.String()), PlanOnly: true},
+			{PreConfig: errs.expect(wantPlanned...), Config: env.Config(planned.String()), PlanOnly: true},
+		},
 	})
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
+	errs.done()
 }
 
 func longTopic() string {
@@ -592,149 +586,56 @@ func longTopic() string {
 	return string(b)
 }
 
-// TestAccMeeting_expired: once a meeting's time has passed Zoom answers 404 code 3001 as for a deleted one. The
-// meeting stays in state as expired, the plan stays empty, and destroy succeeds. With an account that keeps
-// past meetings (no expiry), the meeting reads normally and destroy succeeds too.
+// TestAccMeeting_expired: meetings whose time passes, each scenario on a sandbox of its own (a provider local name)
+// in one TestCase and one configuration, the clock moved per sandbox:
+//   - once a meeting's time has passed Zoom answers 404 code 3001 as for a deleted one: the meeting stays in state
+//     as expired, the plan stays empty, and destroy succeeds; with an account that keeps past meetings (no
+//     expiry), it reads normally and destroy succeeds too (zoomexpires, zoomneverexpires);
+//   - changing an expired meeting is refused at plan time with advice (zoomchanged);
+//   - Zoom refuses to delete a meeting that has ended (code 3007) and destroy treats it as done; the status Zoom
+//     reports once it started and after the end (either knob setting) is shown without a diff (zoomendedwaiting,
+//     zoomendedfinished);
+//   - accounts that report a recurring meeting's next occurrence as its start time (an unconfirmed Zoom
+//     behaviour, a sandbox knob) keep an empty plan once the first occurrences passed (zoomstartfirst,
+//     zoomstartnext).
 func TestAccMeeting_expired(t *testing.T) {
-	// Both settings in one TestCase and one configuration, each with its own sandbox and provider instance.
+	ended := map[string]string{"zoomendedwaiting": sandbox.EndedStatusWaiting, "zoomendedfinished": sandbox.EndedStatusFinished}
+	endedProfile := func(status string) func(*sandbox.Profile) {
+		return func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = -1; p.EndedMeetingStatus = status }
+	}
 	set := newSandboxes(t, map[string]func(*sandbox.Profile){
-		"zoomexpires":      func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = 0 },
-		"zoomneverexpires": func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = -1 },
+		"zoomexpires":       func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = 0 },
+		"zoomneverexpires":  func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = -1 },
+		"zoomchanged":       nil,
+		"zoomendedwaiting":  endedProfile(sandbox.EndedStatusWaiting),
+		"zoomendedfinished": endedProfile(sandbox.EndedStatusFinished),
+		"zoomstartfirst":    func(p *sandbox.Profile) { p.RecurringStartTime = sandbox.RecurringStartFirst },
+		"zoomstartnext":     func(p *sandbox.Profile) { p.RecurringStartTime = sandbox.RecurringStartNextOccurrence },
 	})
-	wantStatus := map[string]string{"zoomexpires": "expired", "zoomneverexpires": "waiting"}
-	config := set.config(func(name string, env *acctest.Env) string {
-		return fmt.Sprintf(`
+	in2h, in3h := zoomUTC(futureUTC(2*time.Hour)), zoomUTC(futureUTC(3*time.Hour))
+	config := func(changedTopic string) string {
+		return set.config(func(name string, env *acctest.Env) string {
+			switch name {
+			case "zoomchanged":
+				return fmt.Sprintf(`
 resource "zoom_meeting" %[1]q {
   provider   = %[1]s
   user_id    = %[2]q
-  topic      = "tf-acc-soon-over"
-  start_time = %[3]q
-  duration   = 30
+  topic      = %[3]q
+  start_time = %[4]q
 }
-`, name, env.Host, zoomUTC(futureUTC(2*time.Hour)))
-	})
-	var statuses []statecheck.StateCheck
-	var destroyed []resource.TestCheckFunc
-	for _, name := range set.names {
-		statuses = append(statuses, statecheck.ExpectKnownValue("zoom_meeting."+name, tfjsonpath.New("status"), knownvalue.StringExact(wantStatus[name])))
-		destroyed = append(destroyed, checkMeetingsDestroyed(set.envs[name]))
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: set.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				PreConfig:         set.each(func(env *acctest.Env) { env.Sandbox.Advance(6 * time.Hour) }),
-				Config:            config,
-				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-				ConfigStateChecks: statuses,
-			},
-			{
-				RefreshState:      true,
-				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-		},
-	})
-}
-
-// TestAccMeeting_expiredCannotChange: changing an expired meeting is refused at plan time with advice.
-func TestAccMeeting_expiredCannotChange(t *testing.T) {
-	env := acctest.New(t)
-	env.RequireSandbox(t)
-	start := zoomUTC(futureUTC(2 * time.Hour))
-	config := func(topic string) string {
-		return env.Config(fmt.Sprintf(`
-resource "zoom_meeting" "test" {
-  user_id    = %q
-  topic      = %q
-  start_time = %q
-}
-`, env.Host, topic, start))
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: config("tf-acc-a")},
-			{
-				PreConfig:   func() { env.Sandbox.Advance(24 * time.Hour) },
-				Config:      config("tf-acc-b"),
-				ExpectError: regexp.MustCompile(`(?s)Meeting has expired.*so topic cannot`),
-			},
-		},
-	})
-}
-
-// TestAccMeeting_endedThenDestroyed: Zoom refuses to delete a meeting that has ended (code 3007); destroy treats
-// it as done. The status Zoom reports after the end is shown without a diff.
-func TestAccMeeting_endedThenDestroyed(t *testing.T) {
-	for _, status := range []string{sandbox.EndedStatusWaiting, sandbox.EndedStatusFinished} {
-		t.Run(status, func(t *testing.T) { testMeetingEndedThenDestroyed(t, status) })
-	}
-}
-
-func testMeetingEndedThenDestroyed(t *testing.T, endedStatus string) {
-	env := acctest.New(t, func(p *sandbox.Profile) {
-		p.MeetingExpiryGraceMinutes = -1
-		p.EndedMeetingStatus = endedStatus
-	})
-	env.RequireSandbox(t)
-	ref := &meetingRef{}
-	config := env.Config(fmt.Sprintf(`
-resource "zoom_meeting" "test" {
-  user_id    = %q
+`, name, env.Host, changedTopic, in2h)
+			case "zoomendedwaiting", "zoomendedfinished":
+				return fmt.Sprintf(`
+resource "zoom_meeting" %[1]q {
+  provider   = %[1]s
+  user_id    = %[2]q
   topic      = "tf-acc-held"
-  start_time = %q
+  start_time = %[3]q
 }
-`, env.Host, zoomUTC(futureUTC(3*time.Hour))))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy: func(s *terraform.State) error {
-			if got := env.Sandbox.RequestStats().ByRoute["DELETE /v2/meetings/{meetingId}"]; got != 1 {
-				return fmt.Errorf("destroy sent %d DELETE requests, want 1", got)
-			}
-			return nil
-		},
-		Steps: []resource.TestStep{
-			{Config: config, Check: ref.capture(meetingAddr)},
-			{
-				PreConfig: func() {
-					if err := env.Sandbox.StartMeeting(ref.id); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config:           config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("status"), knownvalue.StringExact("started")),
-				},
-			},
-			{
-				PreConfig: func() {
-					if err := env.Sandbox.EndMeeting(ref.id); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config:           config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("status"), knownvalue.StringExact(endedStatus)),
-				},
-			},
-		},
-	})
-}
-
-// TestAccMeeting_recurringReportsNextOccurrence: accounts that report a recurring meeting's next occurrence as its
-// start time (an unconfirmed Zoom behaviour, a sandbox knob) keep an empty plan once the first occurrences passed.
-func TestAccMeeting_recurringReportsNextOccurrence(t *testing.T) {
-	// Both settings in one TestCase and one configuration, each with its own sandbox and provider instance.
-	set := newSandboxes(t, map[string]func(*sandbox.Profile){
-		"zoomstartfirst": func(p *sandbox.Profile) { p.RecurringStartTime = sandbox.RecurringStartFirst },
-		"zoomstartnext":  func(p *sandbox.Profile) { p.RecurringStartTime = sandbox.RecurringStartNextOccurrence },
-	})
-	config := set.config(func(name string, env *acctest.Env) string {
-		return fmt.Sprintf(`
+`, name, env.Host, in3h)
+			case "zoomstartfirst", "zoomstartnext":
+				return fmt.Sprintf(`
 resource "zoom_meeting" %[1]q {
   provider   = %[1]s
   user_id    = %[2]q
@@ -747,25 +648,93 @@ resource "zoom_meeting" %[1]q {
     end_times = 10
   }
 }
-`, name, env.Host, zoomUTC(futureUTC(2*time.Hour)))
-	})
-	var occurrences []statecheck.StateCheck
-	var destroyed []resource.TestCheckFunc
-	for _, name := range set.names {
-		// Past occurrences drop off.
-		occurrences = append(occurrences, statecheck.ExpectKnownValue("zoom_meeting."+name, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(7)))
-		destroyed = append(destroyed, checkMeetingsDestroyed(set.envs[name]))
+`, name, env.Host, in2h)
+			}
+			return fmt.Sprintf(`
+resource "zoom_meeting" %[1]q {
+  provider   = %[1]s
+  user_id    = %[2]q
+  topic      = "tf-acc-soon-over"
+  start_time = %[3]q
+  duration   = 30
+}
+`, name, env.Host, in2h)
+		})
+	}
+	refs := map[string]*meetingRef{"zoomendedwaiting": {}, "zoomendedfinished": {}}
+	sessions := func(f func(s *sandbox.Server, id int64) error) func() {
+		return func() {
+			for name, ref := range refs {
+				if err := f(set.envs[name].Sandbox, ref.id); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	var captures []statecheck.StateCheck
+	for name, ref := range refs {
+		captures = append(captures, ref.captureNow("zoom_meeting."+name))
+	}
+	status := func(name, want string) resource.TestCheckFunc {
+		return resource.TestCheckResourceAttr("zoom_meeting."+name, "status", want)
+	}
+	destroyed := []resource.TestCheckFunc{
+		checkMeetingsDestroyed(set.envs["zoomexpires"]), checkMeetingsDestroyed(set.envs["zoomneverexpires"]),
+		checkMeetingsDestroyed(set.envs["zoomstartfirst"]), checkMeetingsDestroyed(set.envs["zoomstartnext"]),
+	}
+	for name := range ended {
+		env := set.envs[name]
+		destroyed = append(destroyed, func(*terraform.State) error {
+			if got := env.Sandbox.RequestStats().ByRoute["DELETE /v2/meetings/{meetingId}"]; got != 1 {
+				return fmt.Errorf("%s: destroy sent %d DELETE requests, want 1", name, got)
+			}
+			return nil
+		})
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: set.factories(),
 		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
 		Steps: []resource.TestStep{
-			{Config: config},
 			{
-				PreConfig:         set.each(func(env *acctest.Env) { env.Sandbox.Advance(3 * 24 * time.Hour) }),
-				Config:            config,
-				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-				ConfigStateChecks: occurrences,
+				Config:           config("tf-acc-a"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(captures...)}},
+			},
+			// Hours pass (days for the recurring meetings), and the held meetings start. A refresh shows the status
+			// Zoom reports and the occurrences left, and the plan after it is empty.
+			{
+				PreConfig: func() {
+					set.envs["zoomexpires"].Sandbox.Advance(6 * time.Hour)
+					set.envs["zoomneverexpires"].Sandbox.Advance(6 * time.Hour)
+					set.envs["zoomstartfirst"].Sandbox.Advance(3 * 24 * time.Hour)
+					set.envs["zoomstartnext"].Sandbox.Advance(3 * 24 * time.Hour)
+					sessions((*sandbox.Server).StartMeeting)()
+				},
+				RefreshState: true,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					status("zoomexpires", "expired"),
+					status("zoomneverexpires", "waiting"),
+					status("zoomendedwaiting", "started"),
+					status("zoomendedfinished", "started"),
+					// Past occurrences drop off.
+					resource.TestCheckResourceAttr("zoom_meeting.zoomstartfirst", "occurrences.#", "7"),
+					resource.TestCheckResourceAttr("zoom_meeting.zoomstartnext", "occurrences.#", "7"),
+				),
+				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			// The held meetings end.
+			{
+				PreConfig:    sessions((*sandbox.Server).EndMeeting),
+				RefreshState: true,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					status("zoomendedwaiting", ended["zoomendedwaiting"]),
+					status("zoomendedfinished", ended["zoomendedfinished"]),
+				),
+				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				PreConfig:   func() { set.envs["zoomchanged"].Sandbox.Advance(24 * time.Hour) },
+				Config:      config("tf-acc-b"),
+				ExpectError: regexp.MustCompile(`(?s)Meeting has expired.*so topic cannot`),
 			},
 		},
 	})
@@ -774,23 +743,203 @@ resource "zoom_meeting" %[1]q {
 // TestAccMeeting_generatedPasscode: with no passcode, waiting room or authentication, Zoom's security rule (or an
 // account that requires passcodes) generates a passcode; it is kept in state and the plan stays empty. Without
 // either rule the meeting has no passcode.
+//
+// The same TestCase covers TestAccMeeting_noFixedTime: a recurring meeting with no fixed time has no start time;
+// whether Zoom reports one anyway (unconfirmed, a sandbox knob) makes no difference to the plan, nor to an import.
+// Every setting is a sandbox of its own (a provider local name) in one configuration.
 func TestAccMeeting_generatedPasscode(t *testing.T) {
-	// The three settings in one TestCase and one configuration, each with its own sandbox and provider instance.
 	set := newSandboxes(t, map[string]func(*sandbox.Profile){
 		"zoomsecurityrule":     func(p *sandbox.Profile) { p.SecurityOptionRequired, p.PasscodeRequired = true, false },
 		"zoompasscoderequired": func(p *sandbox.Profile) { p.SecurityOptionRequired, p.PasscodeRequired = false, true },
 		"zoomnorule":           func(p *sandbox.Profile) { p.SecurityOptionRequired, p.PasscodeRequired = false, false },
+		"zoomanytime":          func(p *sandbox.Profile) { p.RecurringNoFixedTimeReturnsStartTime = false },
+		"zoomanytimestart":     func(p *sandbox.Profile) { p.RecurringNoFixedTimeReturnsStartTime = true },
 	})
 	want := map[string]string{
 		"zoomsecurityrule":     `^[A-Za-z0-9]{6}$`,
 		"zoompasscoderequired": `^[A-Za-z0-9]{6}$`,
 		"zoomnorule":           `^$`,
 	}
+	anyTime := []string{"zoomanytime", "zoomanytimestart"}
 	var checks []statecheck.StateCheck
 	var destroyed []resource.TestCheckFunc
 	for _, name := range set.names {
-		checks = append(checks, statecheck.ExpectKnownValue("zoom_meeting."+name, tfjsonpath.New("password"), knownvalue.StringRegexp(regexp.MustCompile(want[name]))))
+		addr := "zoom_meeting." + name
+		if want[name] != "" {
+			checks = append(checks, statecheck.ExpectKnownValue(addr, tfjsonpath.New("password"), knownvalue.StringRegexp(regexp.MustCompile(want[name]))))
+		} else {
+			checks = append(checks,
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("start_time"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("recurrence"), knownvalue.Null()),
+			)
+		}
 		destroyed = append(destroyed, checkMeetingsDestroyed(set.envs[name]))
+	}
+	steps := []resource.TestStep{{
+		Config: set.config(func(name string, env *acctest.Env) string {
+			if want[name] == "" {
+				return fmt.Sprintf(`
+resource "zoom_meeting" %[1]q {
+  provider = %[1]s
+  user_id  = %[2]q
+  topic    = "tf-acc-any-time"
+  type     = "recurring_no_fixed_time"
+  settings = {
+    join_before_host = true
+  }
+}
+`, name, env.Host)
+			}
+			return fmt.Sprintf(`
+resource "zoom_meeting" %[1]q {
+  provider   = %[1]s
+  user_id    = %[2]q
+  topic      = %[3]q
+  start_time = %[4]q
+}
+`, name, env.Host, acctest.RandomName(), zoomUTC(futureUTC(30*time.Hour)))
+		}),
+		ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(checks...)}},
+	}}
+	for _, name := range anyTime {
+		steps = append(steps, resource.TestStep{
+			ResourceName: "zoom_meeting." + name, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_url"},
+		})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: set.factories(),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		Steps:                    steps,
+	})
+}
+
+// TestAccMeeting_settingRefused: a setting Zoom does not apply fails the apply naming it, whichever way the
+// account answers (an error, or silently dropping the value). The four cases are sandboxes of their own (provider
+// local names) in one TestCase and one configuration: Terraform applies what it can and reports every failure.
+//
+// The two alternative-host sandboxes also carry TestAccEvent_basicAlternativeHost: a Basic user cannot be an
+// alternative host. Whether Zoom answers with an error or drops the entry, the apply of a meeting and of a webinar
+// fails naming the user and the fix (license them or remove them).
+func TestAccMeeting_settingRefused(t *testing.T) {
+	cases := map[string]struct {
+		profile func(*sandbox.Profile)
+		body    string
+		want    string
+	}{
+		"zoomalthostrejected": {
+			func(p *sandbox.Profile) { p.InvalidAlternativeHost = sandbox.AlternativeHostError },
+			`alternative_hosts = ["stranger@example.com"]`, `Error creating Zoom meeting.*stranger@example.com`,
+		},
+		"zoomalthostdropped": {
+			func(p *sandbox.Profile) { p.InvalidAlternativeHost = sandbox.AlternativeHostDrop },
+			`alternative_hosts = ["stranger@example.com"]`, `Zoom did not apply a setting.*alternative_hosts`,
+		},
+		"zoombasicregistrationrejected": {
+			func(p *sandbox.Profile) { p.BasicHostRegistration = sandbox.BasicRegistrationError },
+			`approval_type = 0`, `Error creating Zoom meeting.*basic user`,
+		},
+		"zoombasicregistrationignored": {
+			func(p *sandbox.Profile) { p.BasicHostRegistration = sandbox.BasicRegistrationIgnore },
+			`approval_type = 0`, `Zoom did not apply a setting.*approval_type`,
+		},
+	}
+	profiles := map[string]func(*sandbox.Profile){}
+	for name, c := range cases {
+		profiles[name] = c.profile
+	}
+	set := newSandboxes(t, profiles)
+	basicAlt := map[string]string{
+		"zoomalthostrejected": `Error creating Zoom %[1]s.*%[2]s must be an active, licensed user.*remove them`,
+		"zoomalthostdropped":  `Zoom did not apply a setting.*alternative_hosts.*%[2]s.*licensed user`,
+	}
+	basic := map[string]string{}
+	var want []wantDiag
+	var destroyed []resource.TestCheckFunc
+	for _, name := range set.names {
+		basic[name] = set.envs[name].RandomEmail()
+		want = append(want, diagAbout("zoom_meeting."+name, cases[name].want))
+		if basicAlt[name] != "" {
+			for _, kind := range []string{"meeting", "webinar"} {
+				want = append(want, diagAbout("zoom_"+kind+"."+name+"_basicalt", fmt.Sprintf(basicAlt[name], kind, regexp.QuoteMeta(basic[name]))))
+			}
+		}
+		destroyed = append(destroyed, checkMeetingsDestroyed(set.envs[name]), checkWebinarsDestroyed(set.envs[name]))
+	}
+	errs := &stepErrors{t: t}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: set.factories(),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		ErrorCheck:               errs.check,
+		Steps: []resource.TestStep{{
+			PreConfig: errs.expect(want...),
+			Config: set.config(func(name string, env *acctest.Env) string {
+				var alt string
+				if basicAlt[name] != "" {
+					for _, kind := range []string{"meeting", "webinar"} {
+						alt += fmt.Sprintf(`
+resource "zoom_%[2]s" "%[1]s_basicalt" {
+  provider   = %[1]s
+  user_id    = %[3]q
+  topic      = "tf-acc-basic-alt"
+  start_time = %[4]q
+  settings   = { alternative_hosts = [zoom_user.%[1]s_basic.email] }
+}
+`, name, kind, env.Host, zoomUTC(futureUTC(30*time.Hour)))
+					}
+				}
+				return alt + fmt.Sprintf(`
+resource "zoom_user" "%[1]s_basic" {
+  provider = %[1]s
+  email    = %[2]q
+  action   = "autoCreate"
+  type     = 1
+}
+
+resource "zoom_meeting" %[1]q {
+  provider   = %[1]s
+  user_id    = zoom_user.%[1]s_basic.id
+  topic      = "tf-acc-refused"
+  start_time = %[3]q
+  settings   = { %[4]s }
+}
+`, name, basic[name], zoomUTC(futureUTC(30*time.Hour)), cases[name].body)
+			}),
+		}},
+	})
+	errs.done()
+}
+
+// TestAccMeeting_interruptedCreate: Zoom creates the meeting but the answer is lost (a 5xx after the change, or a
+// dropped connection). The provider finds the meeting it created and adopts it: exactly one meeting exists. Both
+// faults in one TestCase and one configuration, each on a sandbox of its own.
+func TestAccMeeting_interruptedCreate(t *testing.T) {
+	set := newSandboxes(t, map[string]func(*sandbox.Profile){"zoomfivexxafter": nil, "zoomdropafter": nil})
+	kinds := map[string]string{"zoomfivexxafter": sandbox.Fault5xxAfter, "zoomdropafter": sandbox.FaultDropAfter}
+	var checks []statecheck.StateCheck
+	var destroyed []resource.TestCheckFunc
+	for _, name := range set.names {
+		env := set.envs[name]
+		if err := env.Sandbox.AddFault(sandbox.Fault{Method: "POST", Path: `^/v2/users/[^/]+/meetings$`, Kind: kinds[name]}); err != nil {
+			t.Fatal(err)
+		}
+		ref := &meetingRef{}
+		checks = append(checks, ref.captureNow("zoom_meeting."+name), acctest.CheckNow(func() error {
+			ms, err := env.Client.Meetings.List(acctest.Ctx(), env.Host, nil)
+			if err != nil {
+				return err
+			}
+			if len(ms) != 1 || ms[0].ID != ref.id {
+				return fmt.Errorf("%s: want exactly the adopted meeting %d, found %+v", name, ref.id, ms)
+			}
+			if f := env.Sandbox.Faults(); len(f) != 1 || f[0].Fired != 1 {
+				return fmt.Errorf("%s: the fault did not fire once: %+v", name, f)
+			}
+			if n := env.Sandbox.RequestStats().ByRoute[routeCreateMeeting]; n != 1 {
+				return fmt.Errorf("%s: %d create requests, want 1 (the provider must not create again)", name, n)
+			}
+			return nil
+		}))
+		destroyed = append(destroyed, checkMeetingsDestroyed(env))
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: set.factories(),
@@ -804,204 +953,9 @@ resource "zoom_meeting" %[1]q {
   topic      = %[3]q
   start_time = %[4]q
 }
-`, name, env.Host, acctest.RandomName(), zoomUTC(futureUTC(30*time.Hour)))
+`, name, env.Host, acctest.RandomName(), zoomUTC(futureUTC(40*time.Hour)))
 			}),
-			ConfigStateChecks: checks,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(checks...)}},
 		}},
 	})
-}
-
-// TestAccMeeting_settingRefused: a setting Zoom does not apply fails the apply naming it, whichever way the
-// account answers (an error, or silently dropping the value).
-func TestAccMeeting_settingRefused(t *testing.T) {
-	cases := map[string]struct {
-		profile func(*sandbox.Profile)
-		body    string
-		want    string
-	}{
-		"alternative host rejected": {
-			func(p *sandbox.Profile) { p.InvalidAlternativeHost = sandbox.AlternativeHostError },
-			`alternative_hosts = ["stranger@example.com"]`, `(?s)Error creating Zoom meeting.*stranger@example.com`,
-		},
-		"alternative host dropped": {
-			func(p *sandbox.Profile) { p.InvalidAlternativeHost = sandbox.AlternativeHostDrop },
-			`alternative_hosts = ["stranger@example.com"]`, `(?s)Zoom did not apply a setting.*alternative_hosts`,
-		},
-		"basic host registration rejected": {
-			func(p *sandbox.Profile) { p.BasicHostRegistration = sandbox.BasicRegistrationError },
-			`approval_type = 0`, `(?s)Error creating Zoom meeting.*basic user`,
-		},
-		"basic host registration ignored": {
-			func(p *sandbox.Profile) { p.BasicHostRegistration = sandbox.BasicRegistrationIgnore },
-			`approval_type = 0`, `(?s)Zoom did not apply a setting.*approval_type`,
-		},
-	}
-	for name, c := range cases {
-		t.Run(name, func(t *testing.T) {
-			env := acctest.New(t, c.profile)
-			env.RequireSandbox(t)
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             checkMeetingsDestroyed(env),
-				Steps: []resource.TestStep{{
-					Config: env.Config(fmt.Sprintf(`
-resource "zoom_user" "basic" {
-  email  = %q
-  action = "autoCreate"
-  type   = 1
-}
-
-resource "zoom_meeting" "test" {
-  user_id    = zoom_user.basic.id
-  topic      = "tf-acc-refused"
-  start_time = %q
-  settings   = { %s }
-}
-`, env.RandomEmail(), zoomUTC(futureUTC(30*time.Hour)), c.body)),
-					ExpectError: regexp.MustCompile(c.want),
-				}},
-			})
-		})
-	}
-}
-
-// TestAccMeeting_template creates a meeting from an account template (its settings apply, a set setting wins),
-// and a change of template replaces the meeting.
-func TestAccMeeting_template(t *testing.T) {
-	env := acctest.New(t)
-	env.RequireSandbox(t)
-	start := zoomUTC(futureUTC(50 * time.Hour))
-	config := func(name string) string {
-		return env.Config(fmt.Sprintf(`
-data "zoom_meeting_templates" "t" {
-  user_id = %q
-  name    = %q
-}
-
-resource "zoom_meeting" "test" {
-  user_id     = %q
-  topic       = "tf-acc-from-template"
-  start_time  = %q
-  template_id = data.zoom_meeting_templates.t.ids[0]
-  settings = {
-    host_video = true
-  }
-}
-`, env.Host, name, env.Host, start))
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkMeetingsDestroyed(env),
-		Steps: []resource.TestStep{
-			{
-				Config: config("All-hands"),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("mute_upon_entry"), knownvalue.Bool(true)),
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("auto_recording"), knownvalue.StringExact("cloud")),
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("host_video"), knownvalue.Bool(true)),
-				},
-			},
-			// The template is only used at creation: another one leaves the existing meeting as it is (with a
-			// warning); replacing it (taint, or apply -replace) creates it from the new template.
-			{
-				Config: config("Training"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionNoop),
-				}},
-			},
-			{
-				Config: config("Training"), Taint: []string{meetingAddr},
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("host_video"), knownvalue.Bool(true)),
-					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("participant_video"), knownvalue.Bool(false)),
-				},
-			},
-		},
-	})
-}
-
-// TestAccMeeting_noFixedTime: a recurring meeting with no fixed time has no start time; whether Zoom reports one
-// anyway (unconfirmed, a sandbox knob) makes no difference to the plan.
-func TestAccMeeting_noFixedTime(t *testing.T) {
-	for name, returns := range map[string]bool{"no start reported": false, "start reported": true} {
-		t.Run(name, func(t *testing.T) {
-			env := acctest.New(t, func(p *sandbox.Profile) { p.RecurringNoFixedTimeReturnsStartTime = returns })
-			env.RequireSandbox(t)
-			config := env.Config(fmt.Sprintf(`
-resource "zoom_meeting" "test" {
-  user_id = %q
-  topic   = "tf-acc-any-time"
-  type    = "recurring_no_fixed_time"
-  settings = {
-    join_before_host = true
-  }
-}
-`, env.Host))
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             checkMeetingsDestroyed(env),
-				Steps: []resource.TestStep{
-					{
-						Config: config,
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("start_time"), knownvalue.Null()),
-							statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("recurrence"), knownvalue.Null()),
-						},
-					},
-					{ResourceName: meetingAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_url"}},
-				},
-			})
-		})
-	}
-}
-
-// TestAccMeeting_interruptedCreate: Zoom creates the meeting but the answer is lost (a 5xx after the change, or a
-// dropped connection). The provider finds the meeting it created and adopts it: exactly one meeting exists.
-func TestAccMeeting_interruptedCreate(t *testing.T) {
-	for _, kind := range []string{sandbox.Fault5xxAfter, sandbox.FaultDropAfter} {
-		t.Run(kind, func(t *testing.T) {
-			env := acctest.New(t)
-			env.RequireSandbox(t)
-			topic := acctest.RandomName()
-			if err := env.Sandbox.AddFault(sandbox.Fault{Method: "POST", Path: `^/v2/users/[^/]+/meetings$`, Kind: kind}); err != nil {
-				t.Fatal(err)
-			}
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             checkMeetingsDestroyed(env),
-				Steps: []resource.TestStep{{
-					Config: env.Config(fmt.Sprintf(`
-resource "zoom_meeting" "test" {
-  user_id    = %q
-  topic      = %q
-  start_time = %q
-}
-`, env.Host, topic, zoomUTC(futureUTC(40*time.Hour)))),
-					Check: func(s *terraform.State) error {
-						ms, err := env.Client.Meetings.List(acctest.Ctx(), env.Host, nil)
-						if err != nil {
-							return err
-						}
-						id, err := meetingID(s, meetingAddr)
-						if err != nil {
-							return err
-						}
-						if len(ms) != 1 || ms[0].ID != id {
-							return fmt.Errorf("want exactly the adopted meeting %d, found %+v", id, ms)
-						}
-						if f := env.Sandbox.Faults(); len(f) != 1 || f[0].Fired != 1 {
-							return fmt.Errorf("the fault did not fire once: %+v", f)
-						}
-						if n := env.Sandbox.RequestStats().ByRoute[routeCreateMeeting]; n != 1 {
-							return fmt.Errorf("%d create requests, want 1 (the provider must not create again)", n)
-						}
-						return nil
-					},
-				}},
-			})
-		})
-	}
 }
