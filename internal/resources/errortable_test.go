@@ -545,11 +545,12 @@ func TestAccErrorTable_providerMessages(t *testing.T) {
 		if len(expect) == 0 {
 			return err
 		}
-		names := map[string]int{}
+		byName, patterns := map[string]string{}, map[string]*regexp.Regexp{}
 		for _, i := range expect {
-			names[n(i)] = i
+			title := fmt.Sprintf("%s (%s)", keys[i], n(i))
+			byName[n(i)], patterns[title] = title, rowPattern(rows[keys[i]])
 		}
-		problems := scenarioErrors(err.Error(), names, func(i int) *regexp.Regexp { return rowPattern(rows[keys[i]]) }, func(i int) string { return keys[i] })
+		problems := scenarioErrors(err.Error(), func(addr string) string { return byName[byFirstPart(addr)] }, patterns)
 		if len(problems) > 0 {
 			return fmt.Errorf("%s\n\nin: %w", strings.Join(problems, "\n"), err)
 		}
@@ -614,14 +615,23 @@ func rowPattern(row errortable.Row) *regexp.Regexp {
 var (
 	// errorStart starts each error diagnostic in Terraform's output.
 	errorStart = regexp.MustCompile(`(?m)^Error: `)
-	// errorSubject is the resource or data source a diagnostic is about; its name's first part names the scenario.
-	errorSubject = regexp.MustCompile(`(?m)^\s*with (?:data\.)?[a-z0-9_]+\.([a-z][a-z0-9]*)[_,\[]`)
+	// errorSubject is the address of the resource or data source a diagnostic is about.
+	errorSubject = regexp.MustCompile(`(?m)^\s*with ((?:data\.)?[a-z0-9_]+\.[^\s,\[]+)`)
 )
 
-// scenarioErrors checks Terraform's error output out against the scenarios a step runs (by the name of their
-// resources): each must have exactly one error diagnostic, about one of its resources (or about none, for a
-// delete), matching pattern(i); and there must be no other. It returns what is wrong (title(i) names scenario i).
-func scenarioErrors(out string, names map[string]int, pattern func(i int) *regexp.Regexp, title func(i int) string) []string {
+// byFirstPart is an owner for scenarioErrors: the first part of the resource's name (up to an underscore) is the
+// scenario's key.
+func byFirstPart(addr string) string {
+	name := addr[strings.LastIndex(addr, ".")+1:]
+	key, _, _ := strings.Cut(name, "_")
+	return key
+}
+
+// scenarioErrors checks Terraform's error output out against the scenarios a failing step runs, by key: each
+// must have exactly one error diagnostic, about one of its resources (owner maps a resource's address to the key
+// of its scenario) or about none (a delete's), matching its pattern; and there must be no other error.
+// It returns what is wrong.
+func scenarioErrors(out string, owner func(addr string) string, patterns map[string]*regexp.Regexp) []string {
 	starts := errorStart.FindAllStringIndex(out, -1)
 	found := map[string][]string{}
 	var problems []string
@@ -631,37 +641,38 @@ func scenarioErrors(out string, names map[string]int, pattern func(i int) *regex
 			end = starts[j+1][0]
 		}
 		d := out[m[0]:end]
-		sub := errorSubject.FindStringSubmatch(d)
-		if sub == nil {
+		var key string
+		if sub := errorSubject.FindStringSubmatch(d); sub != nil {
+			key = owner(sub[1])
+			if _, ok := patterns[key]; !ok {
+				problems = append(problems, "an error about "+sub[1]+", which should have none: "+firstLine(d))
+				continue
+			}
+		} else {
 			// A delete's error names no resource (the resource has left the configuration): it belongs to the
 			// one scenario without an error yet whose pattern it matches.
 			var match []string
-			for name, i := range names {
-				if len(found[name]) == 0 && pattern(i).MatchString(d) {
-					match = append(match, name)
+			for k, p := range patterns {
+				if len(found[k]) == 0 && p.MatchString(d) {
+					match = append(match, k)
 				}
 			}
 			if len(match) != 1 {
 				problems = append(problems, fmt.Sprintf("an error about no resource that %d scenarios' patterns match: %s", len(match), firstLine(d)))
 				continue
 			}
-			sub = []string{"", match[0]}
+			key = match[0]
 		}
-		if _, ok := names[sub[1]]; !ok {
-			problems = append(problems, "an error about "+sub[1]+", which expects none: "+firstLine(d))
-			continue
-		}
-		found[sub[1]] = append(found[sub[1]], d)
+		found[key] = append(found[key], d)
 	}
-	for _, name := range slices.Sorted(maps.Keys(names)) {
-		i := names[name]
-		switch ds := found[name]; {
+	for _, k := range slices.Sorted(maps.Keys(patterns)) {
+		switch ds := found[k]; {
 		case len(ds) == 0:
-			problems = append(problems, fmt.Sprintf("%s (%s): no error", title(i), name))
+			problems = append(problems, k+": no error")
 		case len(ds) > 1:
-			problems = append(problems, fmt.Sprintf("%s (%s): %d errors", title(i), name, len(ds)))
-		case !pattern(i).MatchString(ds[0]):
-			problems = append(problems, fmt.Sprintf("%s (%s): the error does not match %s", title(i), name, pattern(i)))
+			problems = append(problems, fmt.Sprintf("%s: %d errors", k, len(ds)))
+		case !patterns[k].MatchString(ds[0]):
+			problems = append(problems, fmt.Sprintf("%s: the error does not match %s", k, patterns[k]))
 		}
 	}
 	return problems

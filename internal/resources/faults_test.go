@@ -2,11 +2,9 @@ package resources_test
 
 import (
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -186,13 +184,7 @@ resource "zoom_meeting" %q {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: s.factories(),
 		ErrorCheck: func(err error) error {
-			names := map[string]int{}
-			order := slices.Sorted(maps.Keys(expect))
-			for i, name := range order {
-				names[name] = i
-			}
-			problems := scenarioErrors(err.Error(), names,
-				func(i int) *regexp.Regexp { return expect[order[i]] }, func(i int) string { return order[i] })
+			problems := scenarioErrors(err.Error(), byFirstPart, expect)
 			if len(problems) > 0 {
 				return fmt.Errorf("%s\n\nin: %w", strings.Join(problems, "\n"), err)
 			}
