@@ -43,14 +43,14 @@ func countMeetings(env *acctest.Env, want int) resource.TestCheckFunc {
 	}
 }
 
-// TestAccFaults_faultsAreSurvived runs, in one TestCase, the scenarios of the sandbox's fault injection, each
+// TestAccFaults_faultsAreSurvived runs, in one TestCase of two steps, the scenarios of the sandbox's fault injection, each
 // against a sandbox of its own (a provider local name each, see sandboxSet):
 //
 //   - burst: a burst of per-second 429s during an apply of 20 meetings. The apply completes, every meeting
 //     exists exactly once, and no 429 reaches Terraform. (Every 429 costs the client a real backoff of a second
 //     or so, so a larger count makes the test slower without covering more.)
-//   - retry: 5xx answers and dropped connections on GET (step 1), PATCH and PUT (step 2) and DELETE (step 3)
-//     are retried, and the create, the update and the delete complete.
+//   - retry: 5xx answers and dropped connections on GET (step 1), PATCH and PUT (step 2) and DELETE (the final
+//     destroy) are retried, and the create, the update and the delete complete.
 //   - adopt: a create that Zoom carried out but whose answer was lost (a 5xx after the change, or a dropped
 //     connection) is adopted, for a user (by e-mail), a webinar (by host, topic and start) and a registrant (by
 //     e-mail): no duplicate, no orphan.
@@ -60,10 +60,11 @@ func countMeetings(env *acctest.Env, want int) resource.TestCheckFunc {
 //     start at least 0.75 s after the first token was requested, so the apply must fetch another token between
 //     its first and its last create, however fast the machine.
 //   - down, revoked: when Zoom issues no token (endpoint down, or the app deactivated), the error says so and
-//     what to check, and nothing is written to state (step 3).
-//   - html, truncated: an HTML error page or a truncated JSON body gives a clear error, not a panic (step 3).
+//     what to check, and nothing is written to state (step 2).
+//   - html, truncated: an HTML error page or a truncated JSON body gives a clear error, not a panic (step 2).
 //
-// Step 3 must fail with exactly one error for each of the last four, and none other.
+// Step 2 must fail with exactly one error for each of the last four, and none other (retry's update among
+// them must succeed); CheckDestroy checks its update in the state the step left.
 func TestAccFaults_faultsAreSurvived(t *testing.T) {
 	s := newSandboxes(t, map[string]func(*sandbox.Profile){
 		"burst": nil, "retry": nil, "adopt": nil,
@@ -88,8 +89,8 @@ func TestAccFaults_faultsAreSurvived(t *testing.T) {
 	// Addresses are drawn once: every step has the same configuration of each object.
 	retryEmail, adoptEmail, attendee := retry.RandomEmail(), adopt.RandomEmail(), adopt.RandomEmail()
 	const groups, perGroup = 5, 2
-	// bodies returns each sandbox's configuration: retry's with the given topic and status (none: deleted), and
-	// the failing ones when failing.
+	// bodies returns each sandbox's configuration: retry's with the given topic and status, and the failing ones
+	// when failing.
 	bodies := func(retryTopic, retryStatus string, failing bool) func(name string, env *acctest.Env) string {
 		return func(name string, env *acctest.Env) string {
 			var b string
@@ -104,8 +105,7 @@ resource "zoom_meeting" "burst" {
 }
 `, burstN, env.Host, start)
 			case "retry":
-				if retryTopic != "" {
-					b = fmt.Sprintf(`
+				b = fmt.Sprintf(`
 resource "zoom_user" "retry" {
   email  = %q
   action = "autoCreate"
@@ -119,7 +119,6 @@ resource "zoom_meeting" "retry" {
   start_time = %q
 }
 `, retryEmail, retryStatus, retryTopic, start)
-				}
 			case "adopt":
 				b = fmt.Sprintf(`
 resource "zoom_user" "adopt" {
@@ -173,7 +172,6 @@ resource "zoom_meeting" %q {
 	config := func(retryTopic, retryStatus string, failing bool) string {
 		return s.config(bodies(retryTopic, retryStatus, failing))
 	}
-	var retryMeeting string
 	expect := map[string]*regexp.Regexp{
 		"down":      regexp.MustCompile(`(?s)Zoom did not issue an access token.*503`),
 		"revoked":   regexp.MustCompile(`(?s)Zoom did not issue an access token.*client_id`),
@@ -219,33 +217,31 @@ resource "zoom_meeting" %q {
 					addFaults(t, retry,
 						sandbox.Fault{Method: "PATCH", Path: `^/v2/meetings/`, Kind: sandbox.FaultDrop, Count: 1},
 						sandbox.Fault{Method: "PATCH", Path: `^/v2/meetings/`, Kind: sandbox.Fault502, Count: 1},
-						sandbox.Fault{Method: "PUT", Path: `^/v2/users/[^/]+/status$`, Kind: sandbox.Fault500, Count: 1})
-				},
-				Config: config("tf-acc-b", "inactive", false),
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr("zoom_meeting.retry", "topic", "tf-acc-b"),
-					resource.TestCheckResourceAttr("zoom_user.retry", "status", "inactive"),
-					func(s *terraform.State) error {
-						retryMeeting = s.RootModule().Resources["zoom_meeting.retry"].Primary.ID
-						return nil
-					},
-				),
-			},
-			{
-				PreConfig: func() {
-					addFaults(t, retry,
+						sandbox.Fault{Method: "PUT", Path: `^/v2/users/[^/]+/status$`, Kind: sandbox.Fault500, Count: 1},
+						// For the final destroy: this step sends no DELETE.
 						sandbox.Fault{Method: "DELETE", Path: `^/v2/meetings/`, Kind: sandbox.Fault504, Count: 1},
 						sandbox.Fault{Method: "DELETE", Path: `^/v2/users/`, Kind: sandbox.FaultDropAfter, Count: 1})
 				},
-				// retry's objects are deleted; the four failing creates meet their faults.
-				Config: config("", "", true),
+				// retry's objects are updated; the four failing creates meet their faults.
+				Config: config("tf-acc-b", "inactive", true),
 			},
 		},
 		CheckDestroy: func(st *terraform.State) error {
 			if !failed {
-				return fmt.Errorf("step 3 should have failed")
+				return fmt.Errorf("step 2 should have failed")
 			}
-			// st is the state before the destroy: the failed creates wrote nothing to it.
+			// st is the state before the destroy, as step 2 left it: retry's update is in it, and the failed
+			// creates wrote nothing to it.
+			meeting, user := st.RootModule().Resources["zoom_meeting.retry"], st.RootModule().Resources["zoom_user.retry"]
+			if meeting == nil || user == nil {
+				return fmt.Errorf("retry's meeting or user is not in the state")
+			}
+			if got := meeting.Primary.Attributes["topic"]; got != "tf-acc-b" {
+				return fmt.Errorf("retry: the meeting's topic is %q after the update, want tf-acc-b", got)
+			}
+			if got := user.Primary.Attributes["status"]; got != "inactive" {
+				return fmt.Errorf("retry: the user's status is %q after the update, want inactive", got)
+			}
 			for addr := range st.RootModule().Resources {
 				for name := range expect {
 					if strings.HasSuffix(addr, "."+name) {
@@ -253,9 +249,9 @@ resource "zoom_meeting" %q {
 					}
 				}
 			}
-			id, err := strconv.ParseInt(retryMeeting, 10, 64)
+			id, err := strconv.ParseInt(meeting.Primary.ID, 10, 64)
 			if err != nil {
-				return fmt.Errorf("retry's meeting ID %q: %v", retryMeeting, err)
+				return fmt.Errorf("retry's meeting ID %q: %v", meeting.Primary.ID, err)
 			}
 			if _, err := retry.Client.Meetings.Get(acctest.Ctx(), id, nil); !client.IsNotFound(err) {
 				return fmt.Errorf("retry: meeting %d still exists after its delete (%v)", id, err)

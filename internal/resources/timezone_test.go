@@ -16,14 +16,13 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/sandbox"
 )
 
-// TestAccTimezone_listedAndUnlisted runs, in one TestCase:
+// TestAccTimezone_listedAndUnlisted runs, in one TestCase of two steps:
 //
 //   - step 1: Zoom accepts only the zones of its time-zone list. Meetings, webinars and users refuse any other
 //     IANA name at plan time, and the error names the nearest zone Zoom lists; and SST, which is in Zoom's list
 //     but not in the IANA database, cannot place a local start_time in time. The step must fail with exactly one
 //     error for each of these resources, matching its pattern, and no other.
-//   - step 2: SST with a start_time in UTC plans.
-//   - step 3: the listed zones that are legacy names (Europe/Kiev, Asia/Calcutta, America/Indianapolis) are kept
+//   - step 2: SST with a start_time in UTC applies (and plans again with no diff); and the listed zones that are legacy names (Europe/Kiev, Asia/Calcutta, America/Indianapolis) are kept
 //     as written, with no diff, whether the sandbox refuses unlisted zones or substitutes them (a sandbox under
 //     each setting of the knob, under the provider local names refuse and substitute).
 func TestAccTimezone_listedAndUnlisted(t *testing.T) {
@@ -111,11 +110,16 @@ resource "zoom_webinar" %[1]q {
 						t.Fatal("step 1 should have failed")
 					}
 				},
-				Config:             env.Config(fmt.Sprintf(sst, env.Host, start)),
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
+				Config: s.config(func(name string, env *acctest.Env) string {
+					if name == "refuse" {
+						return listed(name, env) + withProvider(name, "\n"+fmt.Sprintf(sst, env.Host, start))
+					}
+					return listed(name, env)
+				}),
+				ConfigStateChecks: append(checks,
+					statecheck.ExpectKnownValue("zoom_meeting.sst", tfjsonpath.New("timezone"), knownvalue.StringExact("SST")),
+					statecheck.ExpectKnownValue("zoom_meeting.sst", tfjsonpath.New("start_time"), knownvalue.StringExact(start))),
 			},
-			{Config: s.config(listed), ConfigStateChecks: checks},
 		},
 	})
 }
