@@ -3,6 +3,7 @@ package resources_test
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -258,17 +259,6 @@ func newGeneration(kinds []creatingKind) generation {
 	return g
 }
 
-// groupConfig is the configuration of every generation so far.
-func groupConfig(env *acctest.Env, kinds []creatingKind, gens []generation) string {
-	var b strings.Builder
-	for _, g := range gens {
-		for _, k := range kinds {
-			b.WriteString(k.config(env, g[k.name]))
-		}
-	}
-	return withMaxRetries(env.Config(b.String()), 0)
-}
-
 // checkGenerations checks every instance of every generation: exactly one object, the one in the state, and
 // (ids) the same ID as when it was created, so that nothing was replaced.
 func checkGenerations(env *acctest.Env, kinds []creatingKind, gens []generation, ids map[string]string) resource.TestCheckFunc {
@@ -304,9 +294,46 @@ func notProcessed(seq []string) int {
 	return n
 }
 
-// TestAccAdoption_lostAnswers: for every kind that creates, two, then three answers to its create lost in a row
-// (Zoom carrying the last one out), then three lost after Zoom carried each out: each time exactly one object,
-// in the state, an empty plan, and the instances of the earlier steps unchanged.
+// adoptionPart is what one sandbox of TestAccAdoption_lostAnswers holds: instances of kinds, one per kind and
+// generation, under a provider with maxRetries retries.
+type adoptionPart struct {
+	kinds      []creatingKind
+	gens       []generation
+	maxRetries int
+}
+
+// adoptionConfig is the configuration of every sandbox of s with its part (the generations so far).
+func adoptionConfig(s sandboxSet, parts map[string]*adoptionPart) string {
+	var b strings.Builder
+	for _, name := range s.names {
+		p, env := parts[name], s.envs[name]
+		b.WriteString(withMaxRetries(env.ProviderBlock(name), p.maxRetries))
+		for _, g := range p.gens {
+			for _, k := range p.kinds {
+				b.WriteString(withProvider(name, k.config(env, g[k.name])))
+			}
+		}
+	}
+	return s.envs[s.names[0]].Config(b.String())
+}
+
+// TestAccAdoption_lostAnswers loses Zoom's answers to creates and to the reads that follow them, in one
+// TestCase, each scenario on a sandbox of its own (a provider local name each, see sandboxSet), for the hosts
+// (users, meetings, webinars) and the registrants (of meetings and webinars; their parents are not faulted)
+// separately:
+//
+//   - lost (losthosts, lostregs): for every kind that creates, two, then three answers to its create lost in a
+//     row (Zoom carrying the last one out), then three lost after Zoom carried each out (steps 2 to 4): each
+//     time exactly one object, in the state, an empty plan, and the instances of the earlier steps unchanged.
+//   - giveup (giveuphosts, giveupregs): the create is carried out but its answer is lost, and looking for it
+//     fails too, so the apply cannot tell what Zoom did. Users and registrants: the apply fails saying so and
+//     that the next apply adopts it (step 1, which must fail with exactly that error for each of them and no
+//     other). Meetings and webinars: the apply records them as unconfirmed. The next apply (step 2), whose
+//     creates lose their answers again after Zoom acted, adopts everything: exactly one object each, in the
+//     state, and an empty plan.
+//   - readback: the create succeeds but reading the new object back keeps failing (step 2). The object is saved
+//     in the state with what is known (a warning, not an error), so it is not tainted; the next refresh (step 3)
+//     fills the rest in, the plan is empty, and nothing is replaced.
 func TestAccAdoption_lostAnswers(t *testing.T) {
 	sequences := [][]string{
 		// Lost before Zoom acted, then lost after it did.
@@ -316,136 +343,165 @@ func TestAccAdoption_lostAnswers(t *testing.T) {
 		// Every answer lost after Zoom carried the create out: the first lookup adopts, no second create is sent.
 		{sandbox.Fault5xxAfter, sandbox.FaultDropAfter, sandbox.FaultTruncatedAfter},
 	}
-	for _, group := range []string{"hosts", "registrants"} {
-		t.Run(group, func(t *testing.T) {
-			env := acctest.New(t)
-			env.RequireSandbox(t)
-			kinds := kindsOf(group)
-			var gens []generation
-			ids := map[string]string{}
-			wantPosts := 0
-			var steps []resource.TestStep
-			for _, seq := range sequences {
-				gens = append(gens, newGeneration(kinds))
-				wantPosts += 1 + notProcessed(seq)
-				want := wantPosts
-				steps = append(steps, resource.TestStep{
-					PreConfig: func() {
-						for _, k := range kinds {
-							for _, kind := range seq {
-								addFaults(t, env, sandbox.Fault{Method: "POST", Path: k.createRoute, Kind: kind, Count: 1})
-							}
-						}
-					},
-					Config: groupConfig(env, kinds, gens),
-					Check: resource.ComposeTestCheckFunc(checkGenerations(env, kinds, gens, ids), func(*terraform.State) error {
-						for _, k := range kinds {
-							if got := env.Sandbox.RequestStats().ByRoute[k.statsRoute]; got != want {
-								return fmt.Errorf("%s sent %d times in all, want %d", k.statsRoute, got, want)
-							}
-						}
-						return nil
-					}),
-				})
-			}
-			resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
-		})
-	}
-}
-
-// TestAccAdoption_applyGivesUp: the create is carried out but its answer is lost, and looking for it fails too,
-// so the apply cannot tell what Zoom did. Users and registrants: the apply fails saying so and that the next
-// apply adopts it. Meetings and webinars: the apply records them as unconfirmed. The next apply, whose creates
-// lose their answers again after Zoom acted, adopts everything: exactly one object each, in the state, and an
-// empty plan.
-func TestAccAdoption_applyGivesUp(t *testing.T) {
-	for _, group := range []string{"hosts", "registrants"} {
-		t.Run(group, func(t *testing.T) {
-			env := acctest.New(t)
-			env.RequireSandbox(t)
-			kinds := kindsOf(group)
-			gens := []generation{newGeneration(kinds)}
-			config := groupConfig(env, kinds, gens)
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps: []resource.TestStep{
-					{
-						PreConfig: func() {
-							for _, k := range kinds {
-								// Every lookup of the first apply fails (one attempt each, max_retries = 0).
-								addFaults(t, env,
-									sandbox.Fault{Method: "POST", Path: k.createRoute, Kind: sandbox.FaultDropAfter, Count: 1},
-									sandbox.Fault{Method: "GET", Path: k.lookupRoute, Kind: sandbox.Fault503, Count: 3})
-							}
-						},
-						Config:      config,
-						ExpectError: regexp.MustCompile(`(?s)Zoom may have created .*next apply`),
-					},
-					{
-						PreConfig: func() {
-							for _, k := range kinds {
-								if f := env.Sandbox.Faults(); f[0].Fired != 1 {
-									t.Errorf("the first create's fault fired %d times", f[0].Fired)
-								}
-								if n := env.Sandbox.RequestStats().ByRoute[k.statsRoute]; n != 1 {
-									t.Errorf("%s sent %d times by the first apply, want 1", k.statsRoute, n)
-								}
-								addFaults(t, env, sandbox.Fault{Method: "POST", Path: k.createRoute, Kind: sandbox.Fault5xxAfter, Count: 1})
-							}
-						},
-						Config: config,
-						Check:  checkGenerations(env, kinds, gens, map[string]string{}),
-					},
-				},
-			})
-		})
-	}
-}
-
-// TestAccAdoption_readBackFails: the create succeeds but reading the new object back keeps failing. The object
-// is saved in the state with what is known (a warning, not an error), so it is not tainted; the next refresh
-// fills the rest in, the plan is empty, and nothing is replaced.
-func TestAccAdoption_readBackFails(t *testing.T) {
 	readRoutes := map[string]string{
 		"user":               `^/v2/users/[^/@]+$`, // by ID; the lookups go by e-mail
 		"webinar":            `^/v2/webinars/[0-9]+$`,
 		"meeting_registrant": `^/v2/meetings/[0-9]+/registrants/[^/]+$`,
 		"webinar_registrant": `^/v2/webinars/[0-9]+/registrants/[^/]+$`,
 	}
-	env := acctest.New(t)
-	env.RequireSandbox(t)
-	var kinds []creatingKind
+	groupOf := map[string]string{"losthosts": "hosts", "lostregs": "registrants", "giveuphosts": "hosts", "giveupregs": "registrants"}
+	s := newSandboxes(t, map[string]func(*sandbox.Profile){"losthosts": nil, "lostregs": nil, "giveuphosts": nil, "giveupregs": nil, "readback": nil})
+	parts := map[string]*adoptionPart{}
+	for name, group := range groupOf {
+		parts[name] = &adoptionPart{kinds: kindsOf(group)}
+	}
+	// A meeting's create answer holds everything: there is no read-back to fail.
+	parts["readback"] = &adoptionPart{maxRetries: 1}
 	for _, k := range creatingKinds() {
-		// A meeting's create answer holds everything: there is no read-back to fail.
 		if _, ok := readRoutes[k.name]; ok {
-			kinds = append(kinds, k)
+			parts["readback"].kinds = append(parts["readback"].kinds, k)
 		}
 	}
-	gens := []generation{newGeneration(kinds)}
-	config := withMaxRetries(groupConfig(env, kinds, gens), 1)
-	config = strings.Replace(config, "max_retries   = 0\n", "", 1)
-	ids := map[string]string{}
+	lost, giveup := []string{"losthosts", "lostregs"}, []string{"giveuphosts", "giveupregs"}
+	for _, name := range append(giveup, "readback") {
+		parts[name].gens = []generation{newGeneration(parts[name].kinds)}
+	}
+	// configs[i] is step i's configuration: every giveup generation from step 1 on, readback's from step 2 on,
+	// and one more lost generation in each step from step 2 on.
+	var configs []string
+	for step := range len(sequences) + 1 {
+		cur := map[string]*adoptionPart{}
+		for name, p := range parts {
+			q := *p
+			switch {
+			case slices.Contains(lost, name):
+				for len(p.gens) < step {
+					p.gens = append(p.gens, newGeneration(p.kinds))
+				}
+				q.gens = p.gens[:step]
+			case name == "readback" && step == 0:
+				q.gens = nil
+			}
+			cur[name] = &q
+		}
+		configs = append(configs, adoptionConfig(s, cur))
+	}
+	// checkLost checks the lost sandboxes after step (1 to 3 of the lost sequences): every generation so far, and
+	// the creates sent in all.
+	lostIDs := map[string]map[string]string{"losthosts": {}, "lostregs": {}}
+	wantPosts := map[string]int{}
+	lostFaults := func(step int) {
+		seq := sequences[step-1]
+		for _, name := range lost {
+			for _, k := range parts[name].kinds {
+				for _, kind := range seq {
+					addFaults(t, s.envs[name], sandbox.Fault{Method: "POST", Path: k.createRoute, Kind: kind, Count: 1})
+				}
+			}
+			wantPosts[name] += 1 + notProcessed(seq)
+		}
+	}
+	checkLost := func(step int) resource.TestCheckFunc {
+		var checks []resource.TestCheckFunc
+		for _, name := range lost {
+			env, p := s.envs[name], parts[name]
+			checks = append(checks, checkGenerations(env, p.kinds, p.gens[:step], lostIDs[name]), func(*terraform.State) error {
+				for _, k := range p.kinds {
+					if got, want := env.Sandbox.RequestStats().ByRoute[k.statsRoute], wantPosts[name]; got != want {
+						return fmt.Errorf("%s: %s sent %d times in all, want %d", name, k.statsRoute, got, want)
+					}
+				}
+				return nil
+			})
+		}
+		return resource.ComposeTestCheckFunc(checks...)
+	}
+	readbackIDs := map[string]string{}
+	rb := s.envs["readback"]
+
+	// giveupErrors is what step 1 must fail with: for every user and registrant of the giveup sandboxes.
+	giveupErrors, owner := map[string]*regexp.Regexp{}, map[string]string{}
+	for _, name := range giveup {
+		for _, k := range parts[name].kinds {
+			if !k.pending {
+				unique := parts[name].gens[0][k.name]
+				key := name + " " + k.name
+				giveupErrors[key], owner[unique] = regexp.MustCompile(`(?s)Zoom may have created .*next apply`), key
+			}
+		}
+	}
+	failed := false
 	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: s.factories(),
+		ErrorCheck: func(err error) error {
+			if failed {
+				return err
+			}
+			problems := scenarioErrors(err.Error(), func(addr string) string { return owner[addr[strings.LastIndex(addr, ".")+1:]] }, giveupErrors)
+			if len(problems) > 0 {
+				return fmt.Errorf("%s\n\nin: %w", strings.Join(problems, "\n"), err)
+			}
+			failed = true
+			return nil
+		},
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
-					for _, k := range kinds {
-						// Two answers cut short: the read-back and its one retry (max_retries = 1).
-						addFaults(t, env, sandbox.Fault{Method: "GET", Path: readRoutes[k.name], Kind: sandbox.FaultTruncatedAfter, Count: 2})
-					}
-				},
-				Config: config,
-				Check: resource.ComposeTestCheckFunc(checkGenerations(env, kinds, gens, ids), func(*terraform.State) error {
-					for _, f := range env.Sandbox.Faults() {
-						if f.Fired != 2 {
-							return fmt.Errorf("the read-back fault on %s fired %d times, want 2", f.Path, f.Fired)
+					for _, name := range giveup {
+						for _, k := range parts[name].kinds {
+							// Every lookup of the first apply fails (one attempt each, max_retries = 0).
+							addFaults(t, s.envs[name],
+								sandbox.Fault{Method: "POST", Path: k.createRoute, Kind: sandbox.FaultDropAfter, Count: 1},
+								sandbox.Fault{Method: "GET", Path: k.lookupRoute, Kind: sandbox.Fault503, Count: 3})
 						}
 					}
-					return nil
-				}),
+				},
+				Config: configs[0],
 			},
-			{Config: config, Check: checkGenerations(env, kinds, gens, ids)},
+			{
+				PreConfig: func() {
+					if !failed {
+						t.Fatal("step 1 should have failed")
+					}
+					for _, name := range giveup {
+						env := s.envs[name]
+						for _, k := range parts[name].kinds {
+							if f := env.Sandbox.Faults(); f[0].Fired != 1 {
+								t.Errorf("%s: the first create's fault fired %d times", name, f[0].Fired)
+							}
+							if n := env.Sandbox.RequestStats().ByRoute[k.statsRoute]; n != 1 {
+								t.Errorf("%s: %s sent %d times by the first apply, want 1", name, k.statsRoute, n)
+							}
+							addFaults(t, env, sandbox.Fault{Method: "POST", Path: k.createRoute, Kind: sandbox.Fault5xxAfter, Count: 1})
+						}
+					}
+					lostFaults(1)
+					for _, k := range parts["readback"].kinds {
+						// Two answers cut short: the read-back and its one retry (max_retries = 1).
+						addFaults(t, rb, sandbox.Fault{Method: "GET", Path: readRoutes[k.name], Kind: sandbox.FaultTruncatedAfter, Count: 2})
+					}
+				},
+				Config: configs[1],
+				Check: resource.ComposeTestCheckFunc(
+					checkGenerations(s.envs["giveuphosts"], parts["giveuphosts"].kinds, parts["giveuphosts"].gens, map[string]string{}),
+					checkGenerations(s.envs["giveupregs"], parts["giveupregs"].kinds, parts["giveupregs"].gens, map[string]string{}),
+					checkLost(1),
+					checkGenerations(rb, parts["readback"].kinds, parts["readback"].gens, readbackIDs),
+					func(*terraform.State) error {
+						for _, f := range rb.Sandbox.Faults() {
+							if f.Fired != 2 {
+								return fmt.Errorf("readback: the read-back fault on %s fired %d times, want 2", f.Path, f.Fired)
+							}
+						}
+						return nil
+					}),
+			},
+			{
+				PreConfig: func() { lostFaults(2) },
+				Config:    configs[2],
+				Check:     resource.ComposeTestCheckFunc(checkLost(2), checkGenerations(rb, parts["readback"].kinds, parts["readback"].gens, readbackIDs)),
+			},
+			{PreConfig: func() { lostFaults(3) }, Config: configs[3], Check: checkLost(3)},
 		},
 	})
 }

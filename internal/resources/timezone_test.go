@@ -16,92 +16,112 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/sandbox"
 )
 
-// Zoom accepts only the zones of its time-zone list. Meetings, webinars and users refuse any other IANA name at
-// plan time, and the error names the nearest zone Zoom lists.
-func TestAccTimezone_outsideZoomListRefusedAtPlan(t *testing.T) {
-	env := acctest.New(t)
+// TestAccTimezone_listedAndUnlisted runs, in one TestCase of two steps:
+//
+//   - step 1: Zoom accepts only the zones of its time-zone list. Meetings, webinars and users refuse any other
+//     IANA name at plan time, and the error names the nearest zone Zoom lists; and SST, which is in Zoom's list
+//     but not in the IANA database, cannot place a local start_time in time. The step must fail with exactly one
+//     error for each of these resources, matching its pattern, and no other.
+//   - step 2: SST with a start_time in UTC applies (and plans again with no diff); and the listed zones that are legacy names (Europe/Kiev, Asia/Calcutta, America/Indianapolis) are kept
+//     as written, with no diff, whether the sandbox refuses unlisted zones or substitutes them (a sandbox under
+//     each setting of the knob, under the provider local names refuse and substitute).
+func TestAccTimezone_listedAndUnlisted(t *testing.T) {
+	s := newSandboxes(t, map[string]func(*sandbox.Profile){
+		"refuse":     func(p *sandbox.Profile) { p.UnlistedTimezone = sandbox.UnlistedTimezoneRefuse },
+		"substitute": func(p *sandbox.Profile) { p.UnlistedTimezone = sandbox.UnlistedTimezoneSubstitute },
+	})
+	env := s.envs["refuse"]
 	start := zoomUTC(futureUTC(48 * time.Hour))
 	cases := []struct{ zone, want string }{
 		{"Europe/Kyiv", `use "Europe/Kiev", the same zone under the name Zoom lists`},
 		{"US/Eastern", `use "America/New_York"`},
 		{"Etc/GMT+5", `nearest zone Zoom accepts is "America/Panama"`},
 	}
-	var steps []resource.TestStep
-	for _, c := range cases {
-		for _, body := range []string{
-			fmt.Sprintf("resource \"zoom_meeting\" \"test\" {\n  user_id = %q\n  topic = \"tf-acc-tz\"\n  start_time = %q\n  timezone = %q\n}\n", env.Host, start, c.zone),
-			fmt.Sprintf("resource \"zoom_webinar\" \"test\" {\n  user_id = %q\n  topic = \"tf-acc-tz\"\n  start_time = %q\n  timezone = %q\n}\n", env.Host, start, c.zone),
-			fmt.Sprintf("resource \"zoom_user\" \"test\" {\n  email = \"tf-acc-tz@example.com\"\n  type = 1\n  timezone = %q\n}\n", c.zone),
+	var refused strings.Builder
+	expect := map[string]*regexp.Regexp{}
+	for i, c := range cases {
+		for j, body := range []string{
+			"resource \"zoom_meeting\" %q {\n  user_id = %q\n  topic = \"tf-acc-tz\"\n  start_time = %q\n  timezone = %q\n}\n",
+			"resource \"zoom_webinar\" %q {\n  user_id = %q\n  topic = \"tf-acc-tz\"\n  start_time = %q\n  timezone = %q\n}\n",
+			"resource \"zoom_user\" %q {\n  email = \"tf-acc-tz@example.com\"\n  type = 1\n  timezone = %[4]q\n}\n",
 		} {
-			steps = append(steps, resource.TestStep{
-				Config:      env.Config(body),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)Zoom accepts only the time zones of its list.*` + flexSpace(c.want)),
-			})
+			name := fmt.Sprintf("z%d%d", i, j)
+			fmt.Fprintf(&refused, body, name, env.Host, start, c.zone)
+			expect[name] = regexp.MustCompile(`(?s)Zoom accepts only the time zones of its list.*` + flexSpace(c.want))
 		}
 	}
 	// SST is in Zoom's list but not in the IANA database: a local start_time cannot be placed in time there.
-	sst := "resource \"zoom_meeting\" \"test\" {\n  user_id = %q\n  topic = \"tf-acc-tz\"\n  start_time = %q\n  timezone = \"SST\"\n}\n"
-	steps = append(steps, resource.TestStep{
-		Config:      env.Config(fmt.Sprintf(sst, env.Host, strings.TrimSuffix(start, "Z"))),
-		PlanOnly:    true,
-		ExpectError: regexp.MustCompile(`(?s)Start time needs a zone.*"SST" is in Zoom's time-zone list`),
-	}, resource.TestStep{
-		Config:             env.Config(fmt.Sprintf(sst, env.Host, start)),
-		PlanOnly:           true,
-		ExpectNonEmptyPlan: true,
-	})
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
-}
+	sst := "resource \"zoom_meeting\" \"sst\" {\n  user_id = %q\n  topic = \"tf-acc-tz\"\n  start_time = %q\n  timezone = \"SST\"\n}\n"
+	fmt.Fprintf(&refused, sst, env.Host, strings.TrimSuffix(start, "Z"))
+	expect["sst"] = regexp.MustCompile(`(?s)Start time needs a zone.*"SST" is in Zoom's time-zone list`)
 
-// The listed zones that are legacy names (Europe/Kiev, Asia/Calcutta, America/Indianapolis) are kept as written,
-// with no diff, whether the sandbox refuses unlisted zones or substitutes them.
-func TestAccTimezone_listedZonesUnderEveryKnob(t *testing.T) {
-	for _, mode := range []string{sandbox.UnlistedTimezoneRefuse, sandbox.UnlistedTimezoneSubstitute} {
-		t.Run(mode, func(t *testing.T) {
-			env := acctest.New(t, func(p *sandbox.Profile) { p.UnlistedTimezone = mode })
-			start, email := futureUTC(72*time.Hour), env.RandomEmail()
-			local := start.In(time.FixedZone("", 2*3600)).Format("2006-01-02T15:04:05")
-			config := func(meetingZone, userZone string) string {
-				return env.Config(fmt.Sprintf(`
-resource "zoom_user" "test" {
-  email    = %q
+	listedStart, email := futureUTC(72*time.Hour), env.RandomEmail()
+	local := listedStart.In(time.FixedZone("", 2*3600)).Format("2006-01-02T15:04:05")
+	listed := func(name string, env *acctest.Env) string {
+		return withProvider(name, fmt.Sprintf(`
+resource "zoom_user" %[1]q {
+  email    = %[2]q
   action   = "autoCreate"
   type     = 2
-  timezone = %q
+  timezone = "America/Indianapolis"
 }
 
-resource "zoom_meeting" "test" {
-  user_id    = %q
+resource "zoom_meeting" %[1]q {
+  user_id    = %[3]q
   topic      = "tf-acc-tz"
-  start_time = %q
-  timezone   = %q
+  start_time = %[4]q
+  timezone   = "Europe/Kiev"
 }
 
-resource "zoom_webinar" "test" {
-  user_id    = %q
+resource "zoom_webinar" %[1]q {
+  user_id    = %[3]q
   topic      = "tf-acc-tz"
-  start_time = %q
+  start_time = %[5]q
   timezone   = "Asia/Calcutta"
 }
-`, email, userZone, env.Host, local, meetingZone, env.Host, zoomUTC(start)))
-			}
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps: []resource.TestStep{
-					{
-						Config: config("Europe/Kiev", "America/Indianapolis"),
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue("zoom_meeting.test", tfjsonpath.New("timezone"), knownvalue.StringExact("Europe/Kiev")),
-							statecheck.ExpectKnownValue("zoom_meeting.test", tfjsonpath.New("start_time"), knownvalue.StringExact(local)),
-							statecheck.ExpectKnownValue("zoom_webinar.test", tfjsonpath.New("timezone"), knownvalue.StringExact("Asia/Calcutta")),
-							statecheck.ExpectKnownValue("zoom_user.test", tfjsonpath.New("timezone"), knownvalue.StringExact("America/Indianapolis")),
-						},
-					},
-				},
-			})
-		})
+`, name, email, env.Host, local, zoomUTC(listedStart)))
 	}
+	var checks []statecheck.StateCheck
+	for _, name := range s.names {
+		checks = append(checks,
+			statecheck.ExpectKnownValue("zoom_meeting."+name, tfjsonpath.New("timezone"), knownvalue.StringExact("Europe/Kiev")),
+			statecheck.ExpectKnownValue("zoom_meeting."+name, tfjsonpath.New("start_time"), knownvalue.StringExact(local)),
+			statecheck.ExpectKnownValue("zoom_webinar."+name, tfjsonpath.New("timezone"), knownvalue.StringExact("Asia/Calcutta")),
+			statecheck.ExpectKnownValue("zoom_user."+name, tfjsonpath.New("timezone"), knownvalue.StringExact("America/Indianapolis")))
+	}
+	failed := false
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: s.factories(),
+		ErrorCheck: func(err error) error {
+			if failed {
+				return err
+			}
+			if problems := scenarioErrors(err.Error(), byFirstPart, expect); len(problems) > 0 {
+				return fmt.Errorf("%s\n\nin: %w", strings.Join(problems, "\n"), err)
+			}
+			failed = true
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{Config: env.Config(refused.String()), PlanOnly: true},
+			{
+				PreConfig: func() {
+					if !failed {
+						t.Fatal("step 1 should have failed")
+					}
+				},
+				Config: s.config(func(name string, env *acctest.Env) string {
+					if name == "refuse" {
+						return listed(name, env) + withProvider(name, "\n"+fmt.Sprintf(sst, env.Host, start))
+					}
+					return listed(name, env)
+				}),
+				ConfigStateChecks: append(checks,
+					statecheck.ExpectKnownValue("zoom_meeting.sst", tfjsonpath.New("timezone"), knownvalue.StringExact("SST")),
+					statecheck.ExpectKnownValue("zoom_meeting.sst", tfjsonpath.New("start_time"), knownvalue.StringExact(start))),
+			},
+		},
+	})
 }
 
 // flexSpace quotes s for a regexp in which any space may also be a line break (Terraform wraps diagnostics).

@@ -300,7 +300,7 @@ func TestAccUser_passwordWriteOnly(t *testing.T) {
 
 // TestAccUser_duplicateEmail: creating a user whose e-mail is already in the account fails with advice to import,
 // when that user is older than a day (a recent one with the configured names is adopted: an interrupted earlier
-// apply created it, see TestAccAdoption_applyGivesUp).
+// apply created it, see TestAccAdoption_lostAnswers).
 func TestAccUser_duplicateEmail(t *testing.T) {
 	env := acctest.New(t)
 	email := env.RandomEmail()
