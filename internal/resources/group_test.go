@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -97,13 +98,18 @@ func memberEmails(env *acctest.Env, groupID string) ([]string, error) {
 	return out, nil
 }
 
-// apiCheck is a plan check for ConfigPlanChecks.PostApplyPreRefresh that runs f, which inspects (or changes) the
-// account through the API. It runs right after the step's apply, before the framework's refresh plan, as a Check
-// or a state check would, but costs no terraform process: the framework plans and shows that plan after every
-// apply anyway, where a Check or ConfigStateChecks costs one more `terraform show`.
+// apiCheck is a check that runs f, which inspects (or changes) the account through the API. As a plan check for
+// ConfigPlanChecks.PostApplyPreRefresh it runs right after the step's apply, before the framework's refresh plan,
+// as a Check or a state check would, but costs no terraform process: the framework plans and shows that plan after
+// every apply anyway, where a Check or ConfigStateChecks costs one more `terraform show`. It is a state check too,
+// for steps that have ConfigStateChecks anyway.
 type apiCheck func() error
 
 func (f apiCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	resp.Error = f()
+}
+
+func (f apiCheck) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
 	resp.Error = f()
 }
 

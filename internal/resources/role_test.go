@@ -52,8 +52,8 @@ func roleOf(env *acctest.Env, user string) (string, error) {
 }
 
 // wantRole checks the role a user holds.
-func wantRole(env *acctest.Env, user string, role func() string) statecheck.StateCheck {
-	return acctest.CheckNow(func() error {
+func wantRole(env *acctest.Env, user string, role func() string) apiCheck {
+	return apiCheck(func() error {
 		got, err := roleOf(env, user)
 		if err == nil && got != role() {
 			err = fmt.Errorf("%s holds role %q, want %q", user, got, role())
@@ -237,8 +237,16 @@ resource "zoom_user_assistant" "gone" {
 		}
 		return statecheck.ExpectKnownValue("zoom_role_members.set", tfjsonpath.New("members"), knownvalue.SetExact(checks))
 	}
-	apiMembers := func(want ...string) statecheck.StateCheck {
-		return acctest.CheckNow(func() error {
+	// membersPlan is membersSet as a post-apply plan check (after an apply, the plan's values are the state's).
+	membersPlan := func(want ...string) plancheck.PlanCheck {
+		checks := make([]knownvalue.Check, len(want))
+		for i, w := range want {
+			checks[i] = knownvalue.StringExact(w)
+		}
+		return plancheck.ExpectKnownValue("zoom_role_members.set", tfjsonpath.New("members"), knownvalue.SetExact(checks))
+	}
+	apiMembers := func(want ...string) apiCheck {
+		return apiCheck(func() error {
 			ms, err := env.Client.Roles.ListMembers(acctest.Ctx(), set.id)
 			if err != nil {
 				return err
@@ -353,7 +361,7 @@ resource "zoom_user_assistant" "blank" {
 					// Assistant.
 					statecheck.ExpectKnownValue(userAssistantAddr, tfjsonpath.New("id"), knownvalue.StringExact(env.Host+"/"+assistant.email)),
 					statecheck.ExpectKnownValue(userAssistantAddr, tfjsonpath.New("assistant_user_id"), knownvalue.StringExact(assistant.id)),
-					acctest.CheckNow(func() error { return listed(true) }),
+					apiCheck(func() error { return listed(true) }),
 				},
 			},
 			// Lifecycle: total_members was recorded before the member was assigned; the import counts them.
@@ -372,16 +380,16 @@ resource "zoom_user_assistant" "blank" {
 					plancheck.ExpectResourceAction(roleAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectResourceAction(roleMemberAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectResourceAction(userAssistantAddr, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(roleAddr, tfjsonpath.New("description"), knownvalue.StringExact("Support desk")),
-					statecheck.ExpectKnownValue(roleMemberAddr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
-						if v != role.id+"/"+userID {
-							return fmt.Errorf("id %q", v)
-						}
-						return nil
-					})),
 				},
+					PostApplyPreRefresh: []plancheck.PlanCheck{
+						plancheck.ExpectKnownValue(roleAddr, tfjsonpath.New("description"), knownvalue.StringExact("Support desk")),
+						plancheck.ExpectKnownValue(roleMemberAddr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
+							if v != role.id+"/"+userID {
+								return fmt.Errorf("id %q", v)
+							}
+							return nil
+						})),
+					}},
 			},
 			// In the portal. Lifecycle: a privilege is added and the member is moved to the Admin role. Members: c
 			// is given the role, b loses it; the non-authoritative member of the other role keeps it. Assistant:
@@ -406,14 +414,14 @@ resource "zoom_user_assistant" "blank" {
 					plancheck.ExpectResourceAction("zoom_role.gone", plancheck.ResourceActionCreate),
 					plancheck.ExpectResourceAction("zoom_role_members.gone", plancheck.ResourceActionCreate),
 					plancheck.ExpectResourceAction("zoom_user_assistant.gone", plancheck.ResourceActionCreate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(roleAddr, tfjsonpath.New("privileges"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("User:Edit")})),
-					statecheck.ExpectKnownValue(roleAddr, tfjsonpath.New("description"), knownvalue.Null()),
-					wantRole(env, email, role.get),
-					membersSet(a.email, b.id), apiMembers(a.id, b.id), wantRole(env, c.id, member),
-					acctest.CheckNow(func() error { return listed(true) }),
 				},
+					PostApplyPreRefresh: []plancheck.PlanCheck{
+						plancheck.ExpectKnownValue(roleAddr, tfjsonpath.New("privileges"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("User:Edit")})),
+						plancheck.ExpectKnownValue(roleAddr, tfjsonpath.New("description"), knownvalue.Null()),
+						wantRole(env, email, role.get),
+						membersPlan(a.email, b.id), apiMembers(a.id, b.id), wantRole(env, c.id, member),
+						apiCheck(func() error { return listed(true) }),
+					}},
 			},
 			// Errors at apply. Assistant: the host as their own assistant. Invalid input: a name another role has;
 			// the error says how to import that role. Delete with members: with a member assigned in the portal,
@@ -457,20 +465,20 @@ resource "zoom_role" "dup" {
 					plancheck.ExpectResourceAction(roleAddr, plancheck.ResourceActionCreate),
 					plancheck.ExpectResourceAction(roleMemberAddr, plancheck.ResourceActionCreate),
 					plancheck.ExpectResourceAction("zoom_role.strict", plancheck.ResourceActionDestroy),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					role.capture(roleAddr), wantRole(env, email, role.get),
-					membersSet(), apiMembers(), wantRole(env, b.id, member),
-					wantRole(moves, movesMember.id, member),
 				},
+					PostApplyPreRefresh: []plancheck.PlanCheck{
+						planString(roleAddr, "id", &role.id), wantRole(env, email, role.get),
+						membersPlan(), apiMembers(), wantRole(env, b.id, member),
+						wantRole(moves, movesMember.id, member),
+					}},
 			},
 			// Lifecycle: destroying the member alone moves the user back to the Member role. Members: c in the set.
 			{
 				Config: config(lifecycle(name+"-2", `"User:Edit"`, "", ""), members(fmt.Sprintf("%q", c.email)), goneBody),
-				ConfigStateChecks: []statecheck.StateCheck{
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{
 					wantRole(env, email, member),
-					membersSet(c.email), apiMembers(c.id),
-				},
+					membersPlan(c.email), apiMembers(c.id),
+				}},
 			},
 		},
 	})

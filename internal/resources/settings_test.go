@@ -349,10 +349,9 @@ resource "zoom_webinar" "test" {
 					expectChanges("zoom_account_settings.test", "in_meeting.chat", "recording.auto_recording"),
 					plancheck.ExpectResourceAction("zoom_account_lock_settings.test", plancheck.ResourceActionNoop),
 					expectChanges("zoom_user_settings.a", "in_meeting.chat"),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("zoom_account_settings.test", tfjsonpath.New("in_meeting").AtMapKey("polling"), knownvalue.Bool(false)),
-					acctest.CheckNow(func() error {
+				}, PostApplyPreRefresh: []plancheck.PlanCheck{
+					plancheck.ExpectKnownValue("zoom_account_settings.test", tfjsonpath.New("in_meeting").AtMapKey("polling"), knownvalue.Bool(false)),
+					apiCheck(func() error {
 						if n := patches(accEnv, "/v2/accounts/{accountId}/settings"); n != 6 {
 							return fmt.Errorf("%d account settings PATCH requests in all, want 6 (3 creating, 1 out of band, 2 updating)", n)
 						}
@@ -361,7 +360,7 @@ resource "zoom_webinar" "test" {
 						}
 						return nil
 					}),
-				},
+				}},
 			},
 			{
 				PreConfig: func() {

@@ -97,8 +97,8 @@ func (r *trackingFieldRef) CheckState(_ context.Context, req statecheck.CheckSta
 }
 
 // zoomField checks the account's copy of the field.
-func zoomField(env *acctest.Env, ref *trackingFieldRef, want func(*client.AccountTrackingField) error) statecheck.StateCheck {
-	return acctest.CheckNow(func() error {
+func zoomField(env *acctest.Env, ref *trackingFieldRef, want func(*client.AccountTrackingField) error) apiCheck {
+	return apiCheck(func() error {
 		f, err := env.Client.TrackingFields.Get(acctest.Ctx(), ref.id)
 		if err != nil {
 			return err
@@ -132,7 +132,6 @@ func TestAccTrackingField_lifecycle(t *testing.T) {
 		ignore = acctest.New(t, func(p *sandbox.Profile) { p.TrackingFieldRequired = sandbox.TrackingRequiredIgnore })
 	}
 	label, label2 := acctest.RandomName()+" cost centre", acctest.RandomName()+" department"
-	sameID := statecheck.CompareValue(compare.ValuesSame())
 	ref := &trackingFieldRef{}
 	values := func(v ...string) knownvalue.Check {
 		checks := make([]knownvalue.Check, len(v))
@@ -278,7 +277,6 @@ resource "zoom_tracking_field" "values" {
 		{
 			Config: created,
 			ConfigStateChecks: append(append([]statecheck.StateCheck{
-				sameID.AddStateValue(trackingFieldAddr, tfjsonpath.New("id")),
 				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^\S+$`))),
 				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("required"), knownvalue.Bool(false)),
 				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("visible"), knownvalue.Bool(false)),
@@ -293,18 +291,26 @@ resource "zoom_tracking_field" "values" {
 		// without the required field, it is created.
 		{
 			Config: updated,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionUpdate),
-			}},
-			ConfigStateChecks: []statecheck.StateCheck{
-				sameID.AddStateValue(trackingFieldAddr, tfjsonpath.New("id")),
-				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("recommended_values"), values("Admin", "R&D")),
-				zoomField(env, ref, func(f *client.AccountTrackingField) error {
-					if f.Field != label2 || f.Required != testRequired || !f.Visible || !slices.Equal(f.RecommendedValues, []string{"Admin", "R&D"}) {
-						return fmt.Errorf("Zoom's copy after the update: %+v", f)
-					}
-					return nil
-				}),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionUpdate),
+				},
+				PostApplyPreRefresh: []plancheck.PlanCheck{
+					// The same field, changed in place.
+					plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
+						if v != ref.id {
+							return fmt.Errorf("id %q, created as %q", v, ref.id)
+						}
+						return nil
+					})),
+					plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("recommended_values"), values("Admin", "R&D")),
+					zoomField(env, ref, func(f *client.AccountTrackingField) error {
+						if f.Field != label2 || f.Required != testRequired || !f.Visible || !slices.Equal(f.RecommendedValues, []string{"Admin", "R&D"}) {
+							return fmt.Errorf("Zoom's copy after the update: %+v", f)
+						}
+						return nil
+					}),
+				},
 			},
 		},
 		// Lifecycle: changed in the portal, drift on exactly those attributes, put back in place.
@@ -319,15 +325,14 @@ resource "zoom_tracking_field" "values" {
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionUpdate),
 				plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("visible"), knownvalue.Bool(true)),
-			}},
-			ConfigStateChecks: []statecheck.StateCheck{
+			}, PostApplyPreRefresh: []plancheck.PlanCheck{
 				zoomField(env, ref, func(f *client.AccountTrackingField) error {
 					if !f.Visible || !slices.Equal(f.RecommendedValues, []string{"Admin", "R&D"}) {
 						return fmt.Errorf("Zoom's copy after repairing the drift: %+v", f)
 					}
 					return nil
 				}),
-			},
+			}},
 		},
 		// Lifecycle: deleted in the portal, created again.
 		{
@@ -339,10 +344,9 @@ resource "zoom_tracking_field" "values" {
 			Config: updated,
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionCreate),
+			}, PostApplyPreRefresh: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("required"), knownvalue.Bool(testRequired)),
 			}},
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("required"), knownvalue.Bool(testRequired)),
-			},
 		},
 	}
 	if sandboxed {
