@@ -92,8 +92,8 @@ func settingValue(t *testing.T, get func() (client.Settings, error), section, na
 	return s[section][name]
 }
 
-// withProvider gives every resource and data source of body the provider meta-argument provider = name.
-func withProvider(body, name string) string {
+// providedBy gives every resource and data source of body the provider meta-argument provider = name.
+func providedBy(body, name string) string {
 	return regexp.MustCompile(`(?m)^((?:resource|data) "[^"]+" "[^"]+" \{)$`).ReplaceAllString(body, "$1\n  provider = "+name)
 }
 
@@ -136,7 +136,7 @@ func TestAccSettings_matrix(t *testing.T) {
 	accEnv := acctest.New(t)
 	account := func() (client.Settings, error) { return accEnv.Client.Settings.GetAccount(ctx, "") }
 	accountBody := func(chat bool, autoRecording string) string {
-		return accEnv.ProviderBlock("zoommatrix") + withProvider(fmt.Sprintf(`
+		return accEnv.ProviderBlock("zoommatrix") + providedBy(fmt.Sprintf(`
 resource "zoom_account_settings" "test" {
   in_meeting = {
     chat = %t
@@ -168,7 +168,7 @@ resource "zoom_account_lock_settings" "test" {
 	})
 	emailA, emailB, group := users.RandomEmail(), users.RandomEmail(), acctest.RandomName()
 	usersBody := func(extraA, extraB, webinarB string, extraG ...string) string {
-		return users.ProviderBlock("zoomusers") + withProvider(fmt.Sprintf(`
+		return users.ProviderBlock("zoomusers") + providedBy(fmt.Sprintf(`
 resource "zoom_user" "a" {
   email  = %[1]q
   action = "autoCreate"
