@@ -39,8 +39,8 @@ const (
 		"(and its members) again."
 	codeUnder300 = "the sandbox answers an unknown role with HTTP 400 code 1034, a row of its own, handled alike " +
 		"(Zoom files this answer under \"300\", its code, not an HTTP status)"
-	roleTests      = "internal/resources.TestAccRole_invalid"
-	assistantTests = "internal/resources.TestAccUserAssistant_lifecycle"
+	roleTests      = "internal/resources.TestAccRole_lifecycle"
+	assistantTests = "internal/resources.TestAccRole_lifecycle"
 )
 
 var roleRows = []Row{
@@ -81,7 +81,7 @@ var roleRows = []Row{
 	r("deleteRole", 400, 300, "Users still hold the role (the sandbox's strict reading: Zoom does not document whether it "+
 		"refuses or moves them), or it is a built-in role.").
 		diag("Give the members another role first; the provider's error names them.", true).sbx().extra().
-		tfIn("internal/resources.TestAccRole_deleteWithMembers", `Give these members another role`),
+		tfIn("internal/resources.TestAccRole_lifecycle", `Give these members another role`),
 
 	// ---- zoom_role_members: GET /roles/{roleId}/members (roleMembers)
 	r("roleMembers", 400, 1034, roleGone).handled(Gone, actRole).sbx(),

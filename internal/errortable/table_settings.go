@@ -5,7 +5,7 @@ package errortable
 // so that the areas' rows stay together.
 
 // userSettingsTest meets the licence answers of userSettingsUpdate through Terraform.
-const userSettingsTest = "internal/resources.TestAccUserSettings_locksAndAddons"
+const userSettingsTest = "internal/resources.TestAccSettings_matrix"
 
 const (
 	paidOnlyWhen = "The account is on the free plan: settings and lock settings need a paid (Pro or higher) account."

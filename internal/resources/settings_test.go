@@ -92,15 +92,51 @@ func settingValue(t *testing.T, get func() (client.Settings, error), section, na
 	return s[section][name]
 }
 
-// Account settings and account lock settings: create, one PATCH per changed section holding only the changed
-// settings, drift on exactly one setting, import, plan-time validation, destroy sends nothing.
-func TestAccAccountSettings_matrix(t *testing.T) {
+// providedBy gives every resource and data source of body the provider meta-argument provider = name.
+func providedBy(body, name string) string {
+	return regexp.MustCompile(`(?m)^((?:resource|data) "[^"]+" "[^"]+" \{)$`).ReplaceAllString(body, "$1\n  provider = "+name)
+}
+
+// TestAccSettings_matrix runs, in one TestCase and one configuration, the settings scenarios below, each on an
+// account of its own (several scenarios per step; each TestCase and step costs terraform processes, resources in
+// a configuration barely do).
+//
+// Account (provider zoommatrix): account settings and account lock settings: create, one PATCH per changed
+// section holding only the changed settings, drift on exactly one setting, import, plan-time validation, destroy
+// sends nothing.
+//
+// Users (provider zoomusers): user, group and group lock settings: a setting inherited from a group lock shows no
+// diff on the user; a locked setting written on a user is refused with the lock named; a webinar add-on granted to
+// a user lets that user host a webinar in the same apply; running out of add-on seats names the add-on and loses
+// nothing else.
+//
+// Baseline (the default provider): the security-baseline example (account settings with locks, one group with
+// recording settings) applies and re-plans empty (the framework plans again after the apply and fails on a
+// difference). Against a real account only this scenario runs.
+func TestAccSettings_matrix(t *testing.T) {
 	env := acctest.New(t)
-	env.RequireSandbox(t)
+	baseline, err := os.ReadFile("../../examples/security-baseline/baseline.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	baselineChecks := []statecheck.StateCheck{
+		statecheck.ExpectKnownValue("zoom_account_lock_settings.baseline", tfjsonpath.New("meeting_security").AtMapKey("waiting_room"), knownvalue.Bool(true)),
+		statecheck.ExpectKnownValue("zoom_group_settings.legal", tfjsonpath.New("recording").AtMapKey("auto_recording"), knownvalue.StringExact("cloud")),
+	}
+	if acctest.RealAccount() {
+		resource.ParallelTest(t, resource.TestCase{
+			ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+			Steps:                    []resource.TestStep{{Config: env.Config(string(baseline)), ConfigStateChecks: baselineChecks}},
+		})
+		return
+	}
 	ctx := acctest.Ctx()
-	account := func() (client.Settings, error) { return env.Client.Settings.GetAccount(ctx, "") }
-	config := func(chat bool, autoRecording string) string {
-		return env.Config(fmt.Sprintf(`
+
+	// Account.
+	accEnv := acctest.New(t)
+	account := func() (client.Settings, error) { return accEnv.Client.Settings.GetAccount(ctx, "") }
+	accountBody := func(chat bool, autoRecording string) string {
+		return accEnv.ProviderBlock("zoommatrix") + providedBy(fmt.Sprintf(`
 resource "zoom_account_settings" "test" {
   in_meeting = {
     chat = %t
@@ -119,107 +155,20 @@ resource "zoom_account_lock_settings" "test" {
     waiting_room = true
   }
 }
-`, chat, autoRecording))
+`, chat, autoRecording), "zoommatrix")
+	}
+	accountPatches := func() int {
+		return patches(accEnv, "/v2/accounts/{accountId}/settings") + patches(accEnv, "/v2/accounts/{accountId}/lock_settings")
 	}
 	var patchesAfterApply int
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy: func(*terraform.State) error {
-			// Destroy sends nothing: Zoom keeps the values last applied.
-			if n := patches(env, "/v2/accounts/{accountId}/settings") + patches(env, "/v2/accounts/{accountId}/lock_settings"); n != patchesAfterApply {
-				return fmt.Errorf("destroy sent %d settings PATCH requests", n-patchesAfterApply)
-			}
-			if v := settingValue(t, account, "in_meeting", "chat"); v != true {
-				return fmt.Errorf("in_meeting.chat after destroy = %v", v)
-			}
-			return nil
-		},
-		Steps: []resource.TestStep{
-			{
-				Config:      config(true, "tape"),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)auto_recording.*value must be one of`),
-			},
-			{
-				Config: config(false, "cloud"),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("zoom_account_settings.test", tfjsonpath.New("in_meeting").AtMapKey("chat"), knownvalue.Bool(false)),
-					// Unmanaged settings follow Zoom: the plan's default is read back.
-					statecheck.ExpectKnownValue("zoom_account_settings.test", tfjsonpath.New("in_meeting").AtMapKey("polling"), knownvalue.Bool(true)),
-					statecheck.ExpectKnownValue("zoom_account_lock_settings.test", tfjsonpath.New("recording").AtMapKey("cloud_recording"), knownvalue.Bool(false)),
-					acctest.CheckNow(func() error {
-						// One PATCH per section: in_meeting, recording, meeting_security; one for the locks.
-						if n := patches(env, "/v2/accounts/{accountId}/settings"); n != 3 {
-							return fmt.Errorf("create sent %d account settings PATCH requests, want 3", n)
-						}
-						if n := patches(env, "/v2/accounts/{accountId}/lock_settings"); n != 1 {
-							return fmt.Errorf("create sent %d lock settings PATCH requests, want 1", n)
-						}
-						return nil
-					}),
-				},
-			},
-			{
-				PreConfig: func() {
-					// Out of band, in the portal: a managed setting and an unmanaged one.
-					if err := env.Client.Settings.UpdateAccount(ctx, "", client.Settings{"in_meeting": {"chat": true, "polling": false}}); err != nil {
-						t.Fatal(err)
-					}
-				},
-				// Drift on exactly the managed setting; the unmanaged one follows Zoom. The update changes
-				// auto_recording too: one PATCH per section that changed, and polling (unmanaged) keeps Zoom's value.
-				Config: config(false, "local"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					expectChanges("zoom_account_settings.test", "in_meeting.chat", "recording.auto_recording"),
-					plancheck.ExpectResourceAction("zoom_account_lock_settings.test", plancheck.ResourceActionNoop),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("zoom_account_settings.test", tfjsonpath.New("in_meeting").AtMapKey("polling"), knownvalue.Bool(false)),
-					acctest.CheckNow(func() error {
-						if n := patches(env, "/v2/accounts/{accountId}/settings"); n != 6 {
-							return fmt.Errorf("%d account settings PATCH requests in all, want 6 (3 creating, 1 out of band, 2 updating)", n)
-						}
-						if v := settingValue(t, account, "in_meeting", "polling"); v != false {
-							return fmt.Errorf("the update overwrote the unmanaged in_meeting.polling: %v", v)
-						}
-						return nil
-					}),
-				},
-			},
-			{
-				PreConfig: func() {
-					if err := env.Client.Settings.UpdateAccount(ctx, "", client.Settings{"in_meeting": {"chat": true}}); err != nil {
-						t.Fatal(err)
-					}
-				},
-				// Removing a setting from the configuration stops managing it: no diff, nothing sent.
-				Config: strings.Replace(config(false, "local"), "    chat = false\n", "", 1),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction("zoom_account_settings.test", plancheck.ResourceActionNoop),
-				}},
-				Check: func(*terraform.State) error {
-					patchesAfterApply = patches(env, "/v2/accounts/{accountId}/settings") + patches(env, "/v2/accounts/{accountId}/lock_settings")
-					return nil
-				},
-			},
-			{ResourceName: "zoom_account_settings.test", ImportState: true, ImportStateId: "me", ImportStateVerify: true},
-			{ResourceName: "zoom_account_lock_settings.test", ImportState: true, ImportStateId: "me", ImportStateVerify: true},
-		},
-	})
-}
 
-// User, group and group lock settings: a setting inherited from a group lock shows no diff on the user; a locked
-// setting written on a user is refused with the lock named; a webinar add-on granted to a user lets that user host
-// a webinar in the same apply; running out of add-on seats names the add-on and loses nothing else.
-func TestAccUserSettings_locksAndAddons(t *testing.T) {
-	env := acctest.New(t, func(p *sandbox.Profile) {
+	// Users.
+	users := acctest.New(t, func(p *sandbox.Profile) {
 		p.AddonSeats = map[string]int{sandbox.AddonSeatKey("webinar", 500): 1}
 	})
-	env.RequireSandbox(t)
-	ctx := acctest.Ctx()
-	emailA, emailB, group := env.RandomEmail(), env.RandomEmail(), acctest.RandomName()
-	config := func(extraA, extraB, webinarB string, extraG ...string) string {
-		return env.Config(fmt.Sprintf(`
+	emailA, emailB, group := users.RandomEmail(), users.RandomEmail(), acctest.RandomName()
+	usersBody := func(extraA, extraB, webinarB string, extraG ...string) string {
+		return users.ProviderBlock("zoomusers") + providedBy(fmt.Sprintf(`
 resource "zoom_user" "a" {
   email  = %[1]q
   action = "autoCreate"
@@ -282,100 +231,160 @@ resource "zoom_webinar" "test" {
   topic      = "tf-acc-settings"
   start_time = "2031-03-04T10:00:00Z"
 }
-`, emailA, emailB, group, extraA, extraB, webinarB, strings.Join(extraG, "\n")))
+`, emailA, emailB, group, extraA, extraB, webinarB, strings.Join(extraG, "\n")), "zoomusers")
 	}
 	const (
 		accountLocked      = `meeting_security\.waiting_room\s+is\s+locked\s+by\s+the\s+account's\s+lock\s+settings`
 		groupLocked        = `recording\.auto_recording\s+is\s+locked\s+by\s+the\s+lock\s+settings\s+of\s+group`
 		groupAccountLocked = `in_meeting\.file_transfer\s+is\s+locked\s+by\s+the\s+account's\s+lock\s+settings`
 	)
+
+	config := func(account, user string) string { return env.Config(string(baseline)) + account + user }
+	accountLocal := accountBody(false, "local")
+	usersOK := usersBody("", "", "false")
+
 	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed("zoommatrix", "zoomusers"),
+		CheckDestroy: func(*terraform.State) error {
+			// Account: destroy sends nothing; Zoom keeps the values last applied.
+			if n := accountPatches(); n != patchesAfterApply {
+				return fmt.Errorf("destroy sent %d settings PATCH requests", n-patchesAfterApply)
+			}
+			if v := settingValue(t, account, "in_meeting", "chat"); v != true {
+				return fmt.Errorf("in_meeting.chat after destroy = %v", v)
+			}
+			return nil
+		},
 		Steps: []resource.TestStep{
+			// Account: plan-time validation.
+			{
+				Config:      config(accountBody(true, "tape"), ""),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)auto_recording.*value must be one of`),
+			},
+			// Created: every scenario.
 			{
 				PreConfig: func() {
-					if err := env.Client.Settings.UpdateAccountLocks(ctx, client.OptionMeetingSecurity,
+					// Users: locks of the account.
+					if err := users.Client.Settings.UpdateAccountLocks(ctx, client.OptionMeetingSecurity,
 						client.Settings{"meeting_security": {"waiting_room": true}}); err != nil {
 						t.Fatal(err)
 					}
-					if err := env.Client.Settings.UpdateAccountLocks(ctx, "", client.Settings{"in_meeting": {"file_transfer": true}}); err != nil {
+					if err := users.Client.Settings.UpdateAccountLocks(ctx, "", client.Settings{"in_meeting": {"file_transfer": true}}); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config: config("", "", "false"),
-				ConfigStateChecks: []statecheck.StateCheck{
-					// Inherited from the group's lock, unmanaged on the user: the group's value, and no diff.
+				Config: config(accountBody(false, "cloud"), usersOK),
+				ConfigStateChecks: append([]statecheck.StateCheck{
+					// Account.
+					statecheck.ExpectKnownValue("zoom_account_settings.test", tfjsonpath.New("in_meeting").AtMapKey("chat"), knownvalue.Bool(false)),
+					// Unmanaged settings follow Zoom: the plan's default is read back.
+					statecheck.ExpectKnownValue("zoom_account_settings.test", tfjsonpath.New("in_meeting").AtMapKey("polling"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue("zoom_account_lock_settings.test", tfjsonpath.New("recording").AtMapKey("cloud_recording"), knownvalue.Bool(false)),
+					acctest.CheckNow(func() error {
+						// One PATCH per section: in_meeting, recording, meeting_security; one for the locks.
+						if n := patches(accEnv, "/v2/accounts/{accountId}/settings"); n != 3 {
+							return fmt.Errorf("create sent %d account settings PATCH requests, want 3", n)
+						}
+						if n := patches(accEnv, "/v2/accounts/{accountId}/lock_settings"); n != 1 {
+							return fmt.Errorf("create sent %d lock settings PATCH requests, want 1", n)
+						}
+						return nil
+					}),
+					// Users: inherited from the group's lock, unmanaged on the user: the group's value, and no diff.
 					statecheck.ExpectKnownValue("zoom_user_settings.b", tfjsonpath.New("recording").AtMapKey("auto_recording"), knownvalue.StringExact("cloud")),
 					statecheck.ExpectKnownValue("zoom_user_settings.a", tfjsonpath.New("feature").AtMapKey("webinar"), knownvalue.Bool(true)),
 					statecheck.ExpectKnownValue("zoom_webinar.test", tfjsonpath.New("topic"), knownvalue.StringExact("tf-acc-settings")),
-				},
+				}, baselineChecks...),
 			},
-			{ResourceName: "zoom_user_settings.a", ImportState: true, ImportStateVerify: true},
-			{ResourceName: "zoom_group_settings.test", ImportState: true, ImportStateVerify: true},
-			{ResourceName: "zoom_group_lock_settings.test", ImportState: true, ImportStateVerify: true},
 			{
-				// Locked settings written on users: refused before anything is sent, naming the lock, whatever
-				// Zoom would answer to the write (sandbox knob locked_setting_update).
+				// Users: locked settings written on users, refused before anything is sent, naming the lock,
+				// whatever Zoom would answer to the write (sandbox knob locked_setting_update).
 				PreConfig: func() {
-					env.Sandbox.UpdateProfile(func(p *sandbox.Profile) { p.LockedSettingUpdate = sandbox.LockedSettingError })
+					users.Sandbox.UpdateProfile(func(p *sandbox.Profile) { p.LockedSettingUpdate = sandbox.LockedSettingError })
 				},
-				Config: config(`  meeting_security = {
+				Config: config(accountBody(false, "cloud"), usersBody(`  meeting_security = {
     waiting_room = false
   }`, `  recording = {
     auto_recording = "local"
   }`, "false", `  in_meeting = {
     file_transfer = true
-  }`),
+  }`)),
 				ExpectError: allOf(accountLocked, groupLocked, groupAccountLocked),
 			},
 			{
-				// A second webinar seat does not exist: the error names the add-on, and b's other change is written.
-				Config:      config("", `  feature = { webinar = true }`, "true"),
+				// Users: a second webinar seat does not exist; the error names the add-on, and b's other change is
+				// written.
+				Config:      config(accountBody(false, "cloud"), usersBody("", `  feature = { webinar = true }`, "true")),
 				ExpectError: regexp.MustCompile(`(?s)cannot give this user the Webinar add-on.*You can add max 1 Webinar 500 users`),
 			},
 			{
 				PreConfig: func() {
-					users, err := env.Client.Users.Get(ctx, emailB)
+					// Account: out of band, in the portal, a managed setting and an unmanaged one.
+					if err := accEnv.Client.Settings.UpdateAccount(ctx, "", client.Settings{"in_meeting": {"chat": true, "polling": false}}); err != nil {
+						t.Fatal(err)
+					}
+					// Users: b's change was written despite the refused licence.
+					b, err := users.Client.Users.Get(ctx, emailB)
 					if err != nil {
 						t.Fatal(err)
 					}
-					if v := settingValue(t, func() (client.Settings, error) { return env.Client.Settings.GetUser(ctx, users.ID, "") }, "in_meeting", "chat"); v != true {
+					if v := settingValue(t, func() (client.Settings, error) { return users.Client.Settings.GetUser(ctx, b.ID, "") }, "in_meeting", "chat"); v != true {
 						t.Fatalf("in_meeting.chat of b after the refused licence = %v, want true (written)", v)
 					}
-					// Drift on a user: in the portal, a's chat is turned on.
-					a, err := env.Client.Users.Get(ctx, emailA)
+					// Users: drift on a user, in the portal a's chat is turned on.
+					a, err := users.Client.Users.Get(ctx, emailA)
 					if err != nil {
 						t.Fatal(err)
 					}
-					if err := env.Client.Settings.UpdateUser(ctx, a.ID, "", client.Settings{"in_meeting": {"chat": true}, "recording": {"save_chat_text": false}}); err != nil {
+					if err := users.Client.Settings.UpdateUser(ctx, a.ID, "", client.Settings{"in_meeting": {"chat": true}, "recording": {"save_chat_text": false}}); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config: config("", "", "true"),
+				// Account: drift on exactly the managed setting; the unmanaged one follows Zoom. The update changes
+				// auto_recording too: one PATCH per section that changed, and polling (unmanaged) keeps Zoom's value.
+				// Users: drift on exactly a's chat.
+				Config: config(accountLocal, usersBody("", "", "true")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					expectChanges("zoom_account_settings.test", "in_meeting.chat", "recording.auto_recording"),
+					plancheck.ExpectResourceAction("zoom_account_lock_settings.test", plancheck.ResourceActionNoop),
 					expectChanges("zoom_user_settings.a", "in_meeting.chat"),
+				}, PostApplyPreRefresh: []plancheck.PlanCheck{
+					plancheck.ExpectKnownValue("zoom_account_settings.test", tfjsonpath.New("in_meeting").AtMapKey("polling"), knownvalue.Bool(false)),
+					apiCheck(func() error {
+						if n := patches(accEnv, "/v2/accounts/{accountId}/settings"); n != 6 {
+							return fmt.Errorf("%d account settings PATCH requests in all, want 6 (3 creating, 1 out of band, 2 updating)", n)
+						}
+						if v := settingValue(t, account, "in_meeting", "polling"); v != false {
+							return fmt.Errorf("the update overwrote the unmanaged in_meeting.polling: %v", v)
+						}
+						return nil
+					}),
 				}},
 			},
-		},
-	})
-}
-
-// The security-baseline example (account settings with locks, one group with recording settings) applies on the
-// sandbox and re-plans empty (the framework plans again after the apply and fails on a difference).
-func TestAccSettings_securityBaselineExample(t *testing.T) {
-	env := acctest.New(t)
-	baseline, err := os.ReadFile("../../examples/security-baseline/baseline.tf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: env.Config(string(baseline)),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("zoom_account_lock_settings.baseline", tfjsonpath.New("meeting_security").AtMapKey("waiting_room"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue("zoom_group_settings.legal", tfjsonpath.New("recording").AtMapKey("auto_recording"), knownvalue.StringExact("cloud")),
+			{
+				PreConfig: func() {
+					if err := accEnv.Client.Settings.UpdateAccount(ctx, "", client.Settings{"in_meeting": {"chat": true}}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				// Account: removing a setting from the configuration stops managing it: no diff, nothing sent.
+				Config: config(strings.Replace(accountLocal, "    chat = false\n", "", 1), usersBody("", "", "true")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("zoom_account_settings.test", plancheck.ResourceActionNoop),
+					},
+					PostApplyPreRefresh: []plancheck.PlanCheck{apiCheck(func() error {
+						patchesAfterApply = accountPatches()
+						return nil
+					})},
+				},
 			},
-		}},
+			{ResourceName: "zoom_account_settings.test", ImportState: true, ImportStateId: "me", ImportStateVerify: true},
+			{ResourceName: "zoom_account_lock_settings.test", ImportState: true, ImportStateId: "me", ImportStateVerify: true},
+			{ResourceName: "zoom_user_settings.a", ImportState: true, ImportStateVerify: true},
+			{ResourceName: "zoom_group_settings.test", ImportState: true, ImportStateVerify: true},
+			{ResourceName: "zoom_group_lock_settings.test", ImportState: true, ImportStateVerify: true},
+		},
 	})
 }

@@ -97,8 +97,8 @@ func (r *trackingFieldRef) CheckState(_ context.Context, req statecheck.CheckSta
 }
 
 // zoomField checks the account's copy of the field.
-func zoomField(env *acctest.Env, ref *trackingFieldRef, want func(*client.AccountTrackingField) error) statecheck.StateCheck {
-	return acctest.CheckNow(func() error {
+func zoomField(env *acctest.Env, ref *trackingFieldRef, want func(*client.AccountTrackingField) error) apiCheck {
+	return apiCheck(func() error {
 		f, err := env.Client.TrackingFields.Get(acctest.Ctx(), ref.id)
 		if err != nil {
 			return err
@@ -107,13 +107,31 @@ func zoomField(env *acctest.Env, ref *trackingFieldRef, want func(*client.Accoun
 	})
 }
 
-// TestAccTrackingField_lifecycle: bad input refused at plan time; a field created with ordered recommended values,
-// imported by ID and by label, changed in place (label, order, flags), changed in the portal (drift), deleted in
-// the portal (created again) and removed on destroy.
+// TestAccTrackingField_lifecycle runs, in one TestCase and one configuration, the tracking field scenarios below
+// (several scenarios per step; each TestCase and step costs terraform processes, resources in a configuration
+// barely do).
+//
+// Lifecycle (zoom_tracking_field.test): bad input refused at plan time; a field created with ordered recommended
+// values, imported by ID and by label, changed in place (label, order, flags), changed in the portal (drift),
+// deleted in the portal (created again) and removed on destroy.
+//
+// Data source (provider zoomds, an account of its own): zoom_tracking_fields lists the account's fields, all of
+// them and one by label.
+//
+// Events (sandbox only; providers zoomrefuse and zoomignore, one per setting of the sandbox knob
+// tracking_field_required): a required tracking field and a meeting and a webinar that carry it are created in one
+// apply (the events refer to the field); a meeting without it then gets Zoom's refusal, explained, under the
+// sandbox's default; where Zoom would accept such a meeting, it is created.
 func TestAccTrackingField_lifecycle(t *testing.T) {
 	env := acctest.New(t)
+	ds := acctest.New(t)
+	sandboxed := !acctest.RealAccount()
+	var refuse, ignore *acctest.Env
+	if sandboxed {
+		refuse = acctest.New(t, func(p *sandbox.Profile) { p.TrackingFieldRequired = sandbox.TrackingRequiredRefuse })
+		ignore = acctest.New(t, func(p *sandbox.Profile) { p.TrackingFieldRequired = sandbox.TrackingRequiredIgnore })
+	}
 	label, label2 := acctest.RandomName()+" cost centre", acctest.RandomName()+" department"
-	sameID := statecheck.CompareValue(compare.ValuesSame())
 	ref := &trackingFieldRef{}
 	values := func(v ...string) knownvalue.Check {
 		checks := make([]knownvalue.Check, len(v))
@@ -122,21 +140,128 @@ func TestAccTrackingField_lifecycle(t *testing.T) {
 		}
 		return knownvalue.ListExact(checks)
 	}
-	created := trackingFieldConfig(env, fmt.Sprintf(`  field              = %q
+
+	// Data source.
+	dsA, dsB := acctest.RandomName()+"-a", acctest.RandomName()+"-b"
+	dsBody := ds.ProviderBlock("zoomds") + fmt.Sprintf(`
+resource "zoom_tracking_field" "a" {
+  provider           = zoomds
+  field              = %q
+  required           = %t
+  recommended_values = ["z", "y"]
+}
+resource "zoom_tracking_field" "b" {
+  provider   = zoomds
+  field      = %q
+  visible    = false
+  depends_on = [zoom_tracking_field.a] # a known order: the sandbox lists fields in creation order
+}
+data "zoom_tracking_fields" "all" {
+  provider   = zoomds
+  depends_on = [zoom_tracking_field.a, zoom_tracking_field.b]
+}
+data "zoom_tracking_fields" "one" {
+  provider = zoomds
+  field    = zoom_tracking_field.b.field
+}
+`, dsA, testRequired, dsB)
+	dsChecks := []statecheck.StateCheck{
+		statecheck.CompareValuePairs("data.zoom_tracking_fields.one", tfjsonpath.New("tracking_fields").AtSliceIndex(0).AtMapKey("id"),
+			"zoom_tracking_field.b", tfjsonpath.New("id"), compare.ValuesSame()),
+		statecheck.ExpectKnownValue("data.zoom_tracking_fields.one", tfjsonpath.New("tracking_fields"), knownvalue.ListSizeExact(1)),
+	}
+	if sandboxed {
+		// The sandbox account holds only these two fields (a real account may hold others).
+		dsChecks = append(dsChecks, statecheck.ExpectKnownValue("data.zoom_tracking_fields.all", tfjsonpath.New("tracking_fields"), knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{"field": knownvalue.StringExact(dsA), "required": knownvalue.Bool(testRequired),
+				"visible": knownvalue.Bool(true), "recommended_values": knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.StringExact("z"), knownvalue.StringExact("y")})}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{"field": knownvalue.StringExact(dsB), "visible": knownvalue.Bool(false)}),
+		})))
+	}
+
+	// Events: base is the field, meeting and webinar of one setting; untracked the meeting without the field.
+	events := map[string]*acctest.Env{"refuse": refuse, "ignore": ignore}
+	eventLabel := map[string]string{"refuse": acctest.RandomName() + " cost centre", "ignore": acctest.RandomName() + " cost centre"}
+	start := zoomUTC(futureUTC(50 * time.Hour))
+	base := func(knob string) string {
+		return events[knob].ProviderBlock("zoom"+knob) + fmt.Sprintf(`
+resource "zoom_tracking_field" "cc_%[4]s" {
+  provider           = zoom%[4]s
+  field              = %[1]q
+  required           = true
+  recommended_values = ["R&D", "Sales"]
+}
+resource "zoom_meeting" "m_%[4]s" {
+  provider        = zoom%[4]s
+  user_id         = %[2]q
+  topic           = "tf-acc-tracked"
+  start_time      = %[3]q
+  tracking_fields = [{ field = zoom_tracking_field.cc_%[4]s.field, value = "R&D" }]
+}
+resource "zoom_webinar" "w_%[4]s" {
+  provider        = zoom%[4]s
+  user_id         = %[2]q
+  topic           = "tf-acc-tracked"
+  start_time      = %[3]q
+  tracking_fields = [{ field = zoom_tracking_field.cc_%[4]s.field, value = "Sales" }]
+}
+`, eventLabel[knob], events[knob].Host, start, knob)
+	}
+	untracked := func(knob string) string {
+		return fmt.Sprintf(`
+resource "zoom_meeting" "untracked_%[3]s" {
+  provider   = zoom%[3]s
+  user_id    = %[1]q
+  topic      = "tf-acc-untracked"
+  start_time = %[2]q
+  depends_on = [zoom_tracking_field.cc_%[3]s]
+}
+`, events[knob].Host, start, knob)
+	}
+	var eventChecks []statecheck.StateCheck
+	for _, knob := range []string{"refuse", "ignore"} {
+		eventChecks = append(eventChecks,
+			statecheck.ExpectKnownValue("zoom_meeting.m_"+knob, tfjsonpath.New("tracking_fields"), knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.ObjectExact(map[string]knownvalue.Check{"field": knownvalue.StringExact(eventLabel[knob]), "value": knownvalue.StringExact("R&D")}),
+			})),
+			statecheck.ExpectKnownValue("zoom_webinar.w_"+knob, tfjsonpath.New("tracking_fields"), knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.ObjectExact(map[string]knownvalue.Check{"field": knownvalue.StringExact(eventLabel[knob]), "value": knownvalue.StringExact("Sales")}),
+			})))
+	}
+	// config is the lifecycle's field with body, next to the data source scenario and (on the sandbox) the events
+	// of both settings, the ignoring one with the untracked meeting when withUntracked.
+	config := func(body string, withUntracked bool) string {
+		c := trackingFieldConfig(env, body) + dsBody
+		if sandboxed {
+			c += base("refuse") + base("ignore")
+			if withUntracked {
+				c += untracked("ignore")
+			}
+		}
+		return c
+	}
+
+	created := config(fmt.Sprintf(`  field              = %q
   visible            = false
   recommended_values = ["R&D", "Marketing", "Admin"]
-`, label))
-	updated := trackingFieldConfig(env, fmt.Sprintf(`  field              = %q
+`, label), false)
+	updatedBody := fmt.Sprintf(`  field              = %q
   required           = %t
   recommended_values = ["Admin", "R&D"]
-`, label2, testRequired))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkTrackingFieldsDestroyed(env),
-		Steps: []resource.TestStep{
-			// Plan-time validation: a blank label, an empty or repeated recommended value.
-			{
-				Config: env.Config(`
+`, label2, testRequired)
+	updated := config(updatedBody, true)
+
+	destroyed := []resource.TestCheckFunc{checkTrackingFieldsDestroyed(env), checkTrackingFieldsDestroyed(ds)}
+	if sandboxed {
+		for _, e := range []*acctest.Env{refuse, ignore} {
+			destroyed = append(destroyed, checkTrackingFieldsDestroyed(e), checkMeetingsDestroyed(e), checkWebinarsDestroyed(e))
+		}
+	}
+	steps := []resource.TestStep{
+		// Lifecycle: plan-time validation, a blank label, an empty or repeated recommended value.
+		{
+			Config: env.Config(`
 resource "zoom_tracking_field" "blank" {
   field = "  "
 }
@@ -145,32 +270,40 @@ resource "zoom_tracking_field" "values" {
   recommended_values = ["a", "", "a"]
 }
 `),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)(must not be empty or only spaces.*duplicate|duplicate.*must not be empty or only spaces)`),
-			},
-			{
-				Config: created,
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameID.AddStateValue(trackingFieldAddr, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^\S+$`))),
-					statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("required"), knownvalue.Bool(false)),
-					statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("visible"), knownvalue.Bool(false)),
-					statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("recommended_values"), values("R&D", "Marketing", "Admin")),
-					ref,
-				},
-			},
-			{ResourceName: trackingFieldAddr, ImportState: true, ImportStateVerify: true},
-			// By label.
-			{ResourceName: trackingFieldAddr, ImportState: true, ImportStateVerify: true, ImportStateId: label},
-			// Label, order of the values and both flags change in place.
-			{
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)(must not be empty or only spaces.*duplicate|duplicate.*must not be empty or only spaces)`),
+		},
+		// Lifecycle: created. Data source: both fields listed. Events: the field and the events that carry it.
+		{
+			Config: created,
+			ConfigStateChecks: append(append([]statecheck.StateCheck{
+				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^\S+$`))),
+				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("required"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("visible"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("recommended_values"), values("R&D", "Marketing", "Admin")),
+				ref,
+			}, dsChecks...), eventChecks...),
+		},
+		{ResourceName: trackingFieldAddr, ImportState: true, ImportStateVerify: true},
+		// By label.
+		{ResourceName: trackingFieldAddr, ImportState: true, ImportStateVerify: true, ImportStateId: label},
+		// Lifecycle: label, order of the values and both flags change in place. Events: where Zoom accepts a meeting
+		// without the required field, it is created.
+		{
+			Config: updated,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameID.AddStateValue(trackingFieldAddr, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("recommended_values"), values("Admin", "R&D")),
+				},
+				PostApplyPreRefresh: []plancheck.PlanCheck{
+					// The same field, changed in place.
+					plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
+						if v != ref.id {
+							return fmt.Errorf("id %q, created as %q", v, ref.id)
+						}
+						return nil
+					})),
+					plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("recommended_values"), values("Admin", "R&D")),
 					zoomField(env, ref, func(f *client.AccountTrackingField) error {
 						if f.Field != label2 || f.Required != testRequired || !f.Visible || !slices.Equal(f.RecommendedValues, []string{"Admin", "R&D"}) {
 							return fmt.Errorf("Zoom's copy after the update: %+v", f)
@@ -179,153 +312,58 @@ resource "zoom_tracking_field" "values" {
 					}),
 				},
 			},
-			// Changed in the portal: drift on exactly those attributes, put back in place.
-			{
-				PreConfig: func() {
-					if err := env.Client.TrackingFields.Update(acctest.Ctx(), ref.id, &client.TrackingFieldRequest{
-						Visible: client.Ptr(false), RecommendedValues: &[]string{"R&D", "Admin"}}); err != nil {
-						t.Fatalf("out-of-band update: %v", err)
-					}
-				},
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("visible"), knownvalue.Bool(true)),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					zoomField(env, ref, func(f *client.AccountTrackingField) error {
-						if !f.Visible || !slices.Equal(f.RecommendedValues, []string{"Admin", "R&D"}) {
-							return fmt.Errorf("Zoom's copy after repairing the drift: %+v", f)
-						}
-						return nil
-					}),
-				},
-			},
-			// Deleted in the portal: created again.
-			{
-				PreConfig: func() {
-					if err := env.Client.TrackingFields.Delete(acctest.Ctx(), ref.id); err != nil {
-						t.Fatalf("out-of-band delete: %v", err)
-					}
-				},
-				Config: updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionCreate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("required"), knownvalue.Bool(testRequired)),
-				},
-			},
 		},
-	})
-}
-
-// TestAccTrackingFieldsDataSource lists the account's fields, all of them and one by label.
-func TestAccTrackingFieldsDataSource(t *testing.T) {
-	env := acctest.New(t)
-	a, b := acctest.RandomName()+"-a", acctest.RandomName()+"-b"
-	checks := []statecheck.StateCheck{
-		statecheck.CompareValuePairs("data.zoom_tracking_fields.one", tfjsonpath.New("tracking_fields").AtSliceIndex(0).AtMapKey("id"),
-			"zoom_tracking_field.b", tfjsonpath.New("id"), compare.ValuesSame()),
-		statecheck.ExpectKnownValue("data.zoom_tracking_fields.one", tfjsonpath.New("tracking_fields"), knownvalue.ListSizeExact(1)),
+		// Lifecycle: changed in the portal, drift on exactly those attributes, put back in place.
+		{
+			PreConfig: func() {
+				if err := env.Client.TrackingFields.Update(acctest.Ctx(), ref.id, &client.TrackingFieldRequest{
+					Visible: client.Ptr(false), RecommendedValues: &[]string{"R&D", "Admin"}}); err != nil {
+					t.Fatalf("out-of-band update: %v", err)
+				}
+			},
+			Config: updated,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("visible"), knownvalue.Bool(true)),
+			}, PostApplyPreRefresh: []plancheck.PlanCheck{
+				zoomField(env, ref, func(f *client.AccountTrackingField) error {
+					if !f.Visible || !slices.Equal(f.RecommendedValues, []string{"Admin", "R&D"}) {
+						return fmt.Errorf("Zoom's copy after repairing the drift: %+v", f)
+					}
+					return nil
+				}),
+			}},
+		},
+		// Lifecycle: deleted in the portal, created again.
+		{
+			PreConfig: func() {
+				if err := env.Client.TrackingFields.Delete(acctest.Ctx(), ref.id); err != nil {
+					t.Fatalf("out-of-band delete: %v", err)
+				}
+			},
+			Config: updated,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionCreate),
+			}, PostApplyPreRefresh: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("required"), knownvalue.Bool(testRequired)),
+			}},
+		},
 	}
-	if !acctest.RealAccount() {
-		// The sandbox account holds only these two fields (a real account may hold others).
-		checks = append(checks, statecheck.ExpectKnownValue("data.zoom_tracking_fields.all", tfjsonpath.New("tracking_fields"), knownvalue.ListExact([]knownvalue.Check{
-			knownvalue.ObjectPartial(map[string]knownvalue.Check{"field": knownvalue.StringExact(a), "required": knownvalue.Bool(testRequired),
-				"visible": knownvalue.Bool(true), "recommended_values": knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.StringExact("z"), knownvalue.StringExact("y")})}),
-			knownvalue.ObjectPartial(map[string]knownvalue.Check{"field": knownvalue.StringExact(b), "visible": knownvalue.Bool(false)}),
-		})))
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkTrackingFieldsDestroyed(env),
-		Steps: []resource.TestStep{{
-			Config: env.Config(fmt.Sprintf(`
-resource "zoom_tracking_field" "a" {
-  field              = %q
-  required           = %t
-  recommended_values = ["z", "y"]
-}
-resource "zoom_tracking_field" "b" {
-  field      = %q
-  visible    = false
-  depends_on = [zoom_tracking_field.a] # a known order: the sandbox lists fields in creation order
-}
-data "zoom_tracking_fields" "all" {
-  depends_on = [zoom_tracking_field.a, zoom_tracking_field.b]
-}
-data "zoom_tracking_fields" "one" {
-  field = zoom_tracking_field.b.field
-}
-`, a, testRequired, b)),
-			ConfigStateChecks: checks,
-		}},
-	})
-}
-
-// TestAccTrackingField_events: a required tracking field and a meeting and a webinar that carry it are created in
-// one apply (the events refer to the field); a meeting without it then gets Zoom's refusal, explained, under the
-// sandbox's default; where Zoom would accept such a meeting (profile knob), it is created.
-func TestAccTrackingField_events(t *testing.T) {
-	for _, knob := range []string{sandbox.TrackingRequiredRefuse, sandbox.TrackingRequiredIgnore} {
-		t.Run(knob, func(t *testing.T) {
-			env := acctest.New(t, func(p *sandbox.Profile) { p.TrackingFieldRequired = knob })
-			env.RequireSandbox(t)
-			label := acctest.RandomName() + " cost centre"
-			start := zoomUTC(futureUTC(50 * time.Hour))
-			base := fmt.Sprintf(`
-resource "zoom_tracking_field" "cc" {
-  field              = %[1]q
-  required           = true
-  recommended_values = ["R&D", "Sales"]
-}
-resource "zoom_meeting" "m" {
-  user_id         = %[2]q
-  topic           = "tf-acc-tracked"
-  start_time      = %[3]q
-  tracking_fields = [{ field = zoom_tracking_field.cc.field, value = "R&D" }]
-}
-resource "zoom_webinar" "w" {
-  user_id         = %[2]q
-  topic           = "tf-acc-tracked"
-  start_time      = %[3]q
-  tracking_fields = [{ field = zoom_tracking_field.cc.field, value = "Sales" }]
-}
-`, label, env.Host, start)
-			untracked := fmt.Sprintf(`
-resource "zoom_meeting" "untracked" {
-  user_id    = %q
-  topic      = "tf-acc-untracked"
-  start_time = %q
-  depends_on = [zoom_tracking_field.cc]
-}
-`, env.Host, start)
-			second := resource.TestStep{Config: env.Config(base + untracked)}
-			if knob == sandbox.TrackingRequiredRefuse {
-				second.ExpectError = regexp.MustCompile(`(?s)HTTP\s+400,\s+Zoom\s+code\s+300.*requires\s+every\s+meeting\s+and\s+webinar\s+to\s+carry\s+a\s+value\s+for\s+the\s+required\s+tracking\s+field\s+"` +
-					regexp.QuoteMeta(label) + `".*tracking_fields`)
-			}
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy: resource.ComposeTestCheckFunc(checkTrackingFieldsDestroyed(env), checkMeetingsDestroyed(env),
-					checkWebinarsDestroyed(env)),
-				Steps: []resource.TestStep{
-					{
-						Config: env.Config(base),
-						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue("zoom_meeting.m", tfjsonpath.New("tracking_fields"), knownvalue.ListExact([]knownvalue.Check{
-								knownvalue.ObjectExact(map[string]knownvalue.Check{"field": knownvalue.StringExact(label), "value": knownvalue.StringExact("R&D")}),
-							})),
-							statecheck.ExpectKnownValue("zoom_webinar.w", tfjsonpath.New("tracking_fields"), knownvalue.ListExact([]knownvalue.Check{
-								knownvalue.ObjectExact(map[string]knownvalue.Check{"field": knownvalue.StringExact(label), "value": knownvalue.StringExact("Sales")}),
-							})),
-						},
-					},
-					second,
-				},
-			})
+	if sandboxed {
+		// Events: under the sandbox's default, a meeting without the required field gets Zoom's refusal, explained.
+		steps = append(steps, resource.TestStep{
+			Config: updated + untracked("refuse"),
+			ExpectError: regexp.MustCompile(`(?s)HTTP\s+400,\s+Zoom\s+code\s+300.*requires\s+every\s+meeting\s+and\s+webinar\s+to\s+carry\s+a\s+value\s+for\s+the\s+required\s+tracking\s+field\s+"` +
+				regexp.QuoteMeta(eventLabel["refuse"]) + `".*tracking_fields`),
 		})
 	}
+	names := []string{"zoomds"}
+	if sandboxed {
+		names = append(names, "zoomrefuse", "zoomignore")
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		Steps:                    steps,
+	})
 }
