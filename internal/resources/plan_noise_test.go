@@ -156,6 +156,12 @@ func withProvider(body, name string) string {
 	return resourceBlockStart.ReplaceAllString(body, "$1\n  provider = "+name)
 }
 
+// isProvider tells whether the provider address of a resource in the state (registry.terraform.io/hashicorp/x,
+// or provider["registry.terraform.io/hashicorp/x"]) is the one of local name name.
+func isProvider(addr, name string) bool {
+	return strings.HasSuffix(strings.TrimSuffix(addr, `"]`), "/"+name)
+}
+
 // inProvider runs check on the part of the state that the provider of local name name manages: a CheckDestroy
 // that asks one account about the resources of another would find nothing there and pass.
 func inProvider(name string, check resource.TestCheckFunc) resource.TestCheckFunc {
@@ -163,9 +169,12 @@ func inProvider(name string, check resource.TestCheckFunc) resource.TestCheckFun
 		root := s.RootModule()
 		part := &terraform.ModuleState{Path: root.Path, Resources: map[string]*terraform.ResourceState{}}
 		for k, rs := range root.Resources {
-			if strings.HasSuffix(rs.Provider, "/"+name+`"]`) {
+			if isProvider(rs.Provider, name) {
 				part.Resources[k] = rs
 			}
+		}
+		if len(part.Resources) == 0 {
+			return fmt.Errorf("the state has no resource of provider %s", name)
 		}
 		return check(&terraform.State{Modules: []*terraform.ModuleState{part}})
 	}
