@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -352,6 +354,130 @@ func (c beforeCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest
 	resp.Error = fmt.Errorf("%s is not in the plan", c.addr)
 }
 
+// importSteps checks the import of several resources at once, where ImportState steps would cost a working
+// directory and four terraform commands each: the first step forgets them (removed blocks, the objects stay in
+// Zoom), the second imports them again with import blocks. The plan must import each without any change, and the
+// imported state must equal the state that snapshot took before (ImportStateVerify, but for all of them),
+// apart from the ignored attributes. config is the configuration with the resources; ids maps each address to
+// its import ID and the local name of its provider.
+type importSteps struct {
+	snapshot map[string]map[string]any // attribute values by address, taken by take
+}
+
+type importID struct{ id, provider string }
+
+// take is a state check that records the attribute values of addrs.
+func (s *importSteps) take(addrs ...string) statecheck.StateCheck {
+	return stateCheckFunc(func(state *tfjson.State) error {
+		s.snapshot = map[string]map[string]any{}
+		for _, addr := range addrs {
+			r := stateResource(state, addr)
+			if r == nil {
+				return fmt.Errorf("%s is not in the state", addr)
+			}
+			s.snapshot[addr] = r.AttributeValues
+		}
+		return nil
+	})
+}
+
+// steps returns the two steps.
+func (s *importSteps) steps(config string, ids map[string]importID, ignore ...string) []resource.TestStep {
+	removed, imports := config, config
+	var planChecks []plancheck.PlanCheck
+	var stateChecks []statecheck.StateCheck
+	for _, addr := range slices.Sorted(maps.Keys(ids)) {
+		typ, name, _ := strings.Cut(addr, ".")
+		block := regexp.MustCompile(`(?s)\nresource "` + typ + `" "` + name + `" \{.*?\n\}\n`)
+		if !block.MatchString(removed) {
+			panic("no block of " + addr + " in the configuration")
+		}
+		removed = block.ReplaceAllLiteralString(removed, fmt.Sprintf("\nremoved {\n  from = %s\n  lifecycle {\n    destroy = false\n  }\n}\n", addr))
+		imports += fmt.Sprintf("\nimport {\n  provider = %s\n  to       = %s\n  id       = %q\n}\n", ids[addr].provider, addr, ids[addr].id)
+		planChecks = append(planChecks, plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop), importedCheck(addr))
+		stateChecks = append(stateChecks, stateCheckFunc(func(state *tfjson.State) error {
+			r := stateResource(state, addr)
+			if r == nil {
+				return fmt.Errorf("%s is not in the state after the import", addr)
+			}
+			want, got := maps.Clone(s.snapshot[addr]), maps.Clone(r.AttributeValues)
+			for _, k := range ignore {
+				delete(want, k)
+				delete(got, k)
+			}
+			if !reflect.DeepEqual(want, got) {
+				return fmt.Errorf("%s: imported %v, want %v", addr, got, want)
+			}
+			return nil
+		}))
+	}
+	return []resource.TestStep{
+		{
+			Config: removed,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+				stateless(slices.Collect(maps.Keys(ids))...),
+			}},
+		},
+		{
+			Config:            imports,
+			ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: planChecks},
+			ConfigStateChecks: stateChecks,
+		},
+	}
+}
+
+// stateCheckFunc is a state check made of a function.
+type stateCheckFunc func(*tfjson.State) error
+
+func (f stateCheckFunc) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = f(req.State)
+}
+
+// stateResource returns the resource at addr in the root module of state, or nil.
+func stateResource(state *tfjson.State, addr string) *tfjson.StateResource {
+	if state == nil || state.Values == nil || state.Values.RootModule == nil {
+		return nil
+	}
+	for _, r := range state.Values.RootModule.Resources {
+		if r.Address == addr {
+			return r
+		}
+	}
+	return nil
+}
+
+// importedCheck is a plan check: the plan imports addr.
+type importedCheck string
+
+func (c importedCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Address == string(c) {
+			if rc.Change.Importing == nil {
+				resp.Error = fmt.Errorf("%s: the plan does not import it", c)
+			}
+			return
+		}
+	}
+	resp.Error = fmt.Errorf("%s is not in the plan", c)
+}
+
+// stateless is a plan check: none of addrs is in the prior state of the plan (they were forgotten).
+func stateless(addrs ...string) plancheck.PlanCheck { return statelessCheck(addrs) }
+
+type statelessCheck []string
+
+func (c statelessCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	if req.Plan.PriorState == nil || req.Plan.PriorState.Values == nil || req.Plan.PriorState.Values.RootModule == nil {
+		return
+	}
+	for _, r := range req.Plan.PriorState.Values.RootModule.Resources {
+		if slices.Contains(c, r.Address) {
+			resp.Error = fmt.Errorf("%s is still in the state", r.Address)
+			return
+		}
+	}
+}
+
 // TestAccMailVacation_sandboxKnobs runs the lifecycle under every sandbox setting that changes what Zoom answers
 // for the unconfirmed parts of the Mail API, and the scenarios that only the sandbox can stage, each with its own
 // sandbox, reached through its own provider instance (another local name of the provider), and its own
@@ -445,6 +571,9 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 		created, cleared  []statecheck.StateCheck
 		turnedOn, updated []plancheck.PlanCheck
 		imports           []resource.TestStep
+		knobAddrs         []string
+		importIDs         = map[string]importID{}
+		knobImports       importSteps
 	)
 	for _, name := range knobNames {
 		// Before Terraform, someone restricted replies to the domain in the mail client. With a PUT that keeps
@@ -466,9 +595,8 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 			plancheck.ExpectKnownValue(addr(name), tfjsonpath.New("enabled"), knownvalue.Bool(true)),
 		)
 		updated = append(updated, plancheck.ExpectResourceAction(addr(name), plancheck.ResourceActionUpdate))
-		imports = append(imports, resource.TestStep{
-			ResourceName: addr(name), ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_time"},
-		})
+		knobAddrs = append(knobAddrs, addr(name))
+		importIDs[addr(name)] = importID{id: s.envs[name].Host, provider: name}
 	}
 	for _, name := range clearNames {
 		env := s.envs[name]
@@ -515,10 +643,13 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 			ConfigStateChecks: append(created,
 				statecheck.ExpectKnownValue(addr("zoomsanitised"), tfjsonpath.New("body_html"), knownvalue.StringExact(html)),
 				zoomSanitised,
+				knobImports.take(knobAddrs...),
 			),
 		},
 	}
 	steps = append(steps, imports...)
+	// The knobs' resources are imported together (Zoom's UTC spelling of start_time denotes the same instant).
+	steps = append(steps, knobImports.steps(full(first, html), importIDs, "start_time")...)
 	steps = append(steps,
 		resource.TestStep{
 			// An edit of the sanitised HTML in the mail client is drift on body_html, showing Zoom's HTML, and
