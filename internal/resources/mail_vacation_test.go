@@ -158,7 +158,8 @@ func epochOf(s string) string {
 	return client.MailTime(t)
 }
 
-// TestAccMailVacation_lifecycle runs the matrix on one mailbox: create, empty plan after apply and refresh,
+// TestAccMailVacation_lifecycle runs the matrix on one mailbox: bad input rejected at plan time
+// (vacationValidationSteps, before anything exists), create, empty plan after apply and refresh,
 // import, update in place, a responder switched off in the mail client (drift), an out-of-band reset, and destroy
 // leaving the responder off.
 //
@@ -184,7 +185,7 @@ func TestAccMailVacation_lifecycle(t *testing.T) {
 
 	mailTest(t, resource.TestCase{
 		CheckDestroy: checkVacationsOff(env),
-		Steps: []resource.TestStep{
+		Steps: append(vacationValidationSteps(env), []resource.TestStep{
 			{
 				Config: config("Closed for the holidays", end, false),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -267,7 +268,7 @@ func TestAccMailVacation_lifecycle(t *testing.T) {
 					}),
 				},
 			},
-		},
+		}...),
 	})
 }
 
@@ -696,10 +697,10 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 	})
 }
 
-// TestAccMailVacation_validation rejects bad input at plan time with a message that names the problem, and a
-// mailbox on Zoom for Government.
-func TestAccMailVacation_validation(t *testing.T) {
-	env := acctest.New(t)
+// vacationValidationSteps reject bad input at plan time with a message that names the problem, and a mailbox on
+// Zoom for Government. They are plan-only steps that fail, which TestAccMailVacation_lifecycle runs before its
+// first apply (its own test case would cost three more terraform commands).
+func vacationValidationSteps(env *acctest.Env) []resource.TestStep {
 	cases := []struct{ mailbox, args, want string }{
 		{"a@example.com", "  enabled = true\n  start_time = \"2031-01-02T00:00:00Z\"\n  end_time = \"2031-01-01T00:00:00Z\"\n  subject = \"x\"", `end_time is not after start_time`},
 		{"a@example.com", "  enabled = true\n  start_time = \"2031-01-01T01:00:00+01:00\"\n  end_time = \"2031-01-01T00:00:00Z\"\n  subject = \"x\"", `end_time 2031-01-01T00:00:00Z is not after start_time`},
@@ -741,7 +742,7 @@ resource "zoom_mail_vacation" "test" {
 		PlanOnly:    true,
 		ExpectError: errorRE(`Zoom Mail is not available on Zoom for Government.*commercial Zoom cloud`),
 	})
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
+	return steps
 }
 
 // vacationSet is a sandbox per name (a provider local name) for mail tests that run several scenarios, each with

@@ -52,7 +52,8 @@ func checkUserDestroyed(env *acctest.Env) resource.TestCheckFunc {
 	}
 }
 
-// TestAccUser_lifecycle runs the whole matrix on an active (autoCreate) user, zoom_user.test: create, import by ID
+// TestAccUser_lifecycle runs the whole matrix on an active (autoCreate) user, zoom_user.test: bad input rejected
+// at plan time (userValidationSteps, before anything exists), create, import by ID
 // and by e-mail, update in place (e-mail included), out-of-band change as drift, out-of-band delete and
 // re-creation, and destroy. Beside it, in the same configuration (one TestCase; the account allows custCreate),
 // each with a resource of its own:
@@ -144,7 +145,7 @@ resource "terraform_data" "second" {
 	config := func(email, body string, over map[string]string) string {
 		return env.Config(user("test", email, body) + others(over))
 	}
-	steps := []resource.TestStep{
+	steps := append(userValidationSteps(env), []resource.TestStep{
 		{
 			Config: config(email, v1, nil),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -300,7 +301,7 @@ resource "terraform_data" "second" {
 				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
 			},
 		},
-	}
+	}...)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkUserDestroyed(env),
@@ -308,9 +309,10 @@ resource "terraform_data" "second" {
 	})
 }
 
-// TestAccUser_validation rejects bad input at plan time with a message that names the problem.
-func TestAccUser_validation(t *testing.T) {
-	env := acctest.New(t)
+// userValidationSteps reject bad input at plan time with a message that names the problem. They are plan-only
+// steps that fail, which TestAccUser_lifecycle runs before its first apply (their own test case would cost three
+// more terraform commands).
+func userValidationSteps(env *acctest.Env) []resource.TestStep {
 	cases := []struct {
 		name, email, body, want string
 	}{
@@ -338,7 +340,7 @@ func TestAccUser_validation(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)` + c.want),
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
+	return steps
 }
 
 const longName = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaft"
