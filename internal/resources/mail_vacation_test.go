@@ -12,6 +12,7 @@ import (
 	"time"
 
 	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -768,6 +769,15 @@ func (s vacationSet) config(mailboxes map[string]string, args func(name string) 
 	return b.String()
 }
 
+// factories serves the provider under every name of the set, and not as zoom, which the set's configurations do
+// not use: terraform reads the schema of every provider a test case serves in each of its commands (about
+// 0.015 CPU-s per provider and command), used or not.
+func (s vacationSet) factories() map[string]func() (tfprotov6.ProviderServer, error) {
+	f := acctest.ProviderFactoriesNamed(s.names...)
+	delete(f, "zoom")
+	return f
+}
+
 // vacationsOff is the CheckDestroy of a vacationSet: the mailbox of every zoom_mail_vacation.<name> of the state
 // has its responder off and cleared in the account of name.
 func (s vacationSet) vacationsOff(state *terraform.State) error { return s.vacationsOffExcept()(state) }
@@ -796,13 +806,45 @@ func (s vacationSet) checkOff(state *terraform.State, skip []string) error {
 	return nil
 }
 
+// TestAccMailVacation_unavailable: an account without Zoom Mail, a mailbox that is not provisioned and Mail
+// end-to-end encryption each fail with the list of prerequisites, under each answer the sandbox can give for
+// them. The nine cases each have their sandbox, provider instance and resource, in one configuration that fails
+// in one apply: the pattern wants nine errors, one after the other, each with the prerequisites. (A test case of
+// its own: the nine providers would cost every command of TestAccMailVacation_failures.)
+func TestAccMailVacation_unavailable(t *testing.T) {
+	const args = "  enabled = true\n  subject = \"Away\"\n"
+	profiles := map[string]func(*sandbox.Profile){}
+	for knob, kname := range map[string]string{sandbox.MailUnavailableInvalid: "invalid", sandbox.MailUnavailableDescriptive: "descriptive",
+		sandbox.MailUnavailableNotFound: "notfound"} {
+		for cname, cause := range map[string]func(*sandbox.Profile){
+			"disabled":      func(p *sandbox.Profile) { p.MailEnabled = false },
+			"unprovisioned": func(p *sandbox.Profile) { p.MailUnprovisionedMailboxes = []string{p.OwnerEmail} },
+			"eee":           func(p *sandbox.Profile) { p.MailE2EE = true },
+		} {
+			profiles["unavailable"+kname+cname] = func(p *sandbox.Profile) { p.MailUnavailableError = knob; cause(p) }
+		}
+	}
+	s := vacationSet{newSandboxes(t, profiles)}
+	var hosts []string
+	for _, env := range s.envs {
+		hosts = append(hosts, regexp.QuoteMeta(env.Host))
+	}
+	hosts = slices.Compact(slices.Sorted(slices.Values(hosts)))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: s.factories(),
+		Steps: []resource.TestStep{{
+			Config: s.config(nil, func(string) (string, bool) { return args, true }),
+			ExpectError: errorRE(fmt.Sprintf(`(?:Error setting the Zoom Mail vacation responder of (?:%s).*?`+
+				`Zoom Mail Service is enabled.*?end-to-end encryption is turned off.*?provisioned Zoom Mail mailbox.*?){%d}`,
+				strings.Join(hosts, "|"), len(s.names))),
+		}},
+	})
+}
+
 // TestAccMailVacation_failures: the ways Zoom refuses the setting, each scenario with its own sandbox, provider
 // instance and resource, in one TestCase (steps that fail leave the state as it was, so each failing scenario
 // appears in its step's configuration only):
 //
-//   - unavailable: an account without Zoom Mail, a mailbox that is not provisioned and Mail end-to-end encryption
-//     each fail with the list of prerequisites, under each answer the sandbox can give for them (nine resources
-//     that fail in one apply: the pattern wants nine errors, one after the other, each with the prerequisites);
 //   - scopeswrite, scopesread: a Zoom app without the Mail scopes fails with the scopes to add, granular and
 //     classic; without the read scope the PUT works and the refresh after it fails, and with the scope granted
 //     (new tokens) the state matches;
@@ -832,19 +874,6 @@ func TestAccMailVacation_failures(t *testing.T) {
 		"lostinvalid":  nil,
 		"lostnotfound": func(p *sandbox.Profile) { p.MailUnavailableError = sandbox.MailUnavailableNotFound },
 	}
-	var unavailable []string
-	for knob, kname := range map[string]string{sandbox.MailUnavailableInvalid: "invalid", sandbox.MailUnavailableDescriptive: "descriptive",
-		sandbox.MailUnavailableNotFound: "notfound"} {
-		for cname, cause := range map[string]func(*sandbox.Profile){
-			"disabled":      func(p *sandbox.Profile) { p.MailEnabled = false },
-			"unprovisioned": func(p *sandbox.Profile) { p.MailUnprovisionedMailboxes = []string{p.OwnerEmail} },
-			"eee":           func(p *sandbox.Profile) { p.MailE2EE = true },
-		} {
-			name := "unavailable" + kname + cname
-			unavailable = append(unavailable, name)
-			profiles[name] = func(p *sandbox.Profile) { p.MailUnavailableError = knob; cause(p) }
-		}
-	}
 	s := vacationSet{newSandboxes(t, profiles)}
 	env := func(name string) *acctest.Env { return s.envs[name] }
 	// present is the configuration in which the named scenarios have their resources (with args, or with
@@ -859,11 +888,6 @@ func TestAccMailVacation_failures(t *testing.T) {
 	}
 	lasting := []string{"lostinvalid", "lostnotfound", "refusekeep"}
 	lastingArgs := map[string]string{"refusekeep": withTimes}
-	var hosts []string
-	for _, name := range unavailable {
-		hosts = append(hosts, regexp.QuoteMeta(env(name).Host))
-	}
-	hosts = slices.Compact(slices.Sorted(slices.Values(hosts)))
 	setProfile := func(name string, f func(*sandbox.Profile)) func() {
 		return func() { env(name).Sandbox.UpdateProfile(f) }
 	}
@@ -873,12 +897,6 @@ func TestAccMailVacation_failures(t *testing.T) {
 		CheckDestroy: s.vacationsOffExcept("refusekeep"),
 		Steps: []resource.TestStep{
 			{Config: present(lastingArgs, lasting...)},
-			{
-				Config: present(lastingArgs, append(slices.Clone(lasting), unavailable...)...),
-				ExpectError: errorRE(fmt.Sprintf(`(?:Error setting the Zoom Mail vacation responder of (?:%s).*?`+
-					`Zoom Mail Service is enabled.*?end-to-end encryption is turned off.*?provisioned Zoom Mail mailbox.*?){%d}`,
-					strings.Join(hosts, "|"), len(unavailable))),
-			},
 			{
 				Config: present(lastingArgs, append(slices.Clone(lasting), "scopeswrite")...),
 				ExpectError: errorRE(`Error setting the Zoom Mail vacation responder.*missing an OAuth scope.*` +

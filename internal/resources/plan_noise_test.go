@@ -206,8 +206,11 @@ func TestAccPlanNoise_everyKind(t *testing.T) {
 			destroyed = append(destroyed, inProvider(name, k.destroyed))
 		}
 	}
+	// Not served as zoom, which the configuration does not use (see vacationSet.factories).
+	factories := acctest.ProviderFactoriesNamed(providers...)
+	delete(factories, "zoom")
 	tc := resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(providers...),
+		ProtoV6ProviderFactories: factories,
 		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
 		Steps: []resource.TestStep{
 			{Config: before.String()},

@@ -347,8 +347,7 @@ const longName = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewisse
 
 // TestAccUser_sandboxSettings runs the user scenarios that only the sandbox can stage, each with its own sandbox,
 // reached through its own provider instance (a local name of the provider), and its own zoom_user, all in one
-// configuration: one TestCase. Steps that fail leave the state as it was, so a failing scenario appears in its
-// step's configuration only.
+// configuration: one TestCase (TestAccUser_sandboxFailures has the ones that fail).
 //
 //   - zoomstatus200, zoomstatus204: activating and deactivating works whether Zoom answers userStatus with 200 (as
 //     the User spec documents) or 204.
@@ -358,13 +357,6 @@ const longName = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewisse
 //   - zoompreserveassent, zoomlowerdigits, zoomlowerinternational: Zoom may store e-mails lower-cased and reformat
 //     phone numbers. Under every setting the configured spelling stays in state, with no error and no difference
 //     on the next plan, and changing both in place works the same way.
-//   - zoomnotallowed: on an account without custCreate the error says so and nothing is left behind.
-//   - zoomduplicate: creating a user whose e-mail is already in the account fails with advice to import, when that
-//     user is older than a day (a recent one with the configured names is adopted: an interrupted earlier apply
-//     created it, see TestAccAdoption_applyGivesUp).
-//   - zoomimported: an imported autoCreate user looks like an invited one (nothing in Zoom's record tells a
-//     managed-domain user), so delete_action defaults to disassociate; when Zoom refuses that on destroy, the user
-//     is deleted with a warning instead of destroy failing.
 func TestAccUser_sandboxSettings(t *testing.T) {
 	set := newSandboxes(t, map[string]func(*sandbox.Profile){
 		"zoomstatus200": func(p *sandbox.Profile) { p.UserStatusSuccessCode = 200 },
@@ -380,9 +372,6 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 		"zoomlowerinternational": func(p *sandbox.Profile) {
 			p.UserEmailCase, p.PhoneNumberFormat = sandbox.UserEmailLower, sandbox.PhoneFormatInternational
 		},
-		"zoomnotallowed": nil,
-		"zoomduplicate":  nil,
-		"zoomimported":   nil,
 	})
 	statusNames := []string{"zoomstatus200", "zoomstatus204"}
 	pendingNames := []string{"zoomapplied", "zoomignored"}
@@ -399,21 +388,8 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 			}
 			emails[name], emails2[name] = mixed(), mixed()
 		}
-		if name != "zoomnotallowed" && name != "zoomduplicate" {
-			destroyed = append(destroyed, inProvider(name, checkUserDestroyed(env)))
-		}
+		destroyed = append(destroyed, inProvider(name, checkUserDestroyed(env)))
 	}
-	notAllowed := set.envs["zoomnotallowed"]
-	destroyed = append(destroyed, func(*terraform.State) error {
-		users, err := notAllowed.Client.Users.List(acctest.Ctx(), &client.ListUsersOptions{})
-		if err != nil {
-			return err
-		}
-		if len(users) != 1 {
-			return fmt.Errorf("zoomnotallowed: expected only the account owner, found %d users", len(users))
-		}
-		return nil
-	})
 
 	const pendingV1 = `
   type       = 1
@@ -431,8 +407,8 @@ func TestAccUser_sandboxSettings(t *testing.T) {
   phone_numbers = [{ country = "US", code = "+1", number = "2025550100", label = "Office" }]
 `
 	// config: the status users with status, the pending users with pendingBody, the normalised users with the
-	// e-mails of changed (emails2 or emails) and number, and the bodies of extra (other names).
-	config := func(status, pendingBody string, changed bool, number string, extra map[string]string) string {
+	// e-mails of changed (emails2 or emails) and number.
+	config := func(status, pendingBody string, changed bool, number string) string {
 		return set.config(func(name string, _ *acctest.Env) string {
 			block := func(email, body string) string {
 				return fmt.Sprintf("\nresource \"zoom_user\" %[1]q {\n  provider = %[1]s\n  email    = %[2]q\n%[3]s\n}\n", name, email, body)
@@ -451,8 +427,6 @@ func TestAccUser_sandboxSettings(t *testing.T) {
   type     = 1
   manager  = "The.Boss@Example.COM"
   phone_numbers = [{ country = "US", code = "+1", number = %q, label = "Mobile" }]`, number))
-			case extra[name] != "":
-				return block(emails[name], extra[name])
 			}
 			return ""
 		})
@@ -520,15 +494,14 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("202.555.0199")),
 		)
 	}
-	last := config("inactive", pendingV2, true, "202.555.0199", nil)
-	imported, duplicate := set.envs["zoomimported"], set.envs["zoomduplicate"]
+	last := config("inactive", pendingV2, true, "202.555.0199")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: set.factories(),
 		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
 		Steps: []resource.TestStep{
-			{Config: config("inactive", pendingV1, false, "(202) 555-0100", nil), ConfigStateChecks: created},
+			{Config: config("inactive", pendingV1, false, "(202) 555-0100"), ConfigStateChecks: created},
 			// A change while pending: kept in state, no error. The e-mail and number change in place.
-			{Config: config("active", pendingV2, true, "202.555.0199", nil), ConfigStateChecks: pending},
+			{Config: config("active", pendingV2, true, "202.555.0199"), ConfigStateChecks: pending},
 			// The person accepts: the next plan sends what Zoom lacks (nothing where Zoom applied the change).
 			{
 				PreConfig: func() {
@@ -542,8 +515,51 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: afterAccept},
 				ConfigStateChecks: accepted,
 			},
+		},
+	})
+}
+
+// TestAccUser_sandboxFailures runs the user scenarios that fail and only the sandbox can stage, each with its own
+// sandbox, reached through its own provider instance, and its own zoom_user, in one TestCase. Steps that fail leave
+// the state as it was, so each scenario appears in its step's configuration only.
+//
+//   - zoomnotallowed: on an account without custCreate the error says so and nothing is left behind.
+//   - zoomduplicate: creating a user whose e-mail is already in the account fails with advice to import, when that
+//     user is older than a day (a recent one with the configured names is adopted: an interrupted earlier apply
+//     created it, see TestAccAdoption_applyGivesUp).
+//   - zoomimported: an imported autoCreate user looks like an invited one (nothing in Zoom's record tells a
+//     managed-domain user), so delete_action defaults to disassociate; when Zoom refuses that on destroy, the user
+//     is deleted with a warning instead of destroy failing.
+func TestAccUser_sandboxFailures(t *testing.T) {
+	set := newSandboxes(t, map[string]func(*sandbox.Profile){"zoomnotallowed": nil, "zoomduplicate": nil, "zoomimported": nil})
+	notAllowed, duplicate, imported := set.envs["zoomnotallowed"], set.envs["zoomduplicate"], set.envs["zoomimported"]
+	emails := map[string]string{}
+	for _, name := range set.names {
+		emails[name] = set.envs[name].RandomEmail()
+	}
+	// config is the zoom_user of name with body, and its provider only.
+	config := func(name, body string) string {
+		return set.envs[name].ProviderBlock(name) +
+			fmt.Sprintf("\nresource \"zoom_user\" %[1]q {\n  provider = %[1]s\n  email    = %[2]q\n%[3]s\n}\n", name, emails[name], body)
+	}
+	// Not served as zoom, which the configurations do not use (see vacationSet.factories).
+	factories := set.factories()
+	delete(factories, "zoom")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factories,
+		CheckDestroy: resource.ComposeTestCheckFunc(inProvider("zoomimported", checkUserDestroyed(imported)), func(*terraform.State) error {
+			users, err := notAllowed.Client.Users.List(acctest.Ctx(), &client.ListUsersOptions{})
+			if err != nil {
+				return err
+			}
+			if len(users) != 1 {
+				return fmt.Errorf("zoomnotallowed: expected only the account owner, found %d users", len(users))
+			}
+			return nil
+		}),
+		Steps: []resource.TestStep{
 			{
-				Config:      config("inactive", pendingV2, true, "202.555.0199", map[string]string{"zoomnotallowed": "  action = \"custCreate\"\n  type = 1"}),
+				Config:      config("zoomnotallowed", "  action = \"custCreate\"\n  type = 1"),
 				ExpectError: regexp.MustCompile(`Error creating Zoom user`),
 			},
 			{
@@ -556,7 +572,7 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 					}
 					duplicate.Sandbox.Advance(25 * time.Hour)
 				},
-				Config:      config("inactive", pendingV2, true, "202.555.0199", map[string]string{"zoomduplicate": "  action = \"autoCreate\"\n  type = 1"}),
+				Config:      config("zoomduplicate", "  action = \"autoCreate\"\n  type = 1"),
 				ExpectError: regexp.MustCompile(`(?s)already exists in the\s+account.*terraform import`),
 			},
 			{
@@ -567,21 +583,16 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 						t.Fatalf("out-of-band create: %v", err)
 					}
 				},
-				Config:             config("inactive", pendingV2, true, "202.555.0199", map[string]string{"zoomimported": "  type = 1"}),
+				Config:             config("zoomimported", "  type = 1"),
 				ResourceName:       "zoom_user.zoomimported",
 				ImportState:        true,
 				ImportStateId:      emails["zoomimported"],
 				ImportStatePersist: true,
 				ImportStateCheck: func(s []*terraform.InstanceState) error {
-					for _, is := range s {
-						if is.Attributes["email"] == emails["zoomimported"] {
-							if is.Attributes["delete_action"] != "disassociate" {
-								return fmt.Errorf("imported state: %v", is)
-							}
-							return nil
-						}
+					if len(s) != 1 || s[0].Attributes["delete_action"] != "disassociate" {
+						return fmt.Errorf("imported state: %v", s)
 					}
-					return fmt.Errorf("%s is not in the state after the import", emails["zoomimported"])
+					return nil
 				},
 			},
 		},
