@@ -47,17 +47,6 @@ var errorSandboxes = map[string]func(*sandbox.Profile){
 	},
 }
 
-// blockStart matches the first line of a resource or data block.
-var blockStart = regexp.MustCompile(`(?m)^(resource|data) "[^"]+" "[^"]+" \{\n`)
-
-// withProvider puts every resource and data block of body on the provider's local name (none: on zoom).
-func withProvider(name, body string) string {
-	if name == "" {
-		return body
-	}
-	return blockStart.ReplaceAllString(body, "${0}  provider = "+name+"\n")
-}
-
 const errStart = "2031-03-02T10:00:00Z"
 
 // errName is the name of scenario n's Zoom objects (topics, group names).

@@ -1,14 +1,18 @@
 package resources_test
 
 import (
+	"context"
 	"fmt"
 	"maps"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -155,7 +159,8 @@ func epochOf(s string) string {
 	return client.MailTime(t)
 }
 
-// TestAccMailVacation_lifecycle runs the matrix on one mailbox: create, empty plan after apply and refresh,
+// TestAccMailVacation_lifecycle runs the matrix on one mailbox: bad input rejected at plan time
+// (vacationValidationSteps, before anything exists), create, empty plan after apply and refresh,
 // import, update in place, a responder switched off in the mail client (drift), an out-of-band reset, and destroy
 // leaving the responder off.
 //
@@ -181,7 +186,7 @@ func TestAccMailVacation_lifecycle(t *testing.T) {
 
 	mailTest(t, resource.TestCase{
 		CheckDestroy: checkVacationsOff(env),
-		Steps: []resource.TestStep{
+		Steps: append(vacationValidationSteps(env), []resource.TestStep{
 			{
 				Config: config("Closed for the holidays", end, false),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -203,56 +208,37 @@ func TestAccMailVacation_lifecycle(t *testing.T) {
 					}),
 				},
 			},
-			{
-				RefreshState:      true,
-				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
+			// That the plan after apply and after a refresh is empty is checked by the test framework itself, which
+			// plans with and without a refresh after every apply and fails on a difference.
 			{ResourceName: vacationAddr, ImportState: true, ImportStateVerify: true},
-			// Update in place: subject, end and a recipient flag.
-			{
-				Config: config("Back on 5 January", end2, true),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameID.AddStateValue(vacationAddr, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("subject"), knownvalue.StringExact("Back on 5 January")),
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("end_time"), knownvalue.StringExact(end2)),
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("always_respond"), knownvalue.Bool(true)),
-				},
-			},
-			// The responder switched off in the mail client is drift, and apply turns it back on.
-			{
-				PreConfig:          editVacation(t, env, mailbox, func(v *client.MailVacation) { v.EnableAutoReply = client.Ptr(false) }),
-				RefreshState:       true,
-				ExpectNonEmptyPlan: true,
-				Check:              resource.TestCheckResourceAttr(vacationAddr, "enabled", "false"),
-				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
-				}},
-			},
-			{
-				Config: config("Back on 5 January", end2, true),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
-				},
-			},
-			// Other fields changed in the mail client are drift on exactly those fields.
+			// Update in place: subject, end and a recipient flag. Meanwhile the responder was switched off and other
+			// fields were changed in the mail client: the refresh shows that drift on exactly those fields (the
+			// plan's before values), and apply turns the responder back on and writes the configured values.
 			{
 				PreConfig: editVacation(t, env, mailbox, func(v *client.MailVacation) {
+					v.EnableAutoReply = client.Ptr(false)
 					v.ResponseSubject = client.Ptr("Edited in Zoom Mail")
 					v.RestrictToDomain = client.Ptr(true)
 				}),
 				Config: config("Back on 5 January", end2, true),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
+					expectBefore(vacationAddr, "enabled", false),
+					expectBefore(vacationAddr, "subject", "Edited in Zoom Mail"),
+					expectBefore(vacationAddr, "restrict_to_domain", true),
+					expectBefore(vacationAddr, "end_time", end),
+					expectBefore(vacationAddr, "always_respond", false),
+					plancheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
 					plancheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("subject"), knownvalue.StringExact("Back on 5 January")),
 					plancheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("restrict_to_domain"), knownvalue.Bool(false)),
 				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(vacationAddr, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("subject"), knownvalue.StringExact("Back on 5 January")),
+					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("end_time"), knownvalue.StringExact(end2)),
+					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("always_respond"), knownvalue.Bool(true)),
+				},
 			},
 			// An out-of-band reset: the resource stays, the plan is an update, and apply succeeds.
 			{
@@ -283,41 +269,7 @@ func TestAccMailVacation_lifecycle(t *testing.T) {
 					}),
 				},
 			},
-		},
-	})
-}
-
-// TestAccMailVacation_replace: a new mailbox replaces the resource (the old one's responder is turned off), while
-// the same mailbox in another letter case is an in-place update.
-func TestAccMailVacation_replace(t *testing.T) {
-	env := acctest.New(t)
-	env.RequireSandbox(t)
-	first, second := newMailboxUser(t, env), newMailboxUser(t, env)
-	args := "  enabled = true\n  subject = \"Out of office\"\n"
-	mailTest(t, resource.TestCase{
-		CheckDestroy: checkVacationsOff(env),
-		Steps: []resource.TestStep{
-			{Config: vacationConfig(env, first, args)},
-			{
-				Config: vacationConfig(env, second, args),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("id"), knownvalue.StringExact(second)),
-					acctest.CheckNow(func() error { return vacationOff(env, first) }),
-				},
-			},
-			{
-				Config: vacationConfig(env, strings.ToUpper(second), args),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("id"), knownvalue.StringExact(strings.ToUpper(second))),
-				},
-			},
-		},
+		}...),
 	})
 }
 
@@ -348,15 +300,9 @@ func TestAccMailVacation_offsetTimes(t *testing.T) {
 					}),
 				},
 			},
-			{
-				RefreshState:      true,
-				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-			// The same instants in UTC, or with other offsets, are no change.
-			{
-				Config:           config(startUTC, "2031-01-02T08:00:00+01:00"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
+			// That the plan after apply and after a refresh is empty is checked by the test framework itself.
+			// The same instants in UTC, or with other offsets, are no change (a plan-only step fails on any).
+			{Config: config(startUTC, "2031-01-02T08:00:00+01:00"), PlanOnly: true},
 			// An import reads Zoom's UTC spelling, which denotes the same instants.
 			{
 				ResourceName: vacationAddr, ImportState: true, ImportStateVerify: true,
@@ -385,85 +331,174 @@ func TestAccMailVacation_offsetTimes(t *testing.T) {
 	})
 }
 
-// TestAccMailVacation_sanitisedHTML: HTML that Zoom sanitises gives no difference, while an HTML body edited in
-// the mail client is drift.
-func TestAccMailVacation_sanitisedHTML(t *testing.T) {
-	env := acctest.New(t)
-	env.RequireSandbox(t) // the sandbox's sanitiser is what makes Zoom's copy differ here
-	mailbox := env.Host
-	html := "<p>We are away.</p>\n<p onclick=\"track()\">Back in January.</p>\n<script>track()</script>\n"
-	const sanitised = "<p>We are away.</p><p>Back in January.</p>"
-	config := vacationConfig(env, mailbox, fmt.Sprintf("  enabled   = true\n  body_html = %q\n", html))
-	mailTest(t, resource.TestCase{
-		CheckDestroy: checkVacationsOff(env),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("body_html"), knownvalue.StringExact(html)),
-					zoomVacationNow(env, mailbox, func(v *client.MailVacation) error {
-						if *v.ResponseBodyHTML != sanitised {
-							return fmt.Errorf("Zoom holds %q", *v.ResponseBodyHTML)
-						}
-						return nil
-					}),
-				},
-			},
-			{
-				RefreshState:      true,
-				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-			// An import can only see Zoom's sanitised copy.
-			{
-				ResourceName: vacationAddr, ImportState: true, ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"body_html"},
-				ImportStateCheck: func(s []*terraform.InstanceState) error {
-					if got := s[0].Attributes["body_html"]; got != sanitised {
-						return fmt.Errorf("imported body_html %q", got)
-					}
-					return nil
-				},
-			},
-			// An edit in the mail client is drift on body_html, showing Zoom's HTML.
-			{
-				PreConfig: editVacation(t, env, mailbox, func(v *client.MailVacation) {
-					v.ResponseBodyHTML = client.Ptr("<p>We are away until February.</p>")
-				}),
-				RefreshState:       true,
-				ExpectNonEmptyPlan: true,
-				Check:              resource.TestCheckResourceAttr(vacationAddr, "body_html", "<p>We are away until February.</p>"),
-			},
-			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("body_html"), knownvalue.StringExact(html)),
-				}},
-				PostApplyFunc: afterApply(t, checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
-					if *v.ResponseBodyHTML != sanitised {
-						return fmt.Errorf("Zoom holds %q", *v.ResponseBodyHTML)
-					}
-					return nil
-				})),
-			},
-			// Another configured HTML that sanitises to the same copy is applied and then stable.
-			{
-				Config: vacationConfig(env, mailbox, fmt.Sprintf("  enabled   = true\n  body_html = %q\n", strings.ReplaceAll(html, "\n", "\n\n"))),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
-				}},
-			},
-		},
+// expectBefore is a plan check: the value of attribute attr of addr before the change (the refreshed state)
+// is want. A step whose PreConfig changes something out of band checks so that the refresh saw the change.
+func expectBefore(addr, attr string, want any) plancheck.PlanCheck {
+	return beforeCheck{addr, attr, want}
+}
+
+type beforeCheck struct {
+	addr, attr string
+	want       any
+}
+
+func (c beforeCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Address != c.addr {
+			continue
+		}
+		before, _ := rc.Change.Before.(map[string]any)
+		if got := before[c.attr]; got != c.want {
+			resp.Error = fmt.Errorf("%s: %s before the change is %v, want %v", c.addr, c.attr, got, c.want)
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("%s is not in the plan", c.addr)
+}
+
+// importSteps checks the import of several resources at once, where ImportState steps would cost a working
+// directory and four terraform commands each: the first step forgets them (removed blocks, the objects stay in
+// Zoom), the second imports them again with import blocks. The plan must import each without any change, and the
+// imported state must equal the state that snapshot took before (ImportStateVerify, but for all of them),
+// apart from the ignored attributes. config is the configuration with the resources; ids maps each address to
+// its import ID and the local name of its provider.
+type importSteps struct {
+	snapshot map[string]map[string]any // attribute values by address, taken by take
+}
+
+type importID struct{ id, provider string }
+
+// take is a state check that records the attribute values of addrs.
+func (s *importSteps) take(addrs ...string) statecheck.StateCheck {
+	return stateCheckFunc(func(state *tfjson.State) error {
+		s.snapshot = map[string]map[string]any{}
+		for _, addr := range addrs {
+			r := stateResource(state, addr)
+			if r == nil {
+				return fmt.Errorf("%s is not in the state", addr)
+			}
+			s.snapshot[addr] = r.AttributeValues
+		}
+		return nil
 	})
 }
 
+// steps returns the two steps.
+func (s *importSteps) steps(config string, ids map[string]importID, ignore ...string) []resource.TestStep {
+	removed, imports := config, config
+	var planChecks []plancheck.PlanCheck
+	var stateChecks []statecheck.StateCheck
+	for _, addr := range slices.Sorted(maps.Keys(ids)) {
+		typ, name, _ := strings.Cut(addr, ".")
+		block := regexp.MustCompile(`(?s)\nresource "` + typ + `" "` + name + `" \{.*?\n\}\n`)
+		if !block.MatchString(removed) {
+			panic("no block of " + addr + " in the configuration")
+		}
+		removed = block.ReplaceAllLiteralString(removed, fmt.Sprintf("\nremoved {\n  from = %s\n  lifecycle {\n    destroy = false\n  }\n}\n", addr))
+		imports += fmt.Sprintf("\nimport {\n  provider = %s\n  to       = %s\n  id       = %q\n}\n", ids[addr].provider, addr, ids[addr].id)
+		planChecks = append(planChecks, plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop), importedCheck(addr))
+		stateChecks = append(stateChecks, stateCheckFunc(func(state *tfjson.State) error {
+			r := stateResource(state, addr)
+			if r == nil {
+				return fmt.Errorf("%s is not in the state after the import", addr)
+			}
+			want, got := maps.Clone(s.snapshot[addr]), maps.Clone(r.AttributeValues)
+			for _, k := range ignore {
+				delete(want, k)
+				delete(got, k)
+			}
+			if !reflect.DeepEqual(want, got) {
+				return fmt.Errorf("%s: imported %v, want %v", addr, got, want)
+			}
+			return nil
+		}))
+	}
+	return []resource.TestStep{
+		{
+			Config: removed,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+				stateless(slices.Collect(maps.Keys(ids))...),
+			}},
+		},
+		{
+			Config:            imports,
+			ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: planChecks},
+			ConfigStateChecks: stateChecks,
+		},
+	}
+}
+
+// stateCheckFunc is a state check made of a function.
+type stateCheckFunc func(*tfjson.State) error
+
+func (f stateCheckFunc) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = f(req.State)
+}
+
+// stateResource returns the resource at addr in the root module of state, or nil.
+func stateResource(state *tfjson.State, addr string) *tfjson.StateResource {
+	if state == nil || state.Values == nil || state.Values.RootModule == nil {
+		return nil
+	}
+	for _, r := range state.Values.RootModule.Resources {
+		if r.Address == addr {
+			return r
+		}
+	}
+	return nil
+}
+
+// importedCheck is a plan check: the plan imports addr.
+type importedCheck string
+
+func (c importedCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Address == string(c) {
+			if rc.Change.Importing == nil {
+				resp.Error = fmt.Errorf("%s: the plan does not import it", c)
+			}
+			return
+		}
+	}
+	resp.Error = fmt.Errorf("%s is not in the plan", c)
+}
+
+// stateless is a plan check: none of addrs is in the prior state of the plan (they were forgotten).
+func stateless(addrs ...string) plancheck.PlanCheck { return statelessCheck(addrs) }
+
+type statelessCheck []string
+
+func (c statelessCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	if req.Plan.PriorState == nil || req.Plan.PriorState.Values == nil || req.Plan.PriorState.Values.RootModule == nil {
+		return
+	}
+	for _, r := range req.Plan.PriorState.Values.RootModule.Resources {
+		if slices.Contains(c, r.Address) {
+			resp.Error = fmt.Errorf("%s is still in the state", r.Address)
+			return
+		}
+	}
+}
+
 // TestAccMailVacation_sandboxKnobs runs the lifecycle under every sandbox setting that changes what Zoom answers
-// for the unconfirmed parts of the Mail API: PUT clearing or keeping omitted fields, how empty fields are
-// rendered, and which time form wins. Each setting has its own sandbox, reached through its own provider instance
-// (another local name of the provider), and its own zoom_mail_vacation, all in one configuration: one TestCase for
-// all the settings.
+// for the unconfirmed parts of the Mail API, and the scenarios that only the sandbox can stage, each with its own
+// sandbox, reached through its own provider instance (another local name of the provider), and its own
+// zoom_mail_vacation, all in one configuration: one TestCase for all of them.
+//
+//   - zoomdefaults, zoomputkeeps, zoomzero, zoomkeepzero, zoomisowins, zoomdisagreefails: PUT clearing or keeping
+//     omitted fields, how empty fields are rendered, and which time form wins: create (over a setting edited
+//     before Terraform), import, dropping the body and the dates, the responder switched off in the mail client,
+//     and an out-of-band reset.
+//   - zoomclearclear, zoomrefuseclear, zoomclearkeep: Zoom Mail may refuse "" for a vacation time. Dropping
+//     start_time and end_time from the configuration clears them whether Zoom accepts "" or not, and whether a PUT
+//     clears or keeps the fields it leaves out; destroy clears them too. (Only when Zoom both keeps omitted fields
+//     and refuses "" is there no way to clear a time: TestAccMailVacation_failures, refusekeep.)
+//   - zoomreplace: a new mailbox replaces the resource (the old one's responder is turned off), while the same
+//     mailbox in another letter case is an in-place update.
+//   - zoomsanitised: HTML that Zoom sanitises gives no difference (an import can only see Zoom's copy), an HTML
+//     body edited in the mail client is drift, and another HTML that sanitises to the same copy is applied and
+//     then stable.
 func TestAccMailVacation_sandboxKnobs(t *testing.T) {
-	// The names are local names of the provider: each setting's resource uses its own.
 	knobs := map[string]func(*sandbox.Profile){
 		"zoomdefaults": nil,
 		"zoomputkeeps": func(p *sandbox.Profile) { p.MailPutOmitted = sandbox.MailPutKeep },
@@ -475,38 +510,62 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 		"zoomisowins":       func(p *sandbox.Profile) { p.MailTimePrecedence = sandbox.MailTimeISO },
 		"zoomdisagreefails": func(p *sandbox.Profile) { p.MailTimePrecedence = sandbox.MailTimeReject },
 	}
-	names := slices.Sorted(maps.Keys(knobs))
-	envs := map[string]*acctest.Env{}
-	for _, name := range names {
-		var profile []func(*sandbox.Profile)
-		if knobs[name] != nil {
-			profile = append(profile, knobs[name])
-		}
-		envs[name] = acctest.New(t, profile...)
-		envs[name].RequireSandbox(t)
+	clearKnob := func(empty, omitted string) func(*sandbox.Profile) {
+		return func(p *sandbox.Profile) { p.MailEmptyTime, p.MailPutOmitted = empty, omitted }
 	}
+	clears := map[string]func(*sandbox.Profile){
+		"zoomclearclear":  clearKnob(sandbox.MailEmptyTimeClear, sandbox.MailPutClear),
+		"zoomrefuseclear": clearKnob(sandbox.MailEmptyTimeRefuse, sandbox.MailPutClear),
+		"zoomclearkeep":   clearKnob(sandbox.MailEmptyTimeClear, sandbox.MailPutKeep),
+	}
+	profiles := map[string]func(*sandbox.Profile){"zoomreplace": nil, "zoomsanitised": nil}
+	maps.Copy(profiles, knobs)
+	maps.Copy(profiles, clears)
+	s := vacationSet{newSandboxes(t, profiles)}
+	knobNames, clearNames := slices.Sorted(maps.Keys(knobs)), slices.Sorted(maps.Keys(clears))
 	addr := func(name string) string { return "zoom_mail_vacation." + name }
-	// config has one zoom_mail_vacation per setting, each with args, in its own account.
-	config := func(args string) string {
-		var b strings.Builder
-		for _, name := range names {
-			b.WriteString(envs[name].ProviderBlock(name))
-			fmt.Fprintf(&b, "\nresource \"zoom_mail_vacation\" %q {\n  provider = %s\n  mailbox  = %q\n%s}\n", name, name, envs[name].Host, args)
-		}
-		return envs[names[0]].Config(b.String())
-	}
+
 	const fullArgs = `  enabled    = true
   subject    = "Away"
   body_text  = "Back soon."
   start_time = "2030-12-23T18:00:00+01:00"
   end_time   = "2031-01-02T07:00:00Z"
 `
-	full := config(fullArgs)
-	// each returns a PreConfig that runs f for every setting's account.
-	each := func(f func(env *acctest.Env) func()) func() {
+	const withoutTimes = "  enabled = true\n  subject = \"Away\"\n"
+	replaceEnv, sanitisedEnv := s.envs["zoomreplace"], s.envs["zoomsanitised"]
+	first, second := newMailboxUser(t, replaceEnv), newMailboxUser(t, replaceEnv)
+	html := "<p>We are away.</p>\n<p onclick=\"track()\">Back in January.</p>\n<script>track()</script>\n"
+	const sanitised = "<p>We are away.</p><p>Back in January.</p>"
+	htmlArgs := func(html string) string { return fmt.Sprintf("  enabled   = true\n  body_html = %q\n", html) }
+	zoomSanitised := zoomVacationNow(sanitisedEnv, sanitisedEnv.Host, func(v *client.MailVacation) error {
+		if *v.ResponseBodyHTML != sanitised {
+			return fmt.Errorf("Zoom holds %q", *v.ResponseBodyHTML)
+		}
+		return nil
+	})
+	// config: the knobs' resources with knobArgs, the clearing ones with clearArgs, the replaced one on mailbox
+	// replaceOn, the sanitised one with sanitisedHTML.
+	config := func(knobArgs, clearArgs, replaceOn, sanitisedHTML string) string {
+		return s.config(map[string]string{"zoomreplace": replaceOn}, func(name string) (string, bool) {
+			switch {
+			case slices.Contains(knobNames, name):
+				return knobArgs, true
+			case slices.Contains(clearNames, name):
+				return clearArgs, true
+			case name == "zoomreplace":
+				return withoutTimes, true
+			}
+			return htmlArgs(sanitisedHTML), true
+		})
+	}
+	full := func(replaceOn, sanitisedHTML string) string {
+		return config(fullArgs, fullArgs, replaceOn, sanitisedHTML)
+	}
+	// eachKnob returns a PreConfig that runs f for every knob's account.
+	eachKnob := func(f func(env *acctest.Env) func()) func() {
 		return func() {
-			for _, name := range names {
-				f(envs[name])()
+			for _, name := range knobNames {
+				f(s.envs[name])()
 			}
 		}
 	}
@@ -514,33 +573,66 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 		created, cleared  []statecheck.StateCheck
 		turnedOn, updated []plancheck.PlanCheck
 		imports           []resource.TestStep
+		knobAddrs         []string
+		importIDs         = map[string]importID{}
+		knobImports       importSteps
 	)
-	for _, name := range names {
+	for _, name := range knobNames {
 		// Before Terraform, someone restricted replies to the domain in the mail client. With a PUT that keeps
 		// omitted fields the unset flag keeps that value; with one that clears them it is reset. Either way
 		// the state follows Zoom without a difference.
-		wantDomain := envs[name].Sandbox.Profile().MailPutOmitted == sandbox.MailPutKeep
+		wantDomain := s.envs[name].Sandbox.Profile().MailPutOmitted == sandbox.MailPutKeep
 		created = append(created,
 			statecheck.ExpectKnownValue(addr(name), tfjsonpath.New("restrict_to_domain"), knownvalue.Bool(wantDomain)),
 			statecheck.ExpectKnownValue(addr(name), tfjsonpath.New("start_time"), knownvalue.StringExact("2030-12-23T18:00:00+01:00")),
 		)
+		// Dropping the body and the dates clears them whatever Zoom does with omitted fields.
 		cleared = append(cleared,
 			statecheck.ExpectKnownValue(addr(name), tfjsonpath.New("body_text"), knownvalue.Null()),
 			statecheck.ExpectKnownValue(addr(name), tfjsonpath.New("start_time"), knownvalue.Null()),
 		)
 		turnedOn = append(turnedOn,
 			plancheck.ExpectResourceAction(addr(name), plancheck.ResourceActionUpdate),
+			expectBefore(addr(name), "enabled", false),
 			plancheck.ExpectKnownValue(addr(name), tfjsonpath.New("enabled"), knownvalue.Bool(true)),
 		)
 		updated = append(updated, plancheck.ExpectResourceAction(addr(name), plancheck.ResourceActionUpdate))
-		imports = append(imports, resource.TestStep{
-			ResourceName: addr(name), ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_time"},
-		})
+		knobAddrs = append(knobAddrs, addr(name))
+		importIDs[addr(name)] = importID{id: s.envs[name].Host, provider: name}
 	}
+	for _, name := range clearNames {
+		env := s.envs[name]
+		cleared = append(cleared,
+			statecheck.ExpectKnownValue(addr(name), tfjsonpath.New("start_time"), knownvalue.Null()),
+			statecheck.ExpectKnownValue(addr(name), tfjsonpath.New("end_time"), knownvalue.Null()),
+			zoomVacationNow(env, env.Host, func(v *client.MailVacation) error {
+				if _, ok, _ := v.Start(); ok {
+					return fmt.Errorf("%s: Zoom still has a start time", name)
+				}
+				if _, ok, _ := v.End(); ok {
+					return fmt.Errorf("%s: Zoom still has an end time", name)
+				}
+				return nil
+			}),
+		)
+	}
+	// An import of the sanitised one can only see Zoom's sanitised copy.
+	imports = append(imports, resource.TestStep{
+		ResourceName: addr("zoomsanitised"), ImportState: true, ImportStateVerify: true,
+		ImportStateVerifyIgnore: []string{"body_html"},
+		ImportStateCheck: func(s []*terraform.InstanceState) error {
+			if got := s[0].Attributes["body_html"]; got != sanitised {
+				return fmt.Errorf("imported body_html %q", got)
+			}
+			return nil
+		},
+	})
 
 	steps := []resource.TestStep{
+		// That the plan after apply and after a refresh is empty is checked by the test framework itself, which
+		// plans with and without a refresh after every apply and fails on a difference.
 		{
-			PreConfig: each(func(env *acctest.Env) func() {
+			PreConfig: eachKnob(func(env *acctest.Env) func() {
 				return func() {
 					if _, err := env.Client.Mail.UpdateVacation(acctest.Ctx(), env.Host, &client.MailVacation{
 						EnableAutoReply: client.Ptr(false), RestrictToDomain: client.Ptr(true), ResponseSubject: client.Ptr("Old"),
@@ -549,52 +641,67 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 					}
 				}
 			}),
-			Config:            full,
-			ConfigStateChecks: created,
-		},
-		{
-			RefreshState:      true,
-			RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			Config: full(first, html),
+			ConfigStateChecks: append(created,
+				statecheck.ExpectKnownValue(addr("zoomsanitised"), tfjsonpath.New("body_html"), knownvalue.StringExact(html)),
+				zoomSanitised,
+				knobImports.take(knobAddrs...),
+			),
 		},
 	}
 	steps = append(steps, imports...)
+	// The knobs' resources are imported together (Zoom's UTC spelling of start_time denotes the same instant).
+	steps = append(steps, knobImports.steps(full(first, html), importIDs, "start_time")...)
 	steps = append(steps,
-		// Dropping the body and the dates clears them whatever Zoom does with omitted fields.
 		resource.TestStep{
-			Config:            config("  enabled = true\n  subject = \"Away\"\n"),
-			ConfigStateChecks: cleared,
+			// An edit of the sanitised HTML in the mail client is drift on body_html, showing Zoom's HTML, and
+			// apply writes the configured HTML again.
+			PreConfig: editVacation(t, sanitisedEnv, sanitisedEnv.Host, func(v *client.MailVacation) {
+				v.ResponseBodyHTML = client.Ptr("<p>We are away until February.</p>")
+			}),
+			Config: config(withoutTimes, withoutTimes, second, html),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(addr("zoomreplace"), plancheck.ResourceActionDestroyBeforeCreate),
+				plancheck.ExpectResourceAction(addr("zoomsanitised"), plancheck.ResourceActionUpdate),
+				expectBefore(addr("zoomsanitised"), "body_html", "<p>We are away until February.</p>"),
+				plancheck.ExpectKnownValue(addr("zoomsanitised"), tfjsonpath.New("body_html"), knownvalue.StringExact(html)),
+			}},
+			ConfigStateChecks: append(cleared,
+				statecheck.ExpectKnownValue(addr("zoomreplace"), tfjsonpath.New("id"), knownvalue.StringExact(second)),
+				acctest.CheckNow(func() error { return vacationOff(replaceEnv, first) }),
+				zoomSanitised,
+			),
 		},
 		resource.TestStep{
-			PreConfig: each(func(env *acctest.Env) func() {
+			PreConfig: eachKnob(func(env *acctest.Env) func() {
 				return editVacation(t, env, env.Host, func(v *client.MailVacation) { v.EnableAutoReply = client.Ptr(false) })
 			}),
-			Config:           full,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: turnedOn},
+			Config: full(strings.ToUpper(second), strings.ReplaceAll(html, "\n", "\n\n")),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: append(turnedOn,
+				plancheck.ExpectResourceAction(addr("zoomreplace"), plancheck.ResourceActionUpdate),
+				plancheck.ExpectResourceAction(addr("zoomsanitised"), plancheck.ResourceActionUpdate),
+			)},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr("zoomreplace"), tfjsonpath.New("id"), knownvalue.StringExact(strings.ToUpper(second))),
+			},
 		},
 		resource.TestStep{
-			PreConfig:        each(func(env *acctest.Env) func() { return resetVacation(t, env, env.Host) }),
-			Config:           full,
+			PreConfig:        eachKnob(func(env *acctest.Env) func() { return resetVacation(t, env, env.Host) }),
+			Config:           full(strings.ToUpper(second), strings.ReplaceAll(html, "\n", "\n\n")),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: updated},
 		},
 	)
 	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
-		CheckDestroy: func(*terraform.State) error {
-			for _, name := range names {
-				if err := vacationOff(envs[name], envs[name].Host); err != nil {
-					return fmt.Errorf("%s: %w", name, err)
-				}
-			}
-			return nil
-		},
-		Steps: steps,
+		ProtoV6ProviderFactories: s.factories(),
+		CheckDestroy:             s.vacationsOff,
+		Steps:                    steps,
 	})
 }
 
-// TestAccMailVacation_validation rejects bad input at plan time with a message that names the problem, and a
-// mailbox on Zoom for Government.
-func TestAccMailVacation_validation(t *testing.T) {
-	env := acctest.New(t)
+// vacationValidationSteps reject bad input at plan time with a message that names the problem, and a mailbox on
+// Zoom for Government. They are plan-only steps that fail, which TestAccMailVacation_lifecycle runs before its
+// first apply (its own test case would cost three more terraform commands).
+func vacationValidationSteps(env *acctest.Env) []resource.TestStep {
 	cases := []struct{ mailbox, args, want string }{
 		{"a@example.com", "  enabled = true\n  start_time = \"2031-01-02T00:00:00Z\"\n  end_time = \"2031-01-01T00:00:00Z\"\n  subject = \"x\"", `end_time is not after start_time`},
 		{"a@example.com", "  enabled = true\n  start_time = \"2031-01-01T01:00:00+01:00\"\n  end_time = \"2031-01-01T00:00:00Z\"\n  subject = \"x\"", `end_time 2031-01-01T00:00:00Z is not after start_time`},
@@ -636,146 +743,212 @@ resource "zoom_mail_vacation" "test" {
 		PlanOnly:    true,
 		ExpectError: errorRE(`Zoom Mail is not available on Zoom for Government.*commercial Zoom cloud`),
 	})
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
+	return steps
 }
 
-// TestAccMailVacation_mailUnavailable: an account without Zoom Mail, a mailbox that is not provisioned and Mail
-// end-to-end encryption each fail with the list of prerequisites, under each answer the sandbox can give for them.
-//
-// The nine cases are the steps of one test case (one Terraform working directory instead of nine): each step has
-// its own sandbox account, named by the provider block of its configuration, and fails at apply, so the state
-// stays empty from one step to the next.
-func TestAccMailVacation_mailUnavailable(t *testing.T) {
-	const args = "  enabled = true\n  subject = \"Away\"\n"
-	var steps []resource.TestStep
-	for _, knob := range []string{sandbox.MailUnavailableInvalid, sandbox.MailUnavailableDescriptive, sandbox.MailUnavailableNotFound} {
-		for _, c := range []struct {
-			name    string
-			profile func(*sandbox.Profile)
-		}{
-			{"mail disabled", func(p *sandbox.Profile) { p.MailEnabled = false }},
-			{"unprovisioned", func(p *sandbox.Profile) { p.MailUnprovisionedMailboxes = []string{p.OwnerEmail} }},
-			{"e2ee", func(p *sandbox.Profile) { p.MailE2EE = true }},
-		} {
-			env := acctest.New(t, func(p *sandbox.Profile) { p.MailUnavailableError = knob }, c.profile)
-			env.RequireSandbox(t)
-			n := len(steps) + 1
-			steps = append(steps, resource.TestStep{
-				PreConfig: func() { t.Logf("step %d: %s, %s", n, knob, c.name) },
-				Config:    vacationConfig(env, env.Host, args),
-				ExpectError: errorRE(`Error setting the Zoom Mail vacation responder of ` + regexp.QuoteMeta(env.Host) +
-					`.*Zoom Mail Service is enabled.*end-to-end encryption is turned off.*provisioned Zoom Mail mailbox`),
-			})
+// vacationSet is a sandbox per name (a provider local name) for mail tests that run several scenarios, each with
+// its own account, provider instance and zoom_mail_vacation.<name>, in one TestCase and one configuration.
+type vacationSet struct{ sandboxSet }
+
+// config has, for every name that args returns arguments for (ok), that name's provider block and a
+// zoom_mail_vacation.<name> of the name's mailbox (its account's owner unless mailboxes says otherwise).
+func (s vacationSet) config(mailboxes map[string]string, args func(name string) (string, bool)) string {
+	var b strings.Builder
+	for _, name := range s.names {
+		a, ok := args(name)
+		if !ok {
+			continue
+		}
+		mailbox := s.envs[name].Host
+		if m, ok := mailboxes[name]; ok {
+			mailbox = m
+		}
+		b.WriteString(s.envs[name].ProviderBlock(name))
+		fmt.Fprintf(&b, "\nresource \"zoom_mail_vacation\" %q {\n  provider = %s\n  mailbox  = %q\n%s}\n", name, name, mailbox, a)
+	}
+	return b.String()
+}
+
+// factories serves the provider under every name of the set, and not as zoom, which the set's configurations do
+// not use: terraform reads the schema of every provider a test case serves in each of its commands (about
+// 0.015 CPU-s per provider and command), used or not.
+func (s vacationSet) factories() map[string]func() (tfprotov6.ProviderServer, error) {
+	f := acctest.ProviderFactoriesNamed(s.names...)
+	delete(f, "zoom")
+	return f
+}
+
+// vacationsOff is the CheckDestroy of a vacationSet: the mailbox of every zoom_mail_vacation.<name> of the state
+// has its responder off and cleared in the account of name.
+func (s vacationSet) vacationsOff(state *terraform.State) error { return s.vacationsOffExcept()(state) }
+
+// vacationsOffExcept is vacationsOff for all but the named scenarios.
+func (s vacationSet) vacationsOffExcept(skip ...string) resource.TestCheckFunc {
+	return func(state *terraform.State) error { return s.checkOff(state, skip) }
+}
+
+func (s vacationSet) checkOff(state *terraform.State, skip []string) error {
+	for _, rs := range state.RootModule().Resources {
+		if rs.Type != "zoom_mail_vacation" {
+			continue
+		}
+		i := slices.IndexFunc(s.names, func(n string) bool { return isProvider(rs.Provider, n) })
+		if i < 0 {
+			return fmt.Errorf("no account for the zoom_mail_vacation of provider %s", rs.Provider)
+		}
+		if slices.Contains(skip, s.names[i]) {
+			continue
+		}
+		if err := vacationOff(s.envs[s.names[i]], rs.Primary.Attributes["mailbox"]); err != nil {
+			return fmt.Errorf("%s: %w", s.names[i], err)
 		}
 	}
-	mailTest(t, resource.TestCase{Steps: steps})
+	return nil
 }
 
-// TestAccMailVacation_mailLost: when Mail becomes unavailable after apply, a refresh fails with the prerequisites
-// (Zoom's 400 cannot tell a lost mailbox from a disabled service); when Zoom says the mailbox does not exist (404),
-// the resource leaves the state and the plan creates it again.
-func TestAccMailVacation_mailLost(t *testing.T) {
+// TestAccMailVacation_unavailable: an account without Zoom Mail, a mailbox that is not provisioned and Mail
+// end-to-end encryption each fail with the list of prerequisites, under each answer the sandbox can give for
+// them. The nine cases each have their sandbox, provider instance and resource, in one configuration that fails
+// in one apply: the pattern wants nine errors, one after the other, each with the prerequisites. (A test case of
+// its own: the nine providers would cost every command of TestAccMailVacation_failures.)
+func TestAccMailVacation_unavailable(t *testing.T) {
 	const args = "  enabled = true\n  subject = \"Away\"\n"
-	t.Run("invalid request", func(t *testing.T) {
-		env := acctest.New(t)
-		env.RequireSandbox(t)
-		config := vacationConfig(env, env.Host, args)
-		mailTest(t, resource.TestCase{
-			CheckDestroy: checkVacationsOff(env),
-			Steps: []resource.TestStep{
-				{Config: config},
-				{
-					PreConfig:    func() { env.Sandbox.UpdateProfile(func(p *sandbox.Profile) { p.MailEnabled = false }) },
-					RefreshState: true,
-					ExpectError:  errorRE(`Error reading the Zoom Mail vacation responder.*Invalid Request.*terraform state rm`),
-				},
-				{
-					PreConfig:        func() { env.Sandbox.UpdateProfile(func(p *sandbox.Profile) { p.MailEnabled = true }) },
-					Config:           config,
-					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-				},
-			},
-		})
-	})
-	t.Run("not found", func(t *testing.T) {
-		env := acctest.New(t, func(p *sandbox.Profile) { p.MailUnavailableError = sandbox.MailUnavailableNotFound })
-		env.RequireSandbox(t)
-		config := vacationConfig(env, env.Host, args)
-		setUnprovisioned := func(list ...string) func() {
-			return func() { env.Sandbox.UpdateProfile(func(p *sandbox.Profile) { p.MailUnprovisionedMailboxes = list }) }
+	profiles := map[string]func(*sandbox.Profile){}
+	for knob, kname := range map[string]string{sandbox.MailUnavailableInvalid: "invalid", sandbox.MailUnavailableDescriptive: "descriptive",
+		sandbox.MailUnavailableNotFound: "notfound"} {
+		for cname, cause := range map[string]func(*sandbox.Profile){
+			"disabled":      func(p *sandbox.Profile) { p.MailEnabled = false },
+			"unprovisioned": func(p *sandbox.Profile) { p.MailUnprovisionedMailboxes = []string{p.OwnerEmail} },
+			"eee":           func(p *sandbox.Profile) { p.MailE2EE = true },
+		} {
+			profiles["unavailable"+kname+cname] = func(p *sandbox.Profile) { p.MailUnavailableError = knob; cause(p) }
 		}
-		mailTest(t, resource.TestCase{
-			CheckDestroy: checkVacationsOff(env),
-			Steps: []resource.TestStep{
-				{Config: config},
-				{
-					PreConfig:          setUnprovisioned(env.Host),
-					RefreshState:       true,
-					ExpectNonEmptyPlan: true,
-					RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionCreate),
-					}},
-				},
-				{
-					PreConfig: setUnprovisioned(),
-					Config:    config,
-					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionCreate),
-					}},
-				},
-			},
-		})
+	}
+	s := vacationSet{newSandboxes(t, profiles)}
+	var hosts []string
+	for _, env := range s.envs {
+		hosts = append(hosts, regexp.QuoteMeta(env.Host))
+	}
+	hosts = slices.Compact(slices.Sorted(slices.Values(hosts)))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: s.factories(),
+		Steps: []resource.TestStep{{
+			Config: s.config(nil, func(string) (string, bool) { return args, true }),
+			ExpectError: errorRE(fmt.Sprintf(`(?:Error setting the Zoom Mail vacation responder of (?:%s).*?`+
+				`Zoom Mail Service is enabled.*?end-to-end encryption is turned off.*?provisioned Zoom Mail mailbox.*?){%d}`,
+				strings.Join(hosts, "|"), len(s.names))),
+		}},
 	})
 }
 
-// TestAccMailVacation_missingScopes: a Zoom app without the Mail scopes fails with the scopes to add, granular and
-// classic.
-func TestAccMailVacation_missingScopes(t *testing.T) {
+// TestAccMailVacation_failures: the ways Zoom refuses the setting, each scenario with its own sandbox, provider
+// instance and resource, in one TestCase (steps that fail leave the state as it was, so each failing scenario
+// appears in its step's configuration only):
+//
+//   - scopeswrite, scopesread: a Zoom app without the Mail scopes fails with the scopes to add, granular and
+//     classic; without the read scope the PUT works and the refresh after it fails, and with the scope granted
+//     (new tokens) the state matches;
+//   - refused: when Zoom refuses the setting itself ("Invalid Argument." while the mailbox can be read), the error
+//     says that a value was refused rather than listing the Mail prerequisites (an HTML body made only of a script
+//     passes the plan but is empty once Zoom has sanitised it);
+//   - refusekeep: when Zoom both keeps omitted fields and refuses "" for a time, dropping the times fails and says
+//     so (TestAccMailVacation_sandboxKnobs has the settings under which they clear);
+//   - lostinvalid, lostnotfound: when Mail becomes unavailable after apply, a refresh fails with the
+//     prerequisites (Zoom's 400 cannot tell a lost mailbox from a disabled service) and works again once Mail is
+//     back; when Zoom says the mailbox does not exist (404), the resource leaves the state and the plan creates it
+//     again.
+func TestAccMailVacation_failures(t *testing.T) {
 	const args = "  enabled = true\n  subject = \"Away\"\n"
-	t.Run("write", func(t *testing.T) {
-		env := acctest.New(t, func(p *sandbox.Profile) { p.GrantedScopes = []string{"user:read:admin", "mail:read:admin"} })
-		env.RequireSandbox(t)
-		mailTest(t, resource.TestCase{
-			Steps: []resource.TestStep{{
-				Config: vacationConfig(env, env.Host, args),
+	const withTimes = `  enabled    = true
+  subject    = "Away"
+  start_time = "2030-12-23T18:00:00+01:00"
+  end_time   = "2031-01-02T07:00:00Z"
+`
+	profiles := map[string]func(*sandbox.Profile){
+		"scopeswrite": func(p *sandbox.Profile) { p.GrantedScopes = []string{"user:read:admin", "mail:read:admin"} },
+		"scopesread":  func(p *sandbox.Profile) { p.GrantedScopes = []string{"mail:write:admin"} },
+		"refused":     nil,
+		"refusekeep": func(p *sandbox.Profile) {
+			p.MailEmptyTime, p.MailPutOmitted = sandbox.MailEmptyTimeRefuse, sandbox.MailPutKeep
+		},
+		"lostinvalid":  nil,
+		"lostnotfound": func(p *sandbox.Profile) { p.MailUnavailableError = sandbox.MailUnavailableNotFound },
+	}
+	s := vacationSet{newSandboxes(t, profiles)}
+	env := func(name string) *acctest.Env { return s.envs[name] }
+	// present is the configuration in which the named scenarios have their resources (with args, or with
+	// what argsOf says for them).
+	present := func(argsOf map[string]string, names ...string) string {
+		return s.config(nil, func(name string) (string, bool) {
+			if a, ok := argsOf[name]; ok {
+				return a, true
+			}
+			return args, slices.Contains(names, name)
+		})
+	}
+	lasting := []string{"lostinvalid", "lostnotfound", "refusekeep"}
+	lastingArgs := map[string]string{"refusekeep": withTimes}
+	setProfile := func(name string, f func(*sandbox.Profile)) func() {
+		return func() { env(name).Sandbox.UpdateProfile(f) }
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: s.factories(),
+		// Under refusekeep, destroy cannot clear the times either.
+		CheckDestroy: s.vacationsOffExcept("refusekeep"),
+		Steps: []resource.TestStep{
+			{Config: present(lastingArgs, lasting...)},
+			{
+				Config: present(lastingArgs, append(slices.Clone(lasting), "scopeswrite")...),
 				ExpectError: errorRE(`Error setting the Zoom Mail vacation responder.*missing an OAuth scope.*` +
 					`email:update:setting_vacation, email:update:setting_vacation:admin.*classic scopes need mail:write:admin`),
-			}},
-		})
-	})
-	t.Run("read", func(t *testing.T) {
-		env := acctest.New(t, func(p *sandbox.Profile) { p.GrantedScopes = []string{"mail:write:admin"} })
-		env.RequireSandbox(t)
-		mailTest(t, resource.TestCase{
-			CheckDestroy: checkVacationsOff(env),
-			Steps: []resource.TestStep{
-				// The PUT works; the refresh after it cannot read the setting.
-				{
-					Config: vacationConfig(env, env.Host, args),
-					ExpectError: errorRE(`Error reading the Zoom Mail vacation responder.*missing an OAuth scope.*` +
-						`email:read:setting_vacation:admin.*classic scopes need mail:read:admin`),
-				},
-				// With the scope granted (new tokens), the state matches and destroy can refresh.
-				{
-					PreConfig:        func() { env.Sandbox.UpdateProfile(func(p *sandbox.Profile) { p.GrantedScopes = nil }) },
-					Config:           vacationConfig(env, env.Host, args),
-					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-				},
 			},
-		})
-	})
-}
-
-// TestAccMailVacation_valueRefused: when Zoom refuses the setting itself ("Invalid Argument." while the mailbox
-// can be read), the error says that a value was refused rather than listing the Mail prerequisites. An HTML body
-// made only of a script passes the plan but is empty once Zoom has sanitised it.
-func TestAccMailVacation_valueRefused(t *testing.T) {
-	env := acctest.New(t)
-	env.RequireSandbox(t)
-	mailTest(t, resource.TestCase{
-		Steps: []resource.TestStep{{
-			Config:      vacationConfig(env, env.Host, "  enabled   = true\n  body_html = \"<script>alert(1)</script>\"\n"),
-			ExpectError: errorRE(`Invalid Argument.*The mailbox can be read, so Zoom refused a value of the setting`),
-		}},
+			{
+				Config: present(map[string]string{"refusekeep": withTimes, "refused": "  enabled   = true\n  body_html = \"<script>alert(1)</script>\"\n"},
+					append(slices.Clone(lasting), "refused")...),
+				ExpectError: errorRE(`Invalid Argument.*The mailbox can be read, so Zoom refused a value of the setting`),
+			},
+			{
+				Config:      present(map[string]string{"refusekeep": args}, lasting...),
+				ExpectError: regexp.MustCompile(`(?s)Zoom kept the responder's start_time and end_time.*refused an empty value`),
+			},
+			// The PUT works; the refresh after it cannot read the setting.
+			{
+				Config: present(lastingArgs, append(slices.Clone(lasting), "scopesread")...),
+				ExpectError: errorRE(`Error reading the Zoom Mail vacation responder.*missing an OAuth scope.*` +
+					`email:read:setting_vacation:admin.*classic scopes need mail:read:admin`),
+			},
+			// With the scope granted (new tokens), the state matches and destroy can refresh; the times of
+			// refusekeep are set again.
+			{
+				PreConfig:        setProfile("scopesread", func(p *sandbox.Profile) { p.GrantedScopes = nil }),
+				Config:           present(lastingArgs, append(slices.Clone(lasting), "scopesread")...),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				PreConfig:    setProfile("lostinvalid", func(p *sandbox.Profile) { p.MailEnabled = false }),
+				RefreshState: true,
+				ExpectError:  errorRE(`Error reading the Zoom Mail vacation responder.*Invalid Request.*terraform state rm`),
+			},
+			{
+				PreConfig: func() {
+					setProfile("lostinvalid", func(p *sandbox.Profile) { p.MailEnabled = true })()
+					setProfile("lostnotfound", func(p *sandbox.Profile) { p.MailUnprovisionedMailboxes = []string{p.OwnerEmail} })()
+				},
+				RefreshState:       true,
+				ExpectNonEmptyPlan: true,
+				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("zoom_mail_vacation.lostnotfound", plancheck.ResourceActionCreate),
+					plancheck.ExpectResourceAction("zoom_mail_vacation.lostinvalid", plancheck.ResourceActionNoop),
+				}},
+			},
+			{
+				PreConfig: setProfile("lostnotfound", func(p *sandbox.Profile) { p.MailUnprovisionedMailboxes = nil }),
+				Config:    present(lastingArgs, append(slices.Clone(lasting), "scopesread")...),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("zoom_mail_vacation.lostnotfound", plancheck.ResourceActionCreate),
+					plancheck.ExpectResourceAction("zoom_mail_vacation.lostinvalid", plancheck.ResourceActionNoop),
+				}},
+			},
+		},
 	})
 }

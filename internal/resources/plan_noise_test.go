@@ -3,6 +3,7 @@ package resources_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/resources"
@@ -82,30 +84,30 @@ func unknownPaths(at string, v any) []string {
 	return out
 }
 
-// planNoiseTests names the plan-noise test of each resource type.
-var planNoiseTests = map[string]func(*testing.T){
-	"zoom_user":               TestAccPlanNoise_user,
-	"zoom_meeting":            TestAccPlanNoise_meeting,
-	"zoom_webinar":            TestAccPlanNoise_webinar,
-	"zoom_meeting_registrant": TestAccPlanNoise_meeting,
-	"zoom_webinar_registrant": TestAccPlanNoise_webinar,
-	"zoom_mail_vacation":      TestAccPlanNoise_mailVacation,
-	"zoom_tracking_field":     TestAccPlanNoise_trackingField,
-	// Roles and user assistants: one test for the four.
-	"zoom_role":           TestAccPlanNoise_roles,
-	"zoom_role_member":    TestAccPlanNoise_roles,
-	"zoom_role_members":   TestAccPlanNoise_roles,
-	"zoom_user_assistant": TestAccPlanNoise_roles,
-	"zoom_group":          TestAccPlanNoise_groups,
-	"zoom_group_member":   TestAccPlanNoise_groups,
-	"zoom_group_members":  TestAccPlanNoise_groups,
-	"zoom_group_admin":    TestAccPlanNoise_groups,
-	// settings (set15): one test for the five settings resources
-	"zoom_account_settings":      TestAccPlanNoise_settings,
-	"zoom_account_lock_settings": TestAccPlanNoise_settings,
-	"zoom_group_settings":        TestAccPlanNoise_settings,
-	"zoom_group_lock_settings":   TestAccPlanNoise_settings,
-	"zoom_user_settings":         TestAccPlanNoise_settings,
+// planNoiseTests names, for each resource type, the part of TestAccPlanNoise_everyKind that covers it.
+var planNoiseTests = map[string]string{
+	"zoom_user":               "user",
+	"zoom_meeting":            "meeting",
+	"zoom_webinar":            "webinar",
+	"zoom_meeting_registrant": "meeting",
+	"zoom_webinar_registrant": "webinar",
+	"zoom_mail_vacation":      "mail",
+	"zoom_tracking_field":     "tracking",
+	// Roles and user assistants: one part for the four.
+	"zoom_role":           "roles",
+	"zoom_role_member":    "roles",
+	"zoom_role_members":   "roles",
+	"zoom_user_assistant": "roles",
+	"zoom_group":          "groups",
+	"zoom_group_member":   "groups",
+	"zoom_group_members":  "groups",
+	"zoom_group_admin":    "groups",
+	// settings (set15): one part for the five settings resources
+	"zoom_account_settings":      "settings",
+	"zoom_account_lock_settings": "settings",
+	"zoom_group_settings":        "settings",
+	"zoom_group_lock_settings":   "settings",
+	"zoom_user_settings":         "settings",
 }
 
 // TestPlanNoise_everyResource fails when a resource has no plan-noise test.
@@ -113,51 +115,109 @@ func TestPlanNoise_everyResource(t *testing.T) {
 	for _, newResource := range resources.All() {
 		var md fwresource.MetadataResponse
 		newResource().Metadata(context.Background(), fwresource.MetadataRequest{ProviderTypeName: "zoom"}, &md)
-		if planNoiseTests[md.TypeName] == nil {
-			t.Errorf("%s has no plan-noise test: add one to plan_noise_test.go and to planNoiseTests", md.TypeName)
+		if planNoiseTests[md.TypeName] == "" {
+			t.Errorf("%s has no plan-noise test: add one to TestAccPlanNoise_everyKind and to planNoiseTests", md.TypeName)
 		}
 	}
 }
 
 // noiseCase is one small in-place change of a resource and the attributes it may leave unknown.
 type noiseCase struct {
-	name          string   // the resource's name in the configuration
+	name          string   // the resource's address in the configuration
 	before, after string   // the resource's block (its type and name included) before and after the change
 	unknown       []string // the attributes the change may leave unknown
 }
 
-// noiseSteps returns two steps that test every case at once, each on its own resource: the first creates them
-// all (with the blocks in shared, which no case changes), the second makes every change and checks each update's
-// unknown attributes. One step per case would cost seven terraform commands each.
-func noiseSteps(env *acctest.Env, shared string, cases ...noiseCase) []resource.TestStep {
-	var before, after strings.Builder
-	before.WriteString(shared)
-	after.WriteString(shared)
-	var checks []plancheck.PlanCheck
+// noiseKind is the plan-noise part of one kind of resource: the configuration before and after its changes (the
+// blocks of every case, each on its own resource, and blocks no case changes) and the checks of the change's plan.
+type noiseKind struct {
+	before, after string
+	checks        []plancheck.PlanCheck
+	destroyed     resource.TestCheckFunc // the CheckDestroy of the part, or nil
+}
+
+// noiseCases makes the part of a kind from its cases and the blocks in shared, which no case changes.
+func noiseCases(shared string, cases ...noiseCase) noiseKind {
+	k := noiseKind{before: shared, after: shared}
 	for _, c := range cases {
-		before.WriteString(c.before)
-		after.WriteString(c.after)
-		checks = append(checks, expectUnknowns(c.name, c.unknown...))
+		k.before += c.before
+		k.after += c.after
+		k.checks = append(k.checks, expectUnknowns(c.name, c.unknown...))
 	}
-	return []resource.TestStep{
-		{Config: env.Config(before.String())},
-		{
-			Config:           env.Config(after.String()),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: checks},
+	return k
+}
+
+// resourceBlockStart matches the first line of a resource block.
+// isProvider tells whether the provider address of a resource in the state (registry.terraform.io/hashicorp/x,
+// or provider["registry.terraform.io/hashicorp/x"]) is the one of local name name.
+func isProvider(addr, name string) bool {
+	return strings.HasSuffix(strings.TrimSuffix(addr, `"]`), "/"+name)
+}
+
+// inProvider runs check on the part of the state that the provider of local name name manages: a CheckDestroy
+// that asks one account about the resources of another would find nothing there and pass.
+func inProvider(name string, check resource.TestCheckFunc) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		root := s.RootModule()
+		part := &terraform.ModuleState{Path: root.Path, Resources: map[string]*terraform.ResourceState{}}
+		for k, rs := range root.Resources {
+			if isProvider(rs.Provider, name) {
+				part.Resources[k] = rs
+			}
+		}
+		if len(part.Resources) == 0 {
+			return fmt.Errorf("the state has no resource of provider %s", name)
+		}
+		return check(&terraform.State{Modules: []*terraform.ModuleState{part}})
+	}
+}
+
+// TestAccPlanNoise_everyKind makes small changes to existing resources of every kind and lists every attribute that
+// the plan shows as "known after apply". Each kind has its own account (its own sandbox, and a provider of its own
+// local name, zoom<kind>) and its own resources, all in one configuration: one step creates everything, the next
+// makes every change and checks each update's unknown attributes (one step per change, or a test case per kind,
+// would cost several terraform commands each).
+func TestAccPlanNoise_everyKind(t *testing.T) {
+	kinds := map[string]func(t *testing.T, env *acctest.Env) noiseKind{
+		"user": noiseUser, "meeting": noiseMeeting, "webinar": noiseWebinar, "mail": noiseMailVacation,
+		"tracking": noiseTrackingField, "roles": noiseRoles, "groups": noiseGroups, "settings": noiseSettings,
+	}
+	names := slices.Sorted(maps.Keys(kinds))
+	var before, after strings.Builder
+	var checks []plancheck.PlanCheck
+	var destroyed []resource.TestCheckFunc
+	var providers []string
+	for _, kind := range names {
+		env, name := acctest.New(t), "zoom"+kind
+		k := kinds[kind](t, env)
+		providers = append(providers, name)
+		before.WriteString(env.ProviderBlock(name) + withProvider(name, k.before))
+		after.WriteString(env.ProviderBlock(name) + withProvider(name, k.after))
+		checks = append(checks, k.checks...)
+		if k.destroyed != nil {
+			destroyed = append(destroyed, inProvider(name, k.destroyed))
+		}
+	}
+	// Not served as zoom, which the configuration does not use (see vacationSet.factories).
+	factories := acctest.ProviderFactoriesNamed(providers...)
+	delete(factories, "zoom")
+	tc := resource.TestCase{
+		ProtoV6ProviderFactories: factories,
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		Steps: []resource.TestStep{
+			{Config: before.String()},
+			{Config: after.String(), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: checks}},
 		},
 	}
-}
-
-// noiseStep is one in-place change and the attributes it may leave unknown.
-func noiseStep(config, addr string, unknown ...string) resource.TestStep {
-	return resource.TestStep{
-		Config:           config,
-		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{expectUnknowns(addr, unknown...)}},
+	// Against a real account the mail part shares the one test mailbox with the other mail tests.
+	if acctest.RealAccount() {
+		resource.Test(t, tc)
+		return
 	}
+	resource.ParallelTest(t, tc)
 }
 
-func TestAccPlanNoise_user(t *testing.T) {
-	env := acctest.New(t)
+func noiseUser(_ *testing.T, env *acctest.Env) noiseKind {
 	user := func(name, email, first, dept, extra string) string {
 		return fmt.Sprintf(`
 resource "zoom_user" %q {
@@ -183,25 +243,22 @@ resource "zoom_user" %q {
 	// A new e-mail address has not been verified.
 	newEmail := change("email", "Ada", "Engineering", "", "verified")
 	newEmail.after = user("email", env.RandomEmail(), "Ada", "Engineering", "")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkUserDestroyed(env),
-		Steps: noiseSteps(env, "",
-			change("dept", "Ada", "Research", ""),
-			change("job_title", "Ada", "Engineering", `  job_title = "Analyst"`),
-			change("timezone", "Ada", "Engineering", `  timezone = "Europe/Paris"`),
-			// The display name follows the first and last name when it is not set.
-			change("first_name", "Augusta", "Engineering", "", "display_name"),
-			// The personal meeting link carries the PMI.
-			change("pmi", "Ada", "Engineering", `  pmi = 5551234567`, "personal_meeting_url"),
-			newEmail,
-		),
-	})
+	k := noiseCases("",
+		change("dept", "Ada", "Research", ""),
+		change("job_title", "Ada", "Engineering", `  job_title = "Analyst"`),
+		change("timezone", "Ada", "Engineering", `  timezone = "Europe/Paris"`),
+		// The display name follows the first and last name when it is not set.
+		change("first_name", "Augusta", "Engineering", "", "display_name"),
+		// The personal meeting link carries the PMI.
+		change("pmi", "Ada", "Engineering", `  pmi = 5551234567`, "personal_meeting_url"),
+		newEmail,
+	)
+	k.destroyed = checkUserDestroyed(env)
+	return k
 }
 
-// TestAccPlanNoise_meeting covers zoom_meeting and zoom_meeting_registrant.
-func TestAccPlanNoise_meeting(t *testing.T) {
-	env := acctest.New(t)
+// noiseMeeting covers zoom_meeting and zoom_meeting_registrant.
+func noiseMeeting(_ *testing.T, env *acctest.Env) noiseKind {
 	start := futureUTC(72 * time.Hour)
 	meeting := func(name, typ, topic string, start time.Time, extra string) string {
 		recurrence := ""
@@ -253,42 +310,39 @@ resource "zoom_meeting" "registration" {
   }
 }
 `, env.Host, zoomUTC(futureUTC(70*time.Hour)))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             resource.ComposeTestCheckFunc(checkRegistrantsDestroyed(env), checkMeetingsDestroyed(env)),
-		Steps: noiseSteps(env, registration,
-			change("topic", "scheduled", "Planning v2", start, ""),
-			change("agenda", "scheduled", "Planning", start, `  agenda = "Budget"`),
-			// A one-time meeting has no occurrences, whatever its start.
-			change("start", "scheduled", "Planning", start.Add(time.Hour), ""),
-			change("settings", "scheduled", "Planning", start, `  settings = { mute_upon_entry = true }`),
-			// A new passcode changes the links and passcodes derived from it.
-			change("password", "scheduled", "Planning", start, `  password = "xyz789"`,
-				"join_url", "h323_password", "pstn_password", "encrypted_password"),
-			// Turning it into a recurring meeting changes its occurrences.
-			change("to_recurring", "recurring_fixed_time", "Planning", start, "", "occurrences"),
-			// A recurring meeting's occurrences stay known when its topic changes.
-			recurring,
-			// Approval gives the registrant a join link; nothing else changes.
-			noiseCase{
-				name:    "zoom_meeting_registrant.approve",
-				before:  registrant("approve", pendingEmail, "pending", ""),
-				after:   registrant("approve", pendingEmail, "approved", ""),
-				unknown: []string{"join_url"},
-			},
-			// An argument Zoom does not report, added later, is only recorded: the link stays.
-			noiseCase{
-				name:   "zoom_meeting_registrant.employees",
-				before: registrant("employees", approvedEmail, "approved", ""),
-				after:  registrant("employees", approvedEmail, "approved", `  no_of_employees = "1-20"`),
-			},
-		),
-	})
+	k := noiseCases(registration,
+		change("topic", "scheduled", "Planning v2", start, ""),
+		change("agenda", "scheduled", "Planning", start, `  agenda = "Budget"`),
+		// A one-time meeting has no occurrences, whatever its start.
+		change("start", "scheduled", "Planning", start.Add(time.Hour), ""),
+		change("settings", "scheduled", "Planning", start, `  settings = { mute_upon_entry = true }`),
+		// A new passcode changes the links and passcodes derived from it.
+		change("password", "scheduled", "Planning", start, `  password = "xyz789"`,
+			"join_url", "h323_password", "pstn_password", "encrypted_password"),
+		// Turning it into a recurring meeting changes its occurrences.
+		change("to_recurring", "recurring_fixed_time", "Planning", start, "", "occurrences"),
+		// A recurring meeting's occurrences stay known when its topic changes.
+		recurring,
+		// Approval gives the registrant a join link; nothing else changes.
+		noiseCase{
+			name:    "zoom_meeting_registrant.approve",
+			before:  registrant("approve", pendingEmail, "pending", ""),
+			after:   registrant("approve", pendingEmail, "approved", ""),
+			unknown: []string{"join_url"},
+		},
+		// An argument Zoom does not report, added later, is only recorded: the link stays.
+		noiseCase{
+			name:   "zoom_meeting_registrant.employees",
+			before: registrant("employees", approvedEmail, "approved", ""),
+			after:  registrant("employees", approvedEmail, "approved", `  no_of_employees = "1-20"`),
+		},
+	)
+	k.destroyed = resource.ComposeTestCheckFunc(checkRegistrantsDestroyed(env), checkMeetingsDestroyed(env))
+	return k
 }
 
-// TestAccPlanNoise_webinar covers zoom_webinar and zoom_webinar_registrant.
-func TestAccPlanNoise_webinar(t *testing.T) {
-	env := acctest.New(t)
+// noiseWebinar covers zoom_webinar and zoom_webinar_registrant.
+func noiseWebinar(_ *testing.T, env *acctest.Env) noiseKind {
 	start := futureUTC(120 * time.Hour)
 	webinar := func(name, topic string, start time.Time, extra string) string {
 		return fmt.Sprintf(`
@@ -331,71 +385,89 @@ resource "zoom_webinar" "registration" {
   }
 }
 `, env.Host, zoomUTC(futureUTC(70*time.Hour)))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             resource.ComposeTestCheckFunc(checkRegistrantsDestroyed(env), checkWebinarsDestroyed(env)),
-		Steps: noiseSteps(env, registration,
-			change("topic", "Launch v2", start, ""),
-			change("settings", "Launch", start, `  settings = { hd_video = true }`),
-			// A one-time webinar has no occurrences, whatever its start.
-			change("start", "Launch", start.Add(time.Hour), ""),
-			change("password", "Launch", start, `  password = "Launch!1"`, "join_url"),
-			// Approval gives the registrant a join link; nothing else changes.
-			noiseCase{
-				name:    "zoom_webinar_registrant.test",
-				before:  registrant("pending"),
-				after:   registrant("approved"),
-				unknown: []string{"join_url"},
-			},
-		),
-	})
+	k := noiseCases(registration,
+		change("topic", "Launch v2", start, ""),
+		change("settings", "Launch", start, `  settings = { hd_video = true }`),
+		// A one-time webinar has no occurrences, whatever its start.
+		change("start", "Launch", start.Add(time.Hour), ""),
+		change("password", "Launch", start, `  password = "Launch!1"`, "join_url"),
+		// Approval gives the registrant a join link; nothing else changes.
+		noiseCase{
+			name:    "zoom_webinar_registrant.test",
+			before:  registrant("pending"),
+			after:   registrant("approved"),
+			unknown: []string{"join_url"},
+		},
+	)
+	k.destroyed = resource.ComposeTestCheckFunc(checkRegistrantsDestroyed(env), checkWebinarsDestroyed(env))
+	return k
 }
 
-func TestAccPlanNoise_mailVacation(t *testing.T) {
-	env := acctest.New(t)
-	config := func(subject, extra string) string {
-		return vacationConfig(env, env.Host, fmt.Sprintf(`  enabled    = true
+// noiseMailVacation: a new subject, and always_respond added to a responder, leave nothing unknown. Against the
+// sandbox each change has its own mailbox; a real account has one test mailbox, which makes both changes at once.
+func noiseMailVacation(t *testing.T, env *acctest.Env) noiseKind {
+	vacation := func(name, mailbox, subject, extra string) string {
+		return fmt.Sprintf(`
+resource "zoom_mail_vacation" %q {
+  mailbox    = %q
+  enabled    = true
   subject    = %q
   body_text  = "Closed."
   start_time = "2030-12-23T17:00:00Z"
   end_time   = "2031-01-02T07:00:00Z"
-%s`, subject, extra))
+%s
+}
+`, name, mailbox, subject, extra)
 	}
-	mailTest(t, resource.TestCase{
-		CheckDestroy: checkVacationsOff(env),
-		Steps: []resource.TestStep{
-			{Config: config("Closed", "")},
-			noiseStep(config("Closed for the holidays", ""), vacationAddr),
-			noiseStep(config("Closed for the holidays", `  always_respond = true`), vacationAddr),
-		},
+	subject := noiseCase{
+		name:   "zoom_mail_vacation.subject",
+		before: vacation("subject", env.Host, "Closed", ""),
+		after:  vacation("subject", env.Host, "Closed for the holidays", ""),
+	}
+	if env.Sandbox == nil {
+		subject.after = vacation("subject", env.Host, "Closed for the holidays", `  always_respond = true`)
+		return noiseKind{before: subject.before, after: subject.after, checks: []plancheck.PlanCheck{expectUnknowns(subject.name)},
+			destroyed: checkVacationsOff(env)}
+	}
+	other := newMailboxUser(t, env)
+	k := noiseCases("", subject, noiseCase{
+		name:   "zoom_mail_vacation.always",
+		before: vacation("always", other, "Closed for the holidays", ""),
+		after:  vacation("always", other, "Closed for the holidays", `  always_respond = true`),
 	})
+	k.destroyed = checkVacationsOff(env)
+	return k
 }
 
-func TestAccPlanNoise_trackingField(t *testing.T) {
-	env := acctest.New(t)
-	label := acctest.RandomName()
-	config := func(extra string) string {
-		return trackingFieldConfig(env, fmt.Sprintf("  field = %q\n%s", label, extra))
+// noiseTrackingField: recommended values, and required added to a field that has some, leave nothing unknown.
+func noiseTrackingField(_ *testing.T, env *acctest.Env) noiseKind {
+	recommended, required := acctest.RandomName(), acctest.RandomName()
+	block := func(name, label, extra string) string {
+		return fmt.Sprintf("\nresource \"zoom_tracking_field\" %q {\n  field = %q\n%s}\n", name, label, extra)
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkTrackingFieldsDestroyed(env),
-		Steps: []resource.TestStep{
-			{Config: config("")},
-			noiseStep(config("  recommended_values = [\"a\", \"b\"]\n"), trackingFieldAddr),
-			noiseStep(config("  recommended_values = [\"a\", \"b\"]\n  required = true\n"), trackingFieldAddr),
+	k := noiseCases("",
+		noiseCase{
+			name:   "zoom_tracking_field.recommended",
+			before: block("recommended", recommended, ""),
+			after:  block("recommended", recommended, "  recommended_values = [\"a\", \"b\"]\n"),
 		},
-	})
+		noiseCase{
+			name:   "zoom_tracking_field.required",
+			before: block("required", required, "  recommended_values = [\"a\", \"b\"]\n"),
+			after:  block("required", required, "  recommended_values = [\"a\", \"b\"]\n  required = true\n"),
+		},
+	)
+	k.destroyed = checkTrackingFieldsDestroyed(env)
+	return k
 }
 
-// TestAccPlanNoise_roles: a role's name, description and privileges leave nothing unknown; a member or assistant
-// written with the user's other spelling leaves only the resource ID unknown; a changed member set nothing.
-func TestAccPlanNoise_roles(t *testing.T) {
-	env := acctest.New(t)
+// noiseRoles: a role's name, description and privileges leave nothing unknown; a member or assistant written with
+// the user's other spelling leaves only the resource ID unknown; a changed member set nothing.
+func noiseRoles(t *testing.T, env *acctest.Env) noiseKind {
 	a, b := licensedUser(t, env), licensedUser(t, env)
 	name := acctest.RandomName()
 	config := func(desc, ref, members string) string {
-		return env.Config(fmt.Sprintf(`
+		return fmt.Sprintf(`
 resource "zoom_role" "test" {
   name        = %[1]q
   description = %[2]q
@@ -419,30 +491,24 @@ resource "zoom_user_assistant" "test" {
   user_id      = %[5]q
   assistant_id = %[3]q
 }
-`, name, desc, ref, members, env.Host))
+`, name, desc, ref, members, env.Host)
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: config("one", a.email, "")},
-			{
-				Config: config("two", a.id, fmt.Sprintf("%q", b.email)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					expectUnknowns(roleAddr), expectUnknowns(roleMemberAddr, "id"), expectUnknowns(roleMembersAddr),
-					expectUnknowns(userAssistantAddr, "id"),
-				}},
-			},
+	return noiseKind{
+		before: config("one", a.email, ""),
+		after:  config("two", a.id, fmt.Sprintf("%q", b.email)),
+		checks: []plancheck.PlanCheck{
+			expectUnknowns(roleAddr), expectUnknowns(roleMemberAddr, "id"), expectUnknowns(roleMembersAddr),
+			expectUnknowns(userAssistantAddr, "id"),
 		},
-	})
+	}
 }
 
-// TestAccPlanNoise_groups covers the four group resources at once: a rename, a member set change, the primary
-// flag, and a user written by ID instead of e-mail leave nothing unknown.
-func TestAccPlanNoise_groups(t *testing.T) {
-	env := acctest.New(t)
+// noiseGroups covers the four group resources at once: a rename, a member set change, the primary flag, and a
+// user written by ID instead of e-mail leave nothing unknown.
+func noiseGroups(t *testing.T, env *acctest.Env) noiseKind {
 	u := newGroupUsers(t, env, 2)
 	config := func(name, members, member string, primary bool, admin string) string {
-		return env.Config(fmt.Sprintf(`
+		return fmt.Sprintf(`
 resource "zoom_group" "test" {
   name = %q
 }
@@ -466,41 +532,34 @@ resource "zoom_group_admin" "test" {
   group_id = zoom_group.test.id
   user_id  = %q
 }
-`, name, name, members, member, primary, admin))
+`, name, name, members, member, primary, admin)
 	}
 	name := acctest.RandomName()
-	step := func(config string, addrs ...string) resource.TestStep {
-		var checks []plancheck.PlanCheck
-		for _, a := range addrs {
-			checks = append(checks, expectUnknowns(a))
-		}
-		return resource.TestStep{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: checks}}
+	var checks []plancheck.PlanCheck
+	for _, a := range []string{"zoom_group.test", "zoom_group_members.test", "zoom_group_member.test", "zoom_group_admin.test"} {
+		checks = append(checks, expectUnknowns(a))
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkGroupsGone(env),
-		Steps: []resource.TestStep{
-			{Config: config(name, fmt.Sprintf("%q", u[0].email), u[1].email, false, u[0].email)},
-			step(config(name+"-2", fmt.Sprintf("%q, %q", u[0].email, u[1].id), u[1].id, true, u[0].id),
-				"zoom_group.test", "zoom_group_members.test", "zoom_group_member.test", "zoom_group_admin.test"),
-		},
-	})
+	return noiseKind{
+		before:    config(name, fmt.Sprintf("%q", u[0].email), u[1].email, false, u[0].email),
+		after:     config(name+"-2", fmt.Sprintf("%q, %q", u[0].email, u[1].id), u[1].id, true, u[0].id),
+		checks:    checks,
+		destroyed: checkGroupsGone(env),
+	}
 }
 
-// TestAccPlanNoise_settings changes one setting of each settings resource at once: nothing may become unknown (the
-// settings the configuration leaves out keep Zoom's values from state).
-func TestAccPlanNoise_settings(t *testing.T) {
-	env := acctest.New(t)
+// noiseSettings changes one setting of each settings resource at once: nothing may become unknown (the settings
+// the configuration leaves out keep Zoom's values from state).
+func noiseSettings(_ *testing.T, env *acctest.Env) noiseKind {
 	email, group := env.RandomEmail(), acctest.RandomName()
 	config := func(on bool) string {
-		return env.Config(fmt.Sprintf(`
-resource "zoom_user" "test" {
+		return fmt.Sprintf(`
+resource "zoom_user" "settings" {
   email  = %[1]q
   action = "autoCreate"
   type   = 2
 }
 
-resource "zoom_group" "test" {
+resource "zoom_group" "settings" {
   name = %[2]q
 }
 
@@ -513,31 +572,25 @@ resource "zoom_account_lock_settings" "test" {
 }
 
 resource "zoom_group_settings" "test" {
-  group_id  = zoom_group.test.id
+  group_id  = zoom_group.settings.id
   telephony = { third_party_audio = %[3]t }
 }
 
 resource "zoom_group_lock_settings" "test" {
-  group_id           = zoom_group.test.id
+  group_id           = zoom_group.settings.id
   email_notification = { jbh_reminder = %[3]t }
 }
 
 resource "zoom_user_settings" "test" {
-  user_id          = zoom_user.test.id
+  user_id          = zoom_user.settings.id
   schedule_meeting = { host_video = %[3]t }
 }
-`, email, group, on))
+`, email, group, on)
 	}
 	var checks []plancheck.PlanCheck
 	for _, addr := range []string{"zoom_account_settings.test", "zoom_account_lock_settings.test", "zoom_group_settings.test",
 		"zoom_group_lock_settings.test", "zoom_user_settings.test"} {
 		checks = append(checks, expectUnknowns(addr))
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: config(false)},
-			{Config: config(true), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: checks}},
-		},
-	})
+	return noiseKind{before: config(false), after: config(true), checks: checks}
 }

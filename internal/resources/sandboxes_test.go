@@ -2,6 +2,7 @@ package resources_test
 
 import (
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -59,4 +60,15 @@ func (s sandboxSet) each(f func(env *acctest.Env)) func() {
 			f(s.envs[name])
 		}
 	}
+}
+
+// blockStart matches the first line of a resource or data block.
+var blockStart = regexp.MustCompile(`(?m)^(resource|data) "[^"]+" "[^"]+" \{\n`)
+
+// withProvider puts every resource and data block of body on the provider's local name (none: on zoom).
+func withProvider(name, body string) string {
+	if name == "" {
+		return body
+	}
+	return blockStart.ReplaceAllString(body, "${0}  provider = "+name+"\n")
 }

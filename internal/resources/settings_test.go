@@ -92,11 +92,6 @@ func settingValue(t *testing.T, get func() (client.Settings, error), section, na
 	return s[section][name]
 }
 
-// providedBy gives every resource and data source of body the provider meta-argument provider = name.
-func providedBy(body, name string) string {
-	return regexp.MustCompile(`(?m)^((?:resource|data) "[^"]+" "[^"]+" \{)$`).ReplaceAllString(body, "$1\n  provider = "+name)
-}
-
 // TestAccSettings_matrix runs, in one TestCase and one configuration, the settings scenarios below, each on an
 // account of its own (several scenarios per step; each TestCase and step costs terraform processes, resources in
 // a configuration barely do).
@@ -136,7 +131,7 @@ func TestAccSettings_matrix(t *testing.T) {
 	accEnv := acctest.New(t)
 	account := func() (client.Settings, error) { return accEnv.Client.Settings.GetAccount(ctx, "") }
 	accountBody := func(chat bool, autoRecording string) string {
-		return accEnv.ProviderBlock("zoommatrix") + providedBy(fmt.Sprintf(`
+		return accEnv.ProviderBlock("zoommatrix") + withProvider("zoommatrix", fmt.Sprintf(`
 resource "zoom_account_settings" "test" {
   in_meeting = {
     chat = %t
@@ -155,7 +150,7 @@ resource "zoom_account_lock_settings" "test" {
     waiting_room = true
   }
 }
-`, chat, autoRecording), "zoommatrix")
+`, chat, autoRecording))
 	}
 	accountPatches := func() int {
 		return patches(accEnv, "/v2/accounts/{accountId}/settings") + patches(accEnv, "/v2/accounts/{accountId}/lock_settings")
@@ -168,7 +163,7 @@ resource "zoom_account_lock_settings" "test" {
 	})
 	emailA, emailB, group := users.RandomEmail(), users.RandomEmail(), acctest.RandomName()
 	usersBody := func(extraA, extraB, webinarB string, extraG ...string) string {
-		return users.ProviderBlock("zoomusers") + providedBy(fmt.Sprintf(`
+		return users.ProviderBlock("zoomusers") + withProvider("zoomusers", fmt.Sprintf(`
 resource "zoom_user" "a" {
   email  = %[1]q
   action = "autoCreate"
@@ -231,7 +226,7 @@ resource "zoom_webinar" "test" {
   topic      = "tf-acc-settings"
   start_time = "2031-03-04T10:00:00Z"
 }
-`, emailA, emailB, group, extraA, extraB, webinarB, strings.Join(extraG, "\n")), "zoomusers")
+`, emailA, emailB, group, extraA, extraB, webinarB, strings.Join(extraG, "\n")))
 	}
 	const (
 		accountLocked      = `meeting_security\.waiting_room\s+is\s+locked\s+by\s+the\s+account's\s+lock\s+settings`

@@ -2,7 +2,9 @@ package resources_test
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -50,12 +52,29 @@ func checkUserDestroyed(env *acctest.Env) resource.TestCheckFunc {
 	}
 }
 
-// TestAccUser_lifecycle runs the whole matrix on an active (autoCreate) user: create, import by ID and by e-mail,
-// update in place, e-mail change in place, out-of-band change as drift, out-of-band delete and re-creation, and
-// destroy.
+// TestAccUser_lifecycle runs the whole matrix on an active (autoCreate) user, zoom_user.test: bad input rejected
+// at plan time (userValidationSteps, before anything exists), create, import by ID
+// and by e-mail, update in place (e-mail included), out-of-band change as drift, out-of-band delete and
+// re-creation, and destroy. Beside it, in the same configuration (one TestCase; the account allows custCreate),
+// each with a resource of its own:
+//
+//   - invited: action = "create": the user stays pending, the plan stays empty, an import works, a pending user
+//     cannot be activated (a plan-time error says why), and destroy disassociates the pending user;
+//   - api: API users (custCreate) are active and sign in as API users, an import infers custCreate from the
+//     API-user login type, so nothing needs ignoring, and destroy deletes them by default;
+//   - password: an autoCreate user with a write-only password, which never reaches state;
+//   - heir, transfer: destroy with delete_action = "delete" and a transfer target;
+//   - a delete_action Zoom refuses for how the user was created fails at plan time with the reason:
+//     disassociate for custCreate and autoCreate users, including a user (api) whose API-user login type shows it
+//     is one although the configuration does not say custCreate;
+//   - unknown, refused: with an action unknown at plan time (the output of a terraform_data), delete_action is
+//     planned unknown and follows the action at apply; a delete_action the action turns out not to allow fails
+//     before any user is created.
 func TestAccUser_lifecycle(t *testing.T) {
-	env := acctest.New(t)
+	env := acctest.New(t, func(p *sandbox.Profile) { p.CustCreateAllowed = true })
 	email, email2 := env.RandomEmail(), env.RandomEmail()
+	invitedEmail, apiEmail, refusedEmail := env.RandomEmail(), env.RandomEmail(), env.RandomEmail()
+	passwordEmail, heirEmail, transferEmail, unknownEmail := env.RandomEmail(), env.RandomEmail(), env.RandomEmail(), env.RandomEmail()
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 
 	v1 := `
@@ -77,266 +96,27 @@ func TestAccUser_lifecycle(t *testing.T) {
   timezone    = "Europe/Paris"
   status      = "inactive"
 `
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkUserDestroyed(env),
-		Steps: []resource.TestStep{
-			{
-				Config: userConfig(env, email, v1),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionCreate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameID.AddStateValue(userAddr, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[A-Za-z0-9_-]{22}$`))),
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("active")),
-					// Zoom cannot disassociate a managed-domain (autoCreate) user, so destroy deletes by default.
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("delete_action"), knownvalue.StringExact("delete")),
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("display_name"), knownvalue.StringExact("Ada Lovelace")),
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("pmi"), knownvalue.Int64Func(func(v int64) error {
-						if v < 1000000000 || v > 9999999999 {
-							return fmt.Errorf("pmi %d is not 10 digits", v)
-						}
-						return nil
-					})),
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("label"), knownvalue.StringExact("Office")),
-					statecheck.ExpectSensitiveValue(userAddr, tfjsonpath.New("personal_meeting_url")),
-				},
-			},
-			// That re-applying the same configuration plans nothing is checked by the test framework itself, which
-			// plans again after every apply and fails on a non-empty plan.
-			// Import by ID, then by e-mail. `action` is a create-time instruction that Zoom does not store: an
-			// imported active e-mail user reads as "create", and its delete_action defaults to disassociate
-			// (TestAccUser_importedManagedDomainUser covers destroying such a user).
-			{
-				ResourceName: userAddr, ImportState: true, ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"action", "delete_action"},
-			},
-			{
-				ResourceName: userAddr, ImportState: true, ImportStateVerify: true, ImportStateId: email,
-				ImportStateVerifyIgnore: []string{"action", "delete_action"},
-			},
-			// Update in place: names, type, profile fields and status, without replacement.
-			{
-				Config: userConfig(env, email, v2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameID.AddStateValue(userAddr, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("type"), knownvalue.Int64Exact(2)),
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("job_title"), knownvalue.StringExact("Programmer")),
-					// Zoom derives a display name only when it is blank, so renaming keeps the one it has.
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("display_name"), knownvalue.StringExact("Ada Lovelace")),
-				},
-			},
-			// The e-mail changes in place too.
-			{
-				Config: userConfig(env, email2, v2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameID.AddStateValue(userAddr, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("email"), knownvalue.StringExact(email2)),
-				},
-			},
-			// A change made in the portal shows up as drift on that field, and apply puts it back.
-			{
-				PreConfig: func() {
-					u, err := env.Client.Users.Get(acctest.Ctx(), email2)
-					if err != nil {
-						t.Fatalf("out-of-band read: %v", err)
-					}
-					if err := env.Client.Users.Update(acctest.Ctx(), u.ID, &client.UpdateUserRequest{Dept: client.Ptr("Changed in the portal")}); err != nil {
-						t.Fatalf("out-of-band change: %v", err)
-					}
-					if err := env.Client.Users.UpdateStatus(acctest.Ctx(), u.ID, "activate"); err != nil {
-						t.Fatalf("out-of-band status change: %v", err)
-					}
-				},
-				Config: userConfig(env, email2, v2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(userAddr, tfjsonpath.New("dept"), knownvalue.StringExact("Analytical Engines")),
-					plancheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("dept"), knownvalue.StringExact("Analytical Engines")),
-				},
-			},
-			// A user deleted in the portal leaves the state on refresh and is created again, without error.
-			{
-				PreConfig: func() {
-					u, err := env.Client.Users.Get(acctest.Ctx(), email2)
-					if err != nil {
-						t.Fatalf("out-of-band read: %v", err)
-					}
-					if err := env.Client.Users.Delete(acctest.Ctx(), u.ID, &client.DeleteUserOptions{Action: "delete"}); err != nil {
-						t.Fatalf("out-of-band delete: %v", err)
-					}
-				},
-				Config: userConfig(env, email2, v2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionCreate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
-				},
-			},
-		},
-	})
-}
-
-// TestAccUser_invited covers action = "create": the user stays pending, the plan stays empty, and destroy
-// disassociates the pending user.
-func TestAccUser_invited(t *testing.T) {
-	env := acctest.New(t)
-	email := env.RandomEmail()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkUserDestroyed(env),
-		Steps: []resource.TestStep{
-			{
-				Config: userConfig(env, email, `
-  type          = 1
-  first_name    = "Grace"
-  delete_action = "delete"
-`),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("pending")),
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("action"), knownvalue.StringExact("create")),
-				},
-			},
-			{
-				ResourceName: userAddr, ImportState: true, ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"delete_action"},
-			},
-			// A pending user cannot be activated: the plan-time error says why.
-			{
-				Config: userConfig(env, email, `
-  type          = 1
-  first_name    = "Grace"
-  status        = "active"
-  delete_action = "delete"
-`),
-				ExpectError: regexp.MustCompile(`(?s)Cannot change the status of a pending user.*accepted Zoom's invitation`),
-			},
-		},
-	})
-}
-
-// TestAccUser_custCreate covers API users: allowed by the account profile, they are active and sign in as API
-// users; on an account without custCreate the error says so and nothing is left behind.
-func TestAccUser_custCreate(t *testing.T) {
-	env := acctest.New(t, func(p *sandbox.Profile) { p.CustCreateAllowed = true })
-	email := env.RandomEmail()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkUserDestroyed(env),
-		Steps: []resource.TestStep{
-			{
-				Config: userConfig(env, email, `
-  action     = "custCreate"
-  type       = 2
-  first_name = "Api"
-  last_name  = "Host"
-`),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("active")),
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("login_types"), knownvalue.ListExact([]knownvalue.Check{knownvalue.Int64Exact(99)})),
-					// Zoom cannot unlink an API user, so destroy deletes by default.
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("delete_action"), knownvalue.StringExact("delete")),
-				},
-			},
-			// An import infers custCreate from the API-user login type, so nothing needs ignoring.
-			{ResourceName: userAddr, ImportState: true, ImportStateVerify: true},
-		},
-	})
-}
-
-func TestAccUser_custCreateNotAllowed(t *testing.T) {
-	env := acctest.New(t)
-	env.RequireSandbox(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      userConfig(env, env.RandomEmail(), `  action = "custCreate"`+"\n  type = 1"),
-			ExpectError: regexp.MustCompile(`Error creating Zoom user`),
-		}},
-		CheckDestroy: func(*terraform.State) error {
-			users, err := env.Client.Users.List(acctest.Ctx(), &client.ListUsersOptions{})
-			if err != nil {
-				return err
-			}
-			if len(users) != 1 {
-				return fmt.Errorf("expected only the account owner, found %d users", len(users))
-			}
-			return nil
-		},
-	})
-}
-
-// TestAccUser_passwordWriteOnly creates an autoCreate user with a write-only password, which never reaches state.
-func TestAccUser_passwordWriteOnly(t *testing.T) {
-	env := acctest.New(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkUserDestroyed(env),
-		Steps: []resource.TestStep{{
-			Config: userConfig(env, env.RandomEmail(), `
-  action      = "autoCreate"
+	user := func(name, email, body string) string {
+		return fmt.Sprintf("\nresource \"zoom_user\" %q {\n  email = %q\n%s\n}\n", name, email, body)
+	}
+	const invited = "  type          = 1\n  first_name    = \"Grace\"\n  delete_action = \"delete\""
+	const api = "  action     = \"custCreate\"\n  type       = 2\n  first_name = \"Api\"\n  last_name  = \"Host\""
+	// The users beside zoom_user.test, each with its block, which a step may change (over).
+	others := func(over map[string]string) string {
+		blocks := map[string]string{
+			"invited": user("invited", invitedEmail, invited),
+			"api":     user("api", apiEmail, api),
+			"password": user("password", passwordEmail, `  action      = "autoCreate"
   type        = 1
-  password_wo = "Zx9-kQ2m-Lp7"
-`),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("password_wo"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("active")),
-			},
-		}},
-	})
-}
-
-// TestAccUser_duplicateEmail: creating a user whose e-mail is already in the account fails with advice to import,
-// when that user is older than a day (a recent one with the configured names is adopted: an interrupted earlier
-// apply created it, see TestAccAdoption_lostAnswers).
-func TestAccUser_duplicateEmail(t *testing.T) {
-	env := acctest.New(t)
-	email := env.RandomEmail()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			PreConfig: func() {
-				_, err := env.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
-					Action: "autoCreate", UserInfo: client.CreateUserInfo{Email: email, Type: 1},
-				})
-				if err != nil {
-					t.Fatalf("out-of-band create: %v", err)
-				}
-				env.Sandbox.Advance(25 * time.Hour)
-			},
-			Config:      userConfig(env, email, `  action = "autoCreate"`+"\n  type = 1"),
-			ExpectError: regexp.MustCompile(`(?s)already exists in the\s+account.*terraform import`),
-		}},
-	})
-}
-
-// TestAccUser_deleteWithTransfer destroys with delete_action = "delete" and a transfer target.
-func TestAccUser_deleteWithTransfer(t *testing.T) {
-	env := acctest.New(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkUserDestroyed(env),
-		Steps: []resource.TestStep{{
-			Config: env.Config(fmt.Sprintf(`
+  password_wo = "Zx9-kQ2m-Lp7"`),
+			"transfer": fmt.Sprintf(`
 resource "zoom_user" "heir" {
   email  = %q
   action = "autoCreate"
   type   = 2
 }
 
-resource "zoom_user" "test" {
+resource "zoom_user" "transfer" {
   email         = %q
   action        = "autoCreate"
   type          = 2
@@ -347,17 +127,192 @@ resource "zoom_user" "test" {
     recordings = true
   }
 }
-`, env.RandomEmail(), env.RandomEmail())),
+`, heirEmail, transferEmail),
+			// Each terraform_data's output is unknown until it is created.
+			"unknown": fmt.Sprintf(`
+resource "terraform_data" "second" {
+  input = "custCreate"
+}
+`) + user("unknown", unknownEmail, "  action = terraform_data.second.output\n  type   = 1"),
+		}
+		maps.Copy(blocks, over)
+		var b strings.Builder
+		for _, name := range slices.Sorted(maps.Keys(blocks)) {
+			b.WriteString(blocks[name])
+		}
+		return b.String()
+	}
+	config := func(email, body string, over map[string]string) string {
+		return env.Config(user("test", email, body) + others(over))
+	}
+	steps := append(userValidationSteps(env), []resource.TestStep{
+		{
+			Config: config(email, v1, nil),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionCreate),
+				plancheck.ExpectUnknownValue("zoom_user.unknown", tfjsonpath.New("delete_action")),
+			}},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("transfer").AtMapKey("meetings"), knownvalue.Bool(true)),
+				sameID.AddStateValue(userAddr, tfjsonpath.New("id")),
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[A-Za-z0-9_-]{22}$`))),
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("active")),
+				// Zoom cannot disassociate a managed-domain (autoCreate) user, so destroy deletes by default.
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("delete_action"), knownvalue.StringExact("delete")),
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("display_name"), knownvalue.StringExact("Ada Lovelace")),
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("pmi"), knownvalue.Int64Func(func(v int64) error {
+					if v < 1000000000 || v > 9999999999 {
+						return fmt.Errorf("pmi %d is not 10 digits", v)
+					}
+					return nil
+				})),
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("label"), knownvalue.StringExact("Office")),
+				statecheck.ExpectSensitiveValue(userAddr, tfjsonpath.New("personal_meeting_url")),
+
+				statecheck.ExpectKnownValue("zoom_user.invited", tfjsonpath.New("status"), knownvalue.StringExact("pending")),
+				statecheck.ExpectKnownValue("zoom_user.invited", tfjsonpath.New("action"), knownvalue.StringExact("create")),
+
+				statecheck.ExpectKnownValue("zoom_user.api", tfjsonpath.New("status"), knownvalue.StringExact("active")),
+				statecheck.ExpectKnownValue("zoom_user.api", tfjsonpath.New("login_types"), knownvalue.ListExact([]knownvalue.Check{knownvalue.Int64Exact(99)})),
+				// Zoom cannot unlink an API user, so destroy deletes by default.
+				statecheck.ExpectKnownValue("zoom_user.api", tfjsonpath.New("delete_action"), knownvalue.StringExact("delete")),
+
+				statecheck.ExpectKnownValue("zoom_user.password", tfjsonpath.New("password_wo"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("zoom_user.password", tfjsonpath.New("status"), knownvalue.StringExact("active")),
+
+				statecheck.ExpectKnownValue("zoom_user.transfer", tfjsonpath.New("transfer").AtMapKey("meetings"), knownvalue.Bool(true)),
+
+				statecheck.ExpectKnownValue("zoom_user.unknown", tfjsonpath.New("delete_action"), knownvalue.StringExact("delete")),
 			},
-		}},
+		},
+		// That re-applying the same configuration plans nothing is checked by the test framework itself, which
+		// plans again after every apply and fails on a non-empty plan.
+		// Import by ID, then by e-mail. `action` is a create-time instruction that Zoom does not store: an
+		// imported active e-mail user reads as "create", and its delete_action defaults to disassociate
+		// (TestAccUser_sandboxSettings, imported, covers destroying such a user).
+		{
+			ResourceName: userAddr, ImportState: true, ImportStateVerify: true,
+			ImportStateVerifyIgnore: []string{"action", "delete_action"},
+		},
+		{
+			ResourceName: userAddr, ImportState: true, ImportStateVerify: true, ImportStateId: email,
+			ImportStateVerifyIgnore: []string{"action", "delete_action"},
+		},
+		{
+			ResourceName: "zoom_user.invited", ImportState: true, ImportStateVerify: true,
+			ImportStateVerifyIgnore: []string{"delete_action"},
+		},
+		// An import infers custCreate from the API-user login type, so nothing needs ignoring.
+		{ResourceName: "zoom_user.api", ImportState: true, ImportStateVerify: true},
+		// A pending user cannot be activated: the plan-time error says why.
+		{
+			Config:      config(email, v1, map[string]string{"invited": user("invited", invitedEmail, invited+"\n  status        = \"active\"")}),
+			ExpectError: regexp.MustCompile(`(?s)Cannot change the status of a pending user.*accepted Zoom's invitation`),
+		},
+		{
+			Config: config(email, v1, map[string]string{
+				"refused": user("refused", env.RandomEmail(), "  action = \"custCreate\"\n  type = 1\n  delete_action = \"disassociate\""),
+			}),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*Unable to unlink API\s+user`),
+		},
+		{
+			Config: config(email, v1, map[string]string{
+				"refused": user("refused", env.RandomEmail(), "  action = \"autoCreate\"\n  type = 1\n  delete_action = \"disassociate\""),
+			}),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*managed\s+domain`),
+		},
+		// The configuration no longer says custCreate, but the login type does.
+		{
+			Config:      config(email, v1, map[string]string{"api": user("api", apiEmail, "  type = 1\n  delete_action = \"disassociate\"")}),
+			ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*API user`),
+		},
+		// The action, unknown at plan time, turns out to be custCreate, which does not allow disassociate.
+		{
+			Config: config(email, v1, map[string]string{
+				"refused": "\nresource \"terraform_data\" \"first\" {\n  input = \"custCreate\"\n}\n" +
+					user("refused", refusedEmail, "  action = terraform_data.first.output\n  type   = 1\n  delete_action = \"disassociate\""),
+			}),
+			ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*Unable to unlink API\s+user`),
+		},
+		// Update in place: names, type, profile fields, status and the e-mail, without replacement.
+		{
+			PreConfig: func() {
+				if _, err := env.Client.Users.Get(acctest.Ctx(), refusedEmail); !client.IsNotFound(err) {
+					t.Fatalf("the refused create left a user behind (%v)", err)
+				}
+			},
+			Config: config(email2, v2, nil),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				sameID.AddStateValue(userAddr, tfjsonpath.New("id")),
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("type"), knownvalue.Int64Exact(2)),
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("job_title"), knownvalue.StringExact("Programmer")),
+				// Zoom derives a display name only when it is blank, so renaming keeps the one it has.
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("display_name"), knownvalue.StringExact("Ada Lovelace")),
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("email"), knownvalue.StringExact(email2)),
+			},
+		},
+		// A change made in the portal shows up as drift on that field, and apply puts it back.
+		{
+			PreConfig: func() {
+				u, err := env.Client.Users.Get(acctest.Ctx(), email2)
+				if err != nil {
+					t.Fatalf("out-of-band read: %v", err)
+				}
+				if err := env.Client.Users.Update(acctest.Ctx(), u.ID, &client.UpdateUserRequest{Dept: client.Ptr("Changed in the portal")}); err != nil {
+					t.Fatalf("out-of-band change: %v", err)
+				}
+				if err := env.Client.Users.UpdateStatus(acctest.Ctx(), u.ID, "activate"); err != nil {
+					t.Fatalf("out-of-band status change: %v", err)
+				}
+			},
+			Config: config(email2, v2, nil),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
+				expectBefore(userAddr, "dept", "Changed in the portal"),
+				expectBefore(userAddr, "status", "active"),
+				plancheck.ExpectKnownValue(userAddr, tfjsonpath.New("dept"), knownvalue.StringExact("Analytical Engines")),
+				plancheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("dept"), knownvalue.StringExact("Analytical Engines")),
+			},
+		},
+		// A user deleted in the portal leaves the state on refresh and is created again, without error.
+		{
+			PreConfig: func() {
+				u, err := env.Client.Users.Get(acctest.Ctx(), email2)
+				if err != nil {
+					t.Fatalf("out-of-band read: %v", err)
+				}
+				if err := env.Client.Users.Delete(acctest.Ctx(), u.ID, &client.DeleteUserOptions{Action: "delete"}); err != nil {
+					t.Fatalf("out-of-band delete: %v", err)
+				}
+			},
+			Config: config(email2, v2, nil),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionCreate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
+			},
+		},
+	}...)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkUserDestroyed(env),
+		Steps:                    steps,
 	})
 }
 
-// TestAccUser_validation rejects bad input at plan time with a message that names the problem.
-func TestAccUser_validation(t *testing.T) {
-	env := acctest.New(t)
+// userValidationSteps reject bad input at plan time with a message that names the problem. They are plan-only
+// steps that fail, which TestAccUser_lifecycle runs before its first apply (their own test case would cost three
+// more terraform commands).
+func userValidationSteps(env *acctest.Env) []resource.TestStep {
 	cases := []struct {
 		name, email, body, want string
 	}{
@@ -385,193 +340,65 @@ func TestAccUser_validation(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)` + c.want),
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
+	return steps
 }
 
 const longName = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaft"
 
-// TestAccUser_deleteActionRefused: a delete_action Zoom refuses for how the user was created fails at plan time with
-// the reason: disassociate for custCreate and autoCreate users, including a user whose API-user login type shows
-// it is one although the configuration does not say custCreate.
-func TestAccUser_deleteActionRefused(t *testing.T) {
-	env := acctest.New(t, func(p *sandbox.Profile) { p.CustCreateAllowed = true })
-	email := env.RandomEmail()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkUserDestroyed(env),
-		Steps: []resource.TestStep{
-			{
-				Config:      userConfig(env, email, "  action = \"custCreate\"\n  type = 1\n  delete_action = \"disassociate\""),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*Unable to unlink API\s+user`),
-			},
-			{
-				Config:      userConfig(env, email, "  action = \"autoCreate\"\n  type = 1\n  delete_action = \"disassociate\""),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*managed\s+domain`),
-			},
-			{
-				Config: userConfig(env, email, "  action = \"custCreate\"\n  type = 1"),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("delete_action"), knownvalue.StringExact("delete")),
-				},
-			},
-			// The configuration no longer says custCreate, but the login type does.
-			{
-				Config:      userConfig(env, email, "  type = 1\n  delete_action = \"disassociate\""),
-				ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*API user`),
-			},
-		},
-	})
-}
-
-// TestAccUser_deleteActionUnknownAction: with an action unknown at plan time, delete_action is planned unknown
-// and follows the action at apply; a delete_action the action turns out not to allow fails before any user is
-// created.
-func TestAccUser_deleteActionUnknownAction(t *testing.T) {
-	env := acctest.New(t, func(p *sandbox.Profile) { p.CustCreateAllowed = true })
-	// Each step names a new terraform_data, whose output is unknown until it is created.
-	cfg := func(name, extra string) string {
-		return env.Config(fmt.Sprintf(`
-resource "terraform_data" %[1]q {
-  input = "custCreate"
-}
-
-resource "zoom_user" "test" {
-  email  = %[2]q
-  action = terraform_data.%[1]s.output
-  type   = 1
-%[3]s
-}
-`, name, env.RandomEmail(), extra))
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkUserDestroyed(env),
-		Steps: []resource.TestStep{
-			{
-				Config:      cfg("first", `  delete_action = "disassociate"`),
-				ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*Unable to unlink API\s+user`),
-			},
-			{
-				PreConfig: func() {
-					if env.Sandbox == nil {
-						return
-					}
-					users, err := env.Client.Users.List(acctest.Ctx(), &client.ListUsersOptions{})
-					if err != nil || len(users) != 1 {
-						t.Fatalf("the refused create left users behind: %d users, %v", len(users), err)
-					}
-				},
-				Config: cfg("second", ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectUnknownValue(userAddr, tfjsonpath.New("delete_action")),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("delete_action"), knownvalue.StringExact("delete")),
-				},
-			},
-		},
-	})
-}
-
-// TestAccUser_importedManagedDomainUser: an imported autoCreate user looks like an invited one (nothing in Zoom's
-// record tells a managed-domain user), so delete_action defaults to disassociate; when Zoom refuses that on
-// destroy, the user is deleted with a warning instead of destroy failing.
-func TestAccUser_importedManagedDomainUser(t *testing.T) {
-	env := acctest.New(t)
-	env.RequireSandbox(t)
-	email := env.RandomEmail()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkUserDestroyed(env),
-		Steps: []resource.TestStep{{
-			PreConfig: func() {
-				if _, err := env.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
-					Action: "autoCreate", UserInfo: client.CreateUserInfo{Email: email, Type: 1},
-				}); err != nil {
-					t.Fatalf("out-of-band create: %v", err)
-				}
-			},
-			Config:             userConfig(env, email, "  type = 1"),
-			ResourceName:       userAddr,
-			ImportState:        true,
-			ImportStateId:      email,
-			ImportStatePersist: true,
-			ImportStateCheck: func(s []*terraform.InstanceState) error {
-				if len(s) != 1 || s[0].Attributes["delete_action"] != "disassociate" {
-					return fmt.Errorf("imported state: %v", s)
-				}
-				return nil
-			},
-		}},
-	})
-}
-
-// TestAccUser_statusSuccessCodes: activating and deactivating works whether Zoom answers userStatus with 200 (as
-// the User spec documents) or 204.
-func TestAccUser_statusSuccessCodes(t *testing.T) {
-	// Both answers in one TestCase and one configuration, each with its own sandbox and provider instance.
+// TestAccUser_sandboxSettings runs the user scenarios that only the sandbox can stage, each with its own sandbox,
+// reached through its own provider instance (a local name of the provider), and its own zoom_user, all in one
+// configuration: one TestCase (TestAccUser_sandboxFailures has the ones that fail).
+//
+//   - zoomstatus200, zoomstatus204: activating and deactivating works whether Zoom answers userStatus with 200 (as
+//     the User spec documents) or 204.
+//   - zoomignored, zoomapplied: Zoom may answer success to a profile update of a pending (invited) user and change
+//     nothing. Under both settings the configured values stay in state without error or diff while the user is
+//     pending; once the person accepts, the next plan shows what Zoom still lacks and apply sends it.
+//   - zoompreserveassent, zoomlowerdigits, zoomlowerinternational: Zoom may store e-mails lower-cased and reformat
+//     phone numbers. Under every setting the configured spelling stays in state, with no error and no difference
+//     on the next plan, and changing both in place works the same way.
+func TestAccUser_sandboxSettings(t *testing.T) {
 	set := newSandboxes(t, map[string]func(*sandbox.Profile){
 		"zoomstatus200": func(p *sandbox.Profile) { p.UserStatusSuccessCode = 200 },
 		"zoomstatus204": func(p *sandbox.Profile) { p.UserStatusSuccessCode = 204 },
+		"zoomignored":   func(p *sandbox.Profile) { p.PendingUsersIgnoreProfileUpdates = true },
+		"zoomapplied":   func(p *sandbox.Profile) { p.PendingUsersIgnoreProfileUpdates = false },
+		"zoompreserveassent": func(p *sandbox.Profile) {
+			p.UserEmailCase, p.PhoneNumberFormat = sandbox.UserEmailPreserve, sandbox.PhoneFormatAsSent
+		},
+		"zoomlowerdigits": func(p *sandbox.Profile) {
+			p.UserEmailCase, p.PhoneNumberFormat = sandbox.UserEmailLower, sandbox.PhoneFormatDigits
+		},
+		"zoomlowerinternational": func(p *sandbox.Profile) {
+			p.UserEmailCase, p.PhoneNumberFormat = sandbox.UserEmailLower, sandbox.PhoneFormatInternational
+		},
 	})
-	emails := map[string]string{}
+	statusNames := []string{"zoomstatus200", "zoomstatus204"}
+	pendingNames := []string{"zoomapplied", "zoomignored"}
+	normNames := []string{"zoomlowerdigits", "zoomlowerinternational", "zoompreserveassent"}
+	emails, emails2 := map[string]string{}, map[string]string{}
 	var destroyed []resource.TestCheckFunc
 	for _, name := range set.names {
-		emails[name] = set.envs[name].RandomEmail()
-		destroyed = append(destroyed, checkUserDestroyed(set.envs[name]))
-	}
-	step := func(status string) resource.TestStep {
-		var checks []statecheck.StateCheck
-		for _, name := range set.names {
-			checks = append(checks, statecheck.ExpectKnownValue("zoom_user."+name, tfjsonpath.New("status"), knownvalue.StringExact(status)))
+		env := set.envs[name]
+		emails[name] = env.RandomEmail()
+		if slices.Contains(normNames, name) {
+			mixed := func() string {
+				local, domain, _ := strings.Cut(env.RandomEmail(), "@")
+				return local + "@" + strings.ToUpper(domain)
+			}
+			emails[name], emails2[name] = mixed(), mixed()
 		}
-		return resource.TestStep{
-			Config: set.config(func(name string, _ *acctest.Env) string {
-				return fmt.Sprintf(`
-resource "zoom_user" %[1]q {
-  provider = %[1]s
-  email    = %[2]q
-  action   = "autoCreate"
-  type     = 1
-  status   = %[3]q
-}
-`, name, emails[name], status)
-			}),
-			ConfigStateChecks: checks,
-		}
+		destroyed = append(destroyed, inProvider(name, checkUserDestroyed(env)))
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: set.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		Steps:                    []resource.TestStep{step("inactive"), step("active"), step("inactive")},
-	})
-}
 
-// TestAccUser_pendingProfileUpdates: Zoom may answer success to a profile update of a pending (invited) user and
-// change nothing. Under both sandbox settings the configured values stay in state without error or diff while the
-// user is pending; once the person accepts, the next plan shows what Zoom still lacks and apply sends it.
-func TestAccUser_pendingProfileUpdates(t *testing.T) {
-	// Both settings in one TestCase and one configuration, each with its own sandbox and provider instance.
-	set := newSandboxes(t, map[string]func(*sandbox.Profile){
-		"zoomignored": func(p *sandbox.Profile) { p.PendingUsersIgnoreProfileUpdates = true },
-		"zoomapplied": func(p *sandbox.Profile) { p.PendingUsersIgnoreProfileUpdates = false },
-	})
-	emails := map[string]string{}
-	var destroyed []resource.TestCheckFunc
-	for _, name := range set.names {
-		emails[name] = set.envs[name].RandomEmail()
-		destroyed = append(destroyed, checkUserDestroyed(set.envs[name]))
-	}
-	const v1 = `
+	const pendingV1 = `
   type       = 1
   first_name = "Grace"
   dept       = "Research"
   job_title  = "Rear Admiral"
   phone_numbers = [{ country = "US", code = "+1", number = "2025550100", label = "Office" }]
 `
-	const v2 = `
+	const pendingV2 = `
   type       = 2
   first_name = "Grace"
   dept       = "Navy"
@@ -579,10 +406,36 @@ func TestAccUser_pendingProfileUpdates(t *testing.T) {
   timezone   = "America/New_York"
   phone_numbers = [{ country = "US", code = "+1", number = "2025550100", label = "Office" }]
 `
-	config := func(body string) string {
+	// config: the status users with status, the pending users with pendingBody, the normalised users with the
+	// e-mails of changed (emails2 or emails) and number.
+	config := func(status, pendingBody string, changed bool, number string) string {
 		return set.config(func(name string, _ *acctest.Env) string {
-			return fmt.Sprintf("\nresource \"zoom_user\" %[1]q {\n  provider = %[1]s\n  email    = %[2]q\n%[3]s}\n", name, emails[name], body)
+			block := func(email, body string) string {
+				return fmt.Sprintf("\nresource \"zoom_user\" %[1]q {\n  provider = %[1]s\n  email    = %[2]q\n%[3]s\n}\n", name, email, body)
+			}
+			switch {
+			case slices.Contains(statusNames, name):
+				return block(emails[name], fmt.Sprintf("  action   = \"autoCreate\"\n  type     = 1\n  status   = %q", status))
+			case slices.Contains(pendingNames, name):
+				return block(emails[name], pendingBody)
+			case slices.Contains(normNames, name):
+				email := emails[name]
+				if changed {
+					email = emails2[name]
+				}
+				return block(email, fmt.Sprintf(`  action   = "autoCreate"
+  type     = 1
+  manager  = "The.Boss@Example.COM"
+  phone_numbers = [{ country = "US", code = "+1", number = %q, label = "Mobile" }]`, number))
+			}
+			return ""
 		})
+	}
+	statusIs := func(status string) (checks []statecheck.StateCheck) {
+		for _, name := range statusNames {
+			checks = append(checks, statecheck.ExpectKnownValue("zoom_user."+name, tfjsonpath.New("status"), knownvalue.StringExact(status)))
+		}
+		return checks
 	}
 	inState := func(addr string, typ int64, dept string) []statecheck.StateCheck {
 		return []statecheck.StateCheck{
@@ -605,9 +458,9 @@ func TestAccUser_pendingProfileUpdates(t *testing.T) {
 			return nil
 		})
 	}
-	var created, pending, accepted []statecheck.StateCheck
+	created, pending, accepted := statusIs("inactive"), statusIs("active"), statusIs("inactive")
 	var afterAccept []plancheck.PlanCheck
-	for _, name := range set.names {
+	for _, name := range pendingNames {
 		addr, env, email := "zoom_user."+name, set.envs[name], emails[name]
 		ignored := name == "zoomignored"
 		created = append(append(created, inState(addr, 1, "Research")...),
@@ -629,23 +482,36 @@ func TestAccUser_pendingProfileUpdates(t *testing.T) {
 			afterAccept = append(afterAccept, plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop))
 		}
 	}
+	for _, name := range normNames {
+		addr := "zoom_user." + name
+		created = append(created,
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("email"), knownvalue.StringExact(emails[name])),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("manager"), knownvalue.StringExact("The.Boss@Example.COM")),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("(202) 555-0100")),
+		)
+		pending = append(pending,
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("email"), knownvalue.StringExact(emails2[name])),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("202.555.0199")),
+		)
+	}
+	last := config("inactive", pendingV2, true, "202.555.0199")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: set.factories(),
 		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
 		Steps: []resource.TestStep{
-			{Config: config(v1), ConfigStateChecks: created},
-			// A change while pending: kept in state, no error.
-			{Config: config(v2), ConfigStateChecks: pending},
+			{Config: config("inactive", pendingV1, false, "(202) 555-0100"), ConfigStateChecks: created},
+			// A change while pending: kept in state, no error. The e-mail and number change in place.
+			{Config: config("active", pendingV2, true, "202.555.0199"), ConfigStateChecks: pending},
 			// The person accepts: the next plan sends what Zoom lacks (nothing where Zoom applied the change).
 			{
 				PreConfig: func() {
-					for _, name := range set.names {
+					for _, name := range pendingNames {
 						if err := set.envs[name].Sandbox.AcceptInvitation(emails[name]); err != nil {
 							t.Fatalf("accepting the invitation of %s: %v", emails[name], err)
 						}
 					}
 				},
-				Config:            config(v2),
+				Config:            last,
 				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: afterAccept},
 				ConfigStateChecks: accepted,
 			},
@@ -653,66 +519,82 @@ func TestAccUser_pendingProfileUpdates(t *testing.T) {
 	})
 }
 
-// TestAccUser_normalisedByZoom: Zoom may store e-mails lower-cased and reformat phone numbers. Under every setting
-// the configured spelling stays in state, with no error and no difference on the next plan.
-func TestAccUser_normalisedByZoom(t *testing.T) {
-	// The three settings in one TestCase and one configuration, each with its own sandbox and provider instance.
-	set := newSandboxes(t, map[string]func(*sandbox.Profile){
-		"zoompreserveassent": func(p *sandbox.Profile) {
-			p.UserEmailCase, p.PhoneNumberFormat = sandbox.UserEmailPreserve, sandbox.PhoneFormatAsSent
-		},
-		"zoomlowerdigits": func(p *sandbox.Profile) {
-			p.UserEmailCase, p.PhoneNumberFormat = sandbox.UserEmailLower, sandbox.PhoneFormatDigits
-		},
-		"zoomlowerinternational": func(p *sandbox.Profile) {
-			p.UserEmailCase, p.PhoneNumberFormat = sandbox.UserEmailLower, sandbox.PhoneFormatInternational
-		},
-	})
-	emails, emails2 := map[string]string{}, map[string]string{}
-	var destroyed []resource.TestCheckFunc
+// TestAccUser_sandboxFailures runs the user scenarios that fail and only the sandbox can stage, each with its own
+// sandbox, reached through its own provider instance, and its own zoom_user, in one TestCase. Steps that fail leave
+// the state as it was, so each scenario appears in its step's configuration only.
+//
+//   - zoomnotallowed: on an account without custCreate the error says so and nothing is left behind.
+//   - zoomduplicate: creating a user whose e-mail is already in the account fails with advice to import, when that
+//     user is older than a day (a recent one with the configured names is adopted: an interrupted earlier apply
+//     created it, see TestAccAdoption_lostAnswers).
+//   - zoomimported: an imported autoCreate user looks like an invited one (nothing in Zoom's record tells a
+//     managed-domain user), so delete_action defaults to disassociate; when Zoom refuses that on destroy, the user
+//     is deleted with a warning instead of destroy failing.
+func TestAccUser_sandboxFailures(t *testing.T) {
+	set := newSandboxes(t, map[string]func(*sandbox.Profile){"zoomnotallowed": nil, "zoomduplicate": nil, "zoomimported": nil})
+	notAllowed, duplicate, imported := set.envs["zoomnotallowed"], set.envs["zoomduplicate"], set.envs["zoomimported"]
+	emails := map[string]string{}
 	for _, name := range set.names {
-		env := set.envs[name]
-		mixed := func() string {
-			local, domain, _ := strings.Cut(env.RandomEmail(), "@")
-			return local + "@" + strings.ToUpper(domain)
-		}
-		emails[name], emails2[name] = mixed(), mixed()
-		destroyed = append(destroyed, checkUserDestroyed(env))
+		emails[name] = set.envs[name].RandomEmail()
 	}
-	cfg := func(emails map[string]string, number string) string {
-		return set.config(func(name string, _ *acctest.Env) string {
-			return fmt.Sprintf(`
-resource "zoom_user" %[1]q {
-  provider = %[1]s
-  email    = %[2]q
-  action   = "autoCreate"
-  type     = 1
-  manager  = "The.Boss@Example.COM"
-  phone_numbers = [{ country = "US", code = "+1", number = %[3]q, label = "Mobile" }]
-}
-`, name, emails[name], number)
-		})
+	// config is the zoom_user of name with body, and its provider only.
+	config := func(name, body string) string {
+		return set.envs[name].ProviderBlock(name) +
+			fmt.Sprintf("\nresource \"zoom_user\" %[1]q {\n  provider = %[1]s\n  email    = %[2]q\n%[3]s\n}\n", name, emails[name], body)
 	}
-	var created, changed []statecheck.StateCheck
-	for _, name := range set.names {
-		addr := "zoom_user." + name
-		created = append(created,
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("email"), knownvalue.StringExact(emails[name])),
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("manager"), knownvalue.StringExact("The.Boss@Example.COM")),
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("(202) 555-0100")),
-		)
-		changed = append(changed,
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("email"), knownvalue.StringExact(emails2[name])),
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("202.555.0199")),
-		)
-	}
+	// Not served as zoom, which the configurations do not use (see vacationSet.factories).
+	factories := set.factories()
+	delete(factories, "zoom")
 	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: set.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		ProtoV6ProviderFactories: factories,
+		CheckDestroy: resource.ComposeTestCheckFunc(inProvider("zoomimported", checkUserDestroyed(imported)), func(*terraform.State) error {
+			users, err := notAllowed.Client.Users.List(acctest.Ctx(), &client.ListUsersOptions{})
+			if err != nil {
+				return err
+			}
+			if len(users) != 1 {
+				return fmt.Errorf("zoomnotallowed: expected only the account owner, found %d users", len(users))
+			}
+			return nil
+		}),
 		Steps: []resource.TestStep{
-			{Config: cfg(emails, "(202) 555-0100"), ConfigStateChecks: created},
-			// Changing both in place works the same way.
-			{Config: cfg(emails2, "202.555.0199"), ConfigStateChecks: changed},
+			{
+				Config:      config("zoomnotallowed", "  action = \"custCreate\"\n  type = 1"),
+				ExpectError: regexp.MustCompile(`Error creating Zoom user`),
+			},
+			{
+				PreConfig: func() {
+					_, err := duplicate.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
+						Action: "autoCreate", UserInfo: client.CreateUserInfo{Email: emails["zoomduplicate"], Type: 1},
+					})
+					if err != nil {
+						t.Fatalf("out-of-band create: %v", err)
+					}
+					duplicate.Sandbox.Advance(25 * time.Hour)
+				},
+				Config:      config("zoomduplicate", "  action = \"autoCreate\"\n  type = 1"),
+				ExpectError: regexp.MustCompile(`(?s)already exists in the\s+account.*terraform import`),
+			},
+			{
+				PreConfig: func() {
+					if _, err := imported.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
+						Action: "autoCreate", UserInfo: client.CreateUserInfo{Email: emails["zoomimported"], Type: 1},
+					}); err != nil {
+						t.Fatalf("out-of-band create: %v", err)
+					}
+				},
+				Config:             config("zoomimported", "  type = 1"),
+				ResourceName:       "zoom_user.zoomimported",
+				ImportState:        true,
+				ImportStateId:      emails["zoomimported"],
+				ImportStatePersist: true,
+				ImportStateCheck: func(s []*terraform.InstanceState) error {
+					if len(s) != 1 || s[0].Attributes["delete_action"] != "disassociate" {
+						return fmt.Errorf("imported state: %v", s)
+					}
+					return nil
+				},
+			},
 		},
 	})
 }
