@@ -206,14 +206,21 @@ func (r *meetingResource) Create(ctx context.Context, req resource.CreateRequest
 			zoomevent.Meeting.ExplainAltHosts(zoomevent.Meeting.ExplainHost(err, host), plan.Settings))
 		return
 	}
-	if m.HostID == "" || m.Status == "" {
-		// The create response schema omits some fields; GET has them all.
-		if got, err := r.client.Meetings.Get(ctx, m.ID, nil); err == nil {
-			// GET documents no registration_url: keep the one the create answer carried.
-			keepCreateOnly(&got.RegistrationURL, m.RegistrationURL)
-			keepCreateOnly(&got.PSTNPassword, m.PSTNPassword)
-			m = got
+	if needsReadBack(m) {
+		// meetingCreate's answer documents neither uuid, host_id, status nor encrypted_password (Zoom mints the
+		// UUID, resolves a host given by e-mail and derives the encrypted passcode), and the state holds all
+		// four: they are read with meetingGet (one Light request), unless Zoom's answer carried them anyway.
+		got, err := r.client.Meetings.Get(ctx, m.ID, nil)
+		if err != nil {
+			// The meeting exists: save what is known (not empty values for what only the GET tells), so that
+			// it is neither tainted nor recorded wrong; the next refresh reads the rest.
+			partialEventState(ctx, r.client, "meeting", &adoptedUnread{id: m.ID, err: err}, req.Plan, &resp.State, &resp.Diagnostics)
+			return
 		}
+		// GET documents no registration_url: keep the one the create answer carried.
+		keepCreateOnly(&got.RegistrationURL, m.RegistrationURL)
+		keepCreateOnly(&got.PSTNPassword, m.PSTNPassword)
+		m = got
 	}
 	got := plan
 	resp.Diagnostics.Append(got.FromAPI(ctx, m)...)
@@ -270,6 +277,13 @@ func (r *meetingResource) Delete(ctx context.Context, req resource.DeleteRequest
 		}
 		return err
 	})
+}
+
+// needsReadBack reports whether a meeting create answer (or an adopted meeting's GET answer) lacks a field that
+// only meetingGet documents: the UUID, the host's ID, the status, or the encrypted passcode of a meeting that has
+// a passcode.
+func needsReadBack(m *client.Meeting) bool {
+	return m.UUID == "" || m.HostID == "" || m.Status == "" || (m.Password != "" && m.EncryptedPassword == "")
 }
 
 // keepCreateOnly keeps a value only the create answer carried when the GET that follows lacks it.
