@@ -16,13 +16,16 @@ import (
 
 // TestAccEvent_createRequests: a webinar's create costs one request (webinarCreate's answer documents all that
 // webinarGet does and fills the state; the empty plan after apply shows it matches what a refresh reads), and a
-// meeting's create two, since only meetingGet documents its UUID, host ID, status and encrypted passcode.
+// meeting's create two, since only meetingGet documents its UUID, host ID, status and encrypted passcode; one when
+// Zoom's answer carries them anyway (the sandbox's UndocumentedResponseFields).
 func TestAccEvent_createRequests(t *testing.T) {
-	env := acctest.New(t)
-	env.RequireSandbox(t)
-	counter := requestCounter{env}
-	start := zoomUTC(futureUTC(96 * time.Hour))
-	config := env.Config(fmt.Sprintf(`
+	for _, undocumented := range []bool{false, true} {
+		t.Run(fmt.Sprintf("undocumented_fields=%t", undocumented), func(t *testing.T) {
+			env := acctest.New(t, func(p *sandbox.Profile) { p.UndocumentedResponseFields = undocumented })
+			env.RequireSandbox(t)
+			counter := requestCounter{env}
+			start := zoomUTC(futureUTC(96 * time.Hour))
+			config := env.Config(fmt.Sprintf(`
 resource "zoom_meeting" "test" {
   user_id    = %[1]q
   topic      = "tf-acc-requests"
@@ -41,21 +44,28 @@ resource "zoom_webinar" "test" {
   }
 }
 `, env.Host, start))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             resource.ComposeTestCheckFunc(checkMeetingsDestroyed(env), checkWebinarsDestroyed(env)),
-		Steps: []resource.TestStep{{
-			PreConfig: counter.reset,
-			Config:    config,
-			Check: resource.ComposeTestCheckFunc(
-				counter.expect("POST /v2/users/{userId}/webinars", 1),
-				counter.expect("GET /v2/webinars/{webinarId}", 0),
-				counter.expect(routeCreateMeeting, 1),
-				counter.expect("GET /v2/meetings/{meetingId}", 1),
-				resource.TestCheckResourceAttrSet("zoom_meeting.test", "uuid"),
-			),
-		}},
-	})
+			meetingReads := 1
+			if undocumented {
+				meetingReads = 0
+			}
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				CheckDestroy:             resource.ComposeTestCheckFunc(checkMeetingsDestroyed(env), checkWebinarsDestroyed(env)),
+				Steps: []resource.TestStep{{
+					PreConfig: counter.reset,
+					Config:    config,
+					Check: resource.ComposeTestCheckFunc(
+						counter.expect("POST /v2/users/{userId}/webinars", 1),
+						counter.expect("GET /v2/webinars/{webinarId}", 0),
+						counter.expect(routeCreateMeeting, 1),
+						counter.expect("GET /v2/meetings/{meetingId}", meetingReads),
+						resource.TestCheckResourceAttrSet("zoom_meeting.test", "uuid"),
+						resource.TestCheckResourceAttrSet("zoom_meeting.test", "encrypted_password"),
+					),
+				}},
+			})
+		})
+	}
 }
 
 // TestAccEvent_meetingReadBackFails: when reading a new meeting back fails, what only meetingGet documents is
