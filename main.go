@@ -44,7 +44,7 @@ func main() {
 // gcPercent is the garbage collector's target heap growth when GOGC is not set. The provider keeps little live
 // data but allocates heavily per RPC in the plugin framework's value conversions, so with Go's default of 100 a
 // large share of its CPU went to collections (on the benchmark's 410-resource graph, 400 took 8-17% off the
-// provider's CPU per phase and doubled its peak memory); 200 collects half as often for about half that memory.
+// provider's CPU per phase and multiplied its peak memory by 2 to 2.6); 200 collects half as often for about half that memory.
 // The soft memory limit makes the collector work harder again before the heap gets large.
 const (
 	gcPercent   = 200
