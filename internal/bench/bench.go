@@ -440,6 +440,11 @@ func (b *runner) phase(ctx context.Context, s phaseSpec) error {
 		cp := CriticalPathFloor(workloadStages(s.kind, recs, s.m, s.k, s.n), b.perSecond, b.cfg.Latency)
 		ph.CriticalPathSeconds = round(cp, 2)
 		ph.setFloor(math.Max(ph.CategoryFloorSeconds, cp))
+		if s.kind == "apply" || s.kind == "destroy" {
+			of := math.Max(ph.FloorSeconds, CriticalPathFloor(orderStages(s.kind, recs, s.m, s.k, s.n), b.perSecond, b.cfg.Latency))
+			ph.OrderFloorSeconds = round(of, 2)
+			ph.APISpanOrderRatio = round(Ratio(ph.APISpanSeconds, of), 2)
+		}
 	}
 	ph.ProviderProcesses = res.processes
 	ph.CPUSeconds = round(res.cpu.Seconds(), 2)

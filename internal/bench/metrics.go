@@ -216,6 +216,48 @@ func workloadStages(kind string, recs []sandbox.RequestRecord, m, k, n int) []St
 	return []Stage{h, mt}
 }
 
+// orderStages splits a phase's admitted requests of the main workload (m hosts, k other users, n meetings) in
+// the order Terraform runs them, which is not the dependency chain's. Terraform starts every resource whose
+// dependencies are done and hands out its -parallelism slots first come, first served: at the start of an apply
+// all m+k users are ready and take every slot, and a meeting, ready only once its host exists, queues behind all
+// of them. So apply runs every user request, then the meetings'. Destroy first refreshes everything (its GETs),
+// then deletes the meetings and the other users, which are all ready at once, and the hosts last.
+func orderStages(kind string, recs []sandbox.RequestRecord, m, k, n int) []Stage {
+	users, meetings, reads, hostDeletes, otherDeletes := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	for _, r := range recs {
+		if r.Category == "" || r.RateLimited || strings.HasSuffix(r.Route, " /oauth/token") {
+			continue
+		}
+		switch {
+		case kind == "destroy" && strings.HasPrefix(r.Route, "GET "):
+			reads[r.Category]++
+		case kind == "destroy":
+			// The hosts' share of the user deletes (m of every m+k users) is settled below.
+			if strings.Contains(r.Route, "/meetings") {
+				otherDeletes[r.Category]++
+			} else {
+				users[r.Category]++
+			}
+		case strings.Contains(r.Route, "/meetings"):
+			meetings[r.Category]++
+		default:
+			users[r.Category]++
+		}
+	}
+	if kind != "destroy" {
+		return []Stage{{Requests: users, Resources: m + k}, {Requests: meetings, Resources: n}}
+	}
+	for c, v := range users {
+		h := 0
+		if m+k > 0 {
+			h = int(math.Ceil(float64(v) * float64(m) / float64(m+k)))
+		}
+		hostDeletes[c] = h
+		otherDeletes[c] += v - h
+	}
+	return []Stage{{Requests: reads, Resources: m + k + n}, {Requests: otherDeletes, Resources: n + k}, {Requests: hostDeletes, Resources: m}}
+}
+
 // Fit is a least-squares line y = Intercept + Slope·x through a scaling series, and how far the series strays
 // from it: MaxResidual is the largest |y - fit| relative to y.
 type Fit struct {

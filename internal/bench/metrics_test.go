@@ -164,6 +164,14 @@ func TestEvaluateTargets(t *testing.T) {
 	if got[3].Met || !strings.Contains(got[3].Detail, "3 token requests for 2 processes") {
 		t.Errorf("token target = %+v", got[3])
 	}
+	if got[4].Met || got[4].Detail != "no paced apply or destroy was measured" {
+		t.Errorf("order target without order floors = %+v", got[4])
+	}
+	phases[0].OrderFloorSeconds, phases[0].APISpanOrderRatio = 22.3, 1.05
+	phases[1].OrderFloorSeconds, phases[1].APISpanOrderRatio = 27.3, 1.2
+	if got := orderTarget(phases); got.Met || got.Detail != "1 of 2 above 1.15x: paced destroy p=10 1.20" {
+		t.Errorf("order target = %+v", got)
+	}
 }
 
 func TestCriticalPathFloor(t *testing.T) {
@@ -206,6 +214,48 @@ func TestWorkloadStages(t *testing.T) {
 	st = workloadStages("destroy", recs, 10, 100, 300)
 	if st[0].Resources != 300 || st[1].Resources != 10 {
 		t.Fatalf("destroy stages = %+v", st)
+	}
+}
+
+// TestOrderStages: the Terraform-order floor of the bench's apply is the users' Light phase and then the meetings'
+// Medium one (7.3 s + 15 s), above the category floor (520 Light / 30 = 17.3 s) that lets them overlap; destroy's
+// is the refresh, then the meetings and other users, then the hosts.
+func TestOrderStages(t *testing.T) {
+	pro := map[string]float64{"Light": 30, "Medium": 20, "Heavy": 10}
+	var recs []sandbox.RequestRecord
+	add := func(n int, route, cat string) {
+		for range n {
+			recs = append(recs, sandbox.RequestRecord{Route: route, Category: cat})
+		}
+	}
+	add(110, "POST /v2/users", "Light")
+	add(110, "GET /v2/users/{userId}", "Light")
+	add(300, "POST /v2/users/{userId}/meetings", "Medium")
+	add(300, "GET /v2/meetings/{meetingId}", "Light")
+	add(1, "POST /oauth/token", "")
+	st := orderStages("apply", recs, 10, 100, 300)
+	if len(st) != 2 || st[0].Requests["Light"] != 220 || st[0].Resources != 110 || st[1].Requests["Medium"] != 300 || st[1].Requests["Light"] != 300 {
+		t.Fatalf("apply stages = %+v", st)
+	}
+	got := CriticalPathFloor(st, pro, 100*time.Millisecond)
+	if want := 220.0/30 + 300.0/20; math.Abs(got-want) > 1e-9 {
+		t.Errorf("apply order floor = %v, want %v", got, want)
+	}
+	if cat, _ := Floor(map[string]int{"Light": 520, "Medium": 300}, pro); got <= cat {
+		t.Errorf("apply order floor %v not above the category floor %v", got, cat)
+	}
+
+	recs = nil
+	add(110, "GET /v2/users/{userId}", "Light")
+	add(300, "GET /v2/meetings/{meetingId}", "Light")
+	add(300, "DELETE /v2/meetings/{meetingId}", "Light")
+	add(110, "DELETE /v2/users/{userId}", "Light")
+	st = orderStages("destroy", recs, 10, 100, 300)
+	if len(st) != 3 || st[0].Requests["Light"] != 410 || st[1].Requests["Light"] != 400 || st[2].Requests["Light"] != 10 || st[2].Resources != 10 {
+		t.Fatalf("destroy stages = %+v", st)
+	}
+	if got, want := CriticalPathFloor(st, pro, 100*time.Millisecond), 820.0/30; math.Abs(got-want) > 1e-9 {
+		t.Errorf("destroy order floor = %v, want %v (all Light: the category floor)", got, want)
 	}
 }
 

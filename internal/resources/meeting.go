@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/client"
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/diagnostics"
@@ -115,7 +116,7 @@ func (r *meetingResource) ValidateConfig(ctx context.Context, req resource.Valid
 }
 
 func (r *meetingResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() || unchangedMeetingPlan(req) {
 		return
 	}
 	var plan, config, state meetingModel
@@ -176,6 +177,41 @@ func (r *meetingResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	}
 }
 
+// unchangedMeetingPlan reports whether ModifyPlan has nothing to do: the meeting exists and its plan is its state,
+// as Terraform plans every unchanged meeting on every run. Each step of the full path acts only on a new meeting
+// or on a difference between plan and state, except one: Zoom turns join_before_host off under a waiting room, so
+// a plan holding waiting_room = true without join_before_host = false takes the full path. Decoding the plan, the
+// configuration and the state into models for nothing was about a tenth of the provider's CPU in a plan of
+// unchanged meetings.
+func unchangedMeetingPlan(req resource.ModifyPlanRequest) bool {
+	if req.State.Raw.IsNull() || !req.Plan.Raw.Equal(req.State.Raw) {
+		return false
+	}
+	var top map[string]tftypes.Value
+	if err := req.Plan.Raw.As(&top); err != nil {
+		return false
+	}
+	settings, ok := top["settings"]
+	if !ok || settings.IsNull() {
+		return true
+	}
+	var set map[string]tftypes.Value
+	if !settings.IsFullyKnown() || settings.As(&set) != nil {
+		return false
+	}
+	var waitingRoom, jbh *bool
+	if v, ok := set["waiting_room"]; !ok || v.As(&waitingRoom) != nil {
+		return false
+	}
+	if waitingRoom == nil || !*waitingRoom {
+		return true
+	}
+	if v, ok := set["join_before_host"]; !ok || v.As(&jbh) != nil {
+		return false
+	}
+	return jbh != nil && !*jbh
+}
+
 func (r *meetingResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	if !diagnostics.RequireClient(r.client, &resp.Diagnostics) {
 		return
@@ -206,14 +242,21 @@ func (r *meetingResource) Create(ctx context.Context, req resource.CreateRequest
 			zoomevent.Meeting.ExplainAltHosts(zoomevent.Meeting.ExplainHost(err, host), plan.Settings))
 		return
 	}
-	if m.HostID == "" || m.Status == "" {
-		// The create response schema omits some fields; GET has them all.
-		if got, err := r.client.Meetings.Get(ctx, m.ID, nil); err == nil {
-			// GET documents no registration_url: keep the one the create answer carried.
-			keepCreateOnly(&got.RegistrationURL, m.RegistrationURL)
-			keepCreateOnly(&got.PSTNPassword, m.PSTNPassword)
-			m = got
+	if needsReadBack(m) {
+		// meetingCreate's answer documents neither uuid, host_id, status nor encrypted_password (Zoom mints the
+		// UUID, resolves a host given by e-mail and derives the encrypted passcode), and the state holds all
+		// four: they are read with meetingGet (one Light request), unless Zoom's answer carried them anyway.
+		got, err := r.client.Meetings.Get(ctx, m.ID, nil)
+		if err != nil {
+			// The meeting exists: save what is known (not empty values for what only the GET tells), so that
+			// it is neither tainted nor recorded wrong; the next refresh reads the rest.
+			partialEventState(ctx, r.client, "meeting", &adoptedUnread{id: m.ID, err: err}, req.Plan, &resp.State, &resp.Diagnostics)
+			return
 		}
+		// GET documents no registration_url: keep the one the create answer carried.
+		keepCreateOnly(&got.RegistrationURL, m.RegistrationURL)
+		keepCreateOnly(&got.PSTNPassword, m.PSTNPassword)
+		m = got
 	}
 	got := plan
 	resp.Diagnostics.Append(got.FromAPI(ctx, m)...)
@@ -270,6 +313,13 @@ func (r *meetingResource) Delete(ctx context.Context, req resource.DeleteRequest
 		}
 		return err
 	})
+}
+
+// needsReadBack reports whether a meeting create answer (or an adopted meeting's GET answer) lacks a field that
+// only meetingGet documents: the UUID, the host's ID, the status, or the encrypted passcode of a meeting that has
+// a passcode.
+func needsReadBack(m *client.Meeting) bool {
+	return m.UUID == "" || m.HostID == "" || m.Status == "" || (m.Password != "" && m.EncryptedPassword == "")
 }
 
 // keepCreateOnly keeps a value only the create answer carried when the GET that follows lacks it.

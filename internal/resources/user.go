@@ -481,6 +481,12 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		}
 	}
 	wanted := plan
+	// userCreate answers only id, email, first_name, last_name and type. What Zoom computes is in userGet alone,
+	// and every one of these attributes is unknown in the plan of a new user, so the state cannot be written
+	// without it: status (pending or active, by action and account), pmi, personal_meeting_url, created_at,
+	// role_id, role_name, login_types, verified, the display_name Zoom derives, and Zoom's values of the optional
+	// attributes left unset (timezone, language, use_pmi, pronouns_option, phone_numbers, dept, ...). userGet has
+	// no parameter selecting fields, so the read cannot be made cheaper either: it is one Light request.
 	u, err := r.client.Users.Get(ctx, created.ID)
 	if err != nil {
 		// The user exists: record it with what is known rather than fail, which would taint it and have the

@@ -131,17 +131,18 @@ func (r *webinarResource) Create(ctx context.Context, req resource.CreateRequest
 		diagnostics.AddAPIError(&resp.Diagnostics, summary, zoomevent.Webinar.ExplainAltHosts(explainWebinar(err, plan.UserID.ValueString()), plan.Settings))
 		return
 	}
-	// Settings Zoom only takes on update follow at once, and everything is read back with GET (the create
-	// response lacks some fields).
+	// Settings Zoom only takes on update follow at once and are then read back with GET (webinarUpdate answers
+	// with no body). Otherwise the create answer is the state: webinarCreate documents every field webinarGet
+	// does, so a GET would only repeat it.
 	if updateOnly := new(client.WebinarSettings); zoomevent.Webinar.UpdateOnlySettings(&config.EventCommon, &plan.EventCommon, updateOnly) {
 		if err := r.client.Webinars.Update(ctx, w.ID, &client.WebinarRequest{Settings: updateOnly}); err != nil {
 			// The webinar exists: keep it in state (tainted by the error) so that it is not orphaned.
 			diagnostics.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Error applying the settings of new Zoom webinar %d", w.ID), err)
 		}
-	}
-	if got, err := r.client.Webinars.Get(ctx, w.ID, nil); err == nil {
-		keepCreateOnly(&got.RegistrationURL, w.RegistrationURL)
-		w = got
+		if got, err := r.client.Webinars.Get(ctx, w.ID, nil); err == nil {
+			keepCreateOnly(&got.RegistrationURL, w.RegistrationURL)
+			w = got
+		}
 	}
 	got := plan
 	resp.Diagnostics.Append(got.FromAPI(ctx, w)...)
