@@ -601,12 +601,8 @@ func rowPattern(row errortable.Row) *regexp.Regexp {
 	return regexp.MustCompile(`(?s)` + wrap(fmt.Sprintf(`HTTP %d, Zoom code %d`, row.Status, row.Code)) + `.*` + wrap(row.Message))
 }
 
-var (
-	// errorStart starts each error diagnostic in Terraform's output.
-	errorStart = regexp.MustCompile(`(?m)^Error: `)
-	// errorSubject is the address of the resource or data source a diagnostic is about.
-	errorSubject = regexp.MustCompile(`(?m)^\s*with ((?:data\.)?[a-z0-9_]+\.[^\s,\[]+)`)
-)
+// errorSubject is the address of the resource or data source a diagnostic is about.
+var errorSubject = regexp.MustCompile(`(?m)^\s*with ((?:data\.)?[a-z0-9_]+\.[^\s,\[]+)`)
 
 // byFirstPart is an owner for scenarioErrors: the first part of the resource's name (up to an underscore) is the
 // scenario's key.
@@ -621,15 +617,9 @@ func byFirstPart(addr string) string {
 // of its scenario) or about none (a delete's), matching its pattern; and there must be no other error.
 // It returns what is wrong.
 func scenarioErrors(out string, owner func(addr string) string, patterns map[string]*regexp.Regexp) []string {
-	starts := errorStart.FindAllStringIndex(out, -1)
 	found := map[string][]string{}
 	var problems []string
-	for j, m := range starts {
-		end := len(out)
-		if j+1 < len(starts) {
-			end = starts[j+1][0]
-		}
-		d := out[m[0]:end]
+	for _, d := range errorDiagnostics(out) {
 		var key string
 		if sub := errorSubject.FindStringSubmatch(d); sub != nil {
 			key = owner(sub[1])

@@ -54,21 +54,6 @@ resource "zoom_meeting" "test" {
 	})
 }
 
-// expectAllErrors is a TestCase.ErrorCheck for a step whose configuration holds several failing scenarios: the
-// error must match every one of want (in any order), and then it sets *failed. ErrorCheck only sees failing
-// steps: the test must check *failed afterwards, as ExpectError fails a step that does not fail.
-func expectAllErrors(failed *bool, want ...*regexp.Regexp) func(error) error {
-	return func(err error) error {
-		for _, re := range want {
-			if !re.MatchString(err.Error()) {
-				return fmt.Errorf("the error does not match %s: %w", re, err)
-			}
-		}
-		*failed = true
-		return nil
-	}
-}
-
 // TestAccWebinar_alternativeHostsCommaSeparated: webinars take alternative hosts comma-separated (meetings use
 // semicolons). Two alternative hosts apply with an empty plan afterwards, whether or not the account also splits
 // on semicolons.

@@ -141,23 +141,29 @@ func (s *stepErrors) expect(want ...wantDiag) func() {
 	}
 }
 
-var diagStart = regexp.MustCompile(`(?m)^[\s│╷]*Error: `)
+// diagStart matches the line that opens an error diagnostic in Terraform's output (with or without the box).
+var diagStart = regexp.MustCompile(`(?m)^[ \t│╷]*Error: `)
+
+// errorDiagnostics splits Terraform's output into its error diagnostics, each from its "Error:" line to the next.
+func errorDiagnostics(out string) []string {
+	starts := diagStart.FindAllStringIndex(out, -1)
+	diags := make([]string, 0, len(starts))
+	for i, st := range starts {
+		end := len(out)
+		if i+1 < len(starts) {
+			end = starts[i+1][0]
+		}
+		diags = append(diags, out[st[0]:end])
+	}
+	return diags
+}
 
 func (s *stepErrors) check(err error) error {
 	if !s.pending {
 		return err
 	}
 	s.pending = false
-	text := err.Error()
-	starts := diagStart.FindAllStringIndex(text, -1)
-	var diags []string
-	for i, st := range starts {
-		end := len(text)
-		if i+1 < len(starts) {
-			end = starts[i+1][0]
-		}
-		diags = append(diags, text[st[0]:end])
-	}
+	diags := errorDiagnostics(err.Error())
 	var missing []string
 	for _, w := range s.want {
 		found := false
