@@ -186,6 +186,7 @@ func ProviderFactoriesNamed(names ...string) map[string]func() (tfprotov6.Provid
 	}
 	for _, name := range names {
 		f[name] = providerserver.NewProtocol6WithError(provider.New("test")())
+		servedNames.Store(name, true)
 	}
 	return f
 }

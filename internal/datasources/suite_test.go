@@ -204,7 +204,7 @@ func (s *suite) run() {
 			extra = append(extra, name)
 		}
 	}
-	resource.ParallelTest(s.t, resource.TestCase{
+	acctest.ParallelTest(s.t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(extra...),
 		Steps:                    steps,
 	})

@@ -148,7 +148,7 @@ ephemeral "zoom_meeting_start_url" "out_of_band" {
 		stateChecks[i] = checkState(c)
 	}
 
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{

@@ -431,7 +431,7 @@ func TestAccAdoption_lostAnswers(t *testing.T) {
 		}
 	}
 	failed := false
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: s.factories(),
 		ErrorCheck: func(err error) error {
 			if failed {

@@ -48,6 +48,9 @@ func TestAccChaos_faultMix(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" || acctest.RealAccount() {
 		t.Skip("needs TF_ACC and the sandbox")
 	}
+	// Parallel, as every acceptance test but the one that sets environment variables: go test starts the
+	// parallel top-level tests only once every sequential one has finished.
+	t.Parallel()
 	seeds, err := parseSeeds(envOr("CHAOS_SEEDS", defaultChaosSeeds))
 	if err != nil {
 		t.Fatal(err)

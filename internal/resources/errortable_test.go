@@ -547,7 +547,7 @@ func TestAccErrorTable_providerMessages(t *testing.T) {
 		expect = nil
 		return nil
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(named...),
 		ErrorCheck:               errorCheck,
 		Steps: []resource.TestStep{

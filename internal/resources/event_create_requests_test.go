@@ -19,6 +19,7 @@ import (
 // meeting's create two, since only meetingGet documents its UUID, host ID, status and encrypted passcode; one when
 // Zoom's answer carries them anyway (the sandbox's UndocumentedResponseFields).
 func TestAccEvent_createRequests(t *testing.T) {
+	t.Parallel() // see TestAccChaos_faultMix
 	for _, undocumented := range []bool{false, true} {
 		t.Run(fmt.Sprintf("undocumented_fields=%t", undocumented), func(t *testing.T) {
 			env := acctest.New(t, func(p *sandbox.Profile) { p.UndocumentedResponseFields = undocumented })
@@ -48,7 +49,7 @@ resource "zoom_webinar" "test" {
 			if undocumented {
 				meetingReads = 0
 			}
-			resource.ParallelTest(t, resource.TestCase{
+			acctest.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 				CheckDestroy:             resource.ComposeTestCheckFunc(checkMeetingsDestroyed(env), checkWebinarsDestroyed(env)),
 				Steps: []resource.TestStep{{
@@ -82,7 +83,7 @@ resource "zoom_meeting" "test" {
   duration   = 30
 }
 `, env.Host, zoomUTC(futureUTC(96*time.Hour)))), 1)
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkMeetingsDestroyed(env),
 		Steps: []resource.TestStep{{

@@ -36,7 +36,7 @@ func TestAccMeeting_importOnPMIRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: env.Config(fmt.Sprintf(`
@@ -97,7 +97,7 @@ resource "zoom_webinar" %[1]q {
 		checks = append(checks, statecheck.ExpectKnownValue("zoom_webinar."+name, tfjsonpath.New("settings").AtMapKey("alternative_hosts"),
 			knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(a), knownvalue.StringExact(b)})))
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
 		CheckDestroy: func(s *terraform.State) error {
 			for _, name := range names {
@@ -182,7 +182,7 @@ resource "zoom_%s" "test" {
 		resource.TestStep{Config: config(passcodes), PlanOnly: true},
 		resource.TestStep{PreConfig: errs.expect(want...), Config: config(refused), PlanOnly: true},
 	)
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		ErrorCheck:               errs.check,
 		Steps:                    steps,
@@ -253,7 +253,7 @@ resource "zoom_%s" %q {
 		}
 		return out
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(append(names, recurrence.set.names...)...),
 		Steps: []resource.TestStep{
 			{

@@ -179,7 +179,7 @@ resource "zoom_meeting" %q {
 		"truncated": regexp.MustCompile(`(?s)Error creating Zoom meeting.*(JSON|unexpected end)`),
 	}
 	failed := false
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: s.factories(),
 		ErrorCheck: func(err error) error {
 			problems := scenarioErrors(err.Error(), byFirstPart, expect)
@@ -361,7 +361,7 @@ func TestAccSecurity_traceLogHoldsNoSecret(t *testing.T) {
 			return nil
 		}
 	}
-	resource.Test(t, resource.TestCase{
+	acctest.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{

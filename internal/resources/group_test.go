@@ -277,7 +277,7 @@ resource "zoom_group" "moves" {
 	}
 	pair2 := pair([]string{u[0].email, strings.ToUpper(u[2].email)}, u[0].email)
 
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed("zoomknobs"),
 		CheckDestroy: resource.ComposeTestCheckFunc(checkGroupsGone(env), checkGroupsGone(knobs), func(*terraform.State) error {
 			// Knobs: the member of the group deleted with its members stays in the account, in no group.

@@ -34,10 +34,10 @@ func mailTest(t *testing.T, tc resource.TestCase) {
 	t.Helper()
 	tc.ProtoV6ProviderFactories = acctest.ProtoV6ProviderFactories
 	if acctest.RealAccount() {
-		resource.Test(t, tc)
+		acctest.Test(t, tc)
 		return
 	}
-	resource.ParallelTest(t, tc)
+	acctest.ParallelTest(t, tc)
 }
 
 // vacationConfig is a zoom_mail_vacation "test" for mailbox with the given arguments.
@@ -691,7 +691,7 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: updated},
 		},
 	)
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: s.factories(),
 		CheckDestroy:             s.vacationsOff,
 		Steps:                    steps,
@@ -830,7 +830,7 @@ func TestAccMailVacation_unavailable(t *testing.T) {
 		hosts = append(hosts, regexp.QuoteMeta(env.Host))
 	}
 	hosts = slices.Compact(slices.Sorted(slices.Values(hosts)))
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: s.factories(),
 		Steps: []resource.TestStep{{
 			Config: s.config(nil, func(string) (string, bool) { return args, true }),
@@ -891,7 +891,7 @@ func TestAccMailVacation_failures(t *testing.T) {
 	setProfile := func(name string, f func(*sandbox.Profile)) func() {
 		return func() { env(name).Sandbox.UpdateProfile(f) }
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: s.factories(),
 		// Under refusekeep, destroy cannot clear the times either.
 		CheckDestroy: s.vacationsOffExcept("refusekeep"),

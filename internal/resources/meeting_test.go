@@ -270,7 +270,7 @@ resource "zoom_meeting" "onepatch" {
 	v4 := v3
 	v4.host, v4.byID, v4.weeklyEnd = "zoom_user.other_host.email", "id", 8
 
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed("zoomonepatch"),
 		CheckDestroy:             resource.ComposeTestCheckFunc(checkMeetingsDestroyed(env), checkMeetingsDestroyed(onePatchEnv)),
 		Steps: []resource.TestStep{
@@ -463,7 +463,7 @@ resource "zoom_meeting" "%[1]s_other" {
 `, name, others[name], env.Host, start)
 	})
 	errs := &stepErrors{t: t}
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: set.factories(),
 		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
 		ErrorCheck:               errs.check,
@@ -567,7 +567,7 @@ resource "zoom_meeting" %q {
 		*want = append(*want, diagAbout("zoom_meeting."+name, c.want))
 	}
 	errs := &stepErrors{t: t}
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		ErrorCheck:               errs.check,
 		Steps: []resource.TestStep{
@@ -691,7 +691,7 @@ resource "zoom_meeting" %[1]q {
 			return nil
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: set.factories(),
 		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
 		Steps: []resource.TestStep{
@@ -806,7 +806,7 @@ resource "zoom_meeting" %[1]q {
 			ResourceName: "zoom_meeting." + name, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_url"},
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: set.factories(),
 		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
 		Steps:                    steps,
@@ -866,7 +866,7 @@ func TestAccMeeting_settingRefused(t *testing.T) {
 		destroyed = append(destroyed, checkMeetingsDestroyed(set.envs[name]), checkWebinarsDestroyed(set.envs[name]))
 	}
 	errs := &stepErrors{t: t}
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: set.factories(),
 		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
 		ErrorCheck:               errs.check,
@@ -941,7 +941,7 @@ func TestAccMeeting_interruptedCreate(t *testing.T) {
 		}))
 		destroyed = append(destroyed, checkMeetingsDestroyed(env))
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: set.factories(),
 		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
 		Steps: []resource.TestStep{{

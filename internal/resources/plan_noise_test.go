@@ -211,10 +211,10 @@ func TestAccPlanNoise_everyKind(t *testing.T) {
 	}
 	// Against a real account the mail part shares the one test mailbox with the other mail tests.
 	if acctest.RealAccount() {
-		resource.Test(t, tc)
+		acctest.Test(t, tc)
 		return
 	}
-	resource.ParallelTest(t, tc)
+	acctest.ParallelTest(t, tc)
 }
 
 func noiseUser(_ *testing.T, env *acctest.Env) noiseKind {

@@ -391,7 +391,7 @@ resource "zoom_meeting_registrant" "%[1]s_removed" {
 		}
 	}
 
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: set.factories(),
 		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
 		Steps: []resource.TestStep{
@@ -439,7 +439,7 @@ resource "zoom_meeting_registrant" "c%d" {
 `, i, c.body)
 		wants = append(wants, c.want)
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      env.Config(config.String()),

@@ -283,7 +283,7 @@ resource "zoom_user_assistant" "gone" {
 		}
 	}
 
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed("zoomstrict", "zoommoves", "zoomgone"),
 		CheckDestroy: resource.ComposeTestCheckFunc(
 			checkRolesDestroyed(env), checkRolesDestroyed(strict), checkRolesDestroyed(moves), checkRolesDestroyed(gone),

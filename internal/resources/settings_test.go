@@ -119,7 +119,7 @@ func TestAccSettings_matrix(t *testing.T) {
 		statecheck.ExpectKnownValue("zoom_group_settings.legal", tfjsonpath.New("recording").AtMapKey("auto_recording"), knownvalue.StringExact("cloud")),
 	}
 	if acctest.RealAccount() {
-		resource.ParallelTest(t, resource.TestCase{
+		acctest.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 			Steps:                    []resource.TestStep{{Config: env.Config(string(baseline)), ConfigStateChecks: baselineChecks}},
 		})
@@ -238,7 +238,7 @@ resource "zoom_webinar" "test" {
 	accountLocal := accountBody(false, "local")
 	usersOK := usersBody("", "", "false")
 
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed("zoommatrix", "zoomusers"),
 		CheckDestroy: func(*terraform.State) error {
 			// Account: destroy sends nothing; Zoom keeps the values last applied.

@@ -113,7 +113,7 @@ resource "zoom_meeting" %[1]q {
 	for _, env := range set.envs {
 		destroyed = append(destroyed, checkMeetingsDestroyed(env), checkWebinarsDestroyed(env), checkUserDestroyed(env))
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: set.factories(),
 		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
 		Steps: []resource.TestStep{

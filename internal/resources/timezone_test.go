@@ -90,7 +90,7 @@ resource "zoom_webinar" %[1]q {
 			statecheck.ExpectKnownValue("zoom_user."+name, tfjsonpath.New("timezone"), knownvalue.StringExact("America/Indianapolis")))
 	}
 	failed := false
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: s.factories(),
 		ErrorCheck: func(err error) error {
 			if failed {

@@ -361,7 +361,7 @@ resource "zoom_tracking_field" "values" {
 	if sandboxed {
 		names = append(names, "zoomrefuse", "zoomignore")
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
 		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
 		Steps:                    steps,

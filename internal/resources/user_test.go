@@ -302,7 +302,7 @@ resource "terraform_data" "second" {
 			},
 		},
 	}...)
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkUserDestroyed(env),
 		Steps:                    steps,
@@ -495,7 +495,7 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 		)
 	}
 	last := config("inactive", pendingV2, true, "202.555.0199")
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: set.factories(),
 		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
 		Steps: []resource.TestStep{
@@ -545,7 +545,7 @@ func TestAccUser_sandboxFailures(t *testing.T) {
 	// Not served as zoom, which the configurations do not use (see vacationSet.factories).
 	factories := set.factories()
 	delete(factories, "zoom")
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		CheckDestroy: resource.ComposeTestCheckFunc(inProvider("zoomimported", checkUserDestroyed(imported)), func(*terraform.State) error {
 			users, err := notAllowed.Client.Users.List(acctest.Ctx(), &client.ListUsersOptions{})

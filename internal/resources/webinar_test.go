@@ -294,7 +294,7 @@ resource "zoom_webinar" %[1]q {
 			ExpectError: regexp.MustCompile(`(?s)(Error creating Zoom webinar.*Webinar add-on is missing.*webinar licence.*){2}`),
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: addon.factories(),
 		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
 		Steps:                    steps,
@@ -341,7 +341,7 @@ resource "zoom_webinar" "c%d" {
 `, i, c.body)
 		wants = append(wants, c.want)
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: env.Config(config.String()), PlanOnly: true, ExpectError: diagnosticsInOrder("zoom_webinar", wants)},
