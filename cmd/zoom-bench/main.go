@@ -4,7 +4,8 @@
 // Usage:
 //
 //	zoom-bench [-n 300] [-m 10] [-k 100] [-latency 100ms] [-plan pro] [-parallelism 10,30]
-//	           [-no-pacing-run=true] [-users 10000] [-scale 30,300,1000] [-cpuprofile] [-out bench] [-bin bin]
+//	           [-no-pacing-run=true] [-users 10000] [-scale 30,300,1000] [-hosts-first 400] [-cpuprofile]
+//	           [-out bench] [-bin bin]
 //	           [-terraform terraform] [-keep-work]
 //
 // It exits 0 when every terraform command succeeded (missed targets are reported, not failures), 1 when one
@@ -53,6 +54,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.DurationVar(&cfg.PhaseTimeout, "phase-timeout", cfg.PhaseTimeout, "time limit of one terraform command")
 	fs.BoolVar(&cfg.CPUProfile, "cpuprofile", false, "make every provider process write a CPU profile (ZOOM_PROVIDER_CPUPROFILE_DIR) under the run's profiles/<phase>/")
 	scale := fs.String("scale", joinInts(cfg.Scale), "comma-separated meeting counts of the scaling series (quick: apply, plan -refresh=false, destroy at the first -parallelism; \"\" skips it)")
+	hostsFirst := fs.String("hosts-first", joinInts(cfg.HostsFirst), "comma-separated -parallelism values of the hosts-first runs: the same resources with the other users depending on the hosts, so that Terraform creates the hosts first and the users beside the meetings (\"\" skips them)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -69,6 +71,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cfg.Parallelism = ps
+	if cfg.HostsFirst, err = parseInts(*hostsFirst); err != nil {
+		fmt.Fprintf(stderr, "zoom-bench: -hosts-first: %v\n", err)
+		return 2
+	}
 	if cfg.Scale, err = parseInts(*scale); err != nil {
 		fmt.Fprintf(stderr, "zoom-bench: -scale: %v\n", err)
 		return 2

@@ -51,16 +51,24 @@ type Config struct {
 	CPUProfile bool
 	// Scale lists the meeting counts of the scaling series (see ScaleGraph); empty skips it.
 	Scale []int
+	// HostsFirst lists the -parallelism values of the hosts-first runs (empty skips them): the same resources,
+	// with the other users depending on the hosts' resource block. Terraform waits for every instance of a
+	// resource block that a reference names, so a meeting starts only once every host exists; in the main graph
+	// the hosts share Zoom's Light limit with the other users all the while, and the meetings (Medium) wait for
+	// all of them. Here the hosts go first and the users run beside the meetings, so that both categories are
+	// busy at once, given enough slots for every resource that is ready (the users and the meetings).
+	HostsFirst []int
 }
 
 // DefaultConfig is the benchmark: 300 meetings on 10 hosts plus 100 users, Pro limits, 100 ms latency,
-// parallelism 10 (Terraform's default) and 30, pacing off for comparison, zoom_users on 10,000 users.
+// parallelism 10 (Terraform's default) and 30, pacing off for comparison, zoom_users on 10,000 users, and the
+// hosts-first graph at parallelism 400 (a slot for every resource ready once the hosts exist).
 func DefaultConfig() Config {
 	return Config{
 		Meetings: 300, Hosts: 10, Users: 100,
 		Latency: 100 * time.Millisecond, Plan: sandbox.PlanPro, Parallelism: []int{10, 30},
 		NoPacing: true, SeedUsers: 10000, OutDir: "bench", BinDir: "bin", Terraform: "terraform",
-		PhaseTimeout: 30 * time.Minute, Scale: []int{30, 300, 1000},
+		PhaseTimeout: 30 * time.Minute, Scale: []int{30, 300, 1000}, HostsFirst: []int{400},
 	}
 }
 
@@ -85,6 +93,11 @@ func (c Config) validate() error {
 	for _, p := range c.Parallelism {
 		if p < 1 {
 			return fmt.Errorf("-parallelism: %d is not a positive number", p)
+		}
+	}
+	for _, p := range c.HostsFirst {
+		if p < 1 {
+			return fmt.Errorf("-hosts-first: %d is not a positive number", p)
 		}
 	}
 	if _, err := sandbox.PresetProfile(c.Plan); err != nil {
@@ -163,6 +176,7 @@ func Run(ctx context.Context, cfg Config, stdout io.Writer) (*Report, error) {
 		Config: ReportConfig{
 			Meetings: cfg.Meetings, Hosts: cfg.Hosts, Users: cfg.Users, Latency: cfg.Latency.String(), Plan: cfg.Plan,
 			Parallelism: cfg.Parallelism, NoPacing: cfg.NoPacing, SeedUsers: cfg.SeedUsers, Scale: cfg.Scale,
+			HostsFirst: cfg.HostsFirst,
 			CPUProfile: cfg.CPUProfile,
 			Workload: fmt.Sprintf("%d zoom_meeting (one-time, future, round-robin over the hosts) + %d host zoom_user "+
 				"(autoCreate, type 2, not among the users) + %d zoom_user (autoCreate, type 1) = %d resources",
@@ -230,9 +244,19 @@ func (b *runner) runAll(ctx context.Context) error {
 			runs = append(runs, workload{scenario: "no-pacing", n: n, m: m, k: k, p: p, applyOnly: true})
 		}
 	}
+	if m > 0 && n > 0 {
+		for _, p := range b.cfg.HostsFirst {
+			runs = append(runs, workload{scenario: ScenarioHostsFirst, n: n, m: m, k: k, p: p, pacing: true, hostsFirst: true})
+		}
+	}
 	// Terraform's own cost: the same graph written with terraform_data, at each parallelism.
 	for _, p := range b.cfg.Parallelism {
 		runs = append(runs, workload{scenario: ScenarioTerraformData, n: n, m: m, k: k, p: p, tfdata: true})
+	}
+	if m > 0 && n > 0 {
+		for _, p := range b.cfg.HostsFirst {
+			runs = append(runs, workload{scenario: ScenarioTerraformData + "-" + ScenarioHostsFirst, n: n, m: m, k: k, p: p, tfdata: true, hostsFirst: true})
+		}
 	}
 	for _, r := range runs {
 		if err := note(b.runWorkload(ctx, r)); err != nil {
@@ -265,6 +289,9 @@ func (b *runner) runAll(ctx context.Context) error {
 // ScenarioTerraformData names the runs of the workload's graph written with terraform_data.
 const ScenarioTerraformData = "terraform_data"
 
+// ScenarioHostsFirst names the paced runs of the hosts-first graph (Config.HostsFirst).
+const ScenarioHostsFirst = "hosts-first"
+
 // ScaleGraph is the graph of a scaling-series point of n meetings: the main workload's proportions (a host per
 // 30 meetings, a user per 3 meetings), so that every kind of resource grows with n.
 func ScaleGraph(n int) (hosts, users int) {
@@ -280,10 +307,18 @@ type workload struct {
 	applyOnly bool // apply only (the unpaced comparison)
 	quick     bool // apply, plan -refresh=false, destroy (no refresh-only plan)
 	tfdata    bool // the graph written with terraform_data: no provider, no API
+	// hostsFirst: the other users depend on the hosts (Config.HostsFirst).
+	hostsFirst bool
 }
 
 // graph names a workload's graph, to pair a run with its terraform_data twin.
-func graphName(n, m, k int) string { return fmt.Sprintf("n%d-m%d-k%d", n, m, k) }
+func graphName(n, m, k int, hostsFirst bool) string {
+	g := fmt.Sprintf("n%d-m%d-k%d", n, m, k)
+	if hostsFirst {
+		g += "-" + ScenarioHostsFirst
+	}
+	return g
+}
 
 // runWorkload applies, plans (refresh-only) and destroys the workload on a fresh sandbox at parallelism p; with
 // pacing off only the apply is measured.
@@ -295,9 +330,9 @@ func (b *runner) runWorkload(ctx context.Context, w workload) error {
 	}
 	// Meetings start from the next whole hour a day from now: always in the future, whatever the run's length.
 	start := time.Now().UTC().Add(24 * time.Hour).Truncate(time.Hour)
-	cfgText := workloadConfig(w.n, w.m, w.k, start)
+	cfgText := workloadConfig(w.n, w.m, w.k, start, w.hostsFirst)
 	if w.tfdata {
-		cfgText = terraformDataConfig(w.n, w.m, w.k, start)
+		cfgText = terraformDataConfig(w.n, w.m, w.k, start, w.hostsFirst)
 	}
 	if err := os.WriteFile(filepath.Join(work, "main.tf"), []byte(cfgText), 0o644); err != nil {
 		return err
@@ -334,7 +369,8 @@ func (b *runner) runWorkload(ctx context.Context, w workload) error {
 			args = []string{"destroy", "-auto-approve", "-input=false", "-no-color", par}
 		}
 		spec := phaseSpec{scenario: w.scenario, name: ph.name, kind: ph.kind, p: w.p, pacing: w.pacing, work: work,
-			env: env, args: args, graph: graphName(w.n, w.m, w.k), n: w.n, m: w.m, k: w.k, tfdata: w.tfdata}
+			env: env, args: args, graph: graphName(w.n, w.m, w.k, w.hostsFirst), n: w.n, m: w.m, k: w.k, tfdata: w.tfdata,
+			hostsFirst: w.hostsFirst}
 		if err := b.phase(ctx, spec); err != nil {
 			return err
 		}
@@ -392,6 +428,7 @@ type phaseSpec struct {
 	graph                string // the workload's graph, "" for other runs
 	n, m, k              int
 	tfdata               bool
+	hostsFirst           bool
 }
 
 // phase runs one terraform command and measures it.
@@ -441,7 +478,7 @@ func (b *runner) phase(ctx context.Context, s phaseSpec) error {
 		ph.CriticalPathSeconds = round(cp, 2)
 		ph.setFloor(math.Max(ph.CategoryFloorSeconds, cp))
 		if s.kind == "apply" || s.kind == "destroy" {
-			of := math.Max(ph.FloorSeconds, CriticalPathFloor(orderStages(s.kind, recs, s.m, s.k, s.n), b.perSecond, b.cfg.Latency))
+			of := math.Max(ph.FloorSeconds, CriticalPathFloor(orderStages(s.kind, recs, s.m, s.k, s.n, s.hostsFirst), b.perSecond, b.cfg.Latency))
 			ph.OrderFloorSeconds = round(of, 2)
 			ph.APISpanOrderRatio = round(Ratio(ph.APISpanSeconds, of), 2)
 		}

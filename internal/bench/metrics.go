@@ -221,8 +221,10 @@ func workloadStages(kind string, recs []sandbox.RequestRecord, m, k, n int) []St
 // dependencies are done and hands out its -parallelism slots first come, first served: at the start of an apply
 // all m+k users are ready and take every slot, and a meeting, ready only once its host exists, queues behind all
 // of them. So apply runs every user request, then the meetings'. Destroy first refreshes everything (its GETs),
-// then deletes the meetings and the other users, which are all ready at once, and the hosts last.
-func orderStages(kind string, recs []sandbox.RequestRecord, m, k, n int) []Stage {
+// then deletes the meetings and the other users, which are all ready at once, and the hosts last. With hostsFirst
+// (the other users depend on the hosts: Config.HostsFirst) the apply runs the hosts' share of the user requests,
+// then the other users' beside the meetings'; its destroy is ordered as the main graph's.
+func orderStages(kind string, recs []sandbox.RequestRecord, m, k, n int, hostsFirst bool) []Stage {
 	users, meetings, reads, hostDeletes, otherDeletes := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	for _, r := range recs {
 		if r.Category == "" || r.RateLimited || strings.HasSuffix(r.Route, " /oauth/token") {
@@ -244,14 +246,25 @@ func orderStages(kind string, recs []sandbox.RequestRecord, m, k, n int) []Stage
 			users[r.Category]++
 		}
 	}
+	hostShare := func(v int) int {
+		if m+k == 0 {
+			return 0
+		}
+		return int(math.Ceil(float64(v) * float64(m) / float64(m+k)))
+	}
+	if kind != "destroy" && hostsFirst {
+		hosts := map[string]int{}
+		for c, v := range users {
+			hosts[c] = hostShare(v)
+			meetings[c] += v - hosts[c]
+		}
+		return []Stage{{Requests: hosts, Resources: m}, {Requests: meetings, Resources: n + k}}
+	}
 	if kind != "destroy" {
 		return []Stage{{Requests: users, Resources: m + k}, {Requests: meetings, Resources: n}}
 	}
 	for c, v := range users {
-		h := 0
-		if m+k > 0 {
-			h = int(math.Ceil(float64(v) * float64(m) / float64(m+k)))
-		}
+		h := hostShare(v)
 		hostDeletes[c] = h
 		otherDeletes[c] += v - h
 	}

@@ -172,6 +172,24 @@ func TestEvaluateTargets(t *testing.T) {
 	if got := orderTarget(phases); got.Met || got.Detail != "1 of 2 above 1.15x: paced destroy p=10 1.20" {
 		t.Errorf("order target = %+v", got)
 	}
+
+	// The hosts-first runs are held to the same targets, and the targets name the runs that met them: a miss
+	// at parallelism 10 stays a miss.
+	phases = append(phases,
+		PhaseResult{Scenario: ScenarioHostsFirst, Phase: "apply", Parallelism: 400, WallSeconds: 21, FloorSeconds: 17.3, APISpanRatio: 1.05, OverheadRatio: 0.98, TokenRequests: 1, ProviderProcesses: 4},
+		PhaseResult{Scenario: ScenarioHostsFirst, Phase: "destroy", Parallelism: 400, WallSeconds: 35, FloorSeconds: 27.3, APISpanRatio: 1.1, OverheadRatio: 1.05, TokenRequests: 2, ProviderProcesses: 5},
+	)
+	got = evaluateTargets(phases)
+	if got[0].Met || !strings.Contains(got[0].Detail, "1 of 4 paced phases above 1.15x") ||
+		!strings.HasSuffix(got[0].Detail, "met in every phase of: hosts-first p=400; missed in: paced p=10") {
+		t.Errorf("span target with hosts-first runs = %+v", got[0])
+	}
+	if got[1].Met || !strings.HasSuffix(got[1].Detail, "met in every phase of: hosts-first p=400; missed in: paced p=10") {
+		t.Errorf("overhead target with hosts-first runs = %+v", got[1])
+	}
+	if got := metAt(phases[:1], heldToTargets, func(p PhaseResult) bool { return p.APISpanRatio <= maxSpanRatio }); got != "met in every phase of: paced p=10; missed in: none" {
+		t.Errorf("metAt = %q", got)
+	}
 }
 
 func TestCriticalPathFloor(t *testing.T) {
@@ -233,7 +251,7 @@ func TestOrderStages(t *testing.T) {
 	add(300, "POST /v2/users/{userId}/meetings", "Medium")
 	add(300, "GET /v2/meetings/{meetingId}", "Light")
 	add(1, "POST /oauth/token", "")
-	st := orderStages("apply", recs, 10, 100, 300)
+	st := orderStages("apply", recs, 10, 100, 300, false)
 	if len(st) != 2 || st[0].Requests["Light"] != 220 || st[0].Resources != 110 || st[1].Requests["Medium"] != 300 || st[1].Requests["Light"] != 300 {
 		t.Fatalf("apply stages = %+v", st)
 	}
@@ -244,13 +262,22 @@ func TestOrderStages(t *testing.T) {
 	if cat, _ := Floor(map[string]int{"Light": 520, "Medium": 300}, pro); got <= cat {
 		t.Errorf("apply order floor %v not above the category floor %v", got, cat)
 	}
+	// Hosts first: the hosts' 20 Light requests, then the other users' 200 beside the meetings' 300 Medium and
+	// 300 Light: 0.67 s + max(500/30, 300/20) = 17.3 s, the category floor.
+	st = orderStages("apply", recs, 10, 100, 300, true)
+	if len(st) != 2 || st[0].Requests["Light"] != 20 || st[0].Resources != 10 || st[1].Requests["Light"] != 500 || st[1].Requests["Medium"] != 300 || st[1].Resources != 400 {
+		t.Fatalf("hosts-first apply stages = %+v", st)
+	}
+	if got, want := CriticalPathFloor(st, pro, 100*time.Millisecond), 520.0/30; math.Abs(got-want) > 1e-9 {
+		t.Errorf("hosts-first apply order floor = %v, want %v", got, want)
+	}
 
 	recs = nil
 	add(110, "GET /v2/users/{userId}", "Light")
 	add(300, "GET /v2/meetings/{meetingId}", "Light")
 	add(300, "DELETE /v2/meetings/{meetingId}", "Light")
 	add(110, "DELETE /v2/users/{userId}", "Light")
-	st = orderStages("destroy", recs, 10, 100, 300)
+	st = orderStages("destroy", recs, 10, 100, 300, false)
 	if len(st) != 3 || st[0].Requests["Light"] != 410 || st[1].Requests["Light"] != 400 || st[2].Requests["Light"] != 10 || st[2].Resources != 10 {
 		t.Fatalf("destroy stages = %+v", st)
 	}
@@ -269,7 +296,7 @@ func TestFitLineAndScaling(t *testing.T) {
 		t.Errorf("fit of a square = %+v", f)
 	}
 	phases := func(n, res int, wall, cpu float64) []PhaseResult {
-		g := graphName(n, 1, 1)
+		g := graphName(n, 1, 1, false)
 		return []PhaseResult{
 			{Scenario: "scale-x", Provider: "zoom", Graph: g, Resources: res, Phase: "apply", WallSeconds: wall, TotalRequests: 2 * res, ProviderCPUSeconds: cpu, TerraformCPUSeconds: cpu / 2, ProviderPeakMB: 40 + float64(res)/100},
 			{Scenario: "scale-x", Provider: "zoom", Graph: g, Resources: res, Phase: "destroy", WallSeconds: wall, TotalRequests: 2 * res, ProviderCPUSeconds: cpu, TerraformCPUSeconds: cpu / 2, ProviderPeakMB: 40},
@@ -323,5 +350,27 @@ func TestProcCPU(t *testing.T) {
 	}
 	if got := procCPU(filepath.Join(t.TempDir(), "missing")); got != 0 {
 		t.Errorf("missing file: %v", got)
+	}
+}
+
+// TestHostsFirstConfig: the hosts-first graph makes the other users depend on the hosts' block, in the zoom
+// configuration and in its terraform_data twin; the main graph does not.
+func TestHostsFirstConfig(t *testing.T) {
+	start := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		text, want string
+	}{
+		{workloadConfig(3, 1, 2, start, true), "depends_on = [zoom_user.host]"},
+		{terraformDataConfig(3, 1, 2, start, true), "depends_on = [terraform_data.host]"},
+	} {
+		if strings.Count(c.text, c.want) != 1 || !strings.Contains(c.text[strings.Index(c.text, `"member"`):], c.want) {
+			t.Errorf("hosts-first config lacks %q on the users:\n%s", c.want, c.text)
+		}
+	}
+	if strings.Contains(workloadConfig(3, 1, 2, start, false), "depends_on") || strings.Contains(terraformDataConfig(3, 1, 2, start, false), "depends_on") {
+		t.Error("the main graph has a depends_on")
+	}
+	if graphName(3, 1, 2, true) == graphName(3, 1, 2, false) {
+		t.Error("the hosts-first graph shares its name (and its terraform_data twin) with the main graph")
 	}
 }

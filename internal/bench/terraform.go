@@ -20,8 +20,10 @@ const providerSource = "registry.terraform.io/zoom-terraform/zoom"
 
 // workloadConfig is the Terraform configuration of the main workload: m hosts (licensed users created active
 // with autoCreate, so that they can host meetings), k more users (Basic, autoCreate) and n one-time meetings
-// spread round-robin over the hosts, one hour apart from start.
-func workloadConfig(n, m, k int, start time.Time) string {
+// spread round-robin over the hosts, one hour apart from start. With hostsFirst the k users depend on the hosts
+// (depends_on), so that Terraform creates the hosts first and then the users beside the meetings (see
+// Config.HostsFirst).
+func workloadConfig(n, m, k int, start time.Time, hostsFirst bool) string {
 	var b strings.Builder
 	b.WriteString(configHeader)
 	fmt.Fprintf(&b, `
@@ -42,9 +44,9 @@ resource "zoom_user" "member" {
   action     = "autoCreate"
   type       = 1
   first_name = "Bench"
-  last_name  = format("User %%d", count.index)
+  last_name  = format("User %%d", count.index)%s
 }
-`, m, k)
+`, m, k, dependsOnHosts(hostsFirst, "zoom_user"))
 	if n > 0 {
 		fmt.Fprintf(&b, `
 # One-time meetings, round-robin over the hosts, one hour apart, all in the future.
@@ -63,7 +65,7 @@ resource "zoom_meeting" "meeting" {
 // terraformDataConfig is workloadConfig's graph written with Terraform's built-in terraform_data: the same
 // resources, arguments and dependencies (each meeting on its host), no provider and no API. Its run is
 // Terraform's own cost for the graph.
-func terraformDataConfig(n, m, k int, start time.Time) string {
+func terraformDataConfig(n, m, k int, start time.Time, hostsFirst bool) string {
 	var b strings.Builder
 	b.WriteString("# Written by zoom-bench: the workload's graph with terraform_data (Terraform's own cost).\n")
 	fmt.Fprintf(&b, `
@@ -86,9 +88,9 @@ resource "terraform_data" "member" {
     type       = 1
     first_name = "Bench"
     last_name  = format("User %%d", count.index)
-  }
+  }%s
 }
-`, m, k)
+`, m, k, dependsOnHosts(hostsFirst, "terraform_data"))
 	if n > 0 {
 		fmt.Fprintf(&b, `
 resource "terraform_data" "meeting" {
@@ -103,6 +105,14 @@ resource "terraform_data" "meeting" {
 `, n, m, start.UTC().Format(time.RFC3339))
 	}
 	return b.String()
+}
+
+// dependsOnHosts is the depends_on line that makes the other users wait for the hosts' resource block.
+func dependsOnHosts(hostsFirst bool, typ string) string {
+	if !hostsFirst {
+		return ""
+	}
+	return "\n  depends_on = [" + typ + ".host]"
 }
 
 // usersConfig reads every user of the account.

@@ -203,3 +203,48 @@ func TestPacerOnePerWindow(t *testing.T) {
 		t.Fatalf("4 Heavy requests took %v of virtual time, want 3s", got)
 	}
 }
+
+// TestPacerLateWakeupKeepsTheLimit: requests whose slots passed while the process was not scheduled (all woken at
+// once, late) still go at most the documented count per window, not all together.
+func TestPacerLateWakeupKeepsTheLimit(t *testing.T) {
+	f, env := pacerEnv()       // sleeping advances the clock
+	p := newPacer("free", env) // Light: 4 per second documented
+	b := p.buckets[CategoryLight]
+	start := f.now()
+	f.advance(5 * time.Second) // ten slots a third of a second apart, all passed
+	var got []time.Time
+	for i := range 10 {
+		at, err := b.admit(context.Background(), env, start.Add(time.Duration(i)*time.Second/3))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, at)
+	}
+	for i := range got {
+		n := 0
+		for _, u := range got[i:] {
+			if u.Sub(got[i]) < time.Second {
+				n++
+			}
+		}
+		if n > 4 {
+			t.Fatalf("%d requests let through within one second from %v (all: %v)", n, got[i].Sub(start), got)
+		}
+	}
+	// Four at once (the documented count), then four a second later, then two.
+	if want := start.Add(7 * time.Second); !got[9].Equal(want) {
+		t.Errorf("last request let through at %v, want %v", got[9].Sub(start), want.Sub(start))
+	}
+	// Requests at their slots are not held back: the bucket's spacing keeps the count by itself.
+	f2, env2 := pacerEnv()
+	q := newPacer("free", env2)
+	before := f2.now()
+	for range 9 {
+		if err := q.wait(context.Background(), CategoryLight); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := f2.now().Sub(before), 8*time.Second/3; absDur(got-want) > time.Millisecond {
+		t.Errorf("9 requests at their slots took %v, want %v", got, want)
+	}
+}

@@ -43,9 +43,15 @@ func TestNeedsReadBack(t *testing.T) {
 // null but id, settings as given) and whose configuration is the same but for configSettings.
 func meetingPlanRequest(t *testing.T, settings, configSettings map[string]any) (resource.ModifyPlanRequest, *resource.ModifyPlanResponse) {
 	t.Helper()
+	return eventPlanRequest(t, &meetingResource{}, settings, configSettings)
+}
+
+// eventPlanRequest is meetingPlanRequest for any event resource (zoom_meeting, zoom_webinar).
+func eventPlanRequest(t *testing.T, r resource.Resource, settings, configSettings map[string]any) (resource.ModifyPlanRequest, *resource.ModifyPlanResponse) {
+	t.Helper()
 	ctx := context.Background()
 	var sr resource.SchemaResponse
-	(&meetingResource{}).Schema(ctx, resource.SchemaRequest{}, &sr)
+	r.Schema(ctx, resource.SchemaRequest{}, &sr)
 	typ := sr.Schema.Type().TerraformType(ctx).(tftypes.Object)
 	object := func(settings map[string]any) tftypes.Value {
 		vals := map[string]tftypes.Value{}
@@ -101,5 +107,27 @@ func TestMeetingModifyPlanUnchanged(t *testing.T) {
 	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("settings").AtName("join_before_host"), &jbh)...)
 	if resp.Diagnostics.HasError() || jbh.IsNull() || jbh.ValueBool() {
 		t.Errorf("join_before_host planned %v (%v), want false", jbh, resp.Diagnostics)
+	}
+}
+
+// TestWebinarModifyPlanUnchanged: as for meetings, the plan of an unchanged webinar is left as it is without
+// decoding plan, configuration and state into models (Terraform plans every unchanged webinar on every run, and
+// every webinar in the normal plan that terraform destroy makes before its destroy plan).
+func TestWebinarModifyPlanUnchanged(t *testing.T) {
+	ctx := context.Background()
+	r := &webinarResource{}
+	for name, settings := range map[string]map[string]any{
+		"no settings":   nil,
+		"some settings": {"host_video": true, "approval_type": int64(2)},
+	} {
+		req, resp := eventPlanRequest(t, r, settings, settings)
+		r.ModifyPlan(ctx, req, resp)
+		if resp.Diagnostics.HasError() || !resp.Plan.Raw.Equal(req.State.Raw) {
+			t.Errorf("%s: plan changed or diagnostics: %v", name, resp.Diagnostics)
+		}
+		allocs := testing.AllocsPerRun(10, func() { r.ModifyPlan(ctx, req, resp) })
+		if allocs > 1000 { // the full path: about 4,000
+			t.Errorf("%s: ModifyPlan of an unchanged webinar made %.0f allocations, want the fast path's few hundred", name, allocs)
+		}
 	}
 }

@@ -73,7 +73,11 @@ func (r *webinarResource) ValidateConfig(ctx context.Context, req resource.Valid
 }
 
 func (r *webinarResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
+	// Destroy, or an unchanged webinar: every step below acts only on a new webinar or on a difference between
+	// plan and state (a configured passcode equal to the state's is not checked again), so a plan equal to the
+	// state is left as it is without decoding plan, configuration and state into models, which Terraform would
+	// pay for every unchanged webinar in every plan.
+	if req.Plan.Raw.IsNull() || (!req.State.Raw.IsNull() && req.Plan.Raw.Equal(req.State.Raw)) {
 		return
 	}
 	var plan, config, state webinarModel
