@@ -415,29 +415,27 @@ resource "zoom_meeting" "onepatch" {
 	})
 }
 
-// TestAccMeeting_dailyLimit: when a host reaches Zoom's daily create/update limit, that host's extra meeting
-// fails with a message naming the host and the reset time, the other resources are created, and a later apply
-// after the reset finishes the job. Zoom was seen answering the per-host limit without X-RateLimit-Type and
-// Retry-After; both forms are handled, each on a sandbox of its own in one TestCase and one configuration.
-func TestAccMeeting_dailyLimit(t *testing.T) {
-	set := newSandboxes(t, map[string]func(*sandbox.Profile){
+// meetingDailyLimit (formerly TestAccMeeting_dailyLimit, now in TestAccEvent_edgeCases): when a host reaches
+// Zoom's daily create/update limit, that host's extra meeting fails with a message naming the host and the reset
+// time, the other resources are created (the apply that must fail first), and a later apply after the reset
+// finishes the job (the main apply). Zoom was seen answering the per-host limit without X-RateLimit-Type and
+// Retry-After; both forms are handled, each on a sandbox of its own.
+func meetingDailyLimit(c *eventCase) {
+	set := newSandboxes(c.t, map[string]func(*sandbox.Profile){
 		"zoombare":    func(p *sandbox.Profile) { p.MeetingDailyLimit = 2; p.MeetingDailyLimitHeaders = false },
 		"zoomheaders": func(p *sandbox.Profile) { p.MeetingDailyLimit = 2; p.MeetingDailyLimitHeaders = true },
 	})
 	start := zoomUTC(futureUTC(96 * time.Hour))
 	others := map[string]string{}
-	var limited []wantDiag
-	var finished []statecheck.StateCheck
-	var destroyed []resource.TestCheckFunc
 	for _, name := range set.names {
 		env := set.envs[name]
 		others[name] = env.RandomEmail()
-		limited = append(limited, diagAbout("zoom_meeting."+name+"_busy",
+		c.fail(eventFirstFail, diagAbout("zoom_meeting."+name+"_busy",
 			`Error creating Zoom meeting for host `+regexp.QuoteMeta(env.Host)+`.*daily limit.*resets at \d{4}-\d{2}-\d{2}T00:00:00Z`))
-		finished = append(finished, statecheck.ExpectKnownValue("zoom_meeting."+name+"_busy[2]", tfjsonpath.New("status"), knownvalue.StringExact("waiting")))
-		destroyed = append(destroyed, checkMeetingsDestroyed(env))
+		c.check(statecheck.ExpectKnownValue("zoom_meeting."+name+"_busy[2]", tfjsonpath.New("status"), knownvalue.StringExact("waiting")))
+		c.destroyedCheck(checkMeetingsDestroyed(env))
 	}
-	config := set.config(func(name string, env *acctest.Env) string {
+	c.addSet(set, func(name string, env *acctest.Env) string {
 		return fmt.Sprintf(`
 resource "zoom_user" "%[1]s_other" {
   provider = %[1]s
@@ -461,43 +459,29 @@ resource "zoom_meeting" "%[1]s_other" {
   start_time = %[4]q
 }
 `, name, others[name], env.Host, start)
+	}, append([]eventPhase{eventFirstFail}, eventAfterCreate...)...)
+	c.pre(eventCreate, func() {
+		// The other host's meeting and two of the busy host's exist.
+		for _, name := range set.names {
+			env := set.envs[name]
+			for _, host := range []string{env.Host, others[name]} {
+				ms, err := env.Client.Meetings.List(acctest.Ctx(), host, nil)
+				if err != nil {
+					c.t.Fatal(err)
+				}
+				want := map[string]int{env.Host: 2, others[name]: 1}[host]
+				if len(ms) != want {
+					c.t.Fatalf("%s: %s has %d meetings after the failed apply, want %d", name, host, len(ms), want)
+				}
+			}
+			env.Sandbox.Advance(24 * time.Hour)
+		}
 	})
-	errs := &stepErrors{t: t}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: set.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		ErrorCheck:               errs.check,
-		Steps: []resource.TestStep{
-			{PreConfig: errs.expect(limited...), Config: config},
-			{
-				PreConfig: func() {
-					// The other host's meeting and two of the busy host's exist.
-					for _, name := range set.names {
-						env := set.envs[name]
-						for _, host := range []string{env.Host, others[name]} {
-							ms, err := env.Client.Meetings.List(acctest.Ctx(), host, nil)
-							if err != nil {
-								t.Fatal(err)
-							}
-							want := map[string]int{env.Host: 2, others[name]: 1}[host]
-							if len(ms) != want {
-								t.Fatalf("%s: %s has %d meetings after the failed apply, want %d", name, host, len(ms), want)
-							}
-						}
-						env.Sandbox.Advance(24 * time.Hour)
-					}
-				},
-				Config:           config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(finished...)}},
-			},
-		},
-	})
-	errs.done()
 }
 
-// TestAccMeeting_validation rejects bad input at plan time with a message that names the problem.
-func TestAccMeeting_validation(t *testing.T) {
-	env := acctest.New(t)
+// meetingValidation (formerly TestAccMeeting_validation, now in TestAccEvent_edgeCases) rejects bad input at plan
+// time with a message that names the problem.
+func meetingValidation(c *eventCase) {
 	start := zoomUTC(futureUTC(48 * time.Hour))
 	past := zoomUTC(time.Now().Add(-48 * time.Hour))
 	weekly := `  type       = "recurring_fixed_time"
@@ -542,40 +526,28 @@ func TestAccMeeting_validation(t *testing.T) {
 	})
 	// Every case is a resource of one configuration, so one plan (a single terraform process) reports them all;
 	// each message must come with the resource it is about. Terraform plans only a configuration that validates,
-	// so the cases found while planning (they need the clock or the account's passcode rules) have a step of
-	// their own.
+	// so the cases found while planning (they need the clock or the account's passcode rules) are in the later
+	// plan that must fail (eventPlanFail).
 	atPlan := map[string]bool{"past start": true, "bad passcode": true, "webinar passcode character": true}
-	var validated, planned strings.Builder
-	var wantValidated, wantPlanned []wantDiag
-	for _, c := range cases {
-		name := strings.ReplaceAll(c.name, " ", "_")
+	for _, tc := range cases {
+		name := strings.ReplaceAll(tc.name, " ", "_")
 		topic := "tf-acc-validation"
-		if c.name == "long topic" {
+		if tc.name == "long topic" {
 			topic = longTopic()
 		}
-		config, want := &validated, &wantValidated
-		if atPlan[c.name] {
-			config, want = &planned, &wantPlanned
+		phase := eventValidate
+		if atPlan[tc.name] {
+			phase = eventPlanFail
 		}
-		fmt.Fprintf(config, `
+		c.add(fmt.Sprintf(`
 resource "zoom_meeting" %q {
   user_id = "someone@example.com"
   topic   = %q
 %s
 }
-`, name, topic, c.body)
-		*want = append(*want, diagAbout("zoom_meeting."+name, c.want))
+`, name, topic, tc.body), phase)
+		c.fail(phase, diagAbout("zoom_meeting."+name, tc.want))
 	}
-	errs := &stepErrors{t: t}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		ErrorCheck:               errs.check,
-		Steps: []resource.TestStep{
-			{PreConfig: errs.expect(wantValidated...), Config: env.Config(validated.String()), PlanOnly: true},
-			{PreConfig: errs.expect(wantPlanned...), Config: env.Config(planned.String()), PlanOnly: true},
-		},
-	})
-	errs.done()
 }
 
 func longTopic() string {
@@ -740,15 +712,16 @@ resource "zoom_meeting" %[1]q {
 	})
 }
 
-// TestAccMeeting_generatedPasscode: with no passcode, waiting room or authentication, Zoom's security rule (or an
-// account that requires passcodes) generates a passcode; it is kept in state and the plan stays empty. Without
-// either rule the meeting has no passcode.
+// meetingGeneratedPasscode (formerly TestAccMeeting_generatedPasscode, now in TestAccEvent_edgeCases): with no
+// passcode, waiting room or authentication, Zoom's security rule (or an account that requires passcodes)
+// generates a passcode; it is kept in state and the plan stays empty. Without either rule the meeting has no
+// passcode.
 //
-// The same TestCase covers TestAccMeeting_noFixedTime: a recurring meeting with no fixed time has no start time;
+// It also covers what was TestAccMeeting_noFixedTime: a recurring meeting with no fixed time has no start time;
 // whether Zoom reports one anyway (unconfirmed, a sandbox knob) makes no difference to the plan, nor to an import.
-// Every setting is a sandbox of its own (a provider local name) in one configuration.
-func TestAccMeeting_generatedPasscode(t *testing.T) {
-	set := newSandboxes(t, map[string]func(*sandbox.Profile){
+// Every setting is a sandbox of its own (a provider local name).
+func meetingGeneratedPasscode(c *eventCase) {
+	set := newSandboxes(c.t, map[string]func(*sandbox.Profile){
 		"zoomsecurityrule":     func(p *sandbox.Profile) { p.SecurityOptionRequired, p.PasscodeRequired = true, false },
 		"zoompasscoderequired": func(p *sandbox.Profile) { p.SecurityOptionRequired, p.PasscodeRequired = false, true },
 		"zoomnorule":           func(p *sandbox.Profile) { p.SecurityOptionRequired, p.PasscodeRequired = false, false },
@@ -761,24 +734,21 @@ func TestAccMeeting_generatedPasscode(t *testing.T) {
 		"zoomnorule":           `^$`,
 	}
 	anyTime := []string{"zoomanytime", "zoomanytimestart"}
-	var checks []statecheck.StateCheck
-	var destroyed []resource.TestCheckFunc
 	for _, name := range set.names {
 		addr := "zoom_meeting." + name
 		if want[name] != "" {
-			checks = append(checks, statecheck.ExpectKnownValue(addr, tfjsonpath.New("password"), knownvalue.StringRegexp(regexp.MustCompile(want[name]))))
+			c.check(statecheck.ExpectKnownValue(addr, tfjsonpath.New("password"), knownvalue.StringRegexp(regexp.MustCompile(want[name]))))
 		} else {
-			checks = append(checks,
+			c.check(
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("start_time"), knownvalue.Null()),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("recurrence"), knownvalue.Null()),
 			)
 		}
-		destroyed = append(destroyed, checkMeetingsDestroyed(set.envs[name]))
+		c.destroyedCheck(checkMeetingsDestroyed(set.envs[name]))
 	}
-	steps := []resource.TestStep{{
-		Config: set.config(func(name string, env *acctest.Env) string {
-			if want[name] == "" {
-				return fmt.Sprintf(`
+	c.addSet(set, func(name string, env *acctest.Env) string {
+		if want[name] == "" {
+			return fmt.Sprintf(`
 resource "zoom_meeting" %[1]q {
   provider = %[1]s
   user_id  = %[2]q
@@ -789,8 +759,8 @@ resource "zoom_meeting" %[1]q {
   }
 }
 `, name, env.Host)
-			}
-			return fmt.Sprintf(`
+		}
+		return fmt.Sprintf(`
 resource "zoom_meeting" %[1]q {
   provider   = %[1]s
   user_id    = %[2]q
@@ -798,29 +768,25 @@ resource "zoom_meeting" %[1]q {
   start_time = %[4]q
 }
 `, name, env.Host, acctest.RandomName(), zoomUTC(futureUTC(30*time.Hour)))
-		}),
-		ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(checks...)}},
-	}}
+	}, eventAfterCreate...)
 	for _, name := range anyTime {
-		steps = append(steps, resource.TestStep{
-			ResourceName: "zoom_meeting." + name, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_url"},
+		c.importStep(func(string) resource.TestStep {
+			return resource.TestStep{
+				ResourceName: "zoom_meeting." + name, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_url"},
+			}
 		})
 	}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: set.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		Steps:                    steps,
-	})
 }
 
-// TestAccMeeting_settingRefused: a setting Zoom does not apply fails the apply naming it, whichever way the
-// account answers (an error, or silently dropping the value). The four cases are sandboxes of their own (provider
-// local names) in one TestCase and one configuration: Terraform applies what it can and reports every failure.
+// meetingSettingRefused (formerly TestAccMeeting_settingRefused, now the last step of TestAccEvent_edgeCases): a
+// setting Zoom does not apply fails the apply naming it, whichever way the account answers (an error, or silently
+// dropping the value). The four cases are sandboxes of their own (provider local names) in one configuration:
+// Terraform applies what it can and reports every failure.
 //
 // The two alternative-host sandboxes also carry TestAccEvent_basicAlternativeHost: a Basic user cannot be an
 // alternative host. Whether Zoom answers with an error or drops the entry, the apply of a meeting and of a webinar
 // fails naming the user and the fix (license them or remove them).
-func TestAccMeeting_settingRefused(t *testing.T) {
+func meetingSettingRefused(c *eventCase) {
 	cases := map[string]struct {
 		profile func(*sandbox.Profile)
 		body    string
@@ -844,39 +810,30 @@ func TestAccMeeting_settingRefused(t *testing.T) {
 		},
 	}
 	profiles := map[string]func(*sandbox.Profile){}
-	for name, c := range cases {
-		profiles[name] = c.profile
+	for name, tc := range cases {
+		profiles[name] = tc.profile
 	}
-	set := newSandboxes(t, profiles)
+	set := newSandboxes(c.t, profiles)
 	basicAlt := map[string]string{
 		"zoomalthostrejected": `Error creating Zoom %[1]s.*%[2]s must be an active, licensed user.*remove them`,
 		"zoomalthostdropped":  `Zoom did not apply a setting.*alternative_hosts.*%[2]s.*licensed user`,
 	}
 	basic := map[string]string{}
-	var want []wantDiag
-	var destroyed []resource.TestCheckFunc
 	for _, name := range set.names {
 		basic[name] = set.envs[name].RandomEmail()
-		want = append(want, diagAbout("zoom_meeting."+name, cases[name].want))
+		c.fail(eventLastFail, diagAbout("zoom_meeting."+name, cases[name].want))
 		if basicAlt[name] != "" {
 			for _, kind := range []string{"meeting", "webinar"} {
-				want = append(want, diagAbout("zoom_"+kind+"."+name+"_basicalt", fmt.Sprintf(basicAlt[name], kind, regexp.QuoteMeta(basic[name]))))
+				c.fail(eventLastFail, diagAbout("zoom_"+kind+"."+name+"_basicalt", fmt.Sprintf(basicAlt[name], kind, regexp.QuoteMeta(basic[name]))))
 			}
 		}
-		destroyed = append(destroyed, checkMeetingsDestroyed(set.envs[name]), checkWebinarsDestroyed(set.envs[name]))
+		c.destroyedCheck(checkMeetingsDestroyed(set.envs[name]), checkWebinarsDestroyed(set.envs[name]))
 	}
-	errs := &stepErrors{t: t}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: set.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		ErrorCheck:               errs.check,
-		Steps: []resource.TestStep{{
-			PreConfig: errs.expect(want...),
-			Config: set.config(func(name string, env *acctest.Env) string {
-				var alt string
-				if basicAlt[name] != "" {
-					for _, kind := range []string{"meeting", "webinar"} {
-						alt += fmt.Sprintf(`
+	c.addSet(set, func(name string, env *acctest.Env) string {
+		var alt string
+		if basicAlt[name] != "" {
+			for _, kind := range []string{"meeting", "webinar"} {
+				alt += fmt.Sprintf(`
 resource "zoom_%[2]s" "%[1]s_basicalt" {
   provider   = %[1]s
   user_id    = %[3]q
@@ -885,9 +842,9 @@ resource "zoom_%[2]s" "%[1]s_basicalt" {
   settings   = { alternative_hosts = [zoom_user.%[1]s_basic.email] }
 }
 `, name, kind, env.Host, zoomUTC(futureUTC(30*time.Hour)))
-					}
-				}
-				return alt + fmt.Sprintf(`
+			}
+		}
+		return alt + fmt.Sprintf(`
 resource "zoom_user" "%[1]s_basic" {
   provider = %[1]s
   email    = %[2]q
@@ -903,27 +860,22 @@ resource "zoom_meeting" %[1]q {
   settings   = { %[4]s }
 }
 `, name, basic[name], zoomUTC(futureUTC(30*time.Hour)), cases[name].body)
-			}),
-		}},
-	})
-	errs.done()
+	}, eventLastFail)
 }
 
-// TestAccMeeting_interruptedCreate: Zoom creates the meeting but the answer is lost (a 5xx after the change, or a
-// dropped connection). The provider finds the meeting it created and adopts it: exactly one meeting exists. Both
-// faults in one TestCase and one configuration, each on a sandbox of its own.
-func TestAccMeeting_interruptedCreate(t *testing.T) {
-	set := newSandboxes(t, map[string]func(*sandbox.Profile){"zoomfivexxafter": nil, "zoomdropafter": nil})
+// meetingInterruptedCreate (formerly TestAccMeeting_interruptedCreate, now in TestAccEvent_edgeCases): Zoom
+// creates the meeting but the answer is lost (a 5xx after the change, or a dropped connection). The provider
+// finds the meeting it created and adopts it: exactly one meeting exists. Each fault on a sandbox of its own.
+func meetingInterruptedCreate(c *eventCase) {
+	set := newSandboxes(c.t, map[string]func(*sandbox.Profile){"zoomfivexxafter": nil, "zoomdropafter": nil})
 	kinds := map[string]string{"zoomfivexxafter": sandbox.Fault5xxAfter, "zoomdropafter": sandbox.FaultDropAfter}
-	var checks []statecheck.StateCheck
-	var destroyed []resource.TestCheckFunc
 	for _, name := range set.names {
 		env := set.envs[name]
 		if err := env.Sandbox.AddFault(sandbox.Fault{Method: "POST", Path: `^/v2/users/[^/]+/meetings$`, Kind: kinds[name]}); err != nil {
-			t.Fatal(err)
+			c.t.Fatal(err)
 		}
 		ref := &meetingRef{}
-		checks = append(checks, ref.captureNow("zoom_meeting."+name), acctest.CheckNow(func() error {
+		c.check(ref.captureNow("zoom_meeting."+name), acctest.CheckNow(func() error {
 			ms, err := env.Client.Meetings.List(acctest.Ctx(), env.Host, nil)
 			if err != nil {
 				return err
@@ -939,14 +891,10 @@ func TestAccMeeting_interruptedCreate(t *testing.T) {
 			}
 			return nil
 		}))
-		destroyed = append(destroyed, checkMeetingsDestroyed(env))
+		c.destroyedCheck(checkMeetingsDestroyed(env))
 	}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: set.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		Steps: []resource.TestStep{{
-			Config: set.config(func(name string, env *acctest.Env) string {
-				return fmt.Sprintf(`
+	c.addSet(set, func(name string, env *acctest.Env) string {
+		return fmt.Sprintf(`
 resource "zoom_meeting" %[1]q {
   provider   = %[1]s
   user_id    = %[2]q
@@ -954,8 +902,5 @@ resource "zoom_meeting" %[1]q {
   start_time = %[4]q
 }
 `, name, env.Host, acctest.RandomName(), zoomUTC(futureUTC(40*time.Hour)))
-			}),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(checks...)}},
-		}},
-	})
+	}, eventAfterCreate...)
 }

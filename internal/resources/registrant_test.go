@@ -416,10 +416,9 @@ resource "zoom_meeting_registrant" "%[1]s_removed" {
 	})
 }
 
-// TestAccRegistrant_validation rejects bad input and a bad meeting ID at plan time, in one configuration (a
-// registrant each).
-func TestAccRegistrant_validation(t *testing.T) {
-	env := acctest.New(t)
+// registrantValidation (formerly TestAccRegistrant_validation, now in TestAccEvent_edgeCases) rejects bad input
+// and a bad meeting ID at plan time, in the plan that fails validation (a registrant each).
+func registrantValidation(c *eventCase) {
 	cases := []struct{ body, want string }{
 		{`meeting_id = "85746065432"` + "\n  email = \"nobody\"", `not a plain e-mail address`},
 		{`meeting_id = "85746065432"` + "\n  email = \"a@example.com\"\n  language = \"xx-XX\"", `language value must be one of`},
@@ -428,25 +427,15 @@ func TestAccRegistrant_validation(t *testing.T) {
 		{`meeting_id = "85746065432"` + "\n  email = \"a@example.com\"\n  custom_questions = [{ title = \"\", value = \"x\" }]", `Each custom question needs its title`},
 		{`meeting_id = "abc"` + "\n  email = \"a@example.com\"", `must be a meeting ID`},
 	}
-	var config strings.Builder
-	wants := make([]string, 0, len(cases))
-	for i, c := range cases {
-		fmt.Fprintf(&config, `
+	for i, tc := range cases {
+		c.add(fmt.Sprintf(`
 resource "zoom_meeting_registrant" "c%d" {
   first_name = "Ada"
   %s
 }
-`, i, c.body)
-		wants = append(wants, c.want)
+`, i, tc.body), eventValidate)
+		c.fail(eventValidate, diagAbout(fmt.Sprintf("zoom_meeting_registrant.c%d", i), tc.want))
 	}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      env.Config(config.String()),
-			PlanOnly:    true,
-			ExpectError: diagnosticsInOrder("zoom_meeting_registrant", wants),
-		}},
-	})
 }
 
 // approvedRegistrants checks through the API that a meeting (a resource address in the state) has want approved

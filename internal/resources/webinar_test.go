@@ -301,23 +301,10 @@ resource "zoom_webinar" %[1]q {
 	})
 }
 
-// diagnosticsInOrder is an ExpectError pattern for a configuration with one invalid resource of type typ per
-// entry of wants, named c0, c1, ... in that order: it matches when each resource has an error that matches its
-// entry. Terraform sorts the diagnostics by their place in the configuration and names the resource ("with
-// zoom_x.cN,") before the detail, so each entry must match between its resource's name and the next one's.
-func diagnosticsInOrder(typ string, wants []string) *regexp.Regexp {
-	var b strings.Builder
-	b.WriteString(`(?s)`)
-	for i, want := range wants {
-		fmt.Fprintf(&b, `with %s\.c%d,.*%s.*`, regexp.QuoteMeta(typ), i, want)
-	}
-	return regexp.MustCompile(b.String())
-}
-
-// TestAccWebinar_validation rejects bad input at plan time: the configuration checks in one step (a webinar
-// each), the passcode (checked when the plan is made, only for a passcode that is going to be sent) in another.
-func TestAccWebinar_validation(t *testing.T) {
-	env := acctest.New(t)
+// webinarValidation (formerly TestAccWebinar_validation, now in TestAccEvent_edgeCases) rejects bad input at plan
+// time: the configuration checks in the plan that fails validation (a webinar each), the passcode (checked when
+// the plan is made, only for a passcode that is going to be sent) in the later plan that must fail.
+func webinarValidation(c *eventCase) {
 	start := zoomUTC(futureUTC(48 * time.Hour))
 	cases := []struct{ body, want string }{
 		{`  type = "instant"`, `is not a webinar type`},
@@ -329,34 +316,23 @@ func TestAccWebinar_validation(t *testing.T) {
 		{"  start_time = \"" + start + "\"\n  settings = { post_webinar_survey = false, survey_url = \"https://example.com\" }", `survey_url is only used with post_webinar_survey`},
 		{"  type = \"recurring_fixed_time\"\n  start_time = \"" + start + "\"", `needs a recurrence block`},
 	}
-	var config strings.Builder
-	wants := make([]string, 0, len(cases))
-	for i, c := range cases {
-		fmt.Fprintf(&config, `
+	for i, tc := range cases {
+		c.add(fmt.Sprintf(`
 resource "zoom_webinar" "c%d" {
   user_id = "someone@example.com"
   topic   = "tf-acc-validation"
 %s
 }
-`, i, c.body)
-		wants = append(wants, c.want)
+`, i, tc.body), eventValidate)
+		c.fail(eventValidate, diagAbout(fmt.Sprintf("zoom_webinar.c%d", i), tc.want))
 	}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: env.Config(config.String()), PlanOnly: true, ExpectError: diagnosticsInOrder("zoom_webinar", wants)},
-			{
-				Config: env.Config(fmt.Sprintf(`
-resource "zoom_webinar" "test" {
+	c.add(fmt.Sprintf(`
+resource "zoom_webinar" "passcode_at_plan" {
   user_id    = "someone@example.com"
   topic      = "tf-acc-validation"
   start_time = %q
   password   = "ok!but(no"
 }
-`, start)),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`must be 1 to 10 characters from letters`),
-			},
-		},
-	})
+`, start), eventPlanFail)
+	c.fail(eventPlanFail, diagAbout("zoom_webinar.passcode_at_plan", `must be 1 to 10 characters from letters`))
 }
