@@ -143,10 +143,20 @@ const (
 //   - a meeting whose host is named by e-mail and then by ID (zoom_meeting.byid): not a change of host;
 //   - a meeting deleted in the portal (zoom_meeting.gone): created again;
 //   - one field changed costs exactly one PATCH and a destroy-time argument none (zoom_meeting.onepatch, on an
-//     account of its own, provider zoomonepatch, so that its requests are counted apart).
+//     account of its own, provider zoomonepatch, so that its requests are counted apart);
+//   - meetings and a webinar created from account templates (meetingTemplate, formerly TestAccMeeting_template,
+//     on sandboxes of their own: with the sandbox only).
 func TestAccMeeting_scheduled(t *testing.T) {
 	env := acctest.New(t)
 	onePatchEnv := acctest.New(t)
+	var tmpl *meetingTemplate
+	names := []string{"zoomonepatch"}
+	destroyed := []resource.TestCheckFunc{checkMeetingsDestroyed(env), checkMeetingsDestroyed(onePatchEnv)}
+	if !acctest.RealAccount() {
+		tmpl = newMeetingTemplate(t)
+		names = append(names, tmpl.names()...)
+		destroyed = append(destroyed, tmpl.destroyed()...)
+	}
 	alt, alt2, otherHost := env.RandomEmail(), env.RandomEmail(), env.RandomEmail()
 	start := futureUTC(72 * time.Hour)
 	berlin, _ := time.LoadLocation("Europe/Berlin")
@@ -168,9 +178,14 @@ func TestAccMeeting_scheduled(t *testing.T) {
 		byID        string // how zoom_meeting.byid names its host
 		onePatch    string // zoom_meeting.onepatch's topic
 		notify      bool   // and notify_on_destroy
+		apply       int    // the apply (0 to 3), for meetingTemplate
 	}
 	config := func(v version) string {
-		return env.Config(fmt.Sprintf(`
+		var template string
+		if tmpl != nil {
+			template = tmpl.config(v.apply)
+		}
+		return env.Config(template + fmt.Sprintf(`
 resource "zoom_user" "alt" {
   email  = %[1]q
   action = "autoCreate"
@@ -232,6 +247,7 @@ resource "zoom_meeting" "gone" {
   user_id    = %[9]q
   topic      = %[18]q
   start_time = %[6]q
+  settings   = { waiting_room = true }
 }
 %[14]s
 resource "zoom_meeting" "onepatch" {
@@ -259,30 +275,37 @@ resource "zoom_meeting" "onepatch" {
 	}
 	// Update in place: topic, duration and two settings of zoom_meeting.test; the topic of zoom_meeting.onepatch.
 	v2 := v1
-	v2.topic, v2.duration, v2.onePatch = topic+"-renamed", 45, "tf-acc-two"
+	v2.topic, v2.duration, v2.onePatch, v2.apply = topic+"-renamed", 45, "tf-acc-two", 1
 	v2.settings = `    waiting_room      = true
     mute_upon_entry   = false
     alternative_hosts = [zoom_user.alt.email, zoom_user.alt2.email]`
 	// zoom_meeting.onepatch: a destroy-time argument.
 	v3 := v2
-	v3.notify = true
+	v3.notify, v3.apply = true, 2
 	// A new host for zoom_meeting.test, the same host by ID for zoom_meeting.byid, more occurrences.
 	v4 := v3
-	v4.host, v4.byID, v4.weeklyEnd = "zoom_user.other_host.email", "id", 8
+	v4.host, v4.byID, v4.weeklyEnd, v4.apply = "zoom_user.other_host.email", "id", 8, 3
+	// meetingTemplate's checks and taints per apply.
+	var tmplPlan [4][]plancheck.PlanCheck
+	var tmplState [4][]statecheck.StateCheck
+	var tmplTaint [4][]string
+	if tmpl != nil {
+		for i := range 4 {
+			tmplPlan[i], tmplState[i] = tmpl.checks(i)
+			tmplTaint[i] = tmpl.taint(i)
+		}
+	}
 
 	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed("zoomonepatch"),
-		CheckDestroy:             resource.ComposeTestCheckFunc(checkMeetingsDestroyed(env), checkMeetingsDestroyed(onePatchEnv)),
+		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
 		Steps: []resource.TestStep{
+			// The first apply creates everything (the state is empty). The waiting room turning join-before-host
+			// off already in the plan is checked where zoom_meeting.gone is created again (last step).
 			{
 				Config: config(v1),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionCreate),
-						// The waiting room turns join-before-host off, and the plan already says so.
-						plancheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("join_before_host"), knownvalue.Bool(false)),
-					},
-					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
+					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(tmplState[0],
 						sameID.AddStateValue(meetingAddr, tfjsonpath.New("id")),
 						differentID.AddStateValue(meetingAddr, tfjsonpath.New("id")),
 						statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(meetingIDPattern)),
@@ -309,7 +332,7 @@ resource "zoom_meeting" "onepatch" {
 						statecheck.ExpectKnownValue(weeklyAddr, tfjsonpath.New("settings").AtMapKey("jbh_time"), knownvalue.Int64Exact(5)),
 						weeklyRef.captureNow(weeklyAddr),
 						goneRef.captureNow(goneAddr),
-					)},
+					)...)},
 				},
 			},
 			// Zoom mints a new start_url token on every read; a refresh keeps the one in state, and the plan after
@@ -333,7 +356,7 @@ resource "zoom_meeting" "onepatch" {
 			{
 				PreConfig: func() { counter.reset(); onePatch.reset() },
 				Config:    config(v2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: tmplPlan[1], PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(tmplState[1],
 					sameID.AddStateValue(meetingAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("topic"), knownvalue.StringExact(topic+"-renamed")),
 					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("duration"), knownvalue.Int64Exact(45)),
@@ -345,7 +368,7 @@ resource "zoom_meeting" "onepatch" {
 					onePatch.expectNow(routePatchMeeting, 1),
 					onePatch.expectNow(routeCreateMeeting, 0),
 					ref.captureNow(meetingAddr),
-				)}},
+				)...)}},
 			},
 			// The passcode and an alternative host changed in the portal show up as drift on exactly those
 			// fields, and apply puts them back; so does an alternative host removed from the weekly meeting.
@@ -367,9 +390,9 @@ resource "zoom_meeting" "onepatch" {
 					}
 					onePatch.reset()
 				},
-				Config: config(v3),
+				Config: config(v3), Taint: tmplTaint[2],
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
+					PreApply: append(tmplPlan[2],
 						plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionUpdate),
 						plancheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("password"), knownvalue.StringExact("abc123")),
 						plancheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("alternative_hosts"),
@@ -379,11 +402,11 @@ resource "zoom_meeting" "onepatch" {
 						plancheck.ExpectResourceAction(weeklyAddr, plancheck.ResourceActionUpdate),
 						plancheck.ExpectKnownValue(weeklyAddr, tfjsonpath.New("settings").AtMapKey("alternative_hosts"),
 							knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(alt)})),
-					},
-					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
+					),
+					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(tmplState[2],
 						statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("password"), knownvalue.StringExact("abc123")),
 						onePatch.expectNow(routePatchMeeting, 0),
-					)},
+					)...)},
 				},
 			},
 			// Changing the host replaces the meeting; naming the same host by ID instead of e-mail is not a change
@@ -397,18 +420,20 @@ resource "zoom_meeting" "onepatch" {
 				},
 				Config: config(v4),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
+					PreApply: append(tmplPlan[3],
 						plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionDestroyBeforeCreate),
 						plancheck.ExpectResourceAction(byIDAddr, plancheck.ResourceActionUpdate),
 						plancheck.ExpectResourceAction(goneAddr, plancheck.ResourceActionCreate),
+						// The waiting room turns join-before-host off, and the plan already says so.
+						plancheck.ExpectKnownValue(goneAddr, tfjsonpath.New("settings").AtMapKey("join_before_host"), knownvalue.Bool(false)),
 						plancheck.ExpectResourceAction(weeklyAddr, plancheck.ResourceActionUpdate),
 						plancheck.ExpectUnknownValue(weeklyAddr, tfjsonpath.New("occurrences")),
-					},
-					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
+					),
+					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(tmplState[3],
 						differentID.AddStateValue(meetingAddr, tfjsonpath.New("id")),
 						statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("host_email"), knownvalue.StringExact(otherHost)),
 						statecheck.ExpectKnownValue(weeklyAddr, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(8)),
-					)},
+					)...)},
 				},
 			},
 		},
