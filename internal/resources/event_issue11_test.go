@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -161,13 +160,14 @@ resource "zoom_%[2]s" %[1]q {
 	c.destroyedCheck(checkMeetingsDestroyed(env), checkWebinarsDestroyed(env))
 }
 
-// TestAccEvent_registrationURLKept: GET /meetings/{meetingId} documents no registration_url (only the create
-// answer does) and no webinar answer documents it. The link learnt at creation is kept through refreshes and
-// applies, never blanked; what Zoom never reported stays null. Runs with and without the undocumented fields.
-// The same TestCase and steps carry the recurrence end scenario (recurrenceEnd, sandboxes of its own).
-func TestAccEvent_registrationURLKept(t *testing.T) {
-	// The two settings, each with a meeting and a webinar, in one TestCase and one configuration: each setting its
-	// own sandbox and provider instance (a local name of the provider).
+// eventRegistrationURLKept (formerly TestAccEvent_registrationURLKept, now part of TestAccEvent_lifecycle, with
+// the sandbox only): GET /meetings/{meetingId} documents no registration_url (only the create answer does) and no
+// webinar answer documents it. The link learnt at creation is kept through refreshes and applies, never blanked;
+// what Zoom never reported stays null. Runs with and without the undocumented fields. It also carries the
+// recurrence end scenario (recurrenceEnd, sandboxes of its own).
+func eventRegistrationURLKept(t *testing.T) lifecyclePart {
+	// The two settings, each with a meeting and a webinar, in one configuration: each setting its own sandbox and
+	// provider instance (a local name of the provider).
 	names := []string{"zoomdocumented", "zoomundocumented"}
 	envs := map[string]*acctest.Env{}
 	for _, name := range names {
@@ -194,7 +194,7 @@ resource "zoom_%s" %q {
 			}
 		}
 		b.WriteString(recurrence.config(endDays))
-		return envs[names[0]].Config(b.String())
+		return b.String()
 	}
 	// One comparison per resource: its registration_url stays the same across the steps.
 	same := map[string]interface {
@@ -224,21 +224,19 @@ resource "zoom_%s" %q {
 		}
 		return out
 	}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(append(names, recurrence.set.names...)...),
-		Steps: []resource.TestStep{
-			{
-				Config:           config("tf-acc-reg-1", 2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(checks(), recurrence.created()...)...)}},
-			},
-			// An apply refreshes first (GET) and then updates the topic (PATCH, then GET); the recurrences end later.
-			{
-				Config: config("tf-acc-reg-2", 4),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:            recurrence.updates(),
-					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(checks(), recurrence.updated()...)...)},
-				},
-			},
+	created := append(checks(), recurrence.created()...)
+	// An apply refreshes first (GET) and then updates the topic (PATCH, then GET); the recurrences end later.
+	changed := append(checks(), recurrence.updated()...)
+	return lifecyclePart{
+		names: append(names, recurrence.set.names...),
+		config: func(second, _ bool) string {
+			if second {
+				return config("tf-acc-reg-2", 4)
+			}
+			return config("tf-acc-reg-1", 2)
 		},
-	})
+		created: created,
+		planned: recurrence.updates(),
+		changed: changed,
+	}
 }

@@ -107,8 +107,9 @@ var registrantPortalKnobs = []struct{ name, unknown, cancelled string }{
 	{"notfounddeleted", sandbox.UnknownRegistrant404, sandbox.RegistrantCancelDeleted},
 }
 
-// TestAccRegistrant_lifecycle runs the matrix of meeting and webinar registrants in one TestCase, each scenario
-// with its own resources side by side in one configuration, and the scenarios that depend on unconfirmed Zoom
+// registrantLifecycle (formerly TestAccRegistrant_lifecycle, now part of TestAccEvent_lifecycle) runs the matrix
+// of meeting and webinar registrants, each scenario with its own resources side by side in one configuration, and
+// the scenarios that depend on unconfirmed Zoom
 // behaviour under every setting of their sandbox knobs (one sandbox and provider instance per setting, see
 // sandboxSet; against a real account they run once, on it, or not at all when they need the sandbox):
 //   - a registrant of a meeting with manual approval is pending (and imported so), then approved in place;
@@ -119,10 +120,10 @@ var registrantPortalKnobs = []struct{ name, unknown, cancelled string }{
 //   - under each unknown-registrant answer and cancellation outcome, a registration cancelled or removed in the
 //     portal is drift that the next apply repairs without error;
 //   - custom questions keep the configured answers under either questions knob (registrant_questions_test.go);
-//   - registering on a meeting that takes no registrations fails with an error naming the setting (last step);
+//   - registering on a meeting that takes no registrations fails with an error naming the setting (the apply that
+//     must fail);
 //   - destroy leaves no registrant, meeting or webinar behind.
-func TestAccRegistrant_lifecycle(t *testing.T) {
-	env := acctest.New(t)
+func registrantLifecycle(t *testing.T, env *acctest.Env) lifecyclePart {
 	var set sandboxSet
 	if !acctest.RealAccount() {
 		profiles := map[string]func(*sandbox.Profile){}
@@ -291,7 +292,7 @@ resource "zoom_meeting_registrant" "%[1]s_removed" {
 				b.WriteString(questions[name])
 			}
 		}
-		return env.Config(b.String())
+		return b.String()
 	}
 
 	created := []statecheck.StateCheck{
@@ -391,29 +392,15 @@ resource "zoom_meeting_registrant" "%[1]s_removed" {
 		}
 	}
 
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: set.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		Steps: []resource.TestStep{
-			{Config: config(false, false), ConfigStateChecks: created},
-			{
-				PreConfig: func() {
-					for _, f := range portal {
-						f()
-					}
-				},
-				Config:            config(true, false),
-				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: planned},
-				ConfigStateChecks: changed,
-			},
+	return lifecyclePart{
+		names: set.names, config: config, created: created, portal: portal, planned: planned, changed: changed,
+		imports: []resource.TestStep{
 			{ResourceName: "zoom_meeting_registrant.pending", ImportState: true, ImportStateVerify: true},
 			{ResourceName: webinarRegistrantAddr, ImportState: true, ImportStateVerify: true},
-			{
-				Config:      config(true, true),
-				ExpectError: regexp.MustCompile(`(?s)does not take registrations.*settings.approval_type = 0`),
-			},
 		},
-	})
+		failing:   []wantDiag{diagAbout("zoom_meeting_registrant.closed", `does not take registrations.*settings.approval_type = 0`)},
+		destroyed: destroyed,
+	}
 }
 
 // registrantValidation (formerly TestAccRegistrant_validation, now in TestAccEvent_edgeCases) rejects bad input

@@ -154,3 +154,80 @@ func (c *eventCase) run() {
 	})
 	c.errs.done()
 }
+
+// lifecyclePart is a lifecycle scenario of TestAccEvent_lifecycle: its resources (config, without the zoom
+// provider's block) in the first apply and, changed, in the second (second true); failing adds what the last
+// apply, which must fail, adds. Its checks: the state after the first apply (created), out-of-band changes before
+// the second (portal), the second's plan (planned) and the state after it (changed), its import steps (after the
+// second apply), the errors of the last apply, CheckDestroy functions, and the provider local names it serves.
+type lifecyclePart struct {
+	names     []string
+	config    func(second, failing bool) string
+	created   []statecheck.StateCheck
+	portal    []func()
+	planned   []plancheck.PlanCheck
+	changed   []statecheck.StateCheck
+	imports   []resource.TestStep
+	failing   []wantDiag
+	destroyed []resource.TestCheckFunc
+}
+
+// lifecycleSteps runs lifecycle parts in one TestCase: the first apply, the out-of-band changes and the second
+// apply, the import steps, the apply that must fail.
+func lifecycleSteps(t *testing.T, env *acctest.Env, parts ...lifecyclePart) {
+	t.Helper()
+	var names []string
+	var created, changed []statecheck.StateCheck
+	var planned []plancheck.PlanCheck
+	var portal []func()
+	var imports []resource.TestStep
+	var failing []wantDiag
+	var destroyed []resource.TestCheckFunc
+	config := func(second, fail bool) string {
+		var b strings.Builder
+		for _, p := range parts {
+			b.WriteString(p.config(second, fail))
+		}
+		return env.Config(b.String())
+	}
+	for _, p := range parts {
+		names = append(names, p.names...)
+		created = append(created, p.created...)
+		changed = append(changed, p.changed...)
+		planned = append(planned, p.planned...)
+		portal = append(portal, p.portal...)
+		imports = append(imports, p.imports...)
+		failing = append(failing, p.failing...)
+		destroyed = append(destroyed, p.destroyed...)
+	}
+	errs := &stepErrors{t: t}
+	steps := []resource.TestStep{
+		{
+			Config:           config(false, false),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(created...)}},
+		},
+		{
+			PreConfig: func() {
+				for _, f := range portal {
+					f()
+				}
+			},
+			Config: config(true, false),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:            planned,
+				PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(changed...)},
+			},
+		},
+	}
+	steps = append(steps, imports...)
+	if len(failing) > 0 {
+		steps = append(steps, resource.TestStep{PreConfig: errs.expect(failing...), Config: config(true, true)})
+	}
+	acctest.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		ErrorCheck:               errs.check,
+		Steps:                    steps,
+	})
+	errs.done()
+}
