@@ -34,20 +34,18 @@ func meetingImportOnPMIRefused(c *eventCase) {
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	c.importStep(func(createConfig string) resource.TestStep {
-		return resource.TestStep{
-			Config: createConfig + fmt.Sprintf(`
+	c.importStep(resource.TestStep{
+		Config: env.Config(fmt.Sprintf(`
 resource "zoom_meeting" "pmi" {
   user_id    = %q
   topic      = "tf-acc-pmi"
   start_time = %q
 }
-`, env.Host, start),
-			ResourceName:  "zoom_meeting.pmi",
-			ImportState:   true,
-			ImportStateId: strconv.FormatInt(m.ID, 10),
-			ExpectError:   regexp.MustCompile(`(?s)held on the host's Personal Meeting ID.*refuses to delete`),
-		}
+`, env.Host, start)),
+		ResourceName:  "zoom_meeting.pmi",
+		ImportState:   true,
+		ImportStateId: strconv.FormatInt(m.ID, 10),
+		ExpectError:   regexp.MustCompile(`(?s)held on the host's Personal Meeting ID.*refuses to delete`),
 	})
 }
 

@@ -179,10 +179,11 @@ func TestAccMeeting_scheduled(t *testing.T) {
 		onePatch    string // zoom_meeting.onepatch's topic
 		notify      bool   // and notify_on_destroy
 		apply       int    // the apply (0 to 3), for meetingTemplate
+		noTemplate  bool   // leaves meetingTemplate out (the import steps' working directories need none of it)
 	}
 	config := func(v version) string {
 		var template string
-		if tmpl != nil {
+		if tmpl != nil && !v.noTemplate {
 			template = tmpl.config(v.apply)
 		}
 		return env.Config(template + fmt.Sprintf(`
@@ -285,6 +286,10 @@ resource "zoom_meeting" "onepatch" {
 	// A new host for zoom_meeting.test, the same host by ID for zoom_meeting.byid, more occurrences.
 	v4 := v3
 	v4.host, v4.byID, v4.weeklyEnd, v4.apply = "zoom_user.other_host.email", "id", 8, 3
+	// The import steps run in working directories of their own, which need only what the imported meetings'
+	// blocks refer to: the fewer providers, the cheaper terraform init and import.
+	imports := v1
+	imports.noTemplate = true
 	// meetingTemplate's checks and taints per apply.
 	var tmplPlan [4][]plancheck.PlanCheck
 	var tmplState [4][]statecheck.StateCheck
@@ -344,11 +349,13 @@ resource "zoom_meeting" "onepatch" {
 			},
 			// Import by meeting ID; the imported start_url carries a newer token.
 			{
+				Config:       config(imports),
 				ResourceName: meetingAddr, ImportState: true, ImportStateVerify: true,
 				ImportStateVerifyIgnore: []string{"start_url"},
 			},
 			// An import reads Zoom's UTC spelling of the start time; everything else matches.
 			{
+				Config:       config(imports),
 				ResourceName: weeklyAddr, ImportState: true, ImportStateVerify: true,
 				ImportStateVerifyIgnore: []string{"start_url", "start_time"},
 			},
@@ -771,7 +778,7 @@ func meetingGeneratedPasscode(c *eventCase) {
 		}
 		c.destroyedCheck(checkMeetingsDestroyed(set.envs[name]))
 	}
-	c.addSet(set, func(name string, env *acctest.Env) string {
+	body := func(name string, env *acctest.Env) string {
 		if want[name] == "" {
 			return fmt.Sprintf(`
 resource "zoom_meeting" %[1]q {
@@ -793,12 +800,14 @@ resource "zoom_meeting" %[1]q {
   start_time = %[4]q
 }
 `, name, env.Host, acctest.RandomName(), zoomUTC(futureUTC(30*time.Hour)))
-	}, eventAfterCreate...)
+	}
+	c.addSet(set, body, eventAfterCreate...)
 	for _, name := range anyTime {
-		c.importStep(func(string) resource.TestStep {
-			return resource.TestStep{
-				ResourceName: "zoom_meeting." + name, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_url"},
-			}
+		// The import's working directory needs only the meeting's configuration (see importStep).
+		env := set.envs[name]
+		c.importStep(resource.TestStep{
+			Config:       env.ProviderBlock(name) + body(name, env),
+			ResourceName: "zoom_meeting." + name, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_url"},
 		})
 	}
 }

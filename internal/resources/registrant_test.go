@@ -174,9 +174,10 @@ resource "zoom_meeting_registrant" %q {
 %s}
 `, name, email[name], firstName, statusLine)
 	}
-	// config is the configuration before (second false) and after the changes of the second step; closed adds
-	// a registrant of a meeting that takes no registrations.
-	config := func(second, closed bool) string {
+	// build is the configuration before (second false) and after the changes of the second apply; closed adds
+	// a registrant of a meeting that takes no registrations; base leaves out the knob and questions scenarios
+	// (for the import steps, whose working directories need only the imported registrants and their parents).
+	build := func(second, closed, base bool) string {
 		var b strings.Builder
 		fmt.Fprintf(&b, `
 resource "zoom_meeting" "m" {
@@ -253,6 +254,9 @@ resource "zoom_meeting_registrant" "closed" {
 }
 `, env.Host, start, email["closed"])
 		}
+		if base {
+			return b.String()
+		}
 		if set.names == nil {
 			b.WriteString(questions["zoom"])
 		}
@@ -294,6 +298,7 @@ resource "zoom_meeting_registrant" "%[1]s_removed" {
 		}
 		return b.String()
 	}
+	config := func(second, closed bool) string { return build(second, closed, false) }
 
 	created := []statecheck.StateCheck{
 		sameID.AddStateValue(meetingRegistrantAddr, tfjsonpath.New("id")),
@@ -395,8 +400,8 @@ resource "zoom_meeting_registrant" "%[1]s_removed" {
 	return lifecyclePart{
 		names: set.names, config: config, created: created, portal: portal, planned: planned, changed: changed,
 		imports: []resource.TestStep{
-			{ResourceName: "zoom_meeting_registrant.pending", ImportState: true, ImportStateVerify: true},
-			{ResourceName: webinarRegistrantAddr, ImportState: true, ImportStateVerify: true},
+			{Config: env.Config(build(true, false, true)), ResourceName: "zoom_meeting_registrant.pending", ImportState: true, ImportStateVerify: true},
+			{Config: env.Config(build(true, false, true)), ResourceName: webinarRegistrantAddr, ImportState: true, ImportStateVerify: true},
 		},
 		failing:   []wantDiag{diagAbout("zoom_meeting_registrant.closed", `does not take registrations.*settings.approval_type = 0`)},
 		destroyed: destroyed,

@@ -34,7 +34,7 @@ type eventCase struct {
 	names     []string     // the other provider local names
 	errs      *stepErrors
 	phases    [eventPhases]eventStep
-	imports   []func(createConfig string) resource.TestStep
+	imports   []resource.TestStep
 	destroyed []resource.TestCheckFunc
 }
 
@@ -101,10 +101,11 @@ func (c *eventCase) fail(p eventPhase, want ...wantDiag) {
 	c.phases[p].want = append(c.phases[p].want, want...)
 }
 
-// importStep adds an import step after the main apply; f gets the main apply's configuration.
-func (c *eventCase) importStep(f func(createConfig string) resource.TestStep) {
-	c.imports = append(c.imports, f)
-}
+// importStep adds an import step after the main apply. Its configuration should hold only the provider block and
+// the resource it imports: the step runs in a working directory of its own, where terraform init and import start
+// every provider the configuration names, and ImportStateVerify compares the imported resource with the
+// TestCase's state whatever else the configuration holds.
+func (c *eventCase) importStep(step resource.TestStep) { c.imports = append(c.imports, step) }
 
 // destroyedCheck adds a CheckDestroy function.
 func (c *eventCase) destroyedCheck(f ...resource.TestCheckFunc) {
@@ -141,9 +142,7 @@ func (c *eventCase) run() {
 		}
 		steps = append(steps, step)
 		if p == eventCreate {
-			for _, f := range c.imports {
-				steps = append(steps, f(step.Config))
-			}
+			steps = append(steps, c.imports...)
 		}
 	}
 	acctest.ParallelTest(c.t, resource.TestCase{

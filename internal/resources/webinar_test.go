@@ -295,7 +295,11 @@ resource "zoom_webinar" %[1]q {
 			statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("question_and_answer").AtMapKey("allow_anonymous_questions"), knownvalue.Bool(true)),
 			webinarPatches{env, webinarAddr, 1},
 		},
-		imports: []resource.TestStep{{ResourceName: webinarAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_url"}}},
+		// The import step's working directory needs only the webinar.
+		imports: []resource.TestStep{{
+			Config:       env.Config(webinar("test", host, topic+"-v2", v2)),
+			ResourceName: webinarAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_url"},
+		}},
 	}
 	for _, name := range addon.names {
 		part.failing = append(part.failing, diagAbout("zoom_webinar."+name, `Error creating Zoom webinar.*Webinar add-on is missing.*webinar licence`))
