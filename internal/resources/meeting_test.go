@@ -145,17 +145,20 @@ const (
 //   - one field changed costs exactly one PATCH and a destroy-time argument none (zoom_meeting.onepatch, on an
 //     account of its own, provider zoomonepatch, so that its requests are counted apart);
 //   - meetings and a webinar created from account templates (meetingTemplate, formerly TestAccMeeting_template,
-//     on sandboxes of their own: with the sandbox only).
+//     on sandboxes of their own: with the sandbox only);
+//   - meetings whose time passes (meetingExpired, formerly TestAccMeeting_expired, on sandboxes of their own:
+//     with the sandbox only), which add a last step that must fail.
 func TestAccMeeting_scheduled(t *testing.T) {
 	env := acctest.New(t)
 	onePatchEnv := acctest.New(t)
 	var tmpl *meetingTemplate
+	var expired *meetingExpired
 	names := []string{"zoomonepatch"}
 	destroyed := []resource.TestCheckFunc{checkMeetingsDestroyed(env), checkMeetingsDestroyed(onePatchEnv)}
 	if !acctest.RealAccount() {
-		tmpl = newMeetingTemplate(t)
-		names = append(names, tmpl.names()...)
-		destroyed = append(destroyed, tmpl.destroyed()...)
+		tmpl, expired = newMeetingTemplate(t), newMeetingExpired(t)
+		names = append(append(names, tmpl.names()...), expired.set.names...)
+		destroyed = append(append(destroyed, tmpl.destroyed()...), expired.destroyed()...)
 	}
 	alt, alt2, otherHost := env.RandomEmail(), env.RandomEmail(), env.RandomEmail()
 	start := futureUTC(72 * time.Hour)
@@ -179,12 +182,13 @@ func TestAccMeeting_scheduled(t *testing.T) {
 		onePatch    string // zoom_meeting.onepatch's topic
 		notify      bool   // and notify_on_destroy
 		apply       int    // the apply (0 to 3), for meetingTemplate
-		noTemplate  bool   // leaves meetingTemplate out (the import steps' working directories need none of it)
+		expired     string // meetingExpired's zoomchanged topic
+		importOnly  bool   // leaves meetingTemplate and meetingExpired out (the import steps need none of them)
 	}
 	config := func(v version) string {
 		var template string
-		if tmpl != nil && !v.noTemplate {
-			template = tmpl.config(v.apply)
+		if tmpl != nil && !v.importOnly {
+			template = tmpl.config(v.apply) + expired.config(v.expired)
 		}
 		return env.Config(template + fmt.Sprintf(`
 resource "zoom_user" "alt" {
@@ -272,7 +276,7 @@ resource "zoom_meeting" "onepatch" {
 		settings: `    waiting_room      = true
     mute_upon_entry   = true
     alternative_hosts = [zoom_user.alt.email]`,
-		weeklyEnd: 6, byID: "email", onePatch: "tf-acc-one",
+		weeklyEnd: 6, byID: "email", onePatch: "tf-acc-one", expired: "tf-acc-a",
 	}
 	// Update in place: topic, duration and two settings of zoom_meeting.test; the topic of zoom_meeting.onepatch.
 	v2 := v1
@@ -289,7 +293,7 @@ resource "zoom_meeting" "onepatch" {
 	// The import steps run in working directories of their own, which need only what the imported meetings'
 	// blocks refer to: the fewer providers, the cheaper terraform init and import.
 	imports := v1
-	imports.noTemplate = true
+	imports.importOnly = true
 	// meetingTemplate's checks and taints per apply.
 	var tmplPlan [4][]plancheck.PlanCheck
 	var tmplState [4][]statecheck.StateCheck
@@ -299,12 +303,34 @@ resource "zoom_meeting" "onepatch" {
 			tmplPlan[i], tmplState[i] = tmpl.checks(i)
 			tmplTaint[i] = tmpl.taint(i)
 		}
+		tmplState[0] = append(tmplState[0], expired.created()...)
+		tmplPlan[2] = append(tmplPlan[2], expired.endPlan()...)
+		tmplState[2] = append(tmplState[2], expired.endState()...)
+	}
+	// meetingExpired's steps: the clocks move before the refresh step, the held meetings end before v3, and a
+	// last step changes an expired meeting.
+	refreshCheck := startURL.same()
+	started, ended := func() {}, func() {}
+	var last []resource.TestStep
+	if expired != nil {
+		refreshCheck = resource.ComposeAggregateTestCheckFunc(refreshCheck, expired.refreshed())
+		fatal := func(f func() error) func() {
+			return func() {
+				if err := f(); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		started, ended = fatal(expired.started), fatal(expired.end)
+		v5 := v4
+		v5.expired = "tf-acc-b"
+		last = append(last, resource.TestStep{PreConfig: expired.expireChanged, Config: config(v5), ExpectError: changedError})
 	}
 
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
 		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		Steps: []resource.TestStep{
+		Steps: append([]resource.TestStep{
 			// The first apply creates everything (the state is empty). The waiting room turning join-before-host
 			// off already in the plan is checked where zoom_meeting.gone is created again (last step).
 			{
@@ -343,8 +369,9 @@ resource "zoom_meeting" "onepatch" {
 			// Zoom mints a new start_url token on every read; a refresh keeps the one in state, and the plan after
 			// it is empty.
 			{
+				PreConfig:         started,
 				RefreshState:      true,
-				Check:             startURL.same(),
+				Check:             refreshCheck,
 				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 			// Import by meeting ID; the imported start_url carries a newer token.
@@ -396,6 +423,7 @@ resource "zoom_meeting" "onepatch" {
 						t.Fatalf("out-of-band change: %v", err)
 					}
 					onePatch.reset()
+					ended()
 				},
 				Config: config(v3), Taint: tmplTaint[2],
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -443,7 +471,7 @@ resource "zoom_meeting" "onepatch" {
 					)...)},
 				},
 			},
-		},
+		}, last...),
 	})
 }
 
@@ -590,8 +618,8 @@ func longTopic() string {
 	return string(b)
 }
 
-// TestAccMeeting_expired: meetings whose time passes, each scenario on a sandbox of its own (a provider local name)
-// in one TestCase and one configuration, the clock moved per sandbox:
+// meetingExpired (formerly TestAccMeeting_expired, now on TestAccMeeting_scheduled's steps): meetings whose time
+// passes, each scenario on a sandbox of its own (a provider local name), the clock moved per sandbox:
 //   - once a meeting's time has passed Zoom answers 404 code 3001 as for a deleted one: the meeting stays in state
 //     as expired, the plan stays empty, and destroy succeeds; with an account that keeps past meetings (no
 //     expiry), it reads normally and destroy succeeds too (zoomexpires, zoomneverexpires);
@@ -602,44 +630,65 @@ func longTopic() string {
 //   - accounts that report a recurring meeting's next occurrence as its start time (an unconfirmed Zoom
 //     behaviour, a sandbox knob) keep an empty plan once the first occurrences passed (zoomstartfirst,
 //     zoomstartnext).
-func TestAccMeeting_expired(t *testing.T) {
-	ended := map[string]string{"zoomendedwaiting": sandbox.EndedStatusWaiting, "zoomendedfinished": sandbox.EndedStatusFinished}
+//
+// The first apply creates the meetings; the refresh step after hours (days) passed and the held meetings
+// started shows their status and the occurrences left, with an empty plan; the held meetings end before a later
+// apply, which plans no change for any of them and keeps the status Zoom reports; the last step changes an
+// expired meeting's topic, which must fail at plan time.
+type meetingExpired struct {
+	set        sandboxSet
+	ended      map[string]string
+	refs       map[string]*meetingRef
+	in2h, in3h string
+}
+
+func newMeetingExpired(t *testing.T) *meetingExpired {
 	endedProfile := func(status string) func(*sandbox.Profile) {
 		return func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = -1; p.EndedMeetingStatus = status }
 	}
-	set := newSandboxes(t, map[string]func(*sandbox.Profile){
-		"zoomexpires":       func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = 0 },
-		"zoomneverexpires":  func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = -1 },
-		"zoomchanged":       nil,
-		"zoomendedwaiting":  endedProfile(sandbox.EndedStatusWaiting),
-		"zoomendedfinished": endedProfile(sandbox.EndedStatusFinished),
-		"zoomstartfirst":    func(p *sandbox.Profile) { p.RecurringStartTime = sandbox.RecurringStartFirst },
-		"zoomstartnext":     func(p *sandbox.Profile) { p.RecurringStartTime = sandbox.RecurringStartNextOccurrence },
-	})
-	in2h, in3h := zoomUTC(futureUTC(2*time.Hour)), zoomUTC(futureUTC(3*time.Hour))
-	config := func(changedTopic string) string {
-		return set.config(func(name string, env *acctest.Env) string {
-			switch name {
-			case "zoomchanged":
-				return fmt.Sprintf(`
+	return &meetingExpired{
+		set: newSandboxes(t, map[string]func(*sandbox.Profile){
+			"zoomexpires":       func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = 0 },
+			"zoomneverexpires":  func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = -1 },
+			"zoomchanged":       nil,
+			"zoomendedwaiting":  endedProfile(sandbox.EndedStatusWaiting),
+			"zoomendedfinished": endedProfile(sandbox.EndedStatusFinished),
+			"zoomstartfirst":    func(p *sandbox.Profile) { p.RecurringStartTime = sandbox.RecurringStartFirst },
+			"zoomstartnext":     func(p *sandbox.Profile) { p.RecurringStartTime = sandbox.RecurringStartNextOccurrence },
+		}),
+		ended: map[string]string{"zoomendedwaiting": sandbox.EndedStatusWaiting, "zoomendedfinished": sandbox.EndedStatusFinished},
+		refs:  map[string]*meetingRef{"zoomendedwaiting": {}, "zoomendedfinished": {}},
+		in2h:  zoomUTC(futureUTC(2 * time.Hour)), in3h: zoomUTC(futureUTC(3 * time.Hour)),
+	}
+}
+
+// config is the scenario's provider blocks and meetings, zoomchanged's with the given topic.
+func (m *meetingExpired) config(changedTopic string) string {
+	var b strings.Builder
+	for _, name := range m.set.names {
+		env := m.set.envs[name]
+		b.WriteString(env.ProviderBlock(name))
+		switch name {
+		case "zoomchanged":
+			fmt.Fprintf(&b, `
 resource "zoom_meeting" %[1]q {
   provider   = %[1]s
   user_id    = %[2]q
   topic      = %[3]q
   start_time = %[4]q
 }
-`, name, env.Host, changedTopic, in2h)
-			case "zoomendedwaiting", "zoomendedfinished":
-				return fmt.Sprintf(`
+`, name, env.Host, changedTopic, m.in2h)
+		case "zoomendedwaiting", "zoomendedfinished":
+			fmt.Fprintf(&b, `
 resource "zoom_meeting" %[1]q {
   provider   = %[1]s
   user_id    = %[2]q
   topic      = "tf-acc-held"
   start_time = %[3]q
 }
-`, name, env.Host, in3h)
-			case "zoomstartfirst", "zoomstartnext":
-				return fmt.Sprintf(`
+`, name, env.Host, m.in3h)
+		case "zoomstartfirst", "zoomstartnext":
+			fmt.Fprintf(&b, `
 resource "zoom_meeting" %[1]q {
   provider   = %[1]s
   user_id    = %[2]q
@@ -652,9 +701,9 @@ resource "zoom_meeting" %[1]q {
     end_times = 10
   }
 }
-`, name, env.Host, in2h)
-			}
-			return fmt.Sprintf(`
+`, name, env.Host, m.in2h)
+		default:
+			fmt.Fprintf(&b, `
 resource "zoom_meeting" %[1]q {
   provider   = %[1]s
   user_id    = %[2]q
@@ -662,86 +711,97 @@ resource "zoom_meeting" %[1]q {
   start_time = %[3]q
   duration   = 30
 }
-`, name, env.Host, in2h)
-		})
-	}
-	refs := map[string]*meetingRef{"zoomendedwaiting": {}, "zoomendedfinished": {}}
-	sessions := func(f func(s *sandbox.Server, id int64) error) func() {
-		return func() {
-			for name, ref := range refs {
-				if err := f(set.envs[name].Sandbox, ref.id); err != nil {
-					t.Fatal(err)
-				}
-			}
+`, name, env.Host, m.in2h)
 		}
 	}
-	var captures []statecheck.StateCheck
-	for name, ref := range refs {
-		captures = append(captures, ref.captureNow("zoom_meeting."+name))
+	return b.String()
+}
+
+func (m *meetingExpired) sessions(f func(s *sandbox.Server, id int64) error) error {
+	for name, ref := range m.refs {
+		if err := f(m.set.envs[name].Sandbox, ref.id); err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+// created are the state checks of the first apply.
+func (m *meetingExpired) created() []statecheck.StateCheck {
+	var out []statecheck.StateCheck
+	for name, ref := range m.refs {
+		out = append(out, ref.captureNow("zoom_meeting."+name))
+	}
+	return out
+}
+
+// started moves the clocks and starts the held meetings, before the refresh step.
+func (m *meetingExpired) started() error {
+	m.set.envs["zoomexpires"].Sandbox.Advance(6 * time.Hour)
+	m.set.envs["zoomneverexpires"].Sandbox.Advance(6 * time.Hour)
+	m.set.envs["zoomstartfirst"].Sandbox.Advance(3 * 24 * time.Hour)
+	m.set.envs["zoomstartnext"].Sandbox.Advance(3 * 24 * time.Hour)
+	return m.sessions((*sandbox.Server).StartMeeting)
+}
+
+// refreshed checks the state the refresh step read (its plan must be empty).
+func (m *meetingExpired) refreshed() resource.TestCheckFunc {
 	status := func(name, want string) resource.TestCheckFunc {
 		return resource.TestCheckResourceAttr("zoom_meeting."+name, "status", want)
 	}
-	destroyed := []resource.TestCheckFunc{
-		checkMeetingsDestroyed(set.envs["zoomexpires"]), checkMeetingsDestroyed(set.envs["zoomneverexpires"]),
-		checkMeetingsDestroyed(set.envs["zoomstartfirst"]), checkMeetingsDestroyed(set.envs["zoomstartnext"]),
+	return resource.ComposeAggregateTestCheckFunc(
+		status("zoomexpires", "expired"),
+		status("zoomneverexpires", "waiting"),
+		status("zoomendedwaiting", "started"),
+		status("zoomendedfinished", "started"),
+		// Past occurrences drop off.
+		resource.TestCheckResourceAttr("zoom_meeting.zoomstartfirst", "occurrences.#", "7"),
+		resource.TestCheckResourceAttr("zoom_meeting.zoomstartnext", "occurrences.#", "7"),
+	)
+}
+
+// end ends the held meetings, before a later apply; endPlan and endState check that apply's plan (no change
+// for any of the scenario's meetings) and the state after it.
+func (m *meetingExpired) end() error { return m.sessions((*sandbox.Server).EndMeeting) }
+
+func (m *meetingExpired) endPlan() []plancheck.PlanCheck {
+	var out []plancheck.PlanCheck
+	for _, name := range m.set.names {
+		out = append(out, plancheck.ExpectResourceAction("zoom_meeting."+name, plancheck.ResourceActionNoop))
 	}
-	for name := range ended {
-		env := set.envs[name]
-		destroyed = append(destroyed, func(*terraform.State) error {
+	return out
+}
+
+func (m *meetingExpired) endState() []statecheck.StateCheck {
+	var out []statecheck.StateCheck
+	for name, status := range m.ended {
+		out = append(out, statecheck.ExpectKnownValue("zoom_meeting."+name, tfjsonpath.New("status"), knownvalue.StringExact(status)))
+	}
+	return out
+}
+
+// expireChanged lets a day pass for zoomchanged, before the last step.
+func (m *meetingExpired) expireChanged() { m.set.envs["zoomchanged"].Sandbox.Advance(24 * time.Hour) }
+
+// changedError is the last step's error.
+var changedError = regexp.MustCompile(`(?s)Meeting has expired.*so topic cannot`)
+
+// destroyed checks that destroy left nothing behind, and sent one DELETE for each ended meeting.
+func (m *meetingExpired) destroyed() []resource.TestCheckFunc {
+	out := []resource.TestCheckFunc{
+		checkMeetingsDestroyed(m.set.envs["zoomexpires"]), checkMeetingsDestroyed(m.set.envs["zoomneverexpires"]),
+		checkMeetingsDestroyed(m.set.envs["zoomstartfirst"]), checkMeetingsDestroyed(m.set.envs["zoomstartnext"]),
+	}
+	for name := range m.ended {
+		env := m.set.envs[name]
+		out = append(out, func(*terraform.State) error {
 			if got := env.Sandbox.RequestStats().ByRoute["DELETE /v2/meetings/{meetingId}"]; got != 1 {
 				return fmt.Errorf("%s: destroy sent %d DELETE requests, want 1", name, got)
 			}
 			return nil
 		})
 	}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: set.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		Steps: []resource.TestStep{
-			{
-				Config:           config("tf-acc-a"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(captures...)}},
-			},
-			// Hours pass (days for the recurring meetings), and the held meetings start. A refresh shows the status
-			// Zoom reports and the occurrences left, and the plan after it is empty.
-			{
-				PreConfig: func() {
-					set.envs["zoomexpires"].Sandbox.Advance(6 * time.Hour)
-					set.envs["zoomneverexpires"].Sandbox.Advance(6 * time.Hour)
-					set.envs["zoomstartfirst"].Sandbox.Advance(3 * 24 * time.Hour)
-					set.envs["zoomstartnext"].Sandbox.Advance(3 * 24 * time.Hour)
-					sessions((*sandbox.Server).StartMeeting)()
-				},
-				RefreshState: true,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					status("zoomexpires", "expired"),
-					status("zoomneverexpires", "waiting"),
-					status("zoomendedwaiting", "started"),
-					status("zoomendedfinished", "started"),
-					// Past occurrences drop off.
-					resource.TestCheckResourceAttr("zoom_meeting.zoomstartfirst", "occurrences.#", "7"),
-					resource.TestCheckResourceAttr("zoom_meeting.zoomstartnext", "occurrences.#", "7"),
-				),
-				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-			// The held meetings end.
-			{
-				PreConfig:    sessions((*sandbox.Server).EndMeeting),
-				RefreshState: true,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					status("zoomendedwaiting", ended["zoomendedwaiting"]),
-					status("zoomendedfinished", ended["zoomendedfinished"]),
-				),
-				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-			{
-				PreConfig:   func() { set.envs["zoomchanged"].Sandbox.Advance(24 * time.Hour) },
-				Config:      config("tf-acc-b"),
-				ExpectError: regexp.MustCompile(`(?s)Meeting has expired.*so topic cannot`),
-			},
-		},
-	})
+	return out
 }
 
 // meetingGeneratedPasscode (formerly TestAccMeeting_generatedPasscode, now in TestAccEvent_edgeCases): with no
