@@ -3,13 +3,11 @@ package resources_test
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -19,9 +17,10 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/sandbox"
 )
 
-// meetingImportOnPMIRefused (formerly TestAccMeeting_importOnPMIRefused, now an import step of
-// TestAccEvent_edgeCases): a meeting held on the host's PMI (created in the portal) shares the PMI as its ID and
-// cannot be deleted, so importing it is refused with the reason instead of taking it under management.
+// meetingImportOnPMIRefused (formerly TestAccMeeting_importOnPMIRefused, now an import block in
+// TestAccEvent_edgeCases' plan that must fail): a meeting held on the host's PMI (created in the portal) shares
+// the PMI as its ID and cannot be deleted, so importing it is refused with the reason instead of taking it under
+// management.
 func meetingImportOnPMIRefused(c *eventCase) {
 	env := c.env
 	start := zoomUTC(futureUTC(48 * time.Hour))
@@ -34,19 +33,20 @@ func meetingImportOnPMIRefused(c *eventCase) {
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	c.importStep(resource.TestStep{
-		Config: env.Config(fmt.Sprintf(`
+	c.add(fmt.Sprintf(`
+import {
+  to = zoom_meeting.pmi
+  id = "%d"
+}
+
 resource "zoom_meeting" "pmi" {
   user_id    = %q
   topic      = "tf-acc-pmi"
   start_time = %q
 }
-`, env.Host, start)),
-		ResourceName:  "zoom_meeting.pmi",
-		ImportState:   true,
-		ImportStateId: strconv.FormatInt(m.ID, 10),
-		ExpectError:   regexp.MustCompile(`(?s)held on the host's Personal Meeting ID.*refuses to delete`),
-	})
+`, m.ID, env.Host, start), eventPlanFail)
+	// Terraform reports an import block's error without naming the resource; the message names the meeting.
+	c.failText(eventPlanFail, fmt.Sprintf(`Zoom meeting %d is held on the host's Personal Meeting ID.*refuses to delete`, m.ID))
 }
 
 // webinarAlternativeHostsCommaSeparated (formerly TestAccWebinar_alternativeHostsCommaSeparated, now in

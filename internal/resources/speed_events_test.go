@@ -1,6 +1,7 @@
 package resources_test
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -60,6 +61,7 @@ type eventStep struct {
 	pre    []func()
 	state  []statecheck.StateCheck
 	want   []wantDiag
+	text   []*regexp.Regexp // errors Terraform reports without naming a resource (an import block's)
 }
 
 func newEventCase(t *testing.T, env *acctest.Env) *eventCase {
@@ -107,6 +109,12 @@ func (c *eventCase) fail(p eventPhase, want ...wantDiag) {
 // TestCase's state whatever else the configuration holds.
 func (c *eventCase) importStep(step resource.TestStep) { c.imports = append(c.imports, step) }
 
+// failText expects an error of a failing phase that Terraform reports without naming the resource (the
+// refusal of an import block, say): pattern must match the step's error output.
+func (c *eventCase) failText(p eventPhase, pattern string) {
+	c.phases[p].text = append(c.phases[p].text, regexp.MustCompile(`(?s)`+pattern))
+}
+
 // destroyedCheck adds a CheckDestroy function.
 func (c *eventCase) destroyedCheck(f ...resource.TestCheckFunc) {
 	c.destroyed = append(c.destroyed, f...)
@@ -119,6 +127,7 @@ func (c *eventCase) config(p eventPhase) string { return c.env.Config(c.phases[p
 func (c *eventCase) run() {
 	c.t.Helper()
 	var steps []resource.TestStep
+	var text []*regexp.Regexp // the failText patterns of the running step
 	for p := eventValidate; p < eventPhases; p++ {
 		ph := &c.phases[p]
 		if ph.config.Len() == 0 {
@@ -126,7 +135,7 @@ func (c *eventCase) run() {
 		}
 		pre := slices.Clone(ph.pre)
 		if p != eventCreate {
-			pre = append([]func(){c.errs.expect(ph.want...)}, pre...)
+			pre = append([]func(){c.errs.expect(ph.want...), func() { text = ph.text }}, pre...)
 		}
 		step := resource.TestStep{
 			Config: c.config(p),
@@ -148,8 +157,16 @@ func (c *eventCase) run() {
 	acctest.ParallelTest(c.t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(c.names...),
 		CheckDestroy:             resource.ComposeTestCheckFunc(c.destroyed...),
-		ErrorCheck:               c.errs.check,
-		Steps:                    steps,
+		ErrorCheck: func(err error) error {
+			for _, pattern := range text {
+				if !pattern.MatchString(err.Error()) {
+					return fmt.Errorf("the step's error does not match %s: %w", pattern, err)
+				}
+			}
+			text = nil
+			return c.errs.check(err)
+		},
+		Steps: steps,
 	})
 	c.errs.done()
 }
