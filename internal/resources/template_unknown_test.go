@@ -2,7 +2,6 @@ package resources_test
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 	"time"
 
@@ -16,14 +15,14 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/sandbox"
 )
 
-// templateFromDataSource is a meeting or webinar (zoom_<kind>.<name>, on the provider of that local name) whose
+// templateFromDataSource is a meeting or webinar (zoom_<kind>.<name>, on the provider of local name prov) whose
 // template_id comes from the templates data source of a zoom_user that the same configuration manages: while that
 // user has changes pending, Terraform reads the data source only at apply time, so template_id is unknown in the
 // plan. host is the meeting's user_id expression.
-func templateFromDataSource(name, email, kind, dept, template, host string, start time.Time) string {
+func templateFromDataSource(name, prov, email, kind, dept, template, host string, start time.Time) string {
 	return fmt.Sprintf(`
 resource "zoom_user" "%[1]s_owner" {
-  provider = %[1]s
+  provider = %[8]s
   email    = %[2]q
   action   = "autoCreate"
   type     = 2
@@ -31,19 +30,19 @@ resource "zoom_user" "%[1]s_owner" {
 }
 
 data "zoom_%[4]s_templates" %[1]q {
-  provider = %[1]s
+  provider = %[8]s
   user_id  = zoom_user.%[1]s_owner.id
   name     = %[5]q
 }
 
 resource "zoom_%[4]s" %[1]q {
-  provider    = %[1]s
+  provider    = %[8]s
   user_id     = %[6]s
   topic       = "From a template"
   start_time  = %[7]q
   template_id = data.zoom_%[4]s_templates.%[1]s.ids[0]
 }
-`, name, email, dept, kind, template, host, zoomUTC(start))
+`, name, email, dept, kind, template, host, zoomUTC(start), prov)
 }
 
 // meetingTemplate (formerly TestAccMeeting_template, now on the four applies of TestAccMeeting_scheduled) creates a
@@ -51,7 +50,7 @@ resource "zoom_%[4]s" %[1]q {
 // creation: another one leaves the existing meeting as it is (with a warning), and replacing it (taint, or apply
 // -replace) creates it from the new template (zoom_meeting.zoomtemplate).
 //
-// The same steps carry, each on a sandbox of its own, an existing meeting (zoomdeferred) and webinar
+// The same steps carry, on the same sandbox (provider zoomtemplate), an existing meeting (zoomdeferred) and webinar
 // (zoomdeferredwebinar) that are not replaced because their template_id is unknown at plan time, nor at apply
 // when the template read then differs: a new host replaces the meeting, created from the configured template.
 type meetingTemplate struct {
@@ -76,13 +75,14 @@ const (
 )
 
 func newMeetingTemplate(t *testing.T) *meetingTemplate {
-	set := newSandboxes(t, map[string]func(*sandbox.Profile){"zoomtemplate": nil, "zoomdeferred": nil, "zoomdeferredwebinar": nil})
+	set := newSandboxes(t, map[string]func(*sandbox.Profile){"zoomtemplate": nil})
+	env := set.envs["zoomtemplate"]
 	m := &meetingTemplate{
 		set: set, start: zoomUTC(futureUTC(50 * time.Hour)), deferredStart: futureUTC(96 * time.Hour),
-		meetingEmail: set.envs["zoomdeferred"].RandomEmail(), webinarEmail: set.envs["zoomdeferredwebinar"].RandomEmail(),
+		meetingEmail: env.RandomEmail(), webinarEmail: env.RandomEmail(),
 		sameID: statecheck.CompareValue(compare.ValuesSame()), sameWebinarID: statecheck.CompareValue(compare.ValuesSame()),
 	}
-	deferredHost := fmt.Sprintf("%q", set.envs["zoomdeferred"].Host)
+	deferredHost := fmt.Sprintf("%q", env.Host)
 	v1 := templateVersion{"All-hands", "Sales", "All-hands", deferredHost, "Sales"}
 	// An unrelated change to the owners defers the data sources; the meeting and webinar stay.
 	v2 := templateVersion{"Training", "Marketing", "All-hands", deferredHost, "Marketing"}
@@ -95,23 +95,15 @@ func newMeetingTemplate(t *testing.T) *meetingTemplate {
 	return m
 }
 
-// names are the provider local names of the scenario's sandboxes.
+// names are the provider local names of the scenario's sandbox.
 func (m *meetingTemplate) names() []string { return m.set.names }
 
-// config is the scenario's provider blocks and resources for apply i (0 to 3).
+// config is the scenario's provider block and resources for apply i (0 to 3).
 func (m *meetingTemplate) config(i int) string {
+	const name = "zoomtemplate"
 	v := m.versions[i]
-	var b strings.Builder
-	for _, name := range m.set.names {
-		env := m.set.envs[name]
-		b.WriteString(env.ProviderBlock(name))
-		switch name {
-		case "zoomdeferred":
-			b.WriteString(templateFromDataSource(name, m.meetingEmail, "meeting", v.dept, v.deferredTemplate, v.host, m.deferredStart))
-		case "zoomdeferredwebinar":
-			b.WriteString(templateFromDataSource(name, m.webinarEmail, "webinar", v.webinarDept, "Product launch", fmt.Sprintf("%q", env.Host), m.deferredStart))
-		default:
-			fmt.Fprintf(&b, `
+	env := m.set.envs[name]
+	return env.ProviderBlock(name) + fmt.Sprintf(`
 data "zoom_meeting_templates" %[1]q {
   provider = %[1]s
   user_id  = %[2]q
@@ -128,10 +120,9 @@ resource "zoom_meeting" %[1]q {
     host_video = true
   }
 }
-`, name, env.Host, v.template, m.start)
-		}
-	}
-	return b.String()
+`, name, env.Host, v.template, m.start) +
+		templateFromDataSource("zoomdeferred", name, m.meetingEmail, "meeting", v.dept, v.deferredTemplate, v.host, m.deferredStart) +
+		templateFromDataSource("zoomdeferredwebinar", name, m.webinarEmail, "webinar", v.webinarDept, "Product launch", fmt.Sprintf("%q", env.Host), m.deferredStart)
 }
 
 // taint is what apply i taints.
