@@ -68,7 +68,7 @@ func newEventCase(t *testing.T, env *acctest.Env) *eventCase {
 	return &eventCase{t: t, env: env, errs: &stepErrors{t: t}}
 }
 
-// provider serves the provider under local name as well.
+// provider serves the Zoom provider under the given local names as well.
 func (c *eventCase) provider(names ...string) { c.names = append(c.names, names...) }
 
 // add puts a configuration fragment into the given phases.
