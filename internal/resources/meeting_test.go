@@ -143,10 +143,23 @@ const (
 //   - a meeting whose host is named by e-mail and then by ID (zoom_meeting.byid): not a change of host;
 //   - a meeting deleted in the portal (zoom_meeting.gone): created again;
 //   - one field changed costs exactly one PATCH and a destroy-time argument none (zoom_meeting.onepatch, on an
-//     account of its own, provider zoomonepatch, so that its requests are counted apart).
+//     account of its own, provider zoomonepatch, so that its requests are counted apart);
+//   - meetings and a webinar created from account templates (meetingTemplate, formerly TestAccMeeting_template,
+//     on sandboxes of their own: with the sandbox only);
+//   - meetings whose time passes (meetingExpired, formerly TestAccMeeting_expired, on sandboxes of their own:
+//     with the sandbox only), which add a last step that must fail.
 func TestAccMeeting_scheduled(t *testing.T) {
 	env := acctest.New(t)
 	onePatchEnv := acctest.New(t)
+	var tmpl *meetingTemplate
+	var expired *meetingExpired
+	names := []string{"zoomonepatch"}
+	destroyed := []resource.TestCheckFunc{checkMeetingsDestroyed(env), checkMeetingsDestroyed(onePatchEnv)}
+	if !acctest.RealAccount() {
+		tmpl, expired = newMeetingTemplate(t), newMeetingExpired(t)
+		names = append(append(names, tmpl.names()...), expired.set.names...)
+		destroyed = append(append(destroyed, tmpl.destroyed()...), expired.destroyed()...)
+	}
 	alt, alt2, otherHost := env.RandomEmail(), env.RandomEmail(), env.RandomEmail()
 	start := futureUTC(72 * time.Hour)
 	berlin, _ := time.LoadLocation("Europe/Berlin")
@@ -168,9 +181,16 @@ func TestAccMeeting_scheduled(t *testing.T) {
 		byID        string // how zoom_meeting.byid names its host
 		onePatch    string // zoom_meeting.onepatch's topic
 		notify      bool   // and notify_on_destroy
+		apply       int    // the apply (0 to 3), for meetingTemplate
+		expired     string // meetingExpired's zoomchanged topic
+		importOnly  bool   // leaves meetingTemplate and meetingExpired out (the import steps need none of them)
 	}
 	config := func(v version) string {
-		return env.Config(fmt.Sprintf(`
+		var template string
+		if tmpl != nil && !v.importOnly {
+			template = tmpl.config(v.apply) + expired.config(v.expired)
+		}
+		return env.Config(template + fmt.Sprintf(`
 resource "zoom_user" "alt" {
   email  = %[1]q
   action = "autoCreate"
@@ -232,6 +252,7 @@ resource "zoom_meeting" "gone" {
   user_id    = %[9]q
   topic      = %[18]q
   start_time = %[6]q
+  settings   = { waiting_room = true }
 }
 %[14]s
 resource "zoom_meeting" "onepatch" {
@@ -255,34 +276,67 @@ resource "zoom_meeting" "onepatch" {
 		settings: `    waiting_room      = true
     mute_upon_entry   = true
     alternative_hosts = [zoom_user.alt.email]`,
-		weeklyEnd: 6, byID: "email", onePatch: "tf-acc-one",
+		weeklyEnd: 6, byID: "email", onePatch: "tf-acc-one", expired: "tf-acc-a",
 	}
 	// Update in place: topic, duration and two settings of zoom_meeting.test; the topic of zoom_meeting.onepatch.
 	v2 := v1
-	v2.topic, v2.duration, v2.onePatch = topic+"-renamed", 45, "tf-acc-two"
+	v2.topic, v2.duration, v2.onePatch, v2.apply = topic+"-renamed", 45, "tf-acc-two", 1
 	v2.settings = `    waiting_room      = true
     mute_upon_entry   = false
     alternative_hosts = [zoom_user.alt.email, zoom_user.alt2.email]`
 	// zoom_meeting.onepatch: a destroy-time argument.
 	v3 := v2
-	v3.notify = true
+	v3.notify, v3.apply = true, 2
 	// A new host for zoom_meeting.test, the same host by ID for zoom_meeting.byid, more occurrences.
 	v4 := v3
-	v4.host, v4.byID, v4.weeklyEnd = "zoom_user.other_host.email", "id", 8
+	v4.host, v4.byID, v4.weeklyEnd, v4.apply = "zoom_user.other_host.email", "id", 8, 3
+	// The import steps run in working directories of their own, which need only what the imported meetings'
+	// blocks refer to: the fewer providers, the cheaper terraform init and import.
+	imports := v1
+	imports.importOnly = true
+	// meetingTemplate's checks and taints per apply.
+	var tmplPlan [4][]plancheck.PlanCheck
+	var tmplState [4][]statecheck.StateCheck
+	var tmplTaint [4][]string
+	if tmpl != nil {
+		for i := range 4 {
+			tmplPlan[i], tmplState[i] = tmpl.checks(i)
+			tmplTaint[i] = tmpl.taint(i)
+		}
+		tmplState[0] = append(tmplState[0], expired.created()...)
+		tmplPlan[2] = append(tmplPlan[2], expired.endPlan()...)
+		tmplState[2] = append(tmplState[2], expired.endState()...)
+	}
+	// meetingExpired's steps: the clocks move before the refresh step, the held meetings end before v3, and a
+	// last step changes an expired meeting.
+	refreshCheck := startURL.same()
+	started, ended := func() {}, func() {}
+	var last []resource.TestStep
+	if expired != nil {
+		refreshCheck = resource.ComposeAggregateTestCheckFunc(refreshCheck, expired.refreshed())
+		fatal := func(f func() error) func() {
+			return func() {
+				if err := f(); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		started, ended = fatal(expired.started), fatal(expired.end)
+		v5 := v4
+		v5.expired = "tf-acc-b"
+		last = append(last, resource.TestStep{PreConfig: expired.expireChanged, Config: config(v5), ExpectError: changedError})
+	}
 
 	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed("zoomonepatch"),
-		CheckDestroy:             resource.ComposeTestCheckFunc(checkMeetingsDestroyed(env), checkMeetingsDestroyed(onePatchEnv)),
-		Steps: []resource.TestStep{
+		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed(names...),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		Steps: append([]resource.TestStep{
+			// The first apply creates everything (the state is empty). The waiting room turning join-before-host
+			// off already in the plan is checked where zoom_meeting.gone is created again (last step).
 			{
 				Config: config(v1),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionCreate),
-						// The waiting room turns join-before-host off, and the plan already says so.
-						plancheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("join_before_host"), knownvalue.Bool(false)),
-					},
-					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
+					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(tmplState[0],
 						sameID.AddStateValue(meetingAddr, tfjsonpath.New("id")),
 						differentID.AddStateValue(meetingAddr, tfjsonpath.New("id")),
 						statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(meetingIDPattern)),
@@ -309,23 +363,26 @@ resource "zoom_meeting" "onepatch" {
 						statecheck.ExpectKnownValue(weeklyAddr, tfjsonpath.New("settings").AtMapKey("jbh_time"), knownvalue.Int64Exact(5)),
 						weeklyRef.captureNow(weeklyAddr),
 						goneRef.captureNow(goneAddr),
-					)},
+					)...)},
 				},
 			},
 			// Zoom mints a new start_url token on every read; a refresh keeps the one in state, and the plan after
 			// it is empty.
 			{
+				PreConfig:         started,
 				RefreshState:      true,
-				Check:             startURL.same(),
+				Check:             refreshCheck,
 				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 			// Import by meeting ID; the imported start_url carries a newer token.
 			{
+				Config:       config(imports),
 				ResourceName: meetingAddr, ImportState: true, ImportStateVerify: true,
 				ImportStateVerifyIgnore: []string{"start_url"},
 			},
 			// An import reads Zoom's UTC spelling of the start time; everything else matches.
 			{
+				Config:       config(imports),
 				ResourceName: weeklyAddr, ImportState: true, ImportStateVerify: true,
 				ImportStateVerifyIgnore: []string{"start_url", "start_time"},
 			},
@@ -333,7 +390,7 @@ resource "zoom_meeting" "onepatch" {
 			{
 				PreConfig: func() { counter.reset(); onePatch.reset() },
 				Config:    config(v2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: tmplPlan[1], PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(tmplState[1],
 					sameID.AddStateValue(meetingAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("topic"), knownvalue.StringExact(topic+"-renamed")),
 					statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("duration"), knownvalue.Int64Exact(45)),
@@ -345,7 +402,7 @@ resource "zoom_meeting" "onepatch" {
 					onePatch.expectNow(routePatchMeeting, 1),
 					onePatch.expectNow(routeCreateMeeting, 0),
 					ref.captureNow(meetingAddr),
-				)}},
+				)...)}},
 			},
 			// The passcode and an alternative host changed in the portal show up as drift on exactly those
 			// fields, and apply puts them back; so does an alternative host removed from the weekly meeting.
@@ -366,10 +423,11 @@ resource "zoom_meeting" "onepatch" {
 						t.Fatalf("out-of-band change: %v", err)
 					}
 					onePatch.reset()
+					ended()
 				},
-				Config: config(v3),
+				Config: config(v3), Taint: tmplTaint[2],
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
+					PreApply: append(tmplPlan[2],
 						plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionUpdate),
 						plancheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("password"), knownvalue.StringExact("abc123")),
 						plancheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("settings").AtMapKey("alternative_hosts"),
@@ -379,11 +437,11 @@ resource "zoom_meeting" "onepatch" {
 						plancheck.ExpectResourceAction(weeklyAddr, plancheck.ResourceActionUpdate),
 						plancheck.ExpectKnownValue(weeklyAddr, tfjsonpath.New("settings").AtMapKey("alternative_hosts"),
 							knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(alt)})),
-					},
-					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
+					),
+					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(tmplState[2],
 						statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("password"), knownvalue.StringExact("abc123")),
 						onePatch.expectNow(routePatchMeeting, 0),
-					)},
+					)...)},
 				},
 			},
 			// Changing the host replaces the meeting; naming the same host by ID instead of e-mail is not a change
@@ -397,47 +455,47 @@ resource "zoom_meeting" "onepatch" {
 				},
 				Config: config(v4),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
+					PreApply: append(tmplPlan[3],
 						plancheck.ExpectResourceAction(meetingAddr, plancheck.ResourceActionDestroyBeforeCreate),
 						plancheck.ExpectResourceAction(byIDAddr, plancheck.ResourceActionUpdate),
 						plancheck.ExpectResourceAction(goneAddr, plancheck.ResourceActionCreate),
+						// The waiting room turns join-before-host off, and the plan already says so.
+						plancheck.ExpectKnownValue(goneAddr, tfjsonpath.New("settings").AtMapKey("join_before_host"), knownvalue.Bool(false)),
 						plancheck.ExpectResourceAction(weeklyAddr, plancheck.ResourceActionUpdate),
 						plancheck.ExpectUnknownValue(weeklyAddr, tfjsonpath.New("occurrences")),
-					},
-					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
+					),
+					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(tmplState[3],
 						differentID.AddStateValue(meetingAddr, tfjsonpath.New("id")),
 						statecheck.ExpectKnownValue(meetingAddr, tfjsonpath.New("host_email"), knownvalue.StringExact(otherHost)),
 						statecheck.ExpectKnownValue(weeklyAddr, tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(8)),
-					)},
+					)...)},
 				},
 			},
-		},
+		}, last...),
 	})
 }
 
-// TestAccMeeting_dailyLimit: when a host reaches Zoom's daily create/update limit, that host's extra meeting
-// fails with a message naming the host and the reset time, the other resources are created, and a later apply
-// after the reset finishes the job. Zoom was seen answering the per-host limit without X-RateLimit-Type and
-// Retry-After; both forms are handled, each on a sandbox of its own in one TestCase and one configuration.
-func TestAccMeeting_dailyLimit(t *testing.T) {
-	set := newSandboxes(t, map[string]func(*sandbox.Profile){
+// meetingDailyLimit (formerly TestAccMeeting_dailyLimit, now in TestAccEvent_edgeCases): when a host reaches
+// Zoom's daily create/update limit, that host's extra meeting fails with a message naming the host and the reset
+// time, the other resources are created (the apply that must fail first), and a later apply after the reset
+// finishes the job (the main apply). Zoom was seen answering the per-host limit without X-RateLimit-Type and
+// Retry-After; both forms are handled, each on a sandbox of its own.
+func meetingDailyLimit(c *eventCase) {
+	set := newSandboxes(c.t, map[string]func(*sandbox.Profile){
 		"zoombare":    func(p *sandbox.Profile) { p.MeetingDailyLimit = 2; p.MeetingDailyLimitHeaders = false },
 		"zoomheaders": func(p *sandbox.Profile) { p.MeetingDailyLimit = 2; p.MeetingDailyLimitHeaders = true },
 	})
 	start := zoomUTC(futureUTC(96 * time.Hour))
 	others := map[string]string{}
-	var limited []wantDiag
-	var finished []statecheck.StateCheck
-	var destroyed []resource.TestCheckFunc
 	for _, name := range set.names {
 		env := set.envs[name]
 		others[name] = env.RandomEmail()
-		limited = append(limited, diagAbout("zoom_meeting."+name+"_busy",
+		c.fail(eventFirstFail, diagAbout("zoom_meeting."+name+"_busy",
 			`Error creating Zoom meeting for host `+regexp.QuoteMeta(env.Host)+`.*daily limit.*resets at \d{4}-\d{2}-\d{2}T00:00:00Z`))
-		finished = append(finished, statecheck.ExpectKnownValue("zoom_meeting."+name+"_busy[2]", tfjsonpath.New("status"), knownvalue.StringExact("waiting")))
-		destroyed = append(destroyed, checkMeetingsDestroyed(env))
+		c.check(statecheck.ExpectKnownValue("zoom_meeting."+name+"_busy[2]", tfjsonpath.New("status"), knownvalue.StringExact("waiting")))
+		c.destroyedCheck(checkMeetingsDestroyed(env))
 	}
-	config := set.config(func(name string, env *acctest.Env) string {
+	c.addSet(set, func(name string, env *acctest.Env) string {
 		return fmt.Sprintf(`
 resource "zoom_user" "%[1]s_other" {
   provider = %[1]s
@@ -461,43 +519,29 @@ resource "zoom_meeting" "%[1]s_other" {
   start_time = %[4]q
 }
 `, name, others[name], env.Host, start)
+	}, append([]eventPhase{eventFirstFail}, eventAfterCreate...)...)
+	c.pre(eventCreate, func() {
+		// The other host's meeting and two of the busy host's exist.
+		for _, name := range set.names {
+			env := set.envs[name]
+			for _, host := range []string{env.Host, others[name]} {
+				ms, err := env.Client.Meetings.List(acctest.Ctx(), host, nil)
+				if err != nil {
+					c.t.Fatal(err)
+				}
+				want := map[string]int{env.Host: 2, others[name]: 1}[host]
+				if len(ms) != want {
+					c.t.Fatalf("%s: %s has %d meetings after the failed apply, want %d", name, host, len(ms), want)
+				}
+			}
+			env.Sandbox.Advance(24 * time.Hour)
+		}
 	})
-	errs := &stepErrors{t: t}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: set.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		ErrorCheck:               errs.check,
-		Steps: []resource.TestStep{
-			{PreConfig: errs.expect(limited...), Config: config},
-			{
-				PreConfig: func() {
-					// The other host's meeting and two of the busy host's exist.
-					for _, name := range set.names {
-						env := set.envs[name]
-						for _, host := range []string{env.Host, others[name]} {
-							ms, err := env.Client.Meetings.List(acctest.Ctx(), host, nil)
-							if err != nil {
-								t.Fatal(err)
-							}
-							want := map[string]int{env.Host: 2, others[name]: 1}[host]
-							if len(ms) != want {
-								t.Fatalf("%s: %s has %d meetings after the failed apply, want %d", name, host, len(ms), want)
-							}
-						}
-						env.Sandbox.Advance(24 * time.Hour)
-					}
-				},
-				Config:           config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(finished...)}},
-			},
-		},
-	})
-	errs.done()
 }
 
-// TestAccMeeting_validation rejects bad input at plan time with a message that names the problem.
-func TestAccMeeting_validation(t *testing.T) {
-	env := acctest.New(t)
+// meetingValidation (formerly TestAccMeeting_validation, now in TestAccEvent_edgeCases) rejects bad input at plan
+// time with a message that names the problem.
+func meetingValidation(c *eventCase) {
 	start := zoomUTC(futureUTC(48 * time.Hour))
 	past := zoomUTC(time.Now().Add(-48 * time.Hour))
 	weekly := `  type       = "recurring_fixed_time"
@@ -542,40 +586,28 @@ func TestAccMeeting_validation(t *testing.T) {
 	})
 	// Every case is a resource of one configuration, so one plan (a single terraform process) reports them all;
 	// each message must come with the resource it is about. Terraform plans only a configuration that validates,
-	// so the cases found while planning (they need the clock or the account's passcode rules) have a step of
-	// their own.
+	// so the cases found while planning (they need the clock or the account's passcode rules) are in the later
+	// plan that must fail (eventPlanFail).
 	atPlan := map[string]bool{"past start": true, "bad passcode": true, "webinar passcode character": true}
-	var validated, planned strings.Builder
-	var wantValidated, wantPlanned []wantDiag
-	for _, c := range cases {
-		name := strings.ReplaceAll(c.name, " ", "_")
+	for _, tc := range cases {
+		name := strings.ReplaceAll(tc.name, " ", "_")
 		topic := "tf-acc-validation"
-		if c.name == "long topic" {
+		if tc.name == "long topic" {
 			topic = longTopic()
 		}
-		config, want := &validated, &wantValidated
-		if atPlan[c.name] {
-			config, want = &planned, &wantPlanned
+		phase := eventValidate
+		if atPlan[tc.name] {
+			phase = eventPlanFail
 		}
-		fmt.Fprintf(config, `
+		c.add(fmt.Sprintf(`
 resource "zoom_meeting" %q {
   user_id = "someone@example.com"
   topic   = %q
 %s
 }
-`, name, topic, c.body)
-		*want = append(*want, diagAbout("zoom_meeting."+name, c.want))
+`, name, topic, tc.body), phase)
+		c.fail(phase, diagAbout("zoom_meeting."+name, tc.want))
 	}
-	errs := &stepErrors{t: t}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		ErrorCheck:               errs.check,
-		Steps: []resource.TestStep{
-			{PreConfig: errs.expect(wantValidated...), Config: env.Config(validated.String()), PlanOnly: true},
-			{PreConfig: errs.expect(wantPlanned...), Config: env.Config(planned.String()), PlanOnly: true},
-		},
-	})
-	errs.done()
 }
 
 func longTopic() string {
@@ -586,8 +618,8 @@ func longTopic() string {
 	return string(b)
 }
 
-// TestAccMeeting_expired: meetings whose time passes, each scenario on a sandbox of its own (a provider local name)
-// in one TestCase and one configuration, the clock moved per sandbox:
+// meetingExpired (formerly TestAccMeeting_expired, now on TestAccMeeting_scheduled's steps): meetings whose time
+// passes, each scenario on a sandbox of its own (a provider local name), the clock moved per sandbox:
 //   - once a meeting's time has passed Zoom answers 404 code 3001 as for a deleted one: the meeting stays in state
 //     as expired, the plan stays empty, and destroy succeeds; with an account that keeps past meetings (no
 //     expiry), it reads normally and destroy succeeds too (zoomexpires, zoomneverexpires);
@@ -598,44 +630,65 @@ func longTopic() string {
 //   - accounts that report a recurring meeting's next occurrence as its start time (an unconfirmed Zoom
 //     behaviour, a sandbox knob) keep an empty plan once the first occurrences passed (zoomstartfirst,
 //     zoomstartnext).
-func TestAccMeeting_expired(t *testing.T) {
-	ended := map[string]string{"zoomendedwaiting": sandbox.EndedStatusWaiting, "zoomendedfinished": sandbox.EndedStatusFinished}
+//
+// The first apply creates the meetings; the refresh step after hours (days) passed and the held meetings
+// started shows their status and the occurrences left, with an empty plan; the held meetings end before a later
+// apply, which plans no change for any of them and keeps the status Zoom reports; the last step changes an
+// expired meeting's topic, which must fail at plan time.
+type meetingExpired struct {
+	set        sandboxSet
+	ended      map[string]string
+	refs       map[string]*meetingRef
+	in2h, in3h string
+}
+
+func newMeetingExpired(t *testing.T) *meetingExpired {
 	endedProfile := func(status string) func(*sandbox.Profile) {
 		return func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = -1; p.EndedMeetingStatus = status }
 	}
-	set := newSandboxes(t, map[string]func(*sandbox.Profile){
-		"zoomexpires":       func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = 0 },
-		"zoomneverexpires":  func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = -1 },
-		"zoomchanged":       nil,
-		"zoomendedwaiting":  endedProfile(sandbox.EndedStatusWaiting),
-		"zoomendedfinished": endedProfile(sandbox.EndedStatusFinished),
-		"zoomstartfirst":    func(p *sandbox.Profile) { p.RecurringStartTime = sandbox.RecurringStartFirst },
-		"zoomstartnext":     func(p *sandbox.Profile) { p.RecurringStartTime = sandbox.RecurringStartNextOccurrence },
-	})
-	in2h, in3h := zoomUTC(futureUTC(2*time.Hour)), zoomUTC(futureUTC(3*time.Hour))
-	config := func(changedTopic string) string {
-		return set.config(func(name string, env *acctest.Env) string {
-			switch name {
-			case "zoomchanged":
-				return fmt.Sprintf(`
+	return &meetingExpired{
+		set: newSandboxes(t, map[string]func(*sandbox.Profile){
+			"zoomexpires":       func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = 0 },
+			"zoomneverexpires":  func(p *sandbox.Profile) { p.MeetingExpiryGraceMinutes = -1 },
+			"zoomchanged":       nil,
+			"zoomendedwaiting":  endedProfile(sandbox.EndedStatusWaiting),
+			"zoomendedfinished": endedProfile(sandbox.EndedStatusFinished),
+			"zoomstartfirst":    func(p *sandbox.Profile) { p.RecurringStartTime = sandbox.RecurringStartFirst },
+			"zoomstartnext":     func(p *sandbox.Profile) { p.RecurringStartTime = sandbox.RecurringStartNextOccurrence },
+		}),
+		ended: map[string]string{"zoomendedwaiting": sandbox.EndedStatusWaiting, "zoomendedfinished": sandbox.EndedStatusFinished},
+		refs:  map[string]*meetingRef{"zoomendedwaiting": {}, "zoomendedfinished": {}},
+		in2h:  zoomUTC(futureUTC(2 * time.Hour)), in3h: zoomUTC(futureUTC(3 * time.Hour)),
+	}
+}
+
+// config is the scenario's provider blocks and meetings, zoomchanged's with the given topic.
+func (m *meetingExpired) config(changedTopic string) string {
+	var b strings.Builder
+	for _, name := range m.set.names {
+		env := m.set.envs[name]
+		b.WriteString(env.ProviderBlock(name))
+		switch name {
+		case "zoomchanged":
+			fmt.Fprintf(&b, `
 resource "zoom_meeting" %[1]q {
   provider   = %[1]s
   user_id    = %[2]q
   topic      = %[3]q
   start_time = %[4]q
 }
-`, name, env.Host, changedTopic, in2h)
-			case "zoomendedwaiting", "zoomendedfinished":
-				return fmt.Sprintf(`
+`, name, env.Host, changedTopic, m.in2h)
+		case "zoomendedwaiting", "zoomendedfinished":
+			fmt.Fprintf(&b, `
 resource "zoom_meeting" %[1]q {
   provider   = %[1]s
   user_id    = %[2]q
   topic      = "tf-acc-held"
   start_time = %[3]q
 }
-`, name, env.Host, in3h)
-			case "zoomstartfirst", "zoomstartnext":
-				return fmt.Sprintf(`
+`, name, env.Host, m.in3h)
+		case "zoomstartfirst", "zoomstartnext":
+			fmt.Fprintf(&b, `
 resource "zoom_meeting" %[1]q {
   provider   = %[1]s
   user_id    = %[2]q
@@ -648,9 +701,9 @@ resource "zoom_meeting" %[1]q {
     end_times = 10
   }
 }
-`, name, env.Host, in2h)
-			}
-			return fmt.Sprintf(`
+`, name, env.Host, m.in2h)
+		default:
+			fmt.Fprintf(&b, `
 resource "zoom_meeting" %[1]q {
   provider   = %[1]s
   user_id    = %[2]q
@@ -658,97 +711,109 @@ resource "zoom_meeting" %[1]q {
   start_time = %[3]q
   duration   = 30
 }
-`, name, env.Host, in2h)
-		})
-	}
-	refs := map[string]*meetingRef{"zoomendedwaiting": {}, "zoomendedfinished": {}}
-	sessions := func(f func(s *sandbox.Server, id int64) error) func() {
-		return func() {
-			for name, ref := range refs {
-				if err := f(set.envs[name].Sandbox, ref.id); err != nil {
-					t.Fatal(err)
-				}
-			}
+`, name, env.Host, m.in2h)
 		}
 	}
-	var captures []statecheck.StateCheck
-	for name, ref := range refs {
-		captures = append(captures, ref.captureNow("zoom_meeting."+name))
+	return b.String()
+}
+
+func (m *meetingExpired) sessions(f func(s *sandbox.Server, id int64) error) error {
+	for name, ref := range m.refs {
+		if err := f(m.set.envs[name].Sandbox, ref.id); err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+// created are the state checks of the first apply.
+func (m *meetingExpired) created() []statecheck.StateCheck {
+	var out []statecheck.StateCheck
+	for name, ref := range m.refs {
+		out = append(out, ref.captureNow("zoom_meeting."+name))
+	}
+	return out
+}
+
+// started moves the clocks and starts the held meetings, before the refresh step.
+func (m *meetingExpired) started() error {
+	m.set.envs["zoomexpires"].Sandbox.Advance(6 * time.Hour)
+	m.set.envs["zoomneverexpires"].Sandbox.Advance(6 * time.Hour)
+	m.set.envs["zoomstartfirst"].Sandbox.Advance(3 * 24 * time.Hour)
+	m.set.envs["zoomstartnext"].Sandbox.Advance(3 * 24 * time.Hour)
+	return m.sessions((*sandbox.Server).StartMeeting)
+}
+
+// refreshed checks the state the refresh step read (its plan must be empty).
+func (m *meetingExpired) refreshed() resource.TestCheckFunc {
 	status := func(name, want string) resource.TestCheckFunc {
 		return resource.TestCheckResourceAttr("zoom_meeting."+name, "status", want)
 	}
-	destroyed := []resource.TestCheckFunc{
-		checkMeetingsDestroyed(set.envs["zoomexpires"]), checkMeetingsDestroyed(set.envs["zoomneverexpires"]),
-		checkMeetingsDestroyed(set.envs["zoomstartfirst"]), checkMeetingsDestroyed(set.envs["zoomstartnext"]),
+	return resource.ComposeAggregateTestCheckFunc(
+		status("zoomexpires", "expired"),
+		status("zoomneverexpires", "waiting"),
+		status("zoomendedwaiting", "started"),
+		status("zoomendedfinished", "started"),
+		// Past occurrences drop off.
+		resource.TestCheckResourceAttr("zoom_meeting.zoomstartfirst", "occurrences.#", "7"),
+		resource.TestCheckResourceAttr("zoom_meeting.zoomstartnext", "occurrences.#", "7"),
+	)
+}
+
+// end ends the held meetings, before a later apply; endPlan and endState check that apply's plan (no change
+// for any of the scenario's meetings) and the state after it.
+func (m *meetingExpired) end() error { return m.sessions((*sandbox.Server).EndMeeting) }
+
+func (m *meetingExpired) endPlan() []plancheck.PlanCheck {
+	var out []plancheck.PlanCheck
+	for _, name := range m.set.names {
+		out = append(out, plancheck.ExpectResourceAction("zoom_meeting."+name, plancheck.ResourceActionNoop))
 	}
-	for name := range ended {
-		env := set.envs[name]
-		destroyed = append(destroyed, func(*terraform.State) error {
+	return out
+}
+
+func (m *meetingExpired) endState() []statecheck.StateCheck {
+	var out []statecheck.StateCheck
+	for name, status := range m.ended {
+		out = append(out, statecheck.ExpectKnownValue("zoom_meeting."+name, tfjsonpath.New("status"), knownvalue.StringExact(status)))
+	}
+	return out
+}
+
+// expireChanged lets a day pass for zoomchanged, before the last step.
+func (m *meetingExpired) expireChanged() { m.set.envs["zoomchanged"].Sandbox.Advance(24 * time.Hour) }
+
+// changedError is the last step's error.
+var changedError = regexp.MustCompile(`(?s)Meeting has expired.*so topic cannot`)
+
+// destroyed checks that destroy left nothing behind, and sent one DELETE for each ended meeting.
+func (m *meetingExpired) destroyed() []resource.TestCheckFunc {
+	out := []resource.TestCheckFunc{
+		checkMeetingsDestroyed(m.set.envs["zoomexpires"]), checkMeetingsDestroyed(m.set.envs["zoomneverexpires"]),
+		checkMeetingsDestroyed(m.set.envs["zoomstartfirst"]), checkMeetingsDestroyed(m.set.envs["zoomstartnext"]),
+	}
+	for name := range m.ended {
+		env := m.set.envs[name]
+		out = append(out, func(*terraform.State) error {
 			if got := env.Sandbox.RequestStats().ByRoute["DELETE /v2/meetings/{meetingId}"]; got != 1 {
 				return fmt.Errorf("%s: destroy sent %d DELETE requests, want 1", name, got)
 			}
 			return nil
 		})
 	}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: set.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		Steps: []resource.TestStep{
-			{
-				Config:           config("tf-acc-a"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(captures...)}},
-			},
-			// Hours pass (days for the recurring meetings), and the held meetings start. A refresh shows the status
-			// Zoom reports and the occurrences left, and the plan after it is empty.
-			{
-				PreConfig: func() {
-					set.envs["zoomexpires"].Sandbox.Advance(6 * time.Hour)
-					set.envs["zoomneverexpires"].Sandbox.Advance(6 * time.Hour)
-					set.envs["zoomstartfirst"].Sandbox.Advance(3 * 24 * time.Hour)
-					set.envs["zoomstartnext"].Sandbox.Advance(3 * 24 * time.Hour)
-					sessions((*sandbox.Server).StartMeeting)()
-				},
-				RefreshState: true,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					status("zoomexpires", "expired"),
-					status("zoomneverexpires", "waiting"),
-					status("zoomendedwaiting", "started"),
-					status("zoomendedfinished", "started"),
-					// Past occurrences drop off.
-					resource.TestCheckResourceAttr("zoom_meeting.zoomstartfirst", "occurrences.#", "7"),
-					resource.TestCheckResourceAttr("zoom_meeting.zoomstartnext", "occurrences.#", "7"),
-				),
-				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-			// The held meetings end.
-			{
-				PreConfig:    sessions((*sandbox.Server).EndMeeting),
-				RefreshState: true,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					status("zoomendedwaiting", ended["zoomendedwaiting"]),
-					status("zoomendedfinished", ended["zoomendedfinished"]),
-				),
-				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-			{
-				PreConfig:   func() { set.envs["zoomchanged"].Sandbox.Advance(24 * time.Hour) },
-				Config:      config("tf-acc-b"),
-				ExpectError: regexp.MustCompile(`(?s)Meeting has expired.*so topic cannot`),
-			},
-		},
-	})
+	return out
 }
 
-// TestAccMeeting_generatedPasscode: with no passcode, waiting room or authentication, Zoom's security rule (or an
-// account that requires passcodes) generates a passcode; it is kept in state and the plan stays empty. Without
-// either rule the meeting has no passcode.
+// meetingGeneratedPasscode (formerly TestAccMeeting_generatedPasscode, now in TestAccEvent_edgeCases): with no
+// passcode, waiting room or authentication, Zoom's security rule (or an account that requires passcodes)
+// generates a passcode; it is kept in state and the plan stays empty. Without either rule the meeting has no
+// passcode.
 //
-// The same TestCase covers TestAccMeeting_noFixedTime: a recurring meeting with no fixed time has no start time;
+// It also covers what was TestAccMeeting_noFixedTime: a recurring meeting with no fixed time has no start time;
 // whether Zoom reports one anyway (unconfirmed, a sandbox knob) makes no difference to the plan, nor to an import.
-// Every setting is a sandbox of its own (a provider local name) in one configuration.
-func TestAccMeeting_generatedPasscode(t *testing.T) {
-	set := newSandboxes(t, map[string]func(*sandbox.Profile){
+// Every setting is a sandbox of its own (a provider local name).
+func meetingGeneratedPasscode(c *eventCase) {
+	set := newSandboxes(c.t, map[string]func(*sandbox.Profile){
 		"zoomsecurityrule":     func(p *sandbox.Profile) { p.SecurityOptionRequired, p.PasscodeRequired = true, false },
 		"zoompasscoderequired": func(p *sandbox.Profile) { p.SecurityOptionRequired, p.PasscodeRequired = false, true },
 		"zoomnorule":           func(p *sandbox.Profile) { p.SecurityOptionRequired, p.PasscodeRequired = false, false },
@@ -761,24 +826,21 @@ func TestAccMeeting_generatedPasscode(t *testing.T) {
 		"zoomnorule":           `^$`,
 	}
 	anyTime := []string{"zoomanytime", "zoomanytimestart"}
-	var checks []statecheck.StateCheck
-	var destroyed []resource.TestCheckFunc
 	for _, name := range set.names {
 		addr := "zoom_meeting." + name
 		if want[name] != "" {
-			checks = append(checks, statecheck.ExpectKnownValue(addr, tfjsonpath.New("password"), knownvalue.StringRegexp(regexp.MustCompile(want[name]))))
+			c.check(statecheck.ExpectKnownValue(addr, tfjsonpath.New("password"), knownvalue.StringRegexp(regexp.MustCompile(want[name]))))
 		} else {
-			checks = append(checks,
+			c.check(
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("start_time"), knownvalue.Null()),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("recurrence"), knownvalue.Null()),
 			)
 		}
-		destroyed = append(destroyed, checkMeetingsDestroyed(set.envs[name]))
+		c.destroyedCheck(checkMeetingsDestroyed(set.envs[name]))
 	}
-	steps := []resource.TestStep{{
-		Config: set.config(func(name string, env *acctest.Env) string {
-			if want[name] == "" {
-				return fmt.Sprintf(`
+	body := func(name string, env *acctest.Env) string {
+		if want[name] == "" {
+			return fmt.Sprintf(`
 resource "zoom_meeting" %[1]q {
   provider = %[1]s
   user_id  = %[2]q
@@ -789,8 +851,8 @@ resource "zoom_meeting" %[1]q {
   }
 }
 `, name, env.Host)
-			}
-			return fmt.Sprintf(`
+		}
+		return fmt.Sprintf(`
 resource "zoom_meeting" %[1]q {
   provider   = %[1]s
   user_id    = %[2]q
@@ -798,29 +860,27 @@ resource "zoom_meeting" %[1]q {
   start_time = %[4]q
 }
 `, name, env.Host, acctest.RandomName(), zoomUTC(futureUTC(30*time.Hour)))
-		}),
-		ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(checks...)}},
-	}}
+	}
+	c.addSet(set, body, eventAfterCreate...)
 	for _, name := range anyTime {
-		steps = append(steps, resource.TestStep{
+		// The import's working directory needs only the meeting's configuration (see importStep).
+		env := set.envs[name]
+		c.importStep(resource.TestStep{
+			Config:       env.ProviderBlock(name) + body(name, env),
 			ResourceName: "zoom_meeting." + name, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_url"},
 		})
 	}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: set.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		Steps:                    steps,
-	})
 }
 
-// TestAccMeeting_settingRefused: a setting Zoom does not apply fails the apply naming it, whichever way the
-// account answers (an error, or silently dropping the value). The four cases are sandboxes of their own (provider
-// local names) in one TestCase and one configuration: Terraform applies what it can and reports every failure.
+// meetingSettingRefused (formerly TestAccMeeting_settingRefused, now the last step of TestAccEvent_edgeCases): a
+// setting Zoom does not apply fails the apply naming it, whichever way the account answers (an error, or silently
+// dropping the value). The four cases are sandboxes of their own (provider local names) in one configuration:
+// Terraform applies what it can and reports every failure.
 //
 // The two alternative-host sandboxes also carry TestAccEvent_basicAlternativeHost: a Basic user cannot be an
 // alternative host. Whether Zoom answers with an error or drops the entry, the apply of a meeting and of a webinar
 // fails naming the user and the fix (license them or remove them).
-func TestAccMeeting_settingRefused(t *testing.T) {
+func meetingSettingRefused(c *eventCase) {
 	cases := map[string]struct {
 		profile func(*sandbox.Profile)
 		body    string
@@ -844,39 +904,30 @@ func TestAccMeeting_settingRefused(t *testing.T) {
 		},
 	}
 	profiles := map[string]func(*sandbox.Profile){}
-	for name, c := range cases {
-		profiles[name] = c.profile
+	for name, tc := range cases {
+		profiles[name] = tc.profile
 	}
-	set := newSandboxes(t, profiles)
+	set := newSandboxes(c.t, profiles)
 	basicAlt := map[string]string{
 		"zoomalthostrejected": `Error creating Zoom %[1]s.*%[2]s must be an active, licensed user.*remove them`,
 		"zoomalthostdropped":  `Zoom did not apply a setting.*alternative_hosts.*%[2]s.*licensed user`,
 	}
 	basic := map[string]string{}
-	var want []wantDiag
-	var destroyed []resource.TestCheckFunc
 	for _, name := range set.names {
 		basic[name] = set.envs[name].RandomEmail()
-		want = append(want, diagAbout("zoom_meeting."+name, cases[name].want))
+		c.fail(eventLastFail, diagAbout("zoom_meeting."+name, cases[name].want))
 		if basicAlt[name] != "" {
 			for _, kind := range []string{"meeting", "webinar"} {
-				want = append(want, diagAbout("zoom_"+kind+"."+name+"_basicalt", fmt.Sprintf(basicAlt[name], kind, regexp.QuoteMeta(basic[name]))))
+				c.fail(eventLastFail, diagAbout("zoom_"+kind+"."+name+"_basicalt", fmt.Sprintf(basicAlt[name], kind, regexp.QuoteMeta(basic[name]))))
 			}
 		}
-		destroyed = append(destroyed, checkMeetingsDestroyed(set.envs[name]), checkWebinarsDestroyed(set.envs[name]))
+		c.destroyedCheck(checkMeetingsDestroyed(set.envs[name]), checkWebinarsDestroyed(set.envs[name]))
 	}
-	errs := &stepErrors{t: t}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: set.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		ErrorCheck:               errs.check,
-		Steps: []resource.TestStep{{
-			PreConfig: errs.expect(want...),
-			Config: set.config(func(name string, env *acctest.Env) string {
-				var alt string
-				if basicAlt[name] != "" {
-					for _, kind := range []string{"meeting", "webinar"} {
-						alt += fmt.Sprintf(`
+	c.addSet(set, func(name string, env *acctest.Env) string {
+		var alt string
+		if basicAlt[name] != "" {
+			for _, kind := range []string{"meeting", "webinar"} {
+				alt += fmt.Sprintf(`
 resource "zoom_%[2]s" "%[1]s_basicalt" {
   provider   = %[1]s
   user_id    = %[3]q
@@ -885,9 +936,9 @@ resource "zoom_%[2]s" "%[1]s_basicalt" {
   settings   = { alternative_hosts = [zoom_user.%[1]s_basic.email] }
 }
 `, name, kind, env.Host, zoomUTC(futureUTC(30*time.Hour)))
-					}
-				}
-				return alt + fmt.Sprintf(`
+			}
+		}
+		return alt + fmt.Sprintf(`
 resource "zoom_user" "%[1]s_basic" {
   provider = %[1]s
   email    = %[2]q
@@ -903,27 +954,22 @@ resource "zoom_meeting" %[1]q {
   settings   = { %[4]s }
 }
 `, name, basic[name], zoomUTC(futureUTC(30*time.Hour)), cases[name].body)
-			}),
-		}},
-	})
-	errs.done()
+	}, eventLastFail)
 }
 
-// TestAccMeeting_interruptedCreate: Zoom creates the meeting but the answer is lost (a 5xx after the change, or a
-// dropped connection). The provider finds the meeting it created and adopts it: exactly one meeting exists. Both
-// faults in one TestCase and one configuration, each on a sandbox of its own.
-func TestAccMeeting_interruptedCreate(t *testing.T) {
-	set := newSandboxes(t, map[string]func(*sandbox.Profile){"zoomfivexxafter": nil, "zoomdropafter": nil})
+// meetingInterruptedCreate (formerly TestAccMeeting_interruptedCreate, now in TestAccEvent_edgeCases): Zoom
+// creates the meeting but the answer is lost (a 5xx after the change, or a dropped connection). The provider
+// finds the meeting it created and adopts it: exactly one meeting exists. Each fault on a sandbox of its own.
+func meetingInterruptedCreate(c *eventCase) {
+	set := newSandboxes(c.t, map[string]func(*sandbox.Profile){"zoomfivexxafter": nil, "zoomdropafter": nil})
 	kinds := map[string]string{"zoomfivexxafter": sandbox.Fault5xxAfter, "zoomdropafter": sandbox.FaultDropAfter}
-	var checks []statecheck.StateCheck
-	var destroyed []resource.TestCheckFunc
 	for _, name := range set.names {
 		env := set.envs[name]
 		if err := env.Sandbox.AddFault(sandbox.Fault{Method: "POST", Path: `^/v2/users/[^/]+/meetings$`, Kind: kinds[name]}); err != nil {
-			t.Fatal(err)
+			c.t.Fatal(err)
 		}
 		ref := &meetingRef{}
-		checks = append(checks, ref.captureNow("zoom_meeting."+name), acctest.CheckNow(func() error {
+		c.check(ref.captureNow("zoom_meeting."+name), acctest.CheckNow(func() error {
 			ms, err := env.Client.Meetings.List(acctest.Ctx(), env.Host, nil)
 			if err != nil {
 				return err
@@ -939,14 +985,10 @@ func TestAccMeeting_interruptedCreate(t *testing.T) {
 			}
 			return nil
 		}))
-		destroyed = append(destroyed, checkMeetingsDestroyed(env))
+		c.destroyedCheck(checkMeetingsDestroyed(env))
 	}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: set.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		Steps: []resource.TestStep{{
-			Config: set.config(func(name string, env *acctest.Env) string {
-				return fmt.Sprintf(`
+	c.addSet(set, func(name string, env *acctest.Env) string {
+		return fmt.Sprintf(`
 resource "zoom_meeting" %[1]q {
   provider   = %[1]s
   user_id    = %[2]q
@@ -954,8 +996,5 @@ resource "zoom_meeting" %[1]q {
   start_time = %[4]q
 }
 `, name, env.Host, acctest.RandomName(), zoomUTC(futureUTC(40*time.Hour)))
-			}),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(checks...)}},
-		}},
-	})
+	}, eventAfterCreate...)
 }

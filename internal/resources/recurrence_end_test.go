@@ -14,8 +14,8 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/sandbox"
 )
 
-// recurrenceEnd is a scenario that runs in TestAccEvent_registrationURLKept's TestCase (its two steps, on
-// sandboxes of its own): Zoom may move recurrence.end_date_time to the end of that day. Under either behaviour a
+// recurrenceEnd is a scenario that runs in eventRegistrationURLKept's part of TestAccEvent_lifecycle (its two
+// applies, on sandboxes of its own): Zoom may move recurrence.end_date_time to the end of that day. Under either behaviour a
 // recurring meeting and webinar keep the configured end_date_time, with no error and no diff, also after
 // changing it.
 type recurrenceEnd struct {

@@ -15,8 +15,8 @@ import (
 // Zoom may keep only the answers to the questions a meeting or webinar defines, in its own order. Under either
 // behaviour the registrants keep the configured answers, with no error and no diff (a diff would replace them:
 // custom_questions cannot change in place); a webinar registrant without a language stays without one.
-// TestAccRegistrant_lifecycle runs this scenario in a sandbox per setting of the questions knob (a provider local
-// name each), or once against a real account (under the zoom provider).
+// registrantLifecycle (TestAccEvent_lifecycle) runs this scenario in a sandbox per setting of the questions knob
+// (a provider local name each), or once against a real account (under the zoom provider).
 
 // registrantQuestionsProfiles are the sandboxes of the custom-questions scenario, by provider local name.
 var registrantQuestionsProfiles = map[string]func(*sandbox.Profile){

@@ -107,8 +107,9 @@ var registrantPortalKnobs = []struct{ name, unknown, cancelled string }{
 	{"notfounddeleted", sandbox.UnknownRegistrant404, sandbox.RegistrantCancelDeleted},
 }
 
-// TestAccRegistrant_lifecycle runs the matrix of meeting and webinar registrants in one TestCase, each scenario
-// with its own resources side by side in one configuration, and the scenarios that depend on unconfirmed Zoom
+// registrantLifecycle (formerly TestAccRegistrant_lifecycle, now part of TestAccEvent_lifecycle) runs the matrix
+// of meeting and webinar registrants, each scenario with its own resources side by side in one configuration, and
+// the scenarios that depend on unconfirmed Zoom
 // behaviour under every setting of their sandbox knobs (one sandbox and provider instance per setting, see
 // sandboxSet; against a real account they run once, on it, or not at all when they need the sandbox):
 //   - a registrant of a meeting with manual approval is pending (and imported so), then approved in place;
@@ -119,10 +120,10 @@ var registrantPortalKnobs = []struct{ name, unknown, cancelled string }{
 //   - under each unknown-registrant answer and cancellation outcome, a registration cancelled or removed in the
 //     portal is drift that the next apply repairs without error;
 //   - custom questions keep the configured answers under either questions knob (registrant_questions_test.go);
-//   - registering on a meeting that takes no registrations fails with an error naming the setting (last step);
+//   - registering on a meeting that takes no registrations fails with an error naming the setting (the apply that
+//     must fail);
 //   - destroy leaves no registrant, meeting or webinar behind.
-func TestAccRegistrant_lifecycle(t *testing.T) {
-	env := acctest.New(t)
+func registrantLifecycle(t *testing.T, env *acctest.Env) lifecyclePart {
 	var set sandboxSet
 	if !acctest.RealAccount() {
 		profiles := map[string]func(*sandbox.Profile){}
@@ -173,9 +174,10 @@ resource "zoom_meeting_registrant" %q {
 %s}
 `, name, email[name], firstName, statusLine)
 	}
-	// config is the configuration before (second false) and after the changes of the second step; closed adds
-	// a registrant of a meeting that takes no registrations.
-	config := func(second, closed bool) string {
+	// build is the configuration before (second false) and after the changes of the second apply; closed adds
+	// a registrant of a meeting that takes no registrations; base leaves out the knob and questions scenarios
+	// (for the import steps, whose working directories need only the imported registrants and their parents).
+	build := func(second, closed, base bool) string {
 		var b strings.Builder
 		fmt.Fprintf(&b, `
 resource "zoom_meeting" "m" {
@@ -252,6 +254,9 @@ resource "zoom_meeting_registrant" "closed" {
 }
 `, env.Host, start, email["closed"])
 		}
+		if base {
+			return b.String()
+		}
 		if set.names == nil {
 			b.WriteString(questions["zoom"])
 		}
@@ -291,8 +296,9 @@ resource "zoom_meeting_registrant" "%[1]s_removed" {
 				b.WriteString(questions[name])
 			}
 		}
-		return env.Config(b.String())
+		return b.String()
 	}
+	config := func(second, closed bool) string { return build(second, closed, false) }
 
 	created := []statecheck.StateCheck{
 		sameID.AddStateValue(meetingRegistrantAddr, tfjsonpath.New("id")),
@@ -391,35 +397,20 @@ resource "zoom_meeting_registrant" "%[1]s_removed" {
 		}
 	}
 
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: set.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		Steps: []resource.TestStep{
-			{Config: config(false, false), ConfigStateChecks: created},
-			{
-				PreConfig: func() {
-					for _, f := range portal {
-						f()
-					}
-				},
-				Config:            config(true, false),
-				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: planned},
-				ConfigStateChecks: changed,
-			},
-			{ResourceName: "zoom_meeting_registrant.pending", ImportState: true, ImportStateVerify: true},
-			{ResourceName: webinarRegistrantAddr, ImportState: true, ImportStateVerify: true},
-			{
-				Config:      config(true, true),
-				ExpectError: regexp.MustCompile(`(?s)does not take registrations.*settings.approval_type = 0`),
-			},
+	return lifecyclePart{
+		names: set.names, config: config, created: created, portal: portal, planned: planned, changed: changed,
+		imports: []resource.TestStep{
+			{Config: env.Config(build(true, false, true)), ResourceName: "zoom_meeting_registrant.pending", ImportState: true, ImportStateVerify: true},
+			{Config: env.Config(build(true, false, true)), ResourceName: webinarRegistrantAddr, ImportState: true, ImportStateVerify: true},
 		},
-	})
+		failing:   []wantDiag{diagAbout("zoom_meeting_registrant.closed", `does not take registrations.*settings.approval_type = 0`)},
+		destroyed: destroyed,
+	}
 }
 
-// TestAccRegistrant_validation rejects bad input and a bad meeting ID at plan time, in one configuration (a
-// registrant each).
-func TestAccRegistrant_validation(t *testing.T) {
-	env := acctest.New(t)
+// registrantValidation (formerly TestAccRegistrant_validation, now in TestAccEvent_edgeCases) rejects bad input
+// and a bad meeting ID at plan time, in the plan that fails validation (a registrant each).
+func registrantValidation(c *eventCase) {
 	cases := []struct{ body, want string }{
 		{`meeting_id = "85746065432"` + "\n  email = \"nobody\"", `not a plain e-mail address`},
 		{`meeting_id = "85746065432"` + "\n  email = \"a@example.com\"\n  language = \"xx-XX\"", `language value must be one of`},
@@ -428,25 +419,15 @@ func TestAccRegistrant_validation(t *testing.T) {
 		{`meeting_id = "85746065432"` + "\n  email = \"a@example.com\"\n  custom_questions = [{ title = \"\", value = \"x\" }]", `Each custom question needs its title`},
 		{`meeting_id = "abc"` + "\n  email = \"a@example.com\"", `must be a meeting ID`},
 	}
-	var config strings.Builder
-	wants := make([]string, 0, len(cases))
-	for i, c := range cases {
-		fmt.Fprintf(&config, `
+	for i, tc := range cases {
+		c.add(fmt.Sprintf(`
 resource "zoom_meeting_registrant" "c%d" {
   first_name = "Ada"
   %s
 }
-`, i, c.body)
-		wants = append(wants, c.want)
+`, i, tc.body), eventValidate)
+		c.fail(eventValidate, diagAbout(fmt.Sprintf("zoom_meeting_registrant.c%d", i), tc.want))
 	}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      env.Config(config.String()),
-			PlanOnly:    true,
-			ExpectError: diagnosticsInOrder("zoom_meeting_registrant", wants),
-		}},
-	})
 }
 
 // approvedRegistrants checks through the API that a meeting (a resource address in the state) has want approved

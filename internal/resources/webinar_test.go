@@ -3,7 +3,6 @@ package resources_test
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -92,20 +91,33 @@ var webinarAddonProfiles = map[string]func(*sandbox.Profile){
 	"noaddonhost":    func(p *sandbox.Profile) { p.WebinarUnlicensedUsers = []string{p.OwnerEmail} },
 }
 
-// TestAccWebinar_lifecycle runs the matrix on webinars with panelist, Q&A and reminder settings in one TestCase,
-// each scenario with its own webinar side by side in one configuration:
+// TestAccEvent_lifecycle runs, in one TestCase (see lifecycleSteps), the lifecycles of webinars
+// (webinarLifecycle), of meeting and webinar registrants (registrantLifecycle) and, with the sandbox, the
+// registration URL and recurrence end scenarios (eventRegistrationURLKept), which used to be TestCases of their
+// own: their first applies, out-of-band changes and second applies, imports and failing applies are one each.
+func TestAccEvent_lifecycle(t *testing.T) {
+	env := acctest.New(t)
+	parts := []lifecyclePart{webinarLifecycle(t, env), registrantLifecycle(t, env)}
+	if !acctest.RealAccount() {
+		parts = append(parts, eventRegistrationURLKept(t))
+	}
+	lifecycleSteps(t, env, parts...)
+}
+
+// webinarLifecycle (formerly TestAccWebinar_lifecycle, now part of TestAccEvent_lifecycle) runs the matrix on
+// webinars with panelist, Q&A and reminder settings, each scenario with its own webinar side by side in one
+// configuration:
 //   - create (zoom_webinar.test), empty plans after apply and after refresh (the framework's plans after every
-//     apply, the second one refreshing), import, then an update in place with one PATCH, nested settings included;
+//     apply, the second one refreshing), an update in place with one PATCH, nested settings included, import;
 //   - changes in the portal show as drift on those fields only (zoom_webinar.drift);
 //   - a new host replaces the webinar (zoom_webinar.replaced); deleted in the portal, it is created again
 //     (zoom_webinar.gone);
 //   - a weekly webinar with a local start time keeps an empty plan, and registrants_confirmation_email (which Zoom
 //     only takes on update) is applied right after the create (zoom_webinar.recurring);
 //   - without the webinar add-on (for the account, or for the host: a sandbox each) the apply fails with an error
-//     that names the add-on, and nothing is created (last step);
+//     that names the add-on, and nothing is created (the apply that must fail);
 //   - destroy leaves nothing behind.
-func TestAccWebinar_lifecycle(t *testing.T) {
-	env := acctest.New(t)
+func webinarLifecycle(t *testing.T, env *acctest.Env) lifecyclePart {
 	var addon sandboxSet
 	if !acctest.RealAccount() {
 		addon = newSandboxes(t, webinarAddonProfiles)
@@ -159,8 +171,8 @@ resource "zoom_webinar" %q {
       type   = 3
     }`
 	host := fmt.Sprintf("%q", env.Host)
-	// config is the configuration before (second false) and after the changes of the third step; noAddon adds a
-	// webinar in each account without the add-on.
+	// config is the configuration before (second false) and after the changes of the second apply; noAddon adds
+	// a webinar in each account without the add-on.
 	config := func(second, noAddon bool) string {
 		var b strings.Builder
 		fmt.Fprintf(&b, `
@@ -211,7 +223,7 @@ resource "zoom_webinar" %[1]q {
 `, name, addon.envs[name].Host, start)
 			}
 		}
-		return env.Config(b.String())
+		return b.String()
 	}
 	destroyed := []resource.TestCheckFunc{checkWebinarsDestroyed(env)}
 	for _, name := range addon.names {
@@ -228,96 +240,77 @@ resource "zoom_webinar" %[1]q {
 			return nil
 		})
 	}
-	steps := []resource.TestStep{
-		{
-			Config: config(false, false),
-			ConfigStateChecks: []statecheck.StateCheck{
-				sameID.AddStateValue(webinarAddr, tfjsonpath.New("id")),
-				statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(meetingIDPattern)),
-				statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("type"), knownvalue.StringExact("scheduled")),
-				statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("question_and_answer").AtMapKey("enable"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("audio"), knownvalue.StringExact("both")),
-				// No webinar answer documents registration_url, so Zoom (and the sandbox) never report it.
-				statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("registration_url"), knownvalue.Null()),
-				statecheck.ExpectSensitiveValue(webinarAddr, tfjsonpath.New("start_url")),
-				statecheck.ExpectSensitiveValue(webinarAddr, tfjsonpath.New("join_url")),
-				statecheck.ExpectSensitiveValue(webinarAddr, tfjsonpath.New("password")),
-				statecheck.ExpectKnownValue("zoom_webinar.recurring", tfjsonpath.New("start_time"), knownvalue.StringExact(local)),
-				statecheck.ExpectKnownValue("zoom_webinar.recurring", tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(4)),
-				statecheck.ExpectKnownValue("zoom_webinar.recurring", tfjsonpath.New("settings").AtMapKey("registrants_confirmation_email"), knownvalue.Bool(false)),
-				webinarPatches{env, "zoom_webinar.recurring", 1},
-				drift.captureNow("zoom_webinar.drift"),
-				gone.captureNow("zoom_webinar.gone"),
-			},
+	part := lifecyclePart{
+		names:     addon.names,
+		config:    config,
+		destroyed: destroyed,
+		created: []statecheck.StateCheck{
+			sameID.AddStateValue(webinarAddr, tfjsonpath.New("id")),
+			statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(meetingIDPattern)),
+			statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("type"), knownvalue.StringExact("scheduled")),
+			statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("question_and_answer").AtMapKey("enable"), knownvalue.Bool(true)),
+			statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("audio"), knownvalue.StringExact("both")),
+			// No webinar answer documents registration_url, so Zoom (and the sandbox) never report it.
+			statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("registration_url"), knownvalue.Null()),
+			statecheck.ExpectSensitiveValue(webinarAddr, tfjsonpath.New("start_url")),
+			statecheck.ExpectSensitiveValue(webinarAddr, tfjsonpath.New("join_url")),
+			statecheck.ExpectSensitiveValue(webinarAddr, tfjsonpath.New("password")),
+			statecheck.ExpectKnownValue("zoom_webinar.recurring", tfjsonpath.New("start_time"), knownvalue.StringExact(local)),
+			statecheck.ExpectKnownValue("zoom_webinar.recurring", tfjsonpath.New("occurrences"), knownvalue.ListSizeExact(4)),
+			statecheck.ExpectKnownValue("zoom_webinar.recurring", tfjsonpath.New("settings").AtMapKey("registrants_confirmation_email"), knownvalue.Bool(false)),
+			webinarPatches{env, "zoom_webinar.recurring", 1},
+			drift.captureNow("zoom_webinar.drift"),
+			gone.captureNow("zoom_webinar.gone"),
 		},
-		{ResourceName: webinarAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_url"}},
-		{
-			PreConfig: func() {
-				if env.Sandbox != nil {
-					env.Sandbox.ClearRequests()
-				}
-				// Changes in the portal show up as drift on those fields only.
-				if err := env.Client.Webinars.Update(acctest.Ctx(), drift.id, &client.WebinarRequest{
-					Settings: &client.WebinarSettings{PracticeSession: client.Ptr(true),
-						QuestionAndAnswer: &client.QuestionAndAnswer{Enable: client.Ptr(false)}},
-				}); err != nil {
-					t.Fatalf("out-of-band change: %v", err)
-				}
-				// Deleted in the portal: created again.
-				if err := env.Client.Webinars.Delete(acctest.Ctx(), gone.id, nil); err != nil {
-					t.Fatalf("out-of-band delete: %v", err)
-				}
-			},
-			Config: config(true, false),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(webinarAddr, plancheck.ResourceActionUpdate),
-				plancheck.ExpectResourceAction("zoom_webinar.drift", plancheck.ResourceActionUpdate),
-				plancheck.ExpectKnownValue("zoom_webinar.drift", tfjsonpath.New("settings").AtMapKey("practice_session"), knownvalue.Bool(false)),
-				plancheck.ExpectKnownValue("zoom_webinar.drift", tfjsonpath.New("settings").AtMapKey("question_and_answer").AtMapKey("enable"), knownvalue.Bool(true)),
-				// A new host replaces the webinar.
-				plancheck.ExpectResourceAction("zoom_webinar.replaced", plancheck.ResourceActionDestroyBeforeCreate),
-				plancheck.ExpectResourceAction("zoom_webinar.gone", plancheck.ResourceActionCreate),
-				plancheck.ExpectResourceAction("zoom_webinar.recurring", plancheck.ResourceActionNoop),
-			}},
-			// The update in place is one PATCH, nested settings included.
-			ConfigStateChecks: []statecheck.StateCheck{
-				sameID.AddStateValue(webinarAddr, tfjsonpath.New("id")),
-				statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("registrants_restrict_number"), knownvalue.Int64Exact(250)),
-				statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("question_and_answer").AtMapKey("allow_anonymous_questions"), knownvalue.Bool(true)),
-				webinarPatches{env, webinarAddr, 1},
-			},
+		portal: []func(){func() {
+			if env.Sandbox != nil {
+				env.Sandbox.ClearRequests()
+			}
+			// Changes in the portal show up as drift on those fields only.
+			if err := env.Client.Webinars.Update(acctest.Ctx(), drift.id, &client.WebinarRequest{
+				Settings: &client.WebinarSettings{PracticeSession: client.Ptr(true),
+					QuestionAndAnswer: &client.QuestionAndAnswer{Enable: client.Ptr(false)}},
+			}); err != nil {
+				t.Fatalf("out-of-band change: %v", err)
+			}
+			// Deleted in the portal: created again.
+			if err := env.Client.Webinars.Delete(acctest.Ctx(), gone.id, nil); err != nil {
+				t.Fatalf("out-of-band delete: %v", err)
+			}
+		}},
+		planned: []plancheck.PlanCheck{
+			plancheck.ExpectResourceAction(webinarAddr, plancheck.ResourceActionUpdate),
+			plancheck.ExpectResourceAction("zoom_webinar.drift", plancheck.ResourceActionUpdate),
+			plancheck.ExpectKnownValue("zoom_webinar.drift", tfjsonpath.New("settings").AtMapKey("practice_session"), knownvalue.Bool(false)),
+			plancheck.ExpectKnownValue("zoom_webinar.drift", tfjsonpath.New("settings").AtMapKey("question_and_answer").AtMapKey("enable"), knownvalue.Bool(true)),
+			// A new host replaces the webinar.
+			plancheck.ExpectResourceAction("zoom_webinar.replaced", plancheck.ResourceActionDestroyBeforeCreate),
+			plancheck.ExpectResourceAction("zoom_webinar.gone", plancheck.ResourceActionCreate),
+			plancheck.ExpectResourceAction("zoom_webinar.recurring", plancheck.ResourceActionNoop),
 		},
+		// The update in place is one PATCH, nested settings included.
+		changed: []statecheck.StateCheck{
+			sameID.AddStateValue(webinarAddr, tfjsonpath.New("id")),
+			statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("registrants_restrict_number"), knownvalue.Int64Exact(250)),
+			statecheck.ExpectKnownValue(webinarAddr, tfjsonpath.New("settings").AtMapKey("question_and_answer").AtMapKey("allow_anonymous_questions"), knownvalue.Bool(true)),
+			webinarPatches{env, webinarAddr, 1},
+		},
+		// The import step's working directory needs only the webinar.
+		imports: []resource.TestStep{{
+			Config:       env.Config(webinar("test", host, topic+"-v2", v2)),
+			ResourceName: webinarAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"start_url"},
+		}},
 	}
-	if addon.names != nil {
-		steps = append(steps, resource.TestStep{
-			Config:      config(true, true),
-			ExpectError: regexp.MustCompile(`(?s)(Error creating Zoom webinar.*Webinar add-on is missing.*webinar licence.*){2}`),
-		})
+	for _, name := range addon.names {
+		part.failing = append(part.failing, diagAbout("zoom_webinar."+name, `Error creating Zoom webinar.*Webinar add-on is missing.*webinar licence`))
 	}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: addon.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		Steps:                    steps,
-	})
+	return part
 }
 
-// diagnosticsInOrder is an ExpectError pattern for a configuration with one invalid resource of type typ per
-// entry of wants, named c0, c1, ... in that order: it matches when each resource has an error that matches its
-// entry. Terraform sorts the diagnostics by their place in the configuration and names the resource ("with
-// zoom_x.cN,") before the detail, so each entry must match between its resource's name and the next one's.
-func diagnosticsInOrder(typ string, wants []string) *regexp.Regexp {
-	var b strings.Builder
-	b.WriteString(`(?s)`)
-	for i, want := range wants {
-		fmt.Fprintf(&b, `with %s\.c%d,.*%s.*`, regexp.QuoteMeta(typ), i, want)
-	}
-	return regexp.MustCompile(b.String())
-}
-
-// TestAccWebinar_validation rejects bad input at plan time: the configuration checks in one step (a webinar
-// each), the passcode (checked when the plan is made, only for a passcode that is going to be sent) in another.
-func TestAccWebinar_validation(t *testing.T) {
-	env := acctest.New(t)
+// webinarValidation (formerly TestAccWebinar_validation, now in TestAccEvent_edgeCases) rejects bad input at plan
+// time: the configuration checks in the plan that fails validation (a webinar each), the passcode (checked when
+// the plan is made, only for a passcode that is going to be sent) in the later plan that must fail.
+func webinarValidation(c *eventCase) {
 	start := zoomUTC(futureUTC(48 * time.Hour))
 	cases := []struct{ body, want string }{
 		{`  type = "instant"`, `is not a webinar type`},
@@ -329,34 +322,23 @@ func TestAccWebinar_validation(t *testing.T) {
 		{"  start_time = \"" + start + "\"\n  settings = { post_webinar_survey = false, survey_url = \"https://example.com\" }", `survey_url is only used with post_webinar_survey`},
 		{"  type = \"recurring_fixed_time\"\n  start_time = \"" + start + "\"", `needs a recurrence block`},
 	}
-	var config strings.Builder
-	wants := make([]string, 0, len(cases))
-	for i, c := range cases {
-		fmt.Fprintf(&config, `
+	for i, tc := range cases {
+		c.add(fmt.Sprintf(`
 resource "zoom_webinar" "c%d" {
   user_id = "someone@example.com"
   topic   = "tf-acc-validation"
 %s
 }
-`, i, c.body)
-		wants = append(wants, c.want)
+`, i, tc.body), eventValidate)
+		c.fail(eventValidate, diagAbout(fmt.Sprintf("zoom_webinar.c%d", i), tc.want))
 	}
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: env.Config(config.String()), PlanOnly: true, ExpectError: diagnosticsInOrder("zoom_webinar", wants)},
-			{
-				Config: env.Config(fmt.Sprintf(`
-resource "zoom_webinar" "test" {
+	c.add(fmt.Sprintf(`
+resource "zoom_webinar" "passcode_at_plan" {
   user_id    = "someone@example.com"
   topic      = "tf-acc-validation"
   start_time = %q
   password   = "ok!but(no"
 }
-`, start)),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`must be 1 to 10 characters from letters`),
-			},
-		},
-	})
+`, start), eventPlanFail)
+	c.fail(eventPlanFail, diagAbout("zoom_webinar.passcode_at_plan", `must be 1 to 10 characters from letters`))
 }
