@@ -69,13 +69,23 @@ func checkUserDestroyed(env *acctest.Env) resource.TestCheckFunc {
 //     is one although the configuration does not say custCreate;
 //   - unknown, refused: with an action unknown at plan time (the output of a terraform_data), delete_action is
 //     planned unknown and follows the action at apply; a delete_action the action turns out not to allow fails
-//     before any user is created.
+//     before any user is created;
+//   - drift: a change made in the portal shows as drift on those fields, and apply puts it back;
+//   - gone: created inactive; deleted in the portal, it leaves the state on refresh and is created again (inactive),
+//     without error.
+//
+// The errors of several scenarios share a step (stepErrors ties each message to its resource): the validation
+// errors, the plan-time refusals, and the apply-time ones.
 func TestAccUser_lifecycle(t *testing.T) {
 	env := acctest.New(t, func(p *sandbox.Profile) { p.CustCreateAllowed = true })
 	email, email2 := env.RandomEmail(), env.RandomEmail()
 	invitedEmail, apiEmail, refusedEmail := env.RandomEmail(), env.RandomEmail(), env.RandomEmail()
 	passwordEmail, heirEmail, transferEmail, unknownEmail := env.RandomEmail(), env.RandomEmail(), env.RandomEmail(), env.RandomEmail()
+	driftEmail, goneEmail := env.RandomEmail(), env.RandomEmail()
 	sameID := statecheck.CompareValue(compare.ValuesSame())
+	// The ID of zoom_user.gone before and after its re-creation: another user.
+	goneID := statecheck.CompareValue(compare.ValuesDiffer())
+	errs := &stepErrors{t: t}
 
 	v1 := `
   action      = "autoCreate"
@@ -106,6 +116,13 @@ func TestAccUser_lifecycle(t *testing.T) {
 		blocks := map[string]string{
 			"invited": user("invited", invitedEmail, invited),
 			"api":     user("api", apiEmail, api),
+			"drift": user("drift", driftEmail, `  action = "autoCreate"
+  type   = 2
+  dept   = "Analytical Engines"
+  status = "inactive"`),
+			"gone": user("gone", goneEmail, `  action = "autoCreate"
+  type   = 2
+  status = "inactive"`),
 			"password": user("password", passwordEmail, `  action      = "autoCreate"
   type        = 1
   password_wo = "Zx9-kQ2m-Lp7"`),
@@ -145,14 +162,15 @@ resource "terraform_data" "second" {
 	config := func(email, body string, over map[string]string) string {
 		return env.Config(user("test", email, body) + others(over))
 	}
-	steps := append(userValidationSteps(env), []resource.TestStep{
+	steps := []resource.TestStep{
+		// Bad input rejected at plan time (Terraform's validation), every case in one configuration.
+		userValidationStep(env, errs),
 		{
 			Config: config(email, v1, nil),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionCreate),
 				plancheck.ExpectUnknownValue("zoom_user.unknown", tfjsonpath.New("delete_action")),
-			}},
-			ConfigStateChecks: []statecheck.StateCheck{
+			}, PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
 				sameID.AddStateValue(userAddr, tfjsonpath.New("id")),
 				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[A-Za-z0-9_-]{22}$`))),
 				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("active")),
@@ -182,13 +200,17 @@ resource "terraform_data" "second" {
 				statecheck.ExpectKnownValue("zoom_user.transfer", tfjsonpath.New("transfer").AtMapKey("meetings"), knownvalue.Bool(true)),
 
 				statecheck.ExpectKnownValue("zoom_user.unknown", tfjsonpath.New("delete_action"), knownvalue.StringExact("delete")),
-			},
+
+				statecheck.ExpectKnownValue("zoom_user.drift", tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
+				statecheck.ExpectKnownValue("zoom_user.gone", tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
+				goneID.AddStateValue("zoom_user.gone", tfjsonpath.New("id")),
+			)}},
 		},
 		// That re-applying the same configuration plans nothing is checked by the test framework itself, which
 		// plans again after every apply and fails on a non-empty plan.
 		// Import by ID, then by e-mail. `action` is a create-time instruction that Zoom does not store: an
 		// imported active e-mail user reads as "create", and its delete_action defaults to disassociate
-		// (TestAccUser_sandboxSettings, imported, covers destroying such a user).
+		// (TestAccUser_sandboxFailures, zoomimported, covers destroying such a user).
 		{
 			ResourceName: userAddr, ImportState: true, ImportStateVerify: true,
 			ImportStateVerifyIgnore: []string{"action", "delete_action"},
@@ -203,63 +225,46 @@ resource "terraform_data" "second" {
 		},
 		// An import infers custCreate from the API-user login type, so nothing needs ignoring.
 		{ResourceName: "zoom_user.api", ImportState: true, ImportStateVerify: true},
-		// A pending user cannot be activated: the plan-time error says why.
+		// Refused at plan time, each with the reason: a delete_action Zoom refuses for custCreate and for autoCreate
+		// users; for the API user although the configuration no longer says custCreate (the login type does); a
+		// status on a new invited user.
 		{
-			Config:      config(email, v1, map[string]string{"invited": user("invited", invitedEmail, invited+"\n  status        = \"active\"")}),
-			ExpectError: regexp.MustCompile(`(?s)Cannot change the status of a pending user.*accepted Zoom's invitation`),
-		},
-		{
+			PreConfig: errs.expect(
+				diagAbout("zoom_user.refused_cust", `Zoom refuses this delete_action.*Unable to unlink API\s+user`),
+				diagAbout("zoom_user.refused_auto", `Zoom refuses this delete_action.*managed\s+domain`),
+				diagAbout("zoom_user.api", `Zoom refuses this delete_action.*API\s+user`),
+				diagAbout("zoom_user.invite_status", `Status cannot be set for an invited user`),
+			),
 			Config: config(email, v1, map[string]string{
-				"refused": user("refused", env.RandomEmail(), "  action = \"custCreate\"\n  type = 1\n  delete_action = \"disassociate\""),
+				"refused_cust":  user("refused_cust", env.RandomEmail(), "  action = \"custCreate\"\n  type = 1\n  delete_action = \"disassociate\""),
+				"refused_auto":  user("refused_auto", env.RandomEmail(), "  action = \"autoCreate\"\n  type = 1\n  delete_action = \"disassociate\""),
+				"api":           user("api", apiEmail, "  type = 1\n  delete_action = \"disassociate\""),
+				"invite_status": user("invite_status", env.RandomEmail(), "  type = 1\n  status = \"inactive\""),
 			}),
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*Unable to unlink API\s+user`),
+			PlanOnly: true,
 		},
+		// Refused at apply: a pending user cannot be activated (the error says why); the action, unknown at plan
+		// time, turns out to be custCreate, which does not allow disassociate.
 		{
+			PreConfig: errs.expect(
+				diagAbout("zoom_user.invited", `Cannot change the status of a pending user.*accepted\s+Zoom's\s+invitation`),
+				diagAbout("zoom_user.refused", `Zoom refuses this delete_action.*Unable to unlink API\s+user`),
+			),
 			Config: config(email, v1, map[string]string{
-				"refused": user("refused", env.RandomEmail(), "  action = \"autoCreate\"\n  type = 1\n  delete_action = \"disassociate\""),
-			}),
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*managed\s+domain`),
-		},
-		// The configuration no longer says custCreate, but the login type does.
-		{
-			Config:      config(email, v1, map[string]string{"api": user("api", apiEmail, "  type = 1\n  delete_action = \"disassociate\"")}),
-			ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*API user`),
-		},
-		// The action, unknown at plan time, turns out to be custCreate, which does not allow disassociate.
-		{
-			Config: config(email, v1, map[string]string{
+				"invited": user("invited", invitedEmail, invited+"\n  status        = \"active\""),
 				"refused": "\nresource \"terraform_data\" \"first\" {\n  input = \"custCreate\"\n}\n" +
 					user("refused", refusedEmail, "  action = terraform_data.first.output\n  type   = 1\n  delete_action = \"disassociate\""),
 			}),
-			ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*Unable to unlink API\s+user`),
 		},
-		// Update in place: names, type, profile fields, status and the e-mail, without replacement.
+		// Update in place: names, type, profile fields, status and the e-mail, without replacement (the same ID).
+		// Drift: a change made in the portal shows up as drift on those fields, and apply puts it back. Gone: a user
+		// deleted in the portal leaves the state on refresh and is created again (another ID), without error.
 		{
 			PreConfig: func() {
 				if _, err := env.Client.Users.Get(acctest.Ctx(), refusedEmail); !client.IsNotFound(err) {
 					t.Fatalf("the refused create left a user behind (%v)", err)
 				}
-			},
-			Config: config(email2, v2, nil),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
-			}},
-			ConfigStateChecks: []statecheck.StateCheck{
-				sameID.AddStateValue(userAddr, tfjsonpath.New("id")),
-				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("type"), knownvalue.Int64Exact(2)),
-				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
-				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("job_title"), knownvalue.StringExact("Programmer")),
-				// Zoom derives a display name only when it is blank, so renaming keeps the one it has.
-				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("display_name"), knownvalue.StringExact("Ada Lovelace")),
-				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("email"), knownvalue.StringExact(email2)),
-			},
-		},
-		// A change made in the portal shows up as drift on that field, and apply puts it back.
-		{
-			PreConfig: func() {
-				u, err := env.Client.Users.Get(acctest.Ctx(), email2)
+				u, err := env.Client.Users.Get(acctest.Ctx(), driftEmail)
 				if err != nil {
 					t.Fatalf("out-of-band read: %v", err)
 				}
@@ -269,78 +274,75 @@ resource "terraform_data" "second" {
 				if err := env.Client.Users.UpdateStatus(acctest.Ctx(), u.ID, "activate"); err != nil {
 					t.Fatalf("out-of-band status change: %v", err)
 				}
-			},
-			Config: config(email2, v2, nil),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
-				expectBefore(userAddr, "dept", "Changed in the portal"),
-				expectBefore(userAddr, "status", "active"),
-				plancheck.ExpectKnownValue(userAddr, tfjsonpath.New("dept"), knownvalue.StringExact("Analytical Engines")),
-				plancheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
-			}},
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("dept"), knownvalue.StringExact("Analytical Engines")),
-			},
-		},
-		// A user deleted in the portal leaves the state on refresh and is created again, without error.
-		{
-			PreConfig: func() {
-				u, err := env.Client.Users.Get(acctest.Ctx(), email2)
+				g, err := env.Client.Users.Get(acctest.Ctx(), goneEmail)
 				if err != nil {
 					t.Fatalf("out-of-band read: %v", err)
 				}
-				if err := env.Client.Users.Delete(acctest.Ctx(), u.ID, &client.DeleteUserOptions{Action: "delete"}); err != nil {
+				if err := env.Client.Users.Delete(acctest.Ctx(), g.ID, &client.DeleteUserOptions{Action: "delete"}); err != nil {
 					t.Fatalf("out-of-band delete: %v", err)
 				}
 			},
 			Config: config(email2, v2, nil),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionCreate),
-			}},
-			ConfigStateChecks: []statecheck.StateCheck{
+				plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectResourceAction("zoom_user.drift", plancheck.ResourceActionUpdate),
+				expectBefore("zoom_user.drift", "dept", "Changed in the portal"),
+				expectBefore("zoom_user.drift", "status", "active"),
+				plancheck.ExpectKnownValue("zoom_user.drift", tfjsonpath.New("dept"), knownvalue.StringExact("Analytical Engines")),
+				plancheck.ExpectKnownValue("zoom_user.drift", tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
+				plancheck.ExpectResourceAction("zoom_user.gone", plancheck.ResourceActionCreate),
+			}, PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
+				sameID.AddStateValue(userAddr, tfjsonpath.New("id")),
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("type"), knownvalue.Int64Exact(2)),
 				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
-			},
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("job_title"), knownvalue.StringExact("Programmer")),
+				// Zoom derives a display name only when it is blank, so renaming keeps the one it has.
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("display_name"), knownvalue.StringExact("Ada Lovelace")),
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("email"), knownvalue.StringExact(email2)),
+				statecheck.ExpectKnownValue("zoom_user.drift", tfjsonpath.New("dept"), knownvalue.StringExact("Analytical Engines")),
+				statecheck.ExpectKnownValue("zoom_user.gone", tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
+				goneID.AddStateValue("zoom_user.gone", tfjsonpath.New("id")),
+			)}},
 		},
-	}...)
+	}
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkUserDestroyed(env),
+		ErrorCheck:               errs.check,
 		Steps:                    steps,
 	})
+	errs.done()
 }
 
-// userValidationSteps reject bad input at plan time with a message that names the problem. They are plan-only
-// steps that fail, which TestAccUser_lifecycle runs before its first apply (their own test case would cost three
-// more terraform commands).
-func userValidationSteps(env *acctest.Env) []resource.TestStep {
+// userValidationStep rejects bad input at plan time with a message that names the problem: a plan-only step
+// whose configuration holds every case, one zoom_user each, which TestAccUser_lifecycle runs before its first
+// apply. Each message must name its resource (stepErrors).
+func userValidationStep(env *acctest.Env, errs *stepErrors) resource.TestStep {
 	cases := []struct {
 		name, email, body, want string
 	}{
-		{"bad email", "not-an-email", `  type = 1`, `not a plain e-mail address`},
-		{"bad type", "a@example.com", `  type = 3`, `type value must be one of`},
+		{"bad_email", "not-an-email", `  type = 1`, `not a plain e-mail address`},
+		{"bad_type", "a@example.com", `  type = 3`, `type value must be one of`},
 		// Type 99 (None) is struck out of the User spec.
-		{"type 99", "a@example.com", `  type = 99`, `type value must be one of: \["1" "2" "4"\]`},
-		{"type 99 with sso", "a@example.com", "  type = 99\n  action = \"ssoCreate\"", `type value must be one of: \["1" "2" "4"\]`},
-		{"bad action", "a@example.com", "  type = 1\n  action = \"invite\"", `action value must be one of`},
-		{"password needs autoCreate", "a@example.com", "  type = 1\n  password_wo = \"Zx9-kQ2m-Lp7\"", `Password only applies to autoCreate`},
-		{"weak password", "a@example.com", "  type = 1\n  action = \"autoCreate\"\n  password_wo = \"abcdefgh\"", `upper-case letters, lower-case letters and digits`},
-		{"bad timezone", "a@example.com", "  type = 1\n  timezone = \"Mars/Olympus\"", `not an IANA time-zone name`},
-		{"long first name", "a@example.com", "  type = 1\n  first_name = \"" + longName + "\"", `string length must be between 1 and 64`},
-		{"empty dept", "a@example.com", "  type = 1\n  dept = \"\"", `string length must be between 1 and 128`},
-		{"bad phone label", "a@example.com", "  type = 1\n  phone_numbers = [{ country = \"US\", code = \"+1\", number = \"5550100\", label = \"Pager\" }]", `label must be one of Mobile, Office, Home, Fax`},
-		{"bad pmi", "a@example.com", "  type = 1\n  pmi = 123", `pmi value must be between 1000000000 and 9999999999`},
-		{"status on invite", "a@example.com", "  type = 1\n  status = \"inactive\"", `Status cannot be set for an invited user`},
-		{"pending not settable", "a@example.com", "  type = 1\n  action = \"autoCreate\"\n  status = \"pending\"", `status value must be one of`},
+		{"type_99", "a@example.com", `  type = 99`, `type value must be one of: \["1" "2" "4"\]`},
+		{"type_99_sso", "a@example.com", "  type = 99\n  action = \"ssoCreate\"", `type value must be one of: \["1" "2" "4"\]`},
+		{"bad_action", "a@example.com", "  type = 1\n  action = \"invite\"", `action value must be one of`},
+		{"password_needs_autocreate", "a@example.com", "  type = 1\n  password_wo = \"Zx9-kQ2m-Lp7\"", `Password only applies to autoCreate`},
+		{"weak_password", "a@example.com", "  type = 1\n  action = \"autoCreate\"\n  password_wo = \"abcdefgh\"", `upper-case letters, lower-case letters and digits`},
+		{"bad_timezone", "a@example.com", "  type = 1\n  timezone = \"Mars/Olympus\"", `not an IANA time-zone name`},
+		{"long_first_name", "a@example.com", "  type = 1\n  first_name = \"" + longName + "\"", `string length must be between 1 and 64`},
+		{"empty_dept", "a@example.com", "  type = 1\n  dept = \"\"", `string length must be between 1 and 128`},
+		{"bad_phone_label", "a@example.com", "  type = 1\n  phone_numbers = [{ country = \"US\", code = \"+1\", number = \"5550100\", label = \"Pager\" }]", `label must be one of Mobile, Office, Home, Fax`},
+		{"bad_pmi", "a@example.com", "  type = 1\n  pmi = 123", `pmi value must be between 1000000000 and 9999999999`},
+		{"pending_not_settable", "a@example.com", "  type = 1\n  action = \"autoCreate\"\n  status = \"pending\"", `status value must be one of`},
 	}
-	steps := make([]resource.TestStep, 0, len(cases))
+	var b strings.Builder
+	want := make([]wantDiag, 0, len(cases))
 	for _, c := range cases {
-		steps = append(steps, resource.TestStep{
-			Config:      userConfig(env, c.email, c.body),
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`(?s)` + c.want),
-		})
+		fmt.Fprintf(&b, "\nresource \"zoom_user\" %q {\n  email = %q\n%s\n}\n", c.name, c.email, c.body)
+		want = append(want, diagAbout("zoom_user."+c.name, c.want))
 	}
-	return steps
+	return resource.TestStep{PreConfig: errs.expect(want...), Config: env.Config(b.String()), PlanOnly: true}
 }
 
 const longName = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaft"
