@@ -349,7 +349,8 @@ const longName = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewisse
 
 // TestAccUser_sandboxSettings runs the user scenarios that only the sandbox can stage, each with its own sandbox,
 // reached through its own provider instance (a local name of the provider), and its own zoom_user, all in one
-// configuration: one TestCase (TestAccUser_sandboxFailures has the ones that fail).
+// configuration and one TestCase. Steps that fail leave the state as it was, so each failing scenario appears in
+// its step's configuration only.
 //
 //   - zoomstatus200, zoomstatus204: activating and deactivating works whether Zoom answers userStatus with 200 (as
 //     the User spec documents) or 204.
@@ -359,6 +360,13 @@ const longName = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewisse
 //   - zoompreserveassent, zoomlowerdigits, zoomlowerinternational: Zoom may store e-mails lower-cased and reformat
 //     phone numbers. Under every setting the configured spelling stays in state, with no error and no difference
 //     on the next plan, and changing both in place works the same way.
+//   - zoomnotallowed: on an account without custCreate the error says so and nothing is left behind.
+//   - zoomduplicate: creating a user whose e-mail is already in the account fails with advice to import, when that
+//     user is older than a day (a recent one with the configured names is adopted: an interrupted earlier apply
+//     created it, see TestAccAdoption_lostAnswers).
+//   - zoomimported: an imported autoCreate user looks like an invited one (nothing in Zoom's record tells a
+//     managed-domain user), so delete_action defaults to disassociate; when Zoom refuses that on destroy, the user
+//     is deleted with a warning instead of destroy failing.
 func TestAccUser_sandboxSettings(t *testing.T) {
 	set := newSandboxes(t, map[string]func(*sandbox.Profile){
 		"zoomstatus200": func(p *sandbox.Profile) { p.UserStatusSuccessCode = 200 },
@@ -374,7 +382,11 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 		"zoomlowerinternational": func(p *sandbox.Profile) {
 			p.UserEmailCase, p.PhoneNumberFormat = sandbox.UserEmailLower, sandbox.PhoneFormatInternational
 		},
+		"zoomnotallowed": nil, "zoomduplicate": nil, "zoomimported": nil,
 	})
+	notAllowed, duplicate, imported := set.envs["zoomnotallowed"], set.envs["zoomduplicate"], set.envs["zoomimported"]
+	failureNames := []string{"zoomduplicate", "zoomimported", "zoomnotallowed"}
+	errs := &stepErrors{t: t}
 	statusNames := []string{"zoomstatus200", "zoomstatus204"}
 	pendingNames := []string{"zoomapplied", "zoomignored"}
 	normNames := []string{"zoomlowerdigits", "zoomlowerinternational", "zoompreserveassent"}
@@ -390,7 +402,23 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 			}
 			emails[name], emails2[name] = mixed(), mixed()
 		}
-		destroyed = append(destroyed, inProvider(name, checkUserDestroyed(env)))
+		if !slices.Contains(failureNames, name) || name == "zoomimported" {
+			destroyed = append(destroyed, inProvider(name, checkUserDestroyed(env)))
+		}
+	}
+	destroyed = append(destroyed, func(*terraform.State) error {
+		users, err := notAllowed.Client.Users.List(acctest.Ctx(), &client.ListUsersOptions{})
+		if err != nil {
+			return err
+		}
+		if len(users) != 1 {
+			return fmt.Errorf("zoomnotallowed: expected only the account owner, found %d users", len(users))
+		}
+		return nil
+	})
+	// failing is the zoom_user of a failure scenario (name) with body.
+	failing := func(name, body string) string {
+		return fmt.Sprintf("\nresource \"zoom_user\" %[1]q {\n  provider = %[1]s\n  email    = %[2]q\n%[3]s\n}\n", name, emails[name], body)
 	}
 
 	const pendingV1 = `
@@ -500,10 +528,17 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: set.factories(),
 		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		ErrorCheck:               errs.check,
 		Steps: []resource.TestStep{
-			{Config: config("inactive", pendingV1, false, "(202) 555-0100"), ConfigStateChecks: created},
+			{
+				Config:           config("inactive", pendingV1, false, "(202) 555-0100"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(created...)}},
+			},
 			// A change while pending: kept in state, no error. The e-mail and number change in place.
-			{Config: config("active", pendingV2, true, "202.555.0199"), ConfigStateChecks: pending},
+			{
+				Config:           config("active", pendingV2, true, "202.555.0199"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(pending...)}},
+			},
 			// The person accepts: the next plan sends what Zoom lacks (nothing where Zoom applied the change).
 			{
 				PreConfig: func() {
@@ -513,59 +548,19 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 						}
 					}
 				},
-				Config:            last,
-				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: afterAccept},
-				ConfigStateChecks: accepted,
+				Config: last,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:            afterAccept,
+					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(accepted...)},
+				},
 			},
-		},
-	})
-}
-
-// TestAccUser_sandboxFailures runs the user scenarios that fail and only the sandbox can stage, each with its own
-// sandbox, reached through its own provider instance, and its own zoom_user, in one TestCase. Steps that fail leave
-// the state as it was, so each scenario appears in its step's configuration only.
-//
-//   - zoomnotallowed: on an account without custCreate the error says so and nothing is left behind.
-//   - zoomduplicate: creating a user whose e-mail is already in the account fails with advice to import, when that
-//     user is older than a day (a recent one with the configured names is adopted: an interrupted earlier apply
-//     created it, see TestAccAdoption_lostAnswers).
-//   - zoomimported: an imported autoCreate user looks like an invited one (nothing in Zoom's record tells a
-//     managed-domain user), so delete_action defaults to disassociate; when Zoom refuses that on destroy, the user
-//     is deleted with a warning instead of destroy failing.
-func TestAccUser_sandboxFailures(t *testing.T) {
-	set := newSandboxes(t, map[string]func(*sandbox.Profile){"zoomnotallowed": nil, "zoomduplicate": nil, "zoomimported": nil})
-	notAllowed, duplicate, imported := set.envs["zoomnotallowed"], set.envs["zoomduplicate"], set.envs["zoomimported"]
-	emails := map[string]string{}
-	for _, name := range set.names {
-		emails[name] = set.envs[name].RandomEmail()
-	}
-	// config is the zoom_user of name with body, and its provider only.
-	config := func(name, body string) string {
-		return set.envs[name].ProviderBlock(name) +
-			fmt.Sprintf("\nresource \"zoom_user\" %[1]q {\n  provider = %[1]s\n  email    = %[2]q\n%[3]s\n}\n", name, emails[name], body)
-	}
-	// Not served as zoom, which the configurations do not use (see vacationSet.factories).
-	factories := set.factories()
-	delete(factories, "zoom")
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		CheckDestroy: resource.ComposeTestCheckFunc(inProvider("zoomimported", checkUserDestroyed(imported)), func(*terraform.State) error {
-			users, err := notAllowed.Client.Users.List(acctest.Ctx(), &client.ListUsersOptions{})
-			if err != nil {
-				return err
-			}
-			if len(users) != 1 {
-				return fmt.Errorf("zoomnotallowed: expected only the account owner, found %d users", len(users))
-			}
-			return nil
-		}),
-		Steps: []resource.TestStep{
-			{
-				Config:      config("zoomnotallowed", "  action = \"custCreate\"\n  type = 1"),
-				ExpectError: regexp.MustCompile(`Error creating Zoom user`),
-			},
+			// zoomnotallowed: custCreate refused by the account. zoomduplicate: the e-mail of an older user.
 			{
 				PreConfig: func() {
+					errs.expect(
+						diagAbout("zoom_user.zoomnotallowed", `Error creating Zoom user`),
+						diagAbout("zoom_user.zoomduplicate", `already exists in the\s+account.*terraform import`),
+					)()
 					_, err := duplicate.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
 						Action: "autoCreate", UserInfo: client.CreateUserInfo{Email: emails["zoomduplicate"], Type: 1},
 					})
@@ -574,9 +569,10 @@ func TestAccUser_sandboxFailures(t *testing.T) {
 					}
 					duplicate.Sandbox.Advance(25 * time.Hour)
 				},
-				Config:      config("zoomduplicate", "  action = \"autoCreate\"\n  type = 1"),
-				ExpectError: regexp.MustCompile(`(?s)already exists in the\s+account.*terraform import`),
+				Config: last + failing("zoomnotallowed", "  action = \"custCreate\"\n  type = 1") +
+					failing("zoomduplicate", "  action = \"autoCreate\"\n  type = 1"),
 			},
+			// zoomimported: imported by e-mail into the state (the other scenarios' resources stay).
 			{
 				PreConfig: func() {
 					if _, err := imported.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
@@ -585,18 +581,26 @@ func TestAccUser_sandboxFailures(t *testing.T) {
 						t.Fatalf("out-of-band create: %v", err)
 					}
 				},
-				Config:             config("zoomimported", "  type = 1"),
+				Config:             last + failing("zoomimported", "  type = 1"),
 				ResourceName:       "zoom_user.zoomimported",
 				ImportState:        true,
 				ImportStateId:      emails["zoomimported"],
 				ImportStatePersist: true,
+				// The state holds the other scenarios' users too.
 				ImportStateCheck: func(s []*terraform.InstanceState) error {
-					if len(s) != 1 || s[0].Attributes["delete_action"] != "disassociate" {
-						return fmt.Errorf("imported state: %v", s)
+					var got []*terraform.InstanceState
+					for _, is := range s {
+						if is.Attributes["email"] == emails["zoomimported"] {
+							got = append(got, is)
+						}
+					}
+					if len(got) != 1 || got[0].Attributes["delete_action"] != "disassociate" {
+						return fmt.Errorf("imported state: %v", got)
 					}
 					return nil
 				},
 			},
 		},
 	})
+	errs.done()
 }
