@@ -112,8 +112,9 @@ func zoomField(env *acctest.Env, ref *trackingFieldRef, want func(*client.Accoun
 // barely do).
 //
 // Lifecycle (zoom_tracking_field.test): bad input refused at plan time; a field created with ordered recommended
-// values, imported by ID and by label, changed in place (label, order, flags), changed in the portal (drift),
-// deleted in the portal (created again) and removed on destroy.
+// values, imported by ID and by label, changed in place (label, order, flags), changed in the portal (drift) and
+// removed on destroy. Beside it, zoom_tracking_field.gone is deleted in the portal (in the drift step) and created
+// again.
 //
 // Data source (provider zoomds, an account of its own): zoom_tracking_fields lists the account's fields, all of
 // them and one by label.
@@ -131,8 +132,11 @@ func TestAccTrackingField_lifecycle(t *testing.T) {
 		refuse = acctest.New(t, func(p *sandbox.Profile) { p.TrackingFieldRequired = sandbox.TrackingRequiredRefuse })
 		ignore = acctest.New(t, func(p *sandbox.Profile) { p.TrackingFieldRequired = sandbox.TrackingRequiredIgnore })
 	}
-	label, label2 := acctest.RandomName()+" cost centre", acctest.RandomName()+" department"
+	label, label2, goneLabel := acctest.RandomName()+" cost centre", acctest.RandomName()+" department", acctest.RandomName()+" region"
 	ref := &trackingFieldRef{}
+	var goneID string
+	// The ID of zoom_tracking_field.gone before and after its re-creation: another field.
+	goneIDs := statecheck.CompareValue(compare.ValuesDiffer())
 	values := func(v ...string) knownvalue.Check {
 		checks := make([]knownvalue.Check, len(v))
 		for i, s := range v {
@@ -232,7 +236,13 @@ resource "zoom_meeting" "untracked_%[3]s" {
 	// config is the lifecycle's field with body, next to the data source scenario and (on the sandbox) the events
 	// of both settings, the ignoring one with the untracked meeting when withUntracked.
 	config := func(body string, withUntracked bool) string {
-		c := trackingFieldConfig(env, body) + dsBody
+		c := trackingFieldConfig(env, body) + fmt.Sprintf(`
+resource "zoom_tracking_field" "gone" {
+  field              = %q
+  required           = %t
+  recommended_values = ["North", "South"]
+}
+`, goneLabel, testRequired) + dsBody
 		if sandboxed {
 			c += base("refuse") + base("ignore")
 			if withUntracked {
@@ -276,25 +286,24 @@ resource "zoom_tracking_field" "values" {
 		// Lifecycle: created. Data source: both fields listed. Events: the field and the events that carry it.
 		{
 			Config: created,
-			ConfigStateChecks: append(append([]statecheck.StateCheck{
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(append([]statecheck.StateCheck{
 				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^\S+$`))),
 				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("required"), knownvalue.Bool(false)),
 				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("visible"), knownvalue.Bool(false)),
 				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("recommended_values"), values("R&D", "Marketing", "Admin")),
 				ref,
-			}, dsChecks...), eventChecks...),
+				stateString("zoom_tracking_field.gone", "id", &goneID),
+				goneIDs.AddStateValue("zoom_tracking_field.gone", tfjsonpath.New("id")),
+			}, dsChecks...), eventChecks...)...)}},
 		},
 		{ResourceName: trackingFieldAddr, ImportState: true, ImportStateVerify: true},
 		// By label.
 		{ResourceName: trackingFieldAddr, ImportState: true, ImportStateVerify: true, ImportStateId: label},
-		// Lifecycle: label, order of the values and both flags change in place. Events: where Zoom accepts a meeting
-		// without the required field, it is created.
+		// Lifecycle: label, order of the values and both flags change in place (the same ID, Zoom's copy changed).
+		// Events: where Zoom accepts a meeting without the required field, it is created.
 		{
 			Config: updated,
 			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionUpdate),
-				},
 				PostApplyPreRefresh: []plancheck.PlanCheck{
 					// The same field, changed in place.
 					plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
@@ -313,18 +322,23 @@ resource "zoom_tracking_field" "values" {
 				},
 			},
 		},
-		// Lifecycle: changed in the portal, drift on exactly those attributes, put back in place.
+		// Lifecycle: changed in the portal, drift on exactly those attributes, put back in place. Gone: deleted in
+		// the portal, created again (another ID).
 		{
 			PreConfig: func() {
 				if err := env.Client.TrackingFields.Update(acctest.Ctx(), ref.id, &client.TrackingFieldRequest{
 					Visible: client.Ptr(false), RecommendedValues: &[]string{"R&D", "Admin"}}); err != nil {
 					t.Fatalf("out-of-band update: %v", err)
 				}
+				if err := env.Client.TrackingFields.Delete(acctest.Ctx(), goneID); err != nil {
+					t.Fatalf("out-of-band delete: %v", err)
+				}
 			},
 			Config: updated,
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionUpdate),
 				plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("visible"), knownvalue.Bool(true)),
+				plancheck.ExpectResourceAction("zoom_tracking_field.gone", plancheck.ResourceActionCreate),
 			}, PostApplyPreRefresh: []plancheck.PlanCheck{
 				zoomField(env, ref, func(f *client.AccountTrackingField) error {
 					if !f.Visible || !slices.Equal(f.RecommendedValues, []string{"Admin", "R&D"}) {
@@ -332,20 +346,8 @@ resource "zoom_tracking_field" "values" {
 					}
 					return nil
 				}),
-			}},
-		},
-		// Lifecycle: deleted in the portal, created again.
-		{
-			PreConfig: func() {
-				if err := env.Client.TrackingFields.Delete(acctest.Ctx(), ref.id); err != nil {
-					t.Fatalf("out-of-band delete: %v", err)
-				}
-			},
-			Config: updated,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionCreate),
-			}, PostApplyPreRefresh: []plancheck.PlanCheck{
-				plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("required"), knownvalue.Bool(testRequired)),
+				plancheck.ExpectKnownValue("zoom_tracking_field.gone", tfjsonpath.New("required"), knownvalue.Bool(testRequired)),
+				stateAfterApply(goneIDs.AddStateValue("zoom_tracking_field.gone", tfjsonpath.New("id"))),
 			}},
 		},
 	}
