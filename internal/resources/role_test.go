@@ -274,9 +274,7 @@ resource "zoom_user_assistant" "gone" {
 	both := fmt.Sprintf("%q, %q", a.email, b.id)
 	life1 := lifecycle(name, `"User:Read", "Group:Read"`, "", "zoom_user.u.email")
 	life2 := lifecycle(name+"-2", `"User:Edit"`, "", "zoom_user.u.id")
-	plan := func(body string, want ...string) resource.TestStep {
-		return resource.TestStep{Config: env.Config(body), PlanOnly: true, ExpectError: allOf(want...)}
-	}
+	errs := &stepErrors{t: t}
 	fatal := func(err error) {
 		if err != nil {
 			t.Fatal(err)
@@ -298,9 +296,20 @@ resource "zoom_user_assistant" "gone" {
 				}
 				return listed(false)
 			}),
+		ErrorCheck: errs.check,
 		Steps: []resource.TestStep{
-			// Invalid input, refused at plan time with the reason.
-			plan(`
+			// Invalid input, refused at plan time with the reason; each message names its resource.
+			{
+				PreConfig: errs.expect(
+					diagAbout("zoom_role.builtin", wrapped(`name of a built-in role. Zoom's built-in roles (Owner, Admin and Member) cannot be changed or deleted`).String()),
+					diagAbout("zoom_role.privilege", wrapped(`"read users" is not a Zoom privilege name`).String()),
+					diagAbout("zoom_role_member.member_role", wrapped(`Zoom does not add members to or remove members from its built-in Member role`).String()),
+					diagAbout("zoom_role_members.admin", wrapped(`zoom_role_members manages custom roles only`).String()),
+					diagAbout("zoom_role_members.blank", wrapped(`Each member is a user ID or e-mail address`).String()),
+					diagAbout("zoom_user_assistant.blank", wrapped(`must not be empty or blank`).String()),
+				),
+				PlanOnly: true,
+				Config: env.Config(`
 resource "zoom_role" "builtin" {
   name = "Admin"
 }
@@ -312,10 +321,6 @@ resource "zoom_role_member" "member_role" {
   role_id = "2"
   user_id = "a@example.com"
 }
-`, wrapped(`name of a built-in role. Zoom's built-in roles (Owner, Admin and Member) cannot be changed or deleted`).String(),
-				wrapped(`"read users" is not a Zoom privilege name`).String(),
-				wrapped(`Zoom does not add members to or remove members from its built-in Member role`).String()),
-			plan(`
 resource "zoom_role_members" "admin" {
   role_id = "1"
   members = []
@@ -328,8 +333,8 @@ resource "zoom_user_assistant" "blank" {
   user_id      = "a@example.com"
   assistant_id = ""
 }
-`, wrapped(`zoom_role_members manages custom roles only`).String(), wrapped(`Each member is a user ID or e-mail address`).String(),
-				wrapped(`must not be empty or blank`).String()),
+`),
+			},
 			// Invalid input: the built-in roles cannot be imported.
 			{
 				Config: env.Config(`resource "zoom_role" "test" {
@@ -341,7 +346,7 @@ resource "zoom_user_assistant" "blank" {
 			// Created: every scenario.
 			{
 				Config: config(life1, members(both), assistantBody(assistant.email), withMembers, goneBody),
-				ConfigStateChecks: []statecheck.StateCheck{
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
 					role.capture(roleAddr), set.capture("zoom_role.set"), strictRole.capture("zoom_role.strict"),
 					movesRole.capture("zoom_role.moves"), goneRole.capture("zoom_role.gone"),
 					stateString("zoom_user.u", "id", &userID),
@@ -362,7 +367,7 @@ resource "zoom_user_assistant" "blank" {
 					statecheck.ExpectKnownValue(userAssistantAddr, tfjsonpath.New("id"), knownvalue.StringExact(env.Host+"/"+assistant.email)),
 					statecheck.ExpectKnownValue(userAssistantAddr, tfjsonpath.New("assistant_user_id"), knownvalue.StringExact(assistant.id)),
 					apiCheck(func() error { return listed(true) }),
-				},
+				)}},
 			},
 			// Lifecycle: total_members was recorded before the member was assigned; the import counts them.
 			{ResourceName: roleAddr, ImportState: true, ImportStateVerify: true, ImportStateId: strings.ToUpper(name),
@@ -441,21 +446,13 @@ resource "zoom_role" "dup" {
 					wrapped("Another role of the account is already named").String()+`.*terraform\s+import`,
 					wrapped("Give these members another role").String()+`.*`+regexp.QuoteMeta(strictMember.email)),
 			},
-			// Members: a is deleted in the portal; the refresh shows it missing, without an error.
+			// Lifecycle: deleted in the portal (after its member was unassigned), the role and its member are
+			// created again. Members: a is deleted in the portal; the refresh drops it from the set (drift), without
+			// an error; b leaves the set, back to the Member role. Delete with members: with the member unassigned,
+			// the strict role is deleted; the moved member holds the Member role.
 			{
 				PreConfig: func() {
 					fatal(env.Client.Users.Delete(acctest.Ctx(), a.id, &client.DeleteUserOptions{Action: "delete"}))
-				},
-				Config: config(life2, members(both), goneBody), PlanOnly: true, ExpectNonEmptyPlan: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
-					expectDrift("zoom_role_members.set"),
-				}},
-			},
-			// Lifecycle: deleted in the portal (after its member was unassigned), the role and its member are
-			// created again. Members: b leaves the set, back to the Member role. Delete with members: with the
-			// member unassigned, the strict role is deleted; the moved member holds the Member role.
-			{
-				PreConfig: func() {
 					fatal(env.Client.Roles.RemoveMember(acctest.Ctx(), role.id, userID))
 					fatal(env.Client.Roles.Delete(acctest.Ctx(), role.id))
 					fatal(strict.Client.Roles.RemoveMember(acctest.Ctx(), strictRole.id, strictMember.id))
@@ -465,6 +462,7 @@ resource "zoom_role" "dup" {
 					plancheck.ExpectResourceAction(roleAddr, plancheck.ResourceActionCreate),
 					plancheck.ExpectResourceAction(roleMemberAddr, plancheck.ResourceActionCreate),
 					plancheck.ExpectResourceAction("zoom_role.strict", plancheck.ResourceActionDestroy),
+					expectBeforeSet("zoom_role_members.set", "members", b.id),
 				},
 					PostApplyPreRefresh: []plancheck.PlanCheck{
 						planString(roleAddr, "id", &role.id), wantRole(env, email, role.get),
@@ -482,6 +480,7 @@ resource "zoom_role" "dup" {
 			},
 		},
 	})
+	errs.done()
 }
 
 // stateString is a state check that copies a string attribute of addr into *dst.
