@@ -238,6 +238,14 @@ resource "zoom_webinar" "test" {
 	accountLocal := accountBody(false, "local")
 	usersOK := usersBody("", "", "false")
 
+	last := config(strings.Replace(accountLocal, "    chat = false\n", "", 1), usersBody("", "", "true"))
+	var imports importCopies
+	imports.add(last, "zoom_account_settings.test", "zoommatrix", `"me"`)
+	imports.add(last, "zoom_account_lock_settings.test", "zoommatrix", `"me"`)
+	imports.add(last, "zoom_user_settings.a", "zoomusers", "zoom_user.a.id")
+	imports.add(last, "zoom_group_settings.test", "zoomusers", "zoom_group.test.id")
+	imports.add(last, "zoom_group_lock_settings.test", "zoomusers", "zoom_group.test.id")
+
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed("zoommatrix", "zoomusers"),
 		CheckDestroy: func(*terraform.State) error {
@@ -270,7 +278,7 @@ resource "zoom_webinar" "test" {
 					}
 				},
 				Config: config(accountBody(false, "cloud"), usersOK),
-				ConfigStateChecks: append([]statecheck.StateCheck{
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append([]statecheck.StateCheck{
 					// Account.
 					statecheck.ExpectKnownValue("zoom_account_settings.test", tfjsonpath.New("in_meeting").AtMapKey("chat"), knownvalue.Bool(false)),
 					// Unmanaged settings follow Zoom: the plan's default is read back.
@@ -290,7 +298,7 @@ resource "zoom_webinar" "test" {
 					statecheck.ExpectKnownValue("zoom_user_settings.b", tfjsonpath.New("recording").AtMapKey("auto_recording"), knownvalue.StringExact("cloud")),
 					statecheck.ExpectKnownValue("zoom_user_settings.a", tfjsonpath.New("feature").AtMapKey("webinar"), knownvalue.Bool(true)),
 					statecheck.ExpectKnownValue("zoom_webinar.test", tfjsonpath.New("topic"), knownvalue.StringExact("tf-acc-settings")),
-				}, baselineChecks...),
+				}, baselineChecks...)...)}},
 			},
 			{
 				// Users: locked settings written on users, refused before anything is sent, naming the lock,
@@ -364,22 +372,19 @@ resource "zoom_webinar" "test" {
 					}
 				},
 				// Account: removing a setting from the configuration stops managing it: no diff, nothing sent.
-				Config: config(strings.Replace(accountLocal, "    chat = false\n", "", 1), usersBody("", "", "true")),
+				// Import: every settings type is imported (ImportStateVerify, through importCopies: their destroy
+				// sends nothing, so a copy may share the settings of its original).
+				Config: last + imports.config(),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
+					PreApply: append([]plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("zoom_account_settings.test", plancheck.ResourceActionNoop),
-					},
+					}, imports.checks...),
 					PostApplyPreRefresh: []plancheck.PlanCheck{apiCheck(func() error {
 						patchesAfterApply = accountPatches()
 						return nil
-					})},
+					}), stateAfterApply(imports.stateChecks...)},
 				},
 			},
-			{ResourceName: "zoom_account_settings.test", ImportState: true, ImportStateId: "me", ImportStateVerify: true},
-			{ResourceName: "zoom_account_lock_settings.test", ImportState: true, ImportStateId: "me", ImportStateVerify: true},
-			{ResourceName: "zoom_user_settings.a", ImportState: true, ImportStateVerify: true},
-			{ResourceName: "zoom_group_settings.test", ImportState: true, ImportStateVerify: true},
-			{ResourceName: "zoom_group_lock_settings.test", ImportState: true, ImportStateVerify: true},
 		},
 	})
 }
