@@ -276,6 +276,15 @@ resource "zoom_group" "moves" {
 		return func() error { return e.Client.Users.UpdateStatus(acctest.Ctx(), id, action) }
 	}
 	pair2 := pair([]string{u[0].email, strings.ToUpper(u[2].email)}, u[0].email)
+	errs := &stepErrors{t: t}
+	// destroyRefused is the error the last step, a destroy Zoom refuses, must fail with (terraform destroy names
+	// no resource, which stepErrors needs); once it has, afterFailure does the work between that step and the
+	// TestCase's destroy.
+	var destroyRefused *regexp.Regexp
+	var afterFailure func()
+	refused := false
+	// taken is the name of a group created in the web portal, which zoom_group.dup takes in upper case.
+	taken := acctest.RandomName()
 
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed("zoomknobs"),
@@ -287,6 +296,18 @@ resource "zoom_group" "moves" {
 			}
 			return nil
 		}),
+		ErrorCheck: func(err error) error {
+			if want := destroyRefused; want != nil {
+				destroyRefused = nil
+				if !want.MatchString(err.Error()) {
+					return fmt.Errorf("the error does not match %s: %w", want, err)
+				}
+				refused = true
+				afterFailure()
+				return nil
+			}
+			return errs.check(err)
+		},
 		Steps: []resource.TestStep{
 			// Lifecycle and pair: bad input is refused at plan time (a name too long, a blank member).
 			{
@@ -294,10 +315,24 @@ resource "zoom_group" "moves" {
 				PlanOnly:    true,
 				ExpectError: allOf(`string length must be between 1 and 127`, `must not be empty or blank`),
 			},
-			// Knobs: the unknown member is an apply error naming it.
+			// Knobs: the unknown member is an apply error naming it. Lifecycle: a name another group has (in any
+			// letter case) suggests import.
 			{
-				Config:      config("", "", knobsBody(fmt.Sprintf("%q, %q", k[0].email, ghost))),
-				ExpectError: regexp.MustCompile(`(?s)did not add.*` + regexp.QuoteMeta(ghost)),
+				PreConfig: func() {
+					errs.expect(
+						diagAbout("zoom_group_members.knobs", `did not add.*`+regexp.QuoteMeta(ghost)),
+						diagAbout("zoom_group.dup", `already named.*terraform\s+import`),
+					)()
+					oob(t, func() error {
+						_, err := env.Client.Groups.Create(acctest.Ctx(), taken)
+						return err
+					})()
+				},
+				Config: config(fmt.Sprintf(`
+resource "zoom_group" "dup" {
+  name = %q
+}
+`, strings.ToUpper(taken)), "", knobsBody(fmt.Sprintf("%q, %q", k[0].email, ghost))),
 			},
 			// Lifecycle: created with an administrator given by e-mail. Pair: members written as e-mail or ID.
 			// Knobs: the known member alone; a member added to zoom_group.moves out of band.
@@ -437,30 +472,25 @@ resource "zoom_group" "moves" {
 					},
 				},
 			},
-			// Lifecycle: a name another group has (in any letter case) suggests import.
-			{
-				Config: config(lifecycle(renamed, users[0].id)+fmt.Sprintf(`
-resource "zoom_group" "dup" {
-  name = %q
-}
-`, strings.ToUpper(renamed)), pair([]string{u[0].email}, u[0].email), knobsOK),
-				ExpectError: regexp.MustCompile(`(?s)already named.*terraform\s+import`),
-			},
 			// Lifecycle: a member added in the web portal: Zoom refuses to delete the group, and the error names the
-			// member. (The other scenarios' resources are destroyed here.)
+			// member. (The other scenarios' resources are destroyed here.) Then the member is removed in the portal
+			// (afterFailure), and the TestCase's destroy deletes the group.
 			{
-				PreConfig: oob(t, func() error {
-					_, err := env.Client.Groups.AddMembers(acctest.Ctx(), group.v, []client.UserRef{{Email: users[1].email}})
-					return err
-				}),
-				Config:      config(lifecycle(renamed, users[0].id), pair([]string{u[0].email}, u[0].email), knobsOK),
-				Destroy:     true,
-				ExpectError: regexp.MustCompile(`(?s)still has members.*` + regexp.QuoteMeta(users[1].email)),
-			},
-			{
-				PreConfig: oob(t, func() error { return env.Client.Groups.RemoveMember(acctest.Ctx(), group.v, users[1].id) }),
-				Config:    config(lifecycle(renamed, users[0].id), "", ""),
+				PreConfig: func() {
+					destroyRefused = regexp.MustCompile(`(?s)still has members.*` + regexp.QuoteMeta(users[1].email))
+					oob(t, func() error {
+						_, err := env.Client.Groups.AddMembers(acctest.Ctx(), group.v, []client.UserRef{{Email: users[1].email}})
+						return err
+					})()
+					afterFailure = oob(t, func() error { return env.Client.Groups.RemoveMember(acctest.Ctx(), group.v, users[1].id) })
+				},
+				Config:  config(lifecycle(renamed, users[0].id), pair([]string{u[0].email}, u[0].email), knobsOK),
+				Destroy: true,
 			},
 		},
 	})
+	errs.done()
+	if !refused {
+		t.Fatal("the destroy of a group with members did not fail")
+	}
 }
