@@ -49,8 +49,9 @@ func (c beforeSetCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequ
 	resp.Error = fmt.Errorf("%s is not in the plan", c.addr)
 }
 
-// importCopies checks the import of resources whose destroy sends nothing to Zoom (the settings resources), which
-// two addresses may therefore share, without ImportState steps (each costs a working directory and four terraform
+// importCopies checks the import of resources that two addresses may share, because their destroy sends nothing
+// to Zoom (the settings resources) or takes an object already deleted as deleted (tracking fields), without
+// ImportState steps (each costs a working directory and four terraform
 // commands): the step's configuration holds, next to each original resource, a copy of its block under another
 // name with an import block for that copy. The plan must import each copy without any change (checks), and after
 // the apply each copy's attributes must equal its original's (stateChecks, for stateAfterApply): what

@@ -112,12 +112,12 @@ func zoomField(env *acctest.Env, ref *trackingFieldRef, want func(*client.Accoun
 // barely do).
 //
 // Lifecycle (zoom_tracking_field.test): bad input refused at plan time; a field created with ordered recommended
-// values, imported by ID and by label, changed in place (label, order, flags), changed in the portal (drift) and
+// values, changed in place (label, order, flags), changed in the portal (drift) and
 // removed on destroy. Beside it, zoom_tracking_field.gone is deleted in the portal (in the drift step) and created
 // again.
 //
 // Data source (provider zoomds, an account of its own): zoom_tracking_fields lists the account's fields, all of
-// them and one by label.
+// them and one by label. Its fields are imported too, one by ID and one by label (into copies, see importCopies).
 //
 // Events (sandbox only; providers zoomrefuse and zoomignore, one per setting of the sandbox knob
 // tracking_field_required): a required tracking field and a meeting and a webinar that carry it are created in one
@@ -261,6 +261,12 @@ resource "zoom_tracking_field" "gone" {
   recommended_values = ["Admin", "R&D"]
 `, label2, testRequired)
 	updated := config(updatedBody, true)
+	// Import, by ID and by label: copies of the data source scenario's fields (which no later step changes) are
+	// imported beside them in the drift step (importCopies); destroy deletes each field twice, the second time
+	// finding it gone, which Delete takes as deleted.
+	var imports importCopies
+	imports.add(updated, "zoom_tracking_field.a", "zoomds", "zoom_tracking_field.a.id")
+	imports.add(updated, "zoom_tracking_field.b", "zoomds", "zoom_tracking_field.b.field")
 
 	destroyed := []resource.TestCheckFunc{checkTrackingFieldsDestroyed(env), checkTrackingFieldsDestroyed(ds)}
 	if sandboxed {
@@ -296,9 +302,6 @@ resource "zoom_tracking_field" "values" {
 				goneIDs.AddStateValue("zoom_tracking_field.gone", tfjsonpath.New("id")),
 			}, dsChecks...), eventChecks...)...)}},
 		},
-		{ResourceName: trackingFieldAddr, ImportState: true, ImportStateVerify: true},
-		// By label.
-		{ResourceName: trackingFieldAddr, ImportState: true, ImportStateVerify: true, ImportStateId: label},
 		// Lifecycle: label, order of the values and both flags change in place (the same ID, Zoom's copy changed).
 		// Events: where Zoom accepts a meeting without the required field, it is created.
 		{
@@ -323,7 +326,8 @@ resource "zoom_tracking_field" "values" {
 			},
 		},
 		// Lifecycle: changed in the portal, drift on exactly those attributes, put back in place. Gone: deleted in
-		// the portal, created again (another ID).
+		// the portal, created again (another ID). Import: zoom_tracking_field.a by ID and b by label, each into a
+		// copy: imported without a change, with the same attributes as the original (ImportStateVerify).
 		{
 			PreConfig: func() {
 				if err := env.Client.TrackingFields.Update(acctest.Ctx(), ref.id, &client.TrackingFieldRequest{
@@ -334,12 +338,12 @@ resource "zoom_tracking_field" "values" {
 					t.Fatalf("out-of-band delete: %v", err)
 				}
 			},
-			Config: updated,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			Config: updated + imports.config(),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: append([]plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionUpdate),
 				plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("visible"), knownvalue.Bool(true)),
 				plancheck.ExpectResourceAction("zoom_tracking_field.gone", plancheck.ResourceActionCreate),
-			}, PostApplyPreRefresh: []plancheck.PlanCheck{
+			}, imports.checks...), PostApplyPreRefresh: []plancheck.PlanCheck{
 				zoomField(env, ref, func(f *client.AccountTrackingField) error {
 					if !f.Visible || !slices.Equal(f.RecommendedValues, []string{"Admin", "R&D"}) {
 						return fmt.Errorf("Zoom's copy after repairing the drift: %+v", f)
@@ -347,14 +351,15 @@ resource "zoom_tracking_field" "values" {
 					return nil
 				}),
 				plancheck.ExpectKnownValue("zoom_tracking_field.gone", tfjsonpath.New("required"), knownvalue.Bool(testRequired)),
-				stateAfterApply(goneIDs.AddStateValue("zoom_tracking_field.gone", tfjsonpath.New("id"))),
+				stateAfterApply(append([]statecheck.StateCheck{goneIDs.AddStateValue("zoom_tracking_field.gone", tfjsonpath.New("id"))},
+					imports.stateChecks...)...),
 			}},
 		},
 	}
 	if sandboxed {
 		// Events: under the sandbox's default, a meeting without the required field gets Zoom's refusal, explained.
 		steps = append(steps, resource.TestStep{
-			Config: updated + untracked("refuse"),
+			Config: updated + imports.config() + untracked("refuse"),
 			ExpectError: regexp.MustCompile(`(?s)HTTP\s+400,\s+Zoom\s+code\s+300.*requires\s+every\s+meeting\s+and\s+webinar\s+to\s+carry\s+a\s+value\s+for\s+the\s+required\s+tracking\s+field\s+"` +
 				regexp.QuoteMeta(eventLabel["refuse"]) + `".*tracking_fields`),
 		})
