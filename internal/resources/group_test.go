@@ -277,6 +277,16 @@ resource "zoom_group" "moves" {
 	}
 	pair2 := pair([]string{u[0].email, strings.ToUpper(u[2].email)}, u[0].email)
 	errs := &stepErrors{t: t}
+	// The imports: zoom_group_admin.test and zoom_group_member.one in the update step, zoom_group.test by ID and
+	// by name in the step that replaces the administrator, into copies (importCopies), which the next step
+	// forgets; zoom_group_members.all in an ImportState step (its members' letter case).
+	updated := config(lifecycle(renamed, users[0].id), pair2, knobsOK)
+	replaced := config(lifecycle(renamed, users[1].email), pair([]string{u[0].email, strings.ToUpper(u[2].email)}, u[1].id), knobsOK)
+	var updateImports, replaceImports importCopies
+	updateImports.add(updated, "zoom_group_admin.test", "", fmt.Sprintf(`"${zoom_group.test.id}/%s"`, users[0].id))
+	updateImports.add(updated, "zoom_group_member.one", "", fmt.Sprintf(`"${zoom_group.one.id}/%s"`, u[0].email), "primary")
+	replaceImports.add(replaced, "zoom_group.test", "", "zoom_group.test.id")
+	replaceImports.addAs("by_name", replaced, "zoom_group.test", "", fmt.Sprintf("%q", strings.ToUpper(renamed)))
 	// destroyRefused is the error the last step, a destroy Zoom refuses, must fail with (terraform destroy names
 	// no resource, which stepErrors needs); once it has, afterFailure does the work between that step and the
 	// TestCase's destroy.
@@ -357,26 +367,22 @@ resource "zoom_group" "dup" {
 			},
 			// Lifecycle: renamed in place; the administrator written by ID instead of e-mail is the same one.
 			// Pair: one member out, one in (another letter case is the same address); the single member written by
-			// e-mail instead of ID changes nothing.
+			// e-mail instead of ID changes nothing. Import: the administrator by <group>/<user ID> and the single
+			// member by <group>/<e-mail> (primary, which Zoom does not report, ignored), into copies.
 			{
-				Config: config(lifecycle(renamed, users[0].id), pair2, knobsOK),
+				Config: updated + updateImports.config(),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
+					PreApply: append([]plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("zoom_group.test", plancheck.ResourceActionUpdate),
 						plancheck.ExpectResourceAction("zoom_group_admin.test", plancheck.ResourceActionUpdate),
 						plancheck.ExpectResourceAction("zoom_group_members.all", plancheck.ResourceActionUpdate),
 						plancheck.ExpectResourceAction("zoom_group_member.one", plancheck.ResourceActionUpdate),
-					},
+					}, updateImports.checks...),
 					PostApplyPreRefresh: []plancheck.PlanCheck{
 						apiCheck(wantMembers(&all, u[0].email, u[2].email)), apiCheck(wantMembers(&one, u[0].email)),
+						stateAfterApply(updateImports.stateChecks...),
 					},
 				},
-			},
-			{ResourceName: "zoom_group.test", ImportState: true, ImportStateVerify: true},
-			{ResourceName: "zoom_group.test", ImportState: true, ImportStateVerify: true, ImportStateId: strings.ToUpper(renamed)},
-			{
-				ResourceName: "zoom_group_admin.test", ImportState: true, ImportStateVerify: true,
-				ImportStateIdFunc: func(*terraform.State) (string, error) { return group.v + "/" + users[0].id, nil },
 			},
 			// Pair: the import records the members by Zoom's e-mails, which differ from the configuration in letter
 			// case only; the members are compared without regard to case.
@@ -392,18 +398,19 @@ resource "zoom_group" "dup" {
 					}
 					return nil
 				}},
-			{ResourceName: "zoom_group_member.one", ImportState: true, ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"primary"},
-				ImportStateIdFunc:       func(*terraform.State) (string, error) { return one.v + "/" + u[0].email, nil }},
 			// Lifecycle: another user replaces the administrator. Pair: another user replaces the single membership.
+			// Import: the group by ID and by its name in upper case, into copies; the copies of the update step are
+			// forgotten.
 			{
-				Config: config(lifecycle(renamed, users[1].email), pair([]string{u[0].email, strings.ToUpper(u[2].email)}, u[1].id), knobsOK),
+				Config: replaced + updateImports.removed() + replaceImports.config(),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
+					PreApply: append([]plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("zoom_group_admin.test", plancheck.ResourceActionReplace),
 						plancheck.ExpectResourceAction("zoom_group_member.one", plancheck.ResourceActionReplace),
+					}, replaceImports.checks...),
+					PostApplyPreRefresh: []plancheck.PlanCheck{
+						apiCheck(wantMembers(&one, u[1].email)), stateAfterApply(replaceImports.stateChecks...),
 					},
-					PostApplyPreRefresh: []plancheck.PlanCheck{apiCheck(wantMembers(&one, u[1].email))},
 				},
 			},
 			// Lifecycle: renamed and stripped of its administrator in the web portal: both show as drift and are
@@ -416,7 +423,7 @@ resource "zoom_group" "dup" {
 					func() error { return env.Client.Groups.RemoveAdmin(acctest.Ctx(), group.v, users[1].email) },
 					addOOB(&all, u[3].email), addOOB(&one, u[3].email),
 					func() error { return env.Client.Groups.RemoveMember(acctest.Ctx(), one.v, u[1].id) }),
-				Config: config(lifecycle(renamed, users[0].id), pair2, knobsOK),
+				Config: updated + replaceImports.removed(),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("zoom_group.test", plancheck.ResourceActionUpdate),

@@ -56,21 +56,35 @@ func (c beforeSetCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequ
 // name with an import block for that copy. The plan must import each copy without any change (checks), and after
 // the apply each copy's attributes must equal its original's (stateChecks, for stateAfterApply): what
 // ImportStateVerify checks, for all of them in one step.
+//
+// Where the originals change in a later step, the step after the import forgets the copies (removed, with
+// destroy = false), so that only the originals go on.
 type importCopies struct {
 	blocks      strings.Builder
+	copies      []string
 	checks      []plancheck.PlanCheck
 	stateChecks []statecheck.StateCheck
 }
 
 // add copies the block of addr (type.name) found in config to type.<name>_imported, imported with id (an HCL
-// expression) through the provider of local name provider ("" for zoom).
-func (c *importCopies) add(config, addr, provider, id string) {
+// expression) through the provider of local name provider ("" for zoom). The copy's block leaves out the
+// arguments ignore names, and the comparison leaves out those attributes (ImportStateVerifyIgnore).
+func (c *importCopies) add(config, addr, provider, id string, ignore ...string) {
+	_, name, _ := strings.Cut(addr, ".")
+	c.addAs(name+"_imported", config, addr, provider, id, ignore...)
+}
+
+// addAs is add with the copy's name, for a second copy of one resource (imported by another ID).
+func (c *importCopies) addAs(copyName, config, addr, provider, id string, ignore ...string) {
 	typ, name, _ := strings.Cut(addr, ".")
 	block := regexp.MustCompile(`(?s)\nresource "` + typ + `" "` + name + `" \{\n.*?\n\}\n`).FindString(config)
 	if block == "" {
 		panic("no block of " + addr + " in the configuration")
 	}
-	copyName := name + "_imported"
+	for _, attr := range ignore {
+		block = regexp.MustCompile(`(?m)^  `+regexp.QuoteMeta(attr)+` +=.*\n`).ReplaceAllString(block, "")
+	}
+	c.copies = append(c.copies, typ+"."+copyName)
 	c.blocks.WriteString(strings.Replace(block, `"`+name+`" {`, `"`+copyName+`" {`, 1))
 	if provider != "" {
 		provider = "\n  provider = " + provider
@@ -83,11 +97,16 @@ func (c *importCopies) add(config, addr, provider, id string) {
 		if orig == nil || imported == nil {
 			return fmt.Errorf("%s or %s is not in the state", addr, copyAddr)
 		}
-		if !reflect.DeepEqual(orig.AttributeValues, imported.AttributeValues) {
+		want, got := maps.Clone(orig.AttributeValues), maps.Clone(imported.AttributeValues)
+		for _, attr := range ignore {
+			delete(want, attr)
+			delete(got, attr)
+		}
+		if !reflect.DeepEqual(want, got) {
 			var diff []string
-			for _, k := range slices.Sorted(maps.Keys(orig.AttributeValues)) {
-				if !reflect.DeepEqual(orig.AttributeValues[k], imported.AttributeValues[k]) {
-					diff = append(diff, fmt.Sprintf("%s: %v, imported %v", k, orig.AttributeValues[k], imported.AttributeValues[k]))
+			for _, k := range slices.Sorted(maps.Keys(want)) {
+				if !reflect.DeepEqual(want[k], got[k]) {
+					diff = append(diff, fmt.Sprintf("%s: %v, imported %v", k, want[k], got[k]))
 				}
 			}
 			return fmt.Errorf("%s imported differs from the state: %s", addr, strings.Join(diff, "; "))
@@ -98,3 +117,12 @@ func (c *importCopies) add(config, addr, provider, id string) {
 
 // config returns the copies and their import blocks, to append to the step's configuration.
 func (c *importCopies) config() string { return c.blocks.String() }
+
+// removed returns removed blocks that forget the copies (their objects stay), for the next step's configuration.
+func (c *importCopies) removed() string {
+	var b strings.Builder
+	for _, addr := range c.copies {
+		fmt.Fprintf(&b, "\nremoved {\n  from = %s\n  lifecycle {\n    destroy = false\n  }\n}\n", addr)
+	}
+	return b.String()
+}
