@@ -72,7 +72,10 @@ func checkUserDestroyed(env *acctest.Env) resource.TestCheckFunc {
 //     before any user is created;
 //   - drift: a change made in the portal shows as drift on those fields, and apply puts it back;
 //   - gone: created inactive; deleted in the portal, it leaves the state on refresh and is created again (inactive),
-//     without error.
+//     without error;
+//   - rich: an active (autoCreate) user with the profile zoom_user.test is created with, imported by ID and by
+//     e-mail into copies (importCopies; invited and api are imported so too) in the last step, which changes
+//     none of them; destroy deletes each user more than once, and Delete takes a user already gone as deleted.
 //
 // The errors of several scenarios share a step (stepErrors ties each message to its resource): the validation
 // errors, the plan-time refusals, and the apply-time ones.
@@ -81,7 +84,7 @@ func TestAccUser_lifecycle(t *testing.T) {
 	email, email2 := env.RandomEmail(), env.RandomEmail()
 	invitedEmail, apiEmail, refusedEmail := env.RandomEmail(), env.RandomEmail(), env.RandomEmail()
 	passwordEmail, heirEmail, transferEmail, unknownEmail := env.RandomEmail(), env.RandomEmail(), env.RandomEmail(), env.RandomEmail()
-	driftEmail, goneEmail := env.RandomEmail(), env.RandomEmail()
+	driftEmail, goneEmail, richEmail := env.RandomEmail(), env.RandomEmail(), env.RandomEmail()
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	// The ID of zoom_user.gone before and after its re-creation: another user.
 	goneID := statecheck.CompareValue(compare.ValuesDiffer())
@@ -123,6 +126,7 @@ func TestAccUser_lifecycle(t *testing.T) {
 			"gone": user("gone", goneEmail, `  action = "autoCreate"
   type   = 2
   status = "inactive"`),
+			"rich": user("rich", richEmail, v1),
 			"password": user("password", passwordEmail, `  action      = "autoCreate"
   type        = 1
   password_wo = "Zx9-kQ2m-Lp7"`),
@@ -162,6 +166,16 @@ resource "terraform_data" "second" {
 	config := func(email, body string, over map[string]string) string {
 		return env.Config(user("test", email, body) + others(over))
 	}
+	// Import, by ID and then by e-mail. `action` is a create-time instruction that Zoom does not store: an imported
+	// active e-mail user reads as "create", and its delete_action defaults to disassociate (TestAccUser_sandboxSettings,
+	// zoomimported, covers destroying such a user). An imported pending user's delete_action is disassociate too. An
+	// import infers custCreate from the API-user login type, so nothing needs ignoring.
+	last := config(email2, v2, nil)
+	var imports importCopies
+	imports.add(last, "zoom_user.rich", "", "zoom_user.rich.id", "action", "delete_action")
+	imports.addAs("rich_by_email", last, "zoom_user.rich", "", "zoom_user.rich.email", "action", "delete_action")
+	imports.add(last, "zoom_user.invited", "", "zoom_user.invited.id", "delete_action")
+	imports.add(last, "zoom_user.api", "", "zoom_user.api.id")
 	steps := []resource.TestStep{
 		// Bad input rejected at plan time (Terraform's validation), every case in one configuration.
 		userValidationStep(env, errs),
@@ -208,23 +222,6 @@ resource "terraform_data" "second" {
 		},
 		// That re-applying the same configuration plans nothing is checked by the test framework itself, which
 		// plans again after every apply and fails on a non-empty plan.
-		// Import by ID, then by e-mail. `action` is a create-time instruction that Zoom does not store: an
-		// imported active e-mail user reads as "create", and its delete_action defaults to disassociate
-		// (TestAccUser_sandboxFailures, zoomimported, covers destroying such a user).
-		{
-			ResourceName: userAddr, ImportState: true, ImportStateVerify: true,
-			ImportStateVerifyIgnore: []string{"action", "delete_action"},
-		},
-		{
-			ResourceName: userAddr, ImportState: true, ImportStateVerify: true, ImportStateId: email,
-			ImportStateVerifyIgnore: []string{"action", "delete_action"},
-		},
-		{
-			ResourceName: "zoom_user.invited", ImportState: true, ImportStateVerify: true,
-			ImportStateVerifyIgnore: []string{"delete_action"},
-		},
-		// An import infers custCreate from the API-user login type, so nothing needs ignoring.
-		{ResourceName: "zoom_user.api", ImportState: true, ImportStateVerify: true},
 		// Refused at plan time, each with the reason: a delete_action Zoom refuses for custCreate and for autoCreate
 		// users; for the API user although the configuration no longer says custCreate (the login type does); a
 		// status on a new invited user.
@@ -259,6 +256,7 @@ resource "terraform_data" "second" {
 		// Update in place: names, type, profile fields, status and the e-mail, without replacement (the same ID).
 		// Drift: a change made in the portal shows up as drift on those fields, and apply puts it back. Gone: a user
 		// deleted in the portal leaves the state on refresh and is created again (another ID), without error.
+		// Import: see imports.
 		{
 			PreConfig: func() {
 				if _, err := env.Client.Users.Get(acctest.Ctx(), refusedEmail); !client.IsNotFound(err) {
@@ -282,8 +280,8 @@ resource "terraform_data" "second" {
 					t.Fatalf("out-of-band delete: %v", err)
 				}
 			},
-			Config: config(email2, v2, nil),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			Config: last + imports.config(),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: append([]plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
 				plancheck.ExpectResourceAction("zoom_user.drift", plancheck.ResourceActionUpdate),
 				expectBefore("zoom_user.drift", "dept", "Changed in the portal"),
@@ -291,7 +289,7 @@ resource "terraform_data" "second" {
 				plancheck.ExpectKnownValue("zoom_user.drift", tfjsonpath.New("dept"), knownvalue.StringExact("Analytical Engines")),
 				plancheck.ExpectKnownValue("zoom_user.drift", tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
 				plancheck.ExpectResourceAction("zoom_user.gone", plancheck.ResourceActionCreate),
-			}, PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
+			}, imports.checks...), PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append([]statecheck.StateCheck{
 				sameID.AddStateValue(userAddr, tfjsonpath.New("id")),
 				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("type"), knownvalue.Int64Exact(2)),
 				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
@@ -302,7 +300,7 @@ resource "terraform_data" "second" {
 				statecheck.ExpectKnownValue("zoom_user.drift", tfjsonpath.New("dept"), knownvalue.StringExact("Analytical Engines")),
 				statecheck.ExpectKnownValue("zoom_user.gone", tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
 				goneID.AddStateValue("zoom_user.gone", tfjsonpath.New("id")),
-			)}},
+			}, imports.stateChecks...)...)}},
 		},
 	}
 	acctest.ParallelTest(t, resource.TestCase{
