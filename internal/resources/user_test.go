@@ -79,6 +79,9 @@ func checkUserDestroyed(env *acctest.Env) resource.TestCheckFunc {
 //
 // The errors of several scenarios share a step (stepErrors ties each message to its resource): the validation
 // errors, the plan-time refusals, and the apply-time ones.
+//
+// Against the sandbox, the scenarios that only the sandbox can stage (userSandbox, each on a sandbox of its own)
+// run beside these, in the same configurations and TestCase, with two steps of their own at the end.
 func TestAccUser_lifecycle(t *testing.T) {
 	env := acctest.New(t, func(p *sandbox.Profile) { p.CustCreateAllowed = true })
 	email, email2 := env.RandomEmail(), env.RandomEmail()
@@ -89,6 +92,13 @@ func TestAccUser_lifecycle(t *testing.T) {
 	// The ID of zoom_user.gone before and after its re-creation: another user.
 	goneID := statecheck.CompareValue(compare.ValuesDiffer())
 	errs := &stepErrors{t: t}
+	// The scenarios only the sandbox can stage (userSandbox), beside these.
+	var sb userSandbox
+	factories := acctest.ProtoV6ProviderFactories
+	if !acctest.RealAccount() {
+		sb = userSandboxScenarios(t)
+		factories = sb.set.factories()
+	}
 
 	v1 := `
   action      = "autoCreate"
@@ -167,7 +177,7 @@ resource "terraform_data" "second" {
 		return env.Config(user("test", email, body) + others(over))
 	}
 	// Import, by ID and then by e-mail. `action` is a create-time instruction that Zoom does not store: an imported
-	// active e-mail user reads as "create", and its delete_action defaults to disassociate (TestAccUser_sandboxSettings,
+	// active e-mail user reads as "create", and its delete_action defaults to disassociate (userSandbox,
 	// zoomimported, covers destroying such a user). An imported pending user's delete_action is disassociate too. An
 	// import infers custCreate from the API-user login type, so nothing needs ignoring.
 	last := config(email2, v2, nil)
@@ -180,11 +190,11 @@ resource "terraform_data" "second" {
 		// Bad input rejected at plan time (Terraform's validation), every case in one configuration.
 		userValidationStep(env, errs),
 		{
-			Config: config(email, v1, nil),
+			Config: config(email, v1, nil) + sb.created,
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionCreate),
 				plancheck.ExpectUnknownValue("zoom_user.unknown", tfjsonpath.New("delete_action")),
-			}, PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
+			}, PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append([]statecheck.StateCheck{
 				sameID.AddStateValue(userAddr, tfjsonpath.New("id")),
 				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[A-Za-z0-9_-]{22}$`))),
 				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("active")),
@@ -218,7 +228,7 @@ resource "terraform_data" "second" {
 				statecheck.ExpectKnownValue("zoom_user.drift", tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
 				statecheck.ExpectKnownValue("zoom_user.gone", tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
 				goneID.AddStateValue("zoom_user.gone", tfjsonpath.New("id")),
-			)}},
+			}, sb.checks[0]...)...)}},
 		},
 		// That re-applying the same configuration plans nothing is checked by the test framework itself, which
 		// plans again after every apply and fails on a non-empty plan.
@@ -237,21 +247,26 @@ resource "terraform_data" "second" {
 				"refused_auto":  user("refused_auto", env.RandomEmail(), "  action = \"autoCreate\"\n  type = 1\n  delete_action = \"disassociate\""),
 				"api":           user("api", apiEmail, "  type = 1\n  delete_action = \"disassociate\""),
 				"invite_status": user("invite_status", env.RandomEmail(), "  type = 1\n  status = \"inactive\""),
-			}),
+			}) + sb.created,
 			PlanOnly: true,
 		},
 		// Refused at apply: a pending user cannot be activated (the error says why); the action, unknown at plan
-		// time, turns out to be custCreate, which does not allow disassociate.
+		// time, turns out to be custCreate, which does not allow disassociate. And the failures of userSandbox.
 		{
-			PreConfig: errs.expect(
-				diagAbout("zoom_user.invited", `Cannot change the status of a pending user.*accepted\s+Zoom's\s+invitation`),
-				diagAbout("zoom_user.refused", `Zoom refuses this delete_action.*Unable to unlink API\s+user`),
-			),
+			PreConfig: func() {
+				errs.expect(append([]wantDiag{
+					diagAbout("zoom_user.invited", `Cannot change the status of a pending user.*accepted\s+Zoom's\s+invitation`),
+					diagAbout("zoom_user.refused", `Zoom refuses this delete_action.*Unable to unlink API\s+user`),
+				}, sb.failuresWant...)...)()
+				if sb.beforeFailures != nil {
+					sb.beforeFailures()
+				}
+			},
 			Config: config(email, v1, map[string]string{
 				"invited": user("invited", invitedEmail, invited+"\n  status        = \"active\""),
 				"refused": "\nresource \"terraform_data\" \"first\" {\n  input = \"custCreate\"\n}\n" +
 					user("refused", refusedEmail, "  action = terraform_data.first.output\n  type   = 1\n  delete_action = \"disassociate\""),
-			}),
+			}) + sb.created + sb.failures,
 		},
 		// Update in place: names, type, profile fields, status and the e-mail, without replacement (the same ID).
 		// Drift: a change made in the portal shows up as drift on those fields, and apply puts it back. Gone: a user
@@ -280,7 +295,7 @@ resource "terraform_data" "second" {
 					t.Fatalf("out-of-band delete: %v", err)
 				}
 			},
-			Config: last + imports.config(),
+			Config: last + imports.config() + sb.pending,
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: append([]plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
 				plancheck.ExpectResourceAction("zoom_user.drift", plancheck.ResourceActionUpdate),
@@ -300,12 +315,28 @@ resource "terraform_data" "second" {
 				statecheck.ExpectKnownValue("zoom_user.drift", tfjsonpath.New("dept"), knownvalue.StringExact("Analytical Engines")),
 				statecheck.ExpectKnownValue("zoom_user.gone", tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
 				goneID.AddStateValue("zoom_user.gone", tfjsonpath.New("id")),
-			}, imports.stateChecks...)...)}},
+			}, slices.Concat(imports.stateChecks, sb.checks[1])...)...)}},
 		},
 	}
+	destroyed := checkUserDestroyed(env)
+	if !acctest.RealAccount() {
+		steps = append(steps,
+			// userSandbox: the invited persons accept; the next plan sends what Zoom lacks (nothing where Zoom
+			// applied the change).
+			resource.TestStep{
+				PreConfig: sb.accept,
+				Config:    last + imports.config() + sb.last,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:            sb.accepted,
+					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(sb.checks[2]...)},
+				},
+			},
+			sb.importStep(last+imports.config()+sb.last))
+		destroyed = resource.ComposeTestCheckFunc(destroyed, sb.destroyed)
+	}
 	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkUserDestroyed(env),
+		ProtoV6ProviderFactories: factories,
+		CheckDestroy:             destroyed,
 		ErrorCheck:               errs.check,
 		Steps:                    steps,
 	})
@@ -345,10 +376,25 @@ func userValidationStep(env *acctest.Env, errs *stepErrors) resource.TestStep {
 
 const longName = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaft"
 
-// TestAccUser_sandboxSettings runs the user scenarios that only the sandbox can stage, each with its own sandbox,
-// reached through its own provider instance (a local name of the provider), and its own zoom_user, all in one
-// configuration and one TestCase. Steps that fail leave the state as it was, so each failing scenario appears in
-// its step's configuration only.
+// userSandbox is the user scenarios that only the sandbox can stage, each with its own sandbox, reached through its
+// own provider instance (a local name of the provider), and its own zoom_user, which TestAccUser_lifecycle runs
+// beside its own, in its configurations and TestCase: created (its create step), changed while pending (its last
+// step), accepted (a step of their own), failing (its step of apply-time errors: steps that fail leave the state
+// as it was, so each failing scenario appears in that step's configuration only) and imported (a last step).
+type userSandbox struct {
+	set                    sandboxSet
+	created, pending, last string                     // the configurations of the steps (without a zoom provider block)
+	checks                 [3][]statecheck.StateCheck // after the apply of created, pending and last
+	accepted               []plancheck.PlanCheck      // the plan after the invitations are accepted
+	accept                 func()                     // PreConfig: the invited persons accept
+	failures               string                     // the resources that fail
+	failuresWant           []wantDiag
+	beforeFailures         func() // PreConfig of the failing step
+	importStep             func(config string) resource.TestStep
+	destroyed              resource.TestCheckFunc
+}
+
+// userSandboxScenarios sets up the scenarios below (see userSandbox).
 //
 //   - zoomstatus200, zoomstatus204: activating and deactivating works whether Zoom answers userStatus with 200 (as
 //     the User spec documents) or 204.
@@ -365,7 +411,7 @@ const longName = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewisse
 //   - zoomimported: an imported autoCreate user looks like an invited one (nothing in Zoom's record tells a
 //     managed-domain user), so delete_action defaults to disassociate; when Zoom refuses that on destroy, the user
 //     is deleted with a warning instead of destroy failing.
-func TestAccUser_sandboxSettings(t *testing.T) {
+func userSandboxScenarios(t *testing.T) userSandbox {
 	set := newSandboxes(t, map[string]func(*sandbox.Profile){
 		"zoomstatus200": func(p *sandbox.Profile) { p.UserStatusSuccessCode = 200 },
 		"zoomstatus204": func(p *sandbox.Profile) { p.UserStatusSuccessCode = 204 },
@@ -384,7 +430,6 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 	})
 	notAllowed, duplicate, imported := set.envs["zoomnotallowed"], set.envs["zoomduplicate"], set.envs["zoomimported"]
 	failureNames := []string{"zoomduplicate", "zoomimported", "zoomnotallowed"}
-	errs := &stepErrors{t: t}
 	statusNames := []string{"zoomstatus200", "zoomstatus204"}
 	pendingNames := []string{"zoomapplied", "zoomignored"}
 	normNames := []string{"zoomlowerdigits", "zoomlowerinternational", "zoompreserveassent"}
@@ -437,7 +482,8 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 	// config: the status users with status, the pending users with pendingBody, the normalised users with the
 	// e-mails of changed (emails2 or emails) and number.
 	config := func(status, pendingBody string, changed bool, number string) string {
-		return set.config(func(name string, _ *acctest.Env) string {
+		// Without the zoom provider block, which TestAccUser_lifecycle's configuration has.
+		return strings.TrimPrefix(set.config(func(name string, _ *acctest.Env) string {
 			block := func(email, body string) string {
 				return fmt.Sprintf("\nresource \"zoom_user\" %[1]q {\n  provider = %[1]s\n  email    = %[2]q\n%[3]s\n}\n", name, email, body)
 			}
@@ -457,7 +503,7 @@ func TestAccUser_sandboxSettings(t *testing.T) {
   phone_numbers = [{ country = "US", code = "+1", number = %q, label = "Mobile" }]`, number))
 			}
 			return ""
-		})
+		}), set.envs[set.names[0]].Config(""))
 	}
 	statusIs := func(status string) (checks []statecheck.StateCheck) {
 		for _, name := range statusNames {
@@ -522,56 +568,39 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("202.555.0199")),
 		)
 	}
-	last := config("inactive", pendingV2, true, "202.555.0199")
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: set.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		ErrorCheck:               errs.check,
-		Steps: []resource.TestStep{
-			{
-				Config:           config("inactive", pendingV1, false, "(202) 555-0100"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(created...)}},
-			},
-			// A change while pending: kept in state, no error. The e-mail and number change in place.
-			{
-				Config:           config("active", pendingV2, true, "202.555.0199"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(pending...)}},
-			},
-			// The person accepts: the next plan sends what Zoom lacks (nothing where Zoom applied the change).
-			{
-				PreConfig: func() {
-					for _, name := range pendingNames {
-						if err := set.envs[name].Sandbox.AcceptInvitation(emails[name]); err != nil {
-							t.Fatalf("accepting the invitation of %s: %v", emails[name], err)
-						}
-					}
-				},
-				Config: last,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:            afterAccept,
-					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(accepted...)},
-				},
-			},
-			// zoomnotallowed: custCreate refused by the account. zoomduplicate: the e-mail of an older user.
-			{
-				PreConfig: func() {
-					errs.expect(
-						diagAbout("zoom_user.zoomnotallowed", `Error creating Zoom user`),
-						diagAbout("zoom_user.zoomduplicate", `already exists in the\s+account.*terraform import`),
-					)()
-					_, err := duplicate.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
-						Action: "autoCreate", UserInfo: client.CreateUserInfo{Email: emails["zoomduplicate"], Type: 1},
-					})
-					if err != nil {
-						t.Fatalf("out-of-band create: %v", err)
-					}
-					duplicate.Sandbox.Advance(25 * time.Hour)
-				},
-				Config: last + failing("zoomnotallowed", "  action = \"custCreate\"\n  type = 1") +
-					failing("zoomduplicate", "  action = \"autoCreate\"\n  type = 1"),
-			},
-			// zoomimported: imported by e-mail into the state (the other scenarios' resources stay).
-			{
+	return userSandbox{
+		set:      set,
+		created:  config("inactive", pendingV1, false, "(202) 555-0100"),
+		pending:  config("active", pendingV2, true, "202.555.0199"),
+		last:     config("inactive", pendingV2, true, "202.555.0199"),
+		checks:   [3][]statecheck.StateCheck{created, pending, accepted},
+		accepted: afterAccept,
+		accept: func() {
+			for _, name := range pendingNames {
+				if err := set.envs[name].Sandbox.AcceptInvitation(emails[name]); err != nil {
+					t.Fatalf("accepting the invitation of %s: %v", emails[name], err)
+				}
+			}
+		},
+		// zoomnotallowed: custCreate refused by the account. zoomduplicate: the e-mail of an older user.
+		failures: failing("zoomnotallowed", "  action = \"custCreate\"\n  type = 1") +
+			failing("zoomduplicate", "  action = \"autoCreate\"\n  type = 1"),
+		failuresWant: []wantDiag{
+			diagAbout("zoom_user.zoomnotallowed", `Error creating Zoom user`),
+			diagAbout("zoom_user.zoomduplicate", `already exists in the\s+account.*terraform import`),
+		},
+		beforeFailures: func() {
+			_, err := duplicate.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
+				Action: "autoCreate", UserInfo: client.CreateUserInfo{Email: emails["zoomduplicate"], Type: 1},
+			})
+			if err != nil {
+				t.Fatalf("out-of-band create: %v", err)
+			}
+			duplicate.Sandbox.Advance(25 * time.Hour)
+		},
+		// zoomimported: imported by e-mail into the state (the other scenarios' resources stay).
+		importStep: func(config string) resource.TestStep {
+			return resource.TestStep{
 				PreConfig: func() {
 					if _, err := imported.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
 						Action: "autoCreate", UserInfo: client.CreateUserInfo{Email: emails["zoomimported"], Type: 1},
@@ -579,7 +608,7 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 						t.Fatalf("out-of-band create: %v", err)
 					}
 				},
-				Config:             last + failing("zoomimported", "  type = 1"),
+				Config:             config + failing("zoomimported", "  type = 1"),
 				ResourceName:       "zoom_user.zoomimported",
 				ImportState:        true,
 				ImportStateId:      emails["zoomimported"],
@@ -597,8 +626,8 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 					}
 					return nil
 				},
-			},
+			}
 		},
-	})
-	errs.done()
+		destroyed: resource.ComposeTestCheckFunc(destroyed...),
+	}
 }
