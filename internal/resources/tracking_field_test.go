@@ -112,9 +112,9 @@ func zoomField(env *acctest.Env, ref *trackingFieldRef, want func(*client.Accoun
 // barely do).
 //
 // Lifecycle (zoom_tracking_field.test): bad input refused at plan time; a field created with ordered recommended
-// values, changed in place (label, order, flags), changed in the portal (drift) and
-// removed on destroy. Beside it, zoom_tracking_field.gone is deleted in the portal (in the drift step) and created
-// again.
+// values, changed in place (label, order, flags) and removed on destroy. Beside it, in the update step,
+// zoom_tracking_field.drift is changed in the portal (drift on exactly those attributes, put back in place) and
+// zoom_tracking_field.gone is deleted in the portal and created again.
 //
 // Data source (provider zoomds, an account of its own): zoom_tracking_fields lists the account's fields, all of
 // them and one by label. Its fields are imported too, one by ID and one by label (into copies, see importCopies).
@@ -133,7 +133,8 @@ func TestAccTrackingField_lifecycle(t *testing.T) {
 		ignore = acctest.New(t, func(p *sandbox.Profile) { p.TrackingFieldRequired = sandbox.TrackingRequiredIgnore })
 	}
 	label, label2, goneLabel := acctest.RandomName()+" cost centre", acctest.RandomName()+" department", acctest.RandomName()+" region"
-	ref := &trackingFieldRef{}
+	driftLabel := acctest.RandomName() + " team"
+	ref, driftRef := &trackingFieldRef{}, &trackingFieldRef{}
 	var goneID string
 	// The ID of zoom_tracking_field.gone before and after its re-creation: another field.
 	goneIDs := statecheck.CompareValue(compare.ValuesDiffer())
@@ -242,7 +243,12 @@ resource "zoom_tracking_field" "gone" {
   required           = %t
   recommended_values = ["North", "South"]
 }
-`, goneLabel, testRequired) + dsBody
+
+resource "zoom_tracking_field" "drift" {
+  field              = %q
+  recommended_values = ["Admin", "R&D"]
+}
+`, goneLabel, testRequired, driftLabel) + dsBody
 		if sandboxed {
 			c += base("refuse") + base("ignore")
 			if withUntracked {
@@ -299,14 +305,33 @@ resource "zoom_tracking_field" "values" {
 				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("recommended_values"), values("R&D", "Marketing", "Admin")),
 				ref,
 				stateString("zoom_tracking_field.gone", "id", &goneID),
+				stateString("zoom_tracking_field.drift", "id", &driftRef.id),
 				goneIDs.AddStateValue("zoom_tracking_field.gone", tfjsonpath.New("id")),
 			}, dsChecks...), eventChecks...)...)}},
 		},
 		// Lifecycle: label, order of the values and both flags change in place (the same ID, Zoom's copy changed).
-		// Events: where Zoom accepts a meeting without the required field, it is created.
+		// Events: where Zoom accepts a meeting without the required field, it is created. Drift: changed in the
+		// portal, drift on exactly those attributes, put back in place. Gone: deleted in the portal, created again
+		// (another ID). Import: zoom_tracking_field.a by ID and b by label, each into a copy: imported without a
+		// change, with the same attributes as the original (ImportStateVerify).
 		{
-			Config: updated,
+			PreConfig: func() {
+				if err := env.Client.TrackingFields.Update(acctest.Ctx(), driftRef.id, &client.TrackingFieldRequest{
+					Visible: client.Ptr(false), RecommendedValues: &[]string{"R&D", "Admin"}}); err != nil {
+					t.Fatalf("out-of-band update: %v", err)
+				}
+				if err := env.Client.TrackingFields.Delete(acctest.Ctx(), goneID); err != nil {
+					t.Fatalf("out-of-band delete: %v", err)
+				}
+			},
+			Config: updated + imports.config(),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: append([]plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction("zoom_tracking_field.drift", plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue("zoom_tracking_field.drift", tfjsonpath.New("visible"), knownvalue.Bool(true)),
+					plancheck.ExpectResourceAction("zoom_tracking_field.gone", plancheck.ResourceActionCreate),
+				}, imports.checks...),
 				PostApplyPreRefresh: []plancheck.PlanCheck{
 					// The same field, changed in place.
 					plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
@@ -322,38 +347,17 @@ resource "zoom_tracking_field" "values" {
 						}
 						return nil
 					}),
+					zoomField(env, driftRef, func(f *client.AccountTrackingField) error {
+						if !f.Visible || !slices.Equal(f.RecommendedValues, []string{"Admin", "R&D"}) {
+							return fmt.Errorf("Zoom's copy after repairing the drift: %+v", f)
+						}
+						return nil
+					}),
+					plancheck.ExpectKnownValue("zoom_tracking_field.gone", tfjsonpath.New("required"), knownvalue.Bool(testRequired)),
+					stateAfterApply(append([]statecheck.StateCheck{goneIDs.AddStateValue("zoom_tracking_field.gone", tfjsonpath.New("id"))},
+						imports.stateChecks...)...),
 				},
 			},
-		},
-		// Lifecycle: changed in the portal, drift on exactly those attributes, put back in place. Gone: deleted in
-		// the portal, created again (another ID). Import: zoom_tracking_field.a by ID and b by label, each into a
-		// copy: imported without a change, with the same attributes as the original (ImportStateVerify).
-		{
-			PreConfig: func() {
-				if err := env.Client.TrackingFields.Update(acctest.Ctx(), ref.id, &client.TrackingFieldRequest{
-					Visible: client.Ptr(false), RecommendedValues: &[]string{"R&D", "Admin"}}); err != nil {
-					t.Fatalf("out-of-band update: %v", err)
-				}
-				if err := env.Client.TrackingFields.Delete(acctest.Ctx(), goneID); err != nil {
-					t.Fatalf("out-of-band delete: %v", err)
-				}
-			},
-			Config: updated + imports.config(),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: append([]plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionUpdate),
-				plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("visible"), knownvalue.Bool(true)),
-				plancheck.ExpectResourceAction("zoom_tracking_field.gone", plancheck.ResourceActionCreate),
-			}, imports.checks...), PostApplyPreRefresh: []plancheck.PlanCheck{
-				zoomField(env, ref, func(f *client.AccountTrackingField) error {
-					if !f.Visible || !slices.Equal(f.RecommendedValues, []string{"Admin", "R&D"}) {
-						return fmt.Errorf("Zoom's copy after repairing the drift: %+v", f)
-					}
-					return nil
-				}),
-				plancheck.ExpectKnownValue("zoom_tracking_field.gone", tfjsonpath.New("required"), knownvalue.Bool(testRequired)),
-				stateAfterApply(append([]statecheck.StateCheck{goneIDs.AddStateValue("zoom_tracking_field.gone", tfjsonpath.New("id"))},
-					imports.stateChecks...)...),
-			}},
 		},
 	}
 	if sandboxed {
