@@ -348,12 +348,19 @@ resource "zoom_user_assistant" "blank" {
 }
 `),
 			},
-			// Invalid input: the built-in roles cannot be imported.
+			// Invalid input: the built-in roles cannot be imported (an import block: the plan fails, one terraform
+			// command where an ImportState step takes a working directory and four).
 			{
-				Config: env.Config(`resource "zoom_role" "test" {
+				Config: env.Config(`
+import {
+  to = zoom_role.test
+  id = "Owner"
+}
+resource "zoom_role" "test" {
   name = "x"
-}`),
-				ResourceName: roleAddr, ImportState: true, ImportStateId: "Owner",
+}
+`),
+				PlanOnly:    true,
 				ExpectError: wrapped(`"Owner" is one of Zoom's built-in roles`),
 			},
 			// Created: every scenario.
