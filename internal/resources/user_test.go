@@ -322,16 +322,18 @@ resource "terraform_data" "second" {
 	if !acctest.RealAccount() {
 		steps = append(steps,
 			// userSandbox: the invited persons accept; the next plan sends what Zoom lacks (nothing where Zoom
-			// applied the change).
+			// applied the change). The import of zoomimported.
 			resource.TestStep{
-				PreConfig: sb.accept,
-				Config:    last + imports.config() + sb.last,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:            sb.accepted,
-					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(sb.checks[2]...)},
+				PreConfig: func() {
+					sb.accept()
+					sb.beforeImport()
 				},
-			},
-			sb.importStep(last+imports.config()+sb.last))
+				Config: last + imports.config() + sb.last + sb.imported,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:            slices.Concat(sb.accepted, sb.importPlan),
+					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(slices.Concat(sb.checks[2], sb.importChecks)...)},
+				},
+			})
 		destroyed = resource.ComposeTestCheckFunc(destroyed, sb.destroyed)
 	}
 	acctest.ParallelTest(t, resource.TestCase{
@@ -379,8 +381,8 @@ const longName = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewisse
 // userSandbox is the user scenarios that only the sandbox can stage, each with its own sandbox, reached through its
 // own provider instance (a local name of the provider), and its own zoom_user, which TestAccUser_lifecycle runs
 // beside its own, in its configurations and TestCase: created (its create step), changed while pending (its last
-// step), accepted (a step of their own), failing (its step of apply-time errors: steps that fail leave the state
-// as it was, so each failing scenario appears in that step's configuration only) and imported (a last step).
+// step), accepted (a step of their own, which imports zoomimported too), failing (its step of apply-time errors:
+// steps that fail leave the state as it was, so each failing scenario appears in that step's configuration only).
 type userSandbox struct {
 	set                    sandboxSet
 	created, pending, last string                     // the configurations of the steps (without a zoom provider block)
@@ -390,7 +392,10 @@ type userSandbox struct {
 	failures               string                     // the resources that fail
 	failuresWant           []wantDiag
 	beforeFailures         func() // PreConfig of the failing step
-	importStep             func(config string) resource.TestStep
+	beforeImport           func() // PreConfig of the import
+	imported               string // the imported user and its import block
+	importPlan             []plancheck.PlanCheck
+	importChecks           []statecheck.StateCheck
 	destroyed              resource.TestCheckFunc
 }
 
@@ -598,35 +603,23 @@ func userSandboxScenarios(t *testing.T) userSandbox {
 			}
 			duplicate.Sandbox.Advance(25 * time.Hour)
 		},
-		// zoomimported: imported by e-mail into the state (the other scenarios' resources stay).
-		importStep: func(config string) resource.TestStep {
-			return resource.TestStep{
-				PreConfig: func() {
-					if _, err := imported.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
-						Action: "autoCreate", UserInfo: client.CreateUserInfo{Email: emails["zoomimported"], Type: 1},
-					}); err != nil {
-						t.Fatalf("out-of-band create: %v", err)
-					}
-				},
-				Config:             config + failing("zoomimported", "  type = 1"),
-				ResourceName:       "zoom_user.zoomimported",
-				ImportState:        true,
-				ImportStateId:      emails["zoomimported"],
-				ImportStatePersist: true,
-				// The state holds the other scenarios' users too.
-				ImportStateCheck: func(s []*terraform.InstanceState) error {
-					var got []*terraform.InstanceState
-					for _, is := range s {
-						if is.Attributes["email"] == emails["zoomimported"] {
-							got = append(got, is)
-						}
-					}
-					if len(got) != 1 || got[0].Attributes["delete_action"] != "disassociate" {
-						return fmt.Errorf("imported state: %v", got)
-					}
-					return nil
-				},
+		// zoomimported: a user created in the portal, imported by e-mail with an import block; the plan imports it
+		// without a change, and its delete_action is disassociate.
+		beforeImport: func() {
+			if _, err := imported.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
+				Action: "autoCreate", UserInfo: client.CreateUserInfo{Email: emails["zoomimported"], Type: 1},
+			}); err != nil {
+				t.Fatalf("out-of-band create: %v", err)
 			}
+		},
+		imported: failing("zoomimported", "  type = 1") +
+			fmt.Sprintf("\nimport {\n  provider = zoomimported\n  to       = zoom_user.zoomimported\n  id       = %q\n}\n", emails["zoomimported"]),
+		importPlan: []plancheck.PlanCheck{
+			importedCheck("zoom_user.zoomimported"),
+			plancheck.ExpectResourceAction("zoom_user.zoomimported", plancheck.ResourceActionNoop),
+		},
+		importChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("zoom_user.zoomimported", tfjsonpath.New("delete_action"), knownvalue.StringExact("disassociate")),
 		},
 		destroyed: resource.ComposeTestCheckFunc(destroyed...),
 	}
