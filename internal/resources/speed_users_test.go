@@ -84,8 +84,16 @@ func (c *importCopies) addAs(copyName, config, addr, provider, id string, ignore
 	for _, attr := range ignore {
 		block = regexp.MustCompile(`(?m)^  `+regexp.QuoteMeta(attr)+` +=.*\n`).ReplaceAllString(block, "")
 	}
+	c.addBlock(strings.Replace(block, `"`+name+`" {`, `"`+copyName+`" {`, 1), copyName, addr, provider, id, ignore...)
+}
+
+// addBlock is add with the copy's block given (named copyName), for a copy whose arguments are written as the
+// import records them (members by Zoom's e-mails, say) where the original's are not: the comparison leaves out the
+// attributes ignore names, which the caller checks otherwise.
+func (c *importCopies) addBlock(block, copyName, addr, provider, id string, ignore ...string) {
+	typ, _, _ := strings.Cut(addr, ".")
 	c.copies = append(c.copies, typ+"."+copyName)
-	c.blocks.WriteString(strings.Replace(block, `"`+name+`" {`, `"`+copyName+`" {`, 1))
+	c.blocks.WriteString(block)
 	if provider != "" {
 		provider = "\n  provider = " + provider
 	}
