@@ -102,9 +102,9 @@ func settingValue(t *testing.T, get func() (client.Settings, error), section, na
 // from the configuration stops managing it.
 //
 // Users (provider zoomusers): user, group and group lock settings: a setting inherited from a group lock shows no
-// diff on the user; drift on exactly one setting of a user (c); a locked setting written on a user is refused with the lock named; a webinar add-on granted to
-// a user lets that user host a webinar in the same apply; running out of add-on seats names the add-on and loses
-// nothing else.
+// diff on the user; drift on exactly one setting of a user (c); a locked setting written on a user is refused with
+// the lock named; a webinar add-on granted to a user lets that user host a webinar in the same apply; running out
+// of add-on seats (d) names the add-on and loses nothing else.
 //
 // Baseline (the default provider): the security-baseline example (account settings with locks, one group with
 // recording settings) applies and re-plans empty (the framework plans again after the apply and fails on a
@@ -180,7 +180,25 @@ resource "zoom_account_settings" "unmanaged" {
 	users := acctest.New(t, func(p *sandbox.Profile) {
 		p.AddonSeats = map[string]int{sandbox.AddonSeatKey("webinar", 500): 1}
 	})
-	emailA, emailB, emailC, group := users.RandomEmail(), users.RandomEmail(), users.RandomEmail(), acctest.RandomName()
+	emailA, emailB, emailC, emailD, group := users.RandomEmail(), users.RandomEmail(), users.RandomEmail(), users.RandomEmail(), acctest.RandomName()
+	// d is the user the add-on scenario runs on: in no group, so no lock stands in the way of its other change.
+	dBody := func(chat, extra string) string {
+		return withProvider("zoomusers", fmt.Sprintf(`
+resource "zoom_user" "d" {
+  email  = %q
+  action = "autoCreate"
+  type   = 2
+}
+
+resource "zoom_user_settings" "d" {
+  user_id = zoom_user.d.id
+  in_meeting = {
+    chat = %s
+  }
+%s
+}
+`, emailD, chat, extra))
+	}
 	usersBody := func(extraA, extraB, webinarB string, extraG ...string) string {
 		return users.ProviderBlock("zoomusers") + withProvider("zoomusers", fmt.Sprintf(`
 resource "zoom_user" "a" {
@@ -269,9 +287,10 @@ resource "zoom_webinar" "test" {
 	config := func(account, user string) string { return env.Config(string(baseline)) + account + user }
 	accountLocal := accountBody(false, "local")
 	accountCloud := accountBody(false, "cloud") + unmanagedBody(true)
-	usersOK := usersBody("", "", "false")
+	usersOK := usersBody("", "", "false") + dBody("false", "")
 
-	last := config(accountLocal+unmanagedBody(false), usersBody("", "", "true"))
+	last := config(accountLocal+unmanagedBody(false), usersBody("", "", "false")+dBody("true", ""))
+	errs := &stepErrors{t: t}
 	var imports importCopies
 	imports.add(last, "zoom_account_settings.unmanaged", "zoomunmanaged", `"me"`)
 	imports.add(last, "zoom_account_lock_settings.test", "zoommatrix", `"me"`)
@@ -281,6 +300,7 @@ resource "zoom_webinar" "test" {
 
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed("zoommatrix", "zoomunmanaged", "zoomusers"),
+		ErrorCheck:               errs.check,
 		CheckDestroy: func(*terraform.State) error {
 			// Account, unmanaged: destroy sends nothing; Zoom keeps the values it has.
 			if n := accountPatches() + unPatches(); n != patchesAfterApply {
@@ -339,8 +359,15 @@ resource "zoom_webinar" "test" {
 			},
 			{
 				// Users: locked settings written on users, refused before anything is sent, naming the lock,
-				// whatever Zoom would answer to the write (sandbox knob locked_setting_update).
+				// whatever Zoom would answer to the write (sandbox knob locked_setting_update). A second webinar
+				// seat does not exist; the error names the add-on, and d's other change is written.
 				PreConfig: func() {
+					errs.expect(
+						diagAbout("zoom_user_settings.a", accountLocked),
+						diagAbout("zoom_user_settings.b", groupLocked),
+						diagAbout("zoom_group_settings.test", groupAccountLocked),
+						diagAbout("zoom_user_settings.d", `cannot give this user the Webinar add-on.*You can add max 1 Webinar 500 users`),
+					)()
 					users.Sandbox.UpdateProfile(func(p *sandbox.Profile) { p.LockedSettingUpdate = sandbox.LockedSettingError })
 				},
 				Config: config(accountCloud, usersBody(`  meeting_security = {
@@ -349,14 +376,7 @@ resource "zoom_webinar" "test" {
     auto_recording = "local"
   }`, "false", `  in_meeting = {
     file_transfer = true
-  }`)),
-				ExpectError: allOf(accountLocked, groupLocked, groupAccountLocked),
-			},
-			{
-				// Users: a second webinar seat does not exist; the error names the add-on, and b's other change is
-				// written.
-				Config:      config(accountCloud, usersBody("", `  feature = { webinar = true }`, "true")),
-				ExpectError: regexp.MustCompile(`(?s)cannot give this user the Webinar add-on.*You can add max 1 Webinar 500 users`),
+  }`)+dBody("true", "  feature = { webinar = true }")),
 			},
 			{
 				PreConfig: func() {
@@ -364,13 +384,13 @@ resource "zoom_webinar" "test" {
 					if err := accEnv.Client.Settings.UpdateAccount(ctx, "", client.Settings{"in_meeting": {"chat": true, "polling": false}}); err != nil {
 						t.Fatal(err)
 					}
-					// Users: b's change was written despite the refused licence.
-					b, err := users.Client.Users.Get(ctx, emailB)
+					// Users: d's change was written despite the refused licence.
+					d, err := users.Client.Users.Get(ctx, emailD)
 					if err != nil {
 						t.Fatal(err)
 					}
-					if v := settingValue(t, func() (client.Settings, error) { return users.Client.Settings.GetUser(ctx, b.ID, "") }, "in_meeting", "chat"); v != true {
-						t.Fatalf("in_meeting.chat of b after the refused licence = %v, want true (written)", v)
+					if v := settingValue(t, func() (client.Settings, error) { return users.Client.Settings.GetUser(ctx, d.ID, "") }, "in_meeting", "chat"); v != true {
+						t.Fatalf("in_meeting.chat of d after the refused licence = %v, want true (written)", v)
 					}
 					// Users: drift on a user, in the portal c's chat is turned on.
 					c, err := users.Client.Users.Get(ctx, emailC)
@@ -416,4 +436,5 @@ resource "zoom_webinar" "test" {
 			},
 		},
 	})
+	errs.done()
 }
