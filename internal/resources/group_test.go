@@ -276,6 +276,34 @@ resource "zoom_group" "moves" {
 		return func() error { return e.Client.Users.UpdateStatus(acctest.Ctx(), id, action) }
 	}
 	pair2 := pair([]string{u[0].email, strings.ToUpper(u[2].email)}, u[0].email)
+	errs := &stepErrors{t: t}
+	// The imports: zoom_group_admin.test and zoom_group_member.one in the update step, zoom_group.test by ID and
+	// by name and zoom_group_members.all in the step that replaces the administrator, into copies (importCopies),
+	// which the next step forgets.
+	updated := config(lifecycle(renamed, users[0].id), pair2, knobsOK)
+	replaced := config(lifecycle(renamed, users[1].email), pair([]string{u[0].email, strings.ToUpper(u[2].email)}, u[1].id), knobsOK)
+	var updateImports, replaceImports importCopies
+	updateImports.add(updated, "zoom_group_admin.test", "", fmt.Sprintf(`"${zoom_group.test.id}/%s"`, users[0].id))
+	updateImports.add(updated, "zoom_group_member.one", "", fmt.Sprintf(`"${zoom_group.one.id}/%s"`, u[0].email), "primary")
+	replaceImports.add(replaced, "zoom_group.test", "", "zoom_group.test.id")
+	replaceImports.addAs("by_name", replaced, "zoom_group.test", "", fmt.Sprintf("%q", strings.ToUpper(renamed)))
+	// The import records the members by Zoom's e-mails, which differ from the configuration in letter case only:
+	// the copy names them so, and the comparison leaves members out.
+	allMembers := []string{strings.ToLower(u[0].email), strings.ToLower(u[2].email)}
+	replaceImports.addBlock(fmt.Sprintf(`
+resource "zoom_group_members" "all_imported" {
+  group_id = zoom_group.all.id
+  members  = [%q, %q]
+}
+`, allMembers[0], allMembers[1]), "all_imported", "zoom_group_members.all", "", "zoom_group_members.all.id", "members")
+	// destroyRefused is the error the last step, a destroy Zoom refuses, must fail with (terraform destroy names
+	// no resource, which stepErrors needs); once it has, afterFailure does the work between that step and the
+	// TestCase's destroy.
+	var destroyRefused *regexp.Regexp
+	var afterFailure func()
+	refused := false
+	// taken is the name of a group created in the web portal, which zoom_group.dup takes in upper case.
+	taken := acctest.RandomName()
 
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed("zoomknobs"),
@@ -287,6 +315,18 @@ resource "zoom_group" "moves" {
 			}
 			return nil
 		}),
+		ErrorCheck: func(err error) error {
+			if want := destroyRefused; want != nil {
+				destroyRefused = nil
+				if !want.MatchString(err.Error()) {
+					return fmt.Errorf("the error does not match %s: %w", want, err)
+				}
+				refused = true
+				afterFailure()
+				return nil
+			}
+			return errs.check(err)
+		},
 		Steps: []resource.TestStep{
 			// Lifecycle and pair: bad input is refused at plan time (a name too long, a blank member).
 			{
@@ -294,10 +334,24 @@ resource "zoom_group" "moves" {
 				PlanOnly:    true,
 				ExpectError: allOf(`string length must be between 1 and 127`, `must not be empty or blank`),
 			},
-			// Knobs: the unknown member is an apply error naming it.
+			// Knobs: the unknown member is an apply error naming it. Lifecycle: a name another group has (in any
+			// letter case) suggests import.
 			{
-				Config:      config("", "", knobsBody(fmt.Sprintf("%q, %q", k[0].email, ghost))),
-				ExpectError: regexp.MustCompile(`(?s)did not add.*` + regexp.QuoteMeta(ghost)),
+				PreConfig: func() {
+					errs.expect(
+						diagAbout("zoom_group_members.knobs", `did not add.*`+regexp.QuoteMeta(ghost)),
+						diagAbout("zoom_group.dup", `already named.*terraform\s+import`),
+					)()
+					oob(t, func() error {
+						_, err := env.Client.Groups.Create(acctest.Ctx(), taken)
+						return err
+					})()
+				},
+				Config: config(fmt.Sprintf(`
+resource "zoom_group" "dup" {
+  name = %q
+}
+`, strings.ToUpper(taken)), "", knobsBody(fmt.Sprintf("%q, %q", k[0].email, ghost))),
 			},
 			// Lifecycle: created with an administrator given by e-mail. Pair: members written as e-mail or ID.
 			// Knobs: the known member alone; a member added to zoom_group.moves out of band.
@@ -322,53 +376,38 @@ resource "zoom_group" "moves" {
 			},
 			// Lifecycle: renamed in place; the administrator written by ID instead of e-mail is the same one.
 			// Pair: one member out, one in (another letter case is the same address); the single member written by
-			// e-mail instead of ID changes nothing.
+			// e-mail instead of ID changes nothing. Import: the administrator by <group>/<user ID> and the single
+			// member by <group>/<e-mail> (primary, which Zoom does not report, ignored), into copies.
 			{
-				Config: config(lifecycle(renamed, users[0].id), pair2, knobsOK),
+				Config: updated + updateImports.config(),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
+					PreApply: append([]plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("zoom_group.test", plancheck.ResourceActionUpdate),
 						plancheck.ExpectResourceAction("zoom_group_admin.test", plancheck.ResourceActionUpdate),
 						plancheck.ExpectResourceAction("zoom_group_members.all", plancheck.ResourceActionUpdate),
 						plancheck.ExpectResourceAction("zoom_group_member.one", plancheck.ResourceActionUpdate),
-					},
+					}, updateImports.checks...),
 					PostApplyPreRefresh: []plancheck.PlanCheck{
 						apiCheck(wantMembers(&all, u[0].email, u[2].email)), apiCheck(wantMembers(&one, u[0].email)),
+						stateAfterApply(updateImports.stateChecks...),
 					},
 				},
 			},
-			{ResourceName: "zoom_group.test", ImportState: true, ImportStateVerify: true},
-			{ResourceName: "zoom_group.test", ImportState: true, ImportStateVerify: true, ImportStateId: strings.ToUpper(renamed)},
-			{
-				ResourceName: "zoom_group_admin.test", ImportState: true, ImportStateVerify: true,
-				ImportStateIdFunc: func(*terraform.State) (string, error) { return group.v + "/" + users[0].id, nil },
-			},
-			// Pair: the import records the members by Zoom's e-mails, which differ from the configuration in letter
-			// case only; the members are compared without regard to case.
-			{ResourceName: "zoom_group_members.all", ImportState: true, ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"members"},
-				ImportStateCheck: func(states []*terraform.InstanceState) error {
-					got := []string{states[0].Attributes["members.0"], states[0].Attributes["members.1"]}
-					slices.Sort(got)
-					want := []string{strings.ToLower(u[0].email), strings.ToLower(u[2].email)}
-					slices.Sort(want)
-					if states[0].Attributes["members.#"] != "2" || !slices.Equal(got, want) {
-						return fmt.Errorf("imported members %v, want %v", states[0].Attributes, want)
-					}
-					return nil
-				}},
-			{ResourceName: "zoom_group_member.one", ImportState: true, ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"primary"},
-				ImportStateIdFunc:       func(*terraform.State) (string, error) { return one.v + "/" + u[0].email, nil }},
 			// Lifecycle: another user replaces the administrator. Pair: another user replaces the single membership.
+			// Import: the group by ID and by its name in upper case, and the members of "all" (recorded by Zoom's
+			// e-mails), into copies; the copies of the update step are forgotten.
 			{
-				Config: config(lifecycle(renamed, users[1].email), pair([]string{u[0].email, strings.ToUpper(u[2].email)}, u[1].id), knobsOK),
+				Config: replaced + updateImports.removed() + replaceImports.config(),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
+					PreApply: append([]plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("zoom_group_admin.test", plancheck.ResourceActionReplace),
 						plancheck.ExpectResourceAction("zoom_group_member.one", plancheck.ResourceActionReplace),
+					}, replaceImports.checks...),
+					PostApplyPreRefresh: []plancheck.PlanCheck{
+						apiCheck(wantMembers(&one, u[1].email)), stateAfterApply(replaceImports.stateChecks...),
+						plancheck.ExpectKnownValue("zoom_group_members.all_imported", tfjsonpath.New("members"), knownvalue.SetExact([]knownvalue.Check{
+							knownvalue.StringExact(allMembers[0]), knownvalue.StringExact(allMembers[1])})),
 					},
-					PostApplyPreRefresh: []plancheck.PlanCheck{apiCheck(wantMembers(&one, u[1].email))},
 				},
 			},
 			// Lifecycle: renamed and stripped of its administrator in the web portal: both show as drift and are
@@ -381,7 +420,7 @@ resource "zoom_group" "moves" {
 					func() error { return env.Client.Groups.RemoveAdmin(acctest.Ctx(), group.v, users[1].email) },
 					addOOB(&all, u[3].email), addOOB(&one, u[3].email),
 					func() error { return env.Client.Groups.RemoveMember(acctest.Ctx(), one.v, u[1].id) }),
-				Config: config(lifecycle(renamed, users[0].id), pair2, knobsOK),
+				Config: updated + replaceImports.removed(),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("zoom_group.test", plancheck.ResourceActionUpdate),
@@ -437,30 +476,25 @@ resource "zoom_group" "moves" {
 					},
 				},
 			},
-			// Lifecycle: a name another group has (in any letter case) suggests import.
-			{
-				Config: config(lifecycle(renamed, users[0].id)+fmt.Sprintf(`
-resource "zoom_group" "dup" {
-  name = %q
-}
-`, strings.ToUpper(renamed)), pair([]string{u[0].email}, u[0].email), knobsOK),
-				ExpectError: regexp.MustCompile(`(?s)already named.*terraform\s+import`),
-			},
 			// Lifecycle: a member added in the web portal: Zoom refuses to delete the group, and the error names the
-			// member. (The other scenarios' resources are destroyed here.)
+			// member. (The other scenarios' resources are destroyed here.) Then the member is removed in the portal
+			// (afterFailure), and the TestCase's destroy deletes the group.
 			{
-				PreConfig: oob(t, func() error {
-					_, err := env.Client.Groups.AddMembers(acctest.Ctx(), group.v, []client.UserRef{{Email: users[1].email}})
-					return err
-				}),
-				Config:      config(lifecycle(renamed, users[0].id), pair([]string{u[0].email}, u[0].email), knobsOK),
-				Destroy:     true,
-				ExpectError: regexp.MustCompile(`(?s)still has members.*` + regexp.QuoteMeta(users[1].email)),
-			},
-			{
-				PreConfig: oob(t, func() error { return env.Client.Groups.RemoveMember(acctest.Ctx(), group.v, users[1].id) }),
-				Config:    config(lifecycle(renamed, users[0].id), "", ""),
+				PreConfig: func() {
+					destroyRefused = regexp.MustCompile(`(?s)still has members.*` + regexp.QuoteMeta(users[1].email))
+					oob(t, func() error {
+						_, err := env.Client.Groups.AddMembers(acctest.Ctx(), group.v, []client.UserRef{{Email: users[1].email}})
+						return err
+					})()
+					afterFailure = oob(t, func() error { return env.Client.Groups.RemoveMember(acctest.Ctx(), group.v, users[1].id) })
+				},
+				Config:  config(lifecycle(renamed, users[0].id), pair([]string{u[0].email}, u[0].email), knobsOK),
+				Destroy: true,
 			},
 		},
 	})
+	errs.done()
+	if !refused {
+		t.Fatal("the destroy of a group with members did not fail")
+	}
 }

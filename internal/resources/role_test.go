@@ -168,7 +168,8 @@ data "zoom_roles" "custom" {
 	members := func(members string) string {
 		return fmt.Sprintf(`
 resource "zoom_role" "set" {
-  name = %q
+  name       = %q
+  privileges = ["Group:Read"]
 }
 
 resource "zoom_role_members" "set" {
@@ -274,9 +275,26 @@ resource "zoom_user_assistant" "gone" {
 	both := fmt.Sprintf("%q, %q", a.email, b.id)
 	life1 := lifecycle(name, `"User:Read", "Group:Read"`, "", "zoom_user.u.email")
 	life2 := lifecycle(name+"-2", `"User:Edit"`, "", "zoom_user.u.id")
-	plan := func(body string, want ...string) resource.TestStep {
-		return resource.TestStep{Config: env.Config(body), PlanOnly: true, ExpectError: allOf(want...)}
-	}
+	errs := &stepErrors{t: t}
+	// The imports: in the update step, into copies (importCopies) that the next step forgets, zoom_role.set by its
+	// name in upper case (total_members, counted by the import but recorded before the members were assigned,
+	// ignored), zoom_role_member.other by <role>/<e-mail>, zoom_user_assistant.test by <host>/<assistant ID> (its
+	// ID once the update has written the assistant by ID) and zoom_role_members.set by its ID; each is a resource
+	// the update changes nothing of in Zoom (zoom_role.test, renamed there, is not).
+	updated := config(lifecycle(name+"-2", `"User:Edit"`, "Support desk", "zoom_user.u.id"), members(both),
+		assistantBody(assistant.id), withMembers, goneBody)
+	var imports importCopies
+	imports.add(updated, "zoom_role.set", "", fmt.Sprintf("%q", strings.ToUpper(setName)), "total_members")
+	imports.add(updated, "zoom_role_member.other", "", fmt.Sprintf(`"${zoom_role.other.id}/%s"`, d.email))
+	imports.add(updated, userAssistantAddr, "", fmt.Sprintf("%q", env.Host+"/"+assistant.id))
+	// The import records the members by e-mail (the configuration names b by ID): the copy names them so, and the
+	// comparison leaves members out.
+	imports.addBlock(fmt.Sprintf(`
+resource "zoom_role_members" "set_imported" {
+  role_id = zoom_role.set.id
+  members = [%q, %q]
+}
+`, a.email, b.email), "set_imported", "zoom_role_members.set", "", "zoom_role_members.set.id", "members")
 	fatal := func(err error) {
 		if err != nil {
 			t.Fatal(err)
@@ -298,9 +316,20 @@ resource "zoom_user_assistant" "gone" {
 				}
 				return listed(false)
 			}),
+		ErrorCheck: errs.check,
 		Steps: []resource.TestStep{
-			// Invalid input, refused at plan time with the reason.
-			plan(`
+			// Invalid input, refused at plan time with the reason; each message names its resource.
+			{
+				PreConfig: errs.expect(
+					diagAbout("zoom_role.builtin", wrapped(`name of a built-in role. Zoom's built-in roles (Owner, Admin and Member) cannot be changed or deleted`).String()),
+					diagAbout("zoom_role.privilege", wrapped(`"read users" is not a Zoom privilege name`).String()),
+					diagAbout("zoom_role_member.member_role", wrapped(`Zoom does not add members to or remove members from its built-in Member role`).String()),
+					diagAbout("zoom_role_members.admin", wrapped(`zoom_role_members manages custom roles only`).String()),
+					diagAbout("zoom_role_members.blank", wrapped(`Each member is a user ID or e-mail address`).String()),
+					diagAbout("zoom_user_assistant.blank", wrapped(`must not be empty or blank`).String()),
+				),
+				PlanOnly: true,
+				Config: env.Config(`
 resource "zoom_role" "builtin" {
   name = "Admin"
 }
@@ -312,10 +341,6 @@ resource "zoom_role_member" "member_role" {
   role_id = "2"
   user_id = "a@example.com"
 }
-`, wrapped(`name of a built-in role. Zoom's built-in roles (Owner, Admin and Member) cannot be changed or deleted`).String(),
-				wrapped(`"read users" is not a Zoom privilege name`).String(),
-				wrapped(`Zoom does not add members to or remove members from its built-in Member role`).String()),
-			plan(`
 resource "zoom_role_members" "admin" {
   role_id = "1"
   members = []
@@ -328,20 +353,27 @@ resource "zoom_user_assistant" "blank" {
   user_id      = "a@example.com"
   assistant_id = ""
 }
-`, wrapped(`zoom_role_members manages custom roles only`).String(), wrapped(`Each member is a user ID or e-mail address`).String(),
-				wrapped(`must not be empty or blank`).String()),
-			// Invalid input: the built-in roles cannot be imported.
+`),
+			},
+			// Invalid input: the built-in roles cannot be imported (an import block: the plan fails, one terraform
+			// command where an ImportState step takes a working directory and four).
 			{
-				Config: env.Config(`resource "zoom_role" "test" {
+				Config: env.Config(`
+import {
+  to = zoom_role.test
+  id = "Owner"
+}
+resource "zoom_role" "test" {
   name = "x"
-}`),
-				ResourceName: roleAddr, ImportState: true, ImportStateId: "Owner",
+}
+`),
+				PlanOnly:    true,
 				ExpectError: wrapped(`"Owner" is one of Zoom's built-in roles`),
 			},
 			// Created: every scenario.
 			{
 				Config: config(life1, members(both), assistantBody(assistant.email), withMembers, goneBody),
-				ConfigStateChecks: []statecheck.StateCheck{
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
 					role.capture(roleAddr), set.capture("zoom_role.set"), strictRole.capture("zoom_role.strict"),
 					movesRole.capture("zoom_role.moves"), goneRole.capture("zoom_role.gone"),
 					stateString("zoom_user.u", "id", &userID),
@@ -362,26 +394,21 @@ resource "zoom_user_assistant" "blank" {
 					statecheck.ExpectKnownValue(userAssistantAddr, tfjsonpath.New("id"), knownvalue.StringExact(env.Host+"/"+assistant.email)),
 					statecheck.ExpectKnownValue(userAssistantAddr, tfjsonpath.New("assistant_user_id"), knownvalue.StringExact(assistant.id)),
 					apiCheck(func() error { return listed(true) }),
-				},
+				)}},
 			},
-			// Lifecycle: total_members was recorded before the member was assigned; the import counts them.
-			{ResourceName: roleAddr, ImportState: true, ImportStateVerify: true, ImportStateId: strings.ToUpper(name),
-				ImportStateVerifyIgnore: []string{"total_members"}},
-			{ResourceName: roleMemberAddr, ImportState: true, ImportStateVerify: true,
-				ImportStateIdFunc: func(*terraform.State) (string, error) { return role.id + "/" + email, nil }},
-			{ResourceName: "zoom_role_members.set", ImportState: true, ImportStateVerifyIgnore: []string{"members"}, ImportStateVerify: true},
-			{ResourceName: userAssistantAddr, ImportState: true, ImportStateVerify: true},
 			// Lifecycle: in place, name, description and privileges; the member written as ID changes nothing in
-			// Zoom. Assistant: switched to the assistant's ID in place.
+			// Zoom. Assistant: switched to the assistant's ID in place. Import: the copies (see imports).
 			{
-				Config: config(lifecycle(name+"-2", `"User:Edit"`, "Support desk", "zoom_user.u.id"), members(both),
-					assistantBody(assistant.id), withMembers, goneBody),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				Config: updated + imports.config(),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: append([]plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(roleAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectResourceAction(roleMemberAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectResourceAction(userAssistantAddr, plancheck.ResourceActionUpdate),
-				},
+				}, imports.checks...),
 					PostApplyPreRefresh: []plancheck.PlanCheck{
+						stateAfterApply(imports.stateChecks...),
+						plancheck.ExpectKnownValue("zoom_role_members.set_imported", tfjsonpath.New("members"), knownvalue.SetExact([]knownvalue.Check{
+							knownvalue.StringExact(a.email), knownvalue.StringExact(b.email)})),
 						plancheck.ExpectKnownValue(roleAddr, tfjsonpath.New("description"), knownvalue.StringExact("Support desk")),
 						plancheck.ExpectKnownValue(roleMemberAddr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
 							if v != role.id+"/"+userID {
@@ -404,7 +431,7 @@ resource "zoom_user_assistant" "blank" {
 					fatal(gone.Client.Roles.Delete(acctest.Ctx(), goneRole.id))
 					fatal(gone.Client.Users.DeleteAssistant(acctest.Ctx(), gone.Host, goneAssistant.id))
 				},
-				Config: config(life2, members(both), assistantBody(assistant.id), withMembers, goneBody),
+				Config: config(life2, members(both), assistantBody(assistant.id), withMembers, goneBody) + imports.removed(),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(roleAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectResourceAction(roleMemberAddr, plancheck.ResourceActionCreate),
@@ -441,21 +468,13 @@ resource "zoom_role" "dup" {
 					wrapped("Another role of the account is already named").String()+`.*terraform\s+import`,
 					wrapped("Give these members another role").String()+`.*`+regexp.QuoteMeta(strictMember.email)),
 			},
-			// Members: a is deleted in the portal; the refresh shows it missing, without an error.
+			// Lifecycle: deleted in the portal (after its member was unassigned), the role and its member are
+			// created again. Members: a is deleted in the portal; the refresh drops it from the set (drift), without
+			// an error; b leaves the set, back to the Member role. Delete with members: with the member unassigned,
+			// the strict role is deleted; the moved member holds the Member role.
 			{
 				PreConfig: func() {
 					fatal(env.Client.Users.Delete(acctest.Ctx(), a.id, &client.DeleteUserOptions{Action: "delete"}))
-				},
-				Config: config(life2, members(both), goneBody), PlanOnly: true, ExpectNonEmptyPlan: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
-					expectDrift("zoom_role_members.set"),
-				}},
-			},
-			// Lifecycle: deleted in the portal (after its member was unassigned), the role and its member are
-			// created again. Members: b leaves the set, back to the Member role. Delete with members: with the
-			// member unassigned, the strict role is deleted; the moved member holds the Member role.
-			{
-				PreConfig: func() {
 					fatal(env.Client.Roles.RemoveMember(acctest.Ctx(), role.id, userID))
 					fatal(env.Client.Roles.Delete(acctest.Ctx(), role.id))
 					fatal(strict.Client.Roles.RemoveMember(acctest.Ctx(), strictRole.id, strictMember.id))
@@ -465,6 +484,7 @@ resource "zoom_role" "dup" {
 					plancheck.ExpectResourceAction(roleAddr, plancheck.ResourceActionCreate),
 					plancheck.ExpectResourceAction(roleMemberAddr, plancheck.ResourceActionCreate),
 					plancheck.ExpectResourceAction("zoom_role.strict", plancheck.ResourceActionDestroy),
+					expectBeforeSet("zoom_role_members.set", "members", b.id),
 				},
 					PostApplyPreRefresh: []plancheck.PlanCheck{
 						planString(roleAddr, "id", &role.id), wantRole(env, email, role.get),
@@ -482,6 +502,7 @@ resource "zoom_role" "dup" {
 			},
 		},
 	})
+	errs.done()
 }
 
 // stateString is a state check that copies a string attribute of addr into *dst.

@@ -98,12 +98,13 @@ func settingValue(t *testing.T, get func() (client.Settings, error), section, na
 //
 // Account (provider zoommatrix): account settings and account lock settings: create, one PATCH per changed
 // section holding only the changed settings, drift on exactly one setting, import, plan-time validation, destroy
-// sends nothing.
+// sends nothing. Unmanaged (provider zoomunmanaged, an account of its own, in the drift step): removing a setting
+// from the configuration stops managing it.
 //
 // Users (provider zoomusers): user, group and group lock settings: a setting inherited from a group lock shows no
-// diff on the user; a locked setting written on a user is refused with the lock named; a webinar add-on granted to
-// a user lets that user host a webinar in the same apply; running out of add-on seats names the add-on and loses
-// nothing else.
+// diff on the user; drift on exactly one setting of a user (c); a locked setting written on a user is refused with
+// the lock named; a webinar add-on granted to a user lets that user host a webinar in the same apply; running out
+// of add-on seats (d) names the add-on and loses nothing else.
 //
 // Baseline (the default provider): the security-baseline example (account settings with locks, one group with
 // recording settings) applies and re-plans empty (the framework plans again after the apply and fails on a
@@ -157,11 +158,47 @@ resource "zoom_account_lock_settings" "test" {
 	}
 	var patchesAfterApply int
 
+	// Unmanaged.
+	unEnv := acctest.New(t)
+	unmanagedBody := func(chat bool) string {
+		in := ""
+		if chat {
+			in = "    chat = false\n"
+		}
+		return unEnv.ProviderBlock("zoomunmanaged") + withProvider("zoomunmanaged", fmt.Sprintf(`
+resource "zoom_account_settings" "unmanaged" {
+  in_meeting = {
+%s  }
+}
+`, in))
+	}
+	unPatches := func() int {
+		return patches(unEnv, "/v2/accounts/{accountId}/settings") + patches(unEnv, "/v2/accounts/{accountId}/lock_settings")
+	}
+
 	// Users.
 	users := acctest.New(t, func(p *sandbox.Profile) {
 		p.AddonSeats = map[string]int{sandbox.AddonSeatKey("webinar", 500): 1}
 	})
-	emailA, emailB, group := users.RandomEmail(), users.RandomEmail(), acctest.RandomName()
+	emailA, emailB, emailC, emailD, group := users.RandomEmail(), users.RandomEmail(), users.RandomEmail(), users.RandomEmail(), acctest.RandomName()
+	// d is the user the add-on scenario runs on: in no group, so no lock stands in the way of its other change.
+	dBody := func(chat, extra string) string {
+		return withProvider("zoomusers", fmt.Sprintf(`
+resource "zoom_user" "d" {
+  email  = %q
+  action = "autoCreate"
+  type   = 2
+}
+
+resource "zoom_user_settings" "d" {
+  user_id = zoom_user.d.id
+  in_meeting = {
+    chat = %s
+  }
+%s
+}
+`, emailD, chat, extra))
+	}
 	usersBody := func(extraA, extraB, webinarB string, extraG ...string) string {
 		return users.ProviderBlock("zoomusers") + withProvider("zoomusers", fmt.Sprintf(`
 resource "zoom_user" "a" {
@@ -212,6 +249,19 @@ resource "zoom_user_settings" "a" {
 %[4]s
 }
 
+resource "zoom_user" "c" {
+  email  = %[8]q
+  action = "autoCreate"
+  type   = 2
+}
+
+resource "zoom_user_settings" "c" {
+  user_id = zoom_user.c.id
+  in_meeting = {
+    chat = false
+  }
+}
+
 resource "zoom_user_settings" "b" {
   user_id = zoom_user.b.id
   in_meeting = {
@@ -226,7 +276,7 @@ resource "zoom_webinar" "test" {
   topic      = "tf-acc-settings"
   start_time = "2031-03-04T10:00:00Z"
 }
-`, emailA, emailB, group, extraA, extraB, webinarB, strings.Join(extraG, "\n")))
+`, emailA, emailB, group, extraA, extraB, webinarB, strings.Join(extraG, "\n"), emailC))
 	}
 	const (
 		accountLocked      = `meeting_security\.waiting_room\s+is\s+locked\s+by\s+the\s+account's\s+lock\s+settings`
@@ -236,17 +286,32 @@ resource "zoom_webinar" "test" {
 
 	config := func(account, user string) string { return env.Config(string(baseline)) + account + user }
 	accountLocal := accountBody(false, "local")
-	usersOK := usersBody("", "", "false")
+	accountCloud := accountBody(false, "cloud") + unmanagedBody(true)
+	usersOK := usersBody("", "", "false") + dBody("false", "")
+
+	last := config(accountLocal+unmanagedBody(false), usersBody("", "", "false")+dBody("true", ""))
+	errs := &stepErrors{t: t}
+	var imports importCopies
+	imports.add(last, "zoom_account_settings.unmanaged", "zoomunmanaged", `"me"`)
+	imports.add(last, "zoom_account_lock_settings.test", "zoommatrix", `"me"`)
+	imports.add(last, "zoom_user_settings.a", "zoomusers", "zoom_user.a.id")
+	imports.add(last, "zoom_group_settings.test", "zoomusers", "zoom_group.test.id")
+	imports.add(last, "zoom_group_lock_settings.test", "zoomusers", "zoom_group.test.id")
 
 	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed("zoommatrix", "zoomusers"),
+		ProtoV6ProviderFactories: acctest.ProviderFactoriesNamed("zoommatrix", "zoomunmanaged", "zoomusers"),
+		ErrorCheck:               errs.check,
 		CheckDestroy: func(*terraform.State) error {
-			// Account: destroy sends nothing; Zoom keeps the values last applied.
-			if n := accountPatches(); n != patchesAfterApply {
+			// Account, unmanaged: destroy sends nothing; Zoom keeps the values it has.
+			if n := accountPatches() + unPatches(); n != patchesAfterApply {
 				return fmt.Errorf("destroy sent %d settings PATCH requests", n-patchesAfterApply)
 			}
-			if v := settingValue(t, account, "in_meeting", "chat"); v != true {
+			if v := settingValue(t, account, "in_meeting", "chat"); v != false {
 				return fmt.Errorf("in_meeting.chat after destroy = %v", v)
+			}
+			unmanaged := func() (client.Settings, error) { return unEnv.Client.Settings.GetAccount(ctx, "") }
+			if v := settingValue(t, unmanaged, "in_meeting", "chat"); v != true {
+				return fmt.Errorf("unmanaged: in_meeting.chat after destroy = %v", v)
 			}
 			return nil
 		},
@@ -269,8 +334,8 @@ resource "zoom_webinar" "test" {
 						t.Fatal(err)
 					}
 				},
-				Config: config(accountBody(false, "cloud"), usersOK),
-				ConfigStateChecks: append([]statecheck.StateCheck{
+				Config: config(accountCloud, usersOK),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append([]statecheck.StateCheck{
 					// Account.
 					statecheck.ExpectKnownValue("zoom_account_settings.test", tfjsonpath.New("in_meeting").AtMapKey("chat"), knownvalue.Bool(false)),
 					// Unmanaged settings follow Zoom: the plan's default is read back.
@@ -290,28 +355,28 @@ resource "zoom_webinar" "test" {
 					statecheck.ExpectKnownValue("zoom_user_settings.b", tfjsonpath.New("recording").AtMapKey("auto_recording"), knownvalue.StringExact("cloud")),
 					statecheck.ExpectKnownValue("zoom_user_settings.a", tfjsonpath.New("feature").AtMapKey("webinar"), knownvalue.Bool(true)),
 					statecheck.ExpectKnownValue("zoom_webinar.test", tfjsonpath.New("topic"), knownvalue.StringExact("tf-acc-settings")),
-				}, baselineChecks...),
+				}, baselineChecks...)...)}},
 			},
 			{
 				// Users: locked settings written on users, refused before anything is sent, naming the lock,
-				// whatever Zoom would answer to the write (sandbox knob locked_setting_update).
+				// whatever Zoom would answer to the write (sandbox knob locked_setting_update). A second webinar
+				// seat does not exist; the error names the add-on, and d's other change is written.
 				PreConfig: func() {
+					errs.expect(
+						diagAbout("zoom_user_settings.a", accountLocked),
+						diagAbout("zoom_user_settings.b", groupLocked),
+						diagAbout("zoom_group_settings.test", groupAccountLocked),
+						diagAbout("zoom_user_settings.d", `cannot give this user the Webinar add-on.*You can add max 1 Webinar 500 users`),
+					)()
 					users.Sandbox.UpdateProfile(func(p *sandbox.Profile) { p.LockedSettingUpdate = sandbox.LockedSettingError })
 				},
-				Config: config(accountBody(false, "cloud"), usersBody(`  meeting_security = {
+				Config: config(accountCloud, usersBody(`  meeting_security = {
     waiting_room = false
   }`, `  recording = {
     auto_recording = "local"
   }`, "false", `  in_meeting = {
     file_transfer = true
-  }`)),
-				ExpectError: allOf(accountLocked, groupLocked, groupAccountLocked),
-			},
-			{
-				// Users: a second webinar seat does not exist; the error names the add-on, and b's other change is
-				// written.
-				Config:      config(accountBody(false, "cloud"), usersBody("", `  feature = { webinar = true }`, "true")),
-				ExpectError: regexp.MustCompile(`(?s)cannot give this user the Webinar add-on.*You can add max 1 Webinar 500 users`),
+  }`)+dBody("true", "  feature = { webinar = true }")),
 			},
 			{
 				PreConfig: func() {
@@ -319,32 +384,39 @@ resource "zoom_webinar" "test" {
 					if err := accEnv.Client.Settings.UpdateAccount(ctx, "", client.Settings{"in_meeting": {"chat": true, "polling": false}}); err != nil {
 						t.Fatal(err)
 					}
-					// Users: b's change was written despite the refused licence.
-					b, err := users.Client.Users.Get(ctx, emailB)
+					// Users: d's change was written despite the refused licence.
+					d, err := users.Client.Users.Get(ctx, emailD)
 					if err != nil {
 						t.Fatal(err)
 					}
-					if v := settingValue(t, func() (client.Settings, error) { return users.Client.Settings.GetUser(ctx, b.ID, "") }, "in_meeting", "chat"); v != true {
-						t.Fatalf("in_meeting.chat of b after the refused licence = %v, want true (written)", v)
+					if v := settingValue(t, func() (client.Settings, error) { return users.Client.Settings.GetUser(ctx, d.ID, "") }, "in_meeting", "chat"); v != true {
+						t.Fatalf("in_meeting.chat of d after the refused licence = %v, want true (written)", v)
 					}
-					// Users: drift on a user, in the portal a's chat is turned on.
-					a, err := users.Client.Users.Get(ctx, emailA)
+					// Users: drift on a user, in the portal c's chat is turned on.
+					c, err := users.Client.Users.Get(ctx, emailC)
 					if err != nil {
 						t.Fatal(err)
 					}
-					if err := users.Client.Settings.UpdateUser(ctx, a.ID, "", client.Settings{"in_meeting": {"chat": true}, "recording": {"save_chat_text": false}}); err != nil {
+					if err := users.Client.Settings.UpdateUser(ctx, c.ID, "", client.Settings{"in_meeting": {"chat": true}, "recording": {"save_chat_text": false}}); err != nil {
+						t.Fatal(err)
+					}
+					// Unmanaged: in the portal, the setting the configuration no longer names.
+					if err := unEnv.Client.Settings.UpdateAccount(ctx, "", client.Settings{"in_meeting": {"chat": true}}); err != nil {
 						t.Fatal(err)
 					}
 				},
 				// Account: drift on exactly the managed setting; the unmanaged one follows Zoom. The update changes
 				// auto_recording too: one PATCH per section that changed, and polling (unmanaged) keeps Zoom's value.
-				// Users: drift on exactly a's chat.
-				Config: config(accountLocal, usersBody("", "", "true")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				// Users: drift on exactly c's chat. Unmanaged: removing a setting from the configuration stops managing
+				// it: no diff, nothing sent. Import: every settings type is imported (ImportStateVerify, through
+				// importCopies: their destroy sends nothing, so a copy may share the settings of its original).
+				Config: last + imports.config(),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: append([]plancheck.PlanCheck{
 					expectChanges("zoom_account_settings.test", "in_meeting.chat", "recording.auto_recording"),
 					plancheck.ExpectResourceAction("zoom_account_lock_settings.test", plancheck.ResourceActionNoop),
-					expectChanges("zoom_user_settings.a", "in_meeting.chat"),
-				}, PostApplyPreRefresh: []plancheck.PlanCheck{
+					expectChanges("zoom_user_settings.c", "in_meeting.chat"),
+					plancheck.ExpectResourceAction("zoom_account_settings.unmanaged", plancheck.ResourceActionNoop),
+				}, imports.checks...), PostApplyPreRefresh: []plancheck.PlanCheck{
 					plancheck.ExpectKnownValue("zoom_account_settings.test", tfjsonpath.New("in_meeting").AtMapKey("polling"), knownvalue.Bool(false)),
 					apiCheck(func() error {
 						if n := patches(accEnv, "/v2/accounts/{accountId}/settings"); n != 6 {
@@ -353,33 +425,16 @@ resource "zoom_webinar" "test" {
 						if v := settingValue(t, account, "in_meeting", "polling"); v != false {
 							return fmt.Errorf("the update overwrote the unmanaged in_meeting.polling: %v", v)
 						}
+						if n := unPatches(); n != 2 {
+							return fmt.Errorf("unmanaged: %d settings PATCH requests in all, want 2 (1 creating, 1 out of band)", n)
+						}
+						patchesAfterApply = accountPatches() + unPatches()
 						return nil
 					}),
+					stateAfterApply(imports.stateChecks...),
 				}},
 			},
-			{
-				PreConfig: func() {
-					if err := accEnv.Client.Settings.UpdateAccount(ctx, "", client.Settings{"in_meeting": {"chat": true}}); err != nil {
-						t.Fatal(err)
-					}
-				},
-				// Account: removing a setting from the configuration stops managing it: no diff, nothing sent.
-				Config: config(strings.Replace(accountLocal, "    chat = false\n", "", 1), usersBody("", "", "true")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction("zoom_account_settings.test", plancheck.ResourceActionNoop),
-					},
-					PostApplyPreRefresh: []plancheck.PlanCheck{apiCheck(func() error {
-						patchesAfterApply = accountPatches()
-						return nil
-					})},
-				},
-			},
-			{ResourceName: "zoom_account_settings.test", ImportState: true, ImportStateId: "me", ImportStateVerify: true},
-			{ResourceName: "zoom_account_lock_settings.test", ImportState: true, ImportStateId: "me", ImportStateVerify: true},
-			{ResourceName: "zoom_user_settings.a", ImportState: true, ImportStateVerify: true},
-			{ResourceName: "zoom_group_settings.test", ImportState: true, ImportStateVerify: true},
-			{ResourceName: "zoom_group_lock_settings.test", ImportState: true, ImportStateVerify: true},
 		},
 	})
+	errs.done()
 }

@@ -112,11 +112,12 @@ func zoomField(env *acctest.Env, ref *trackingFieldRef, want func(*client.Accoun
 // barely do).
 //
 // Lifecycle (zoom_tracking_field.test): bad input refused at plan time; a field created with ordered recommended
-// values, imported by ID and by label, changed in place (label, order, flags), changed in the portal (drift),
-// deleted in the portal (created again) and removed on destroy.
+// values, changed in place (label, order, flags) and removed on destroy. Beside it, in the update step,
+// zoom_tracking_field.drift is changed in the portal (drift on exactly those attributes, put back in place) and
+// zoom_tracking_field.gone is deleted in the portal and created again.
 //
 // Data source (provider zoomds, an account of its own): zoom_tracking_fields lists the account's fields, all of
-// them and one by label.
+// them and one by label. Its fields are imported too, one by ID and one by label (into copies, see importCopies).
 //
 // Events (sandbox only; providers zoomrefuse and zoomignore, one per setting of the sandbox knob
 // tracking_field_required): a required tracking field and a meeting and a webinar that carry it are created in one
@@ -131,8 +132,12 @@ func TestAccTrackingField_lifecycle(t *testing.T) {
 		refuse = acctest.New(t, func(p *sandbox.Profile) { p.TrackingFieldRequired = sandbox.TrackingRequiredRefuse })
 		ignore = acctest.New(t, func(p *sandbox.Profile) { p.TrackingFieldRequired = sandbox.TrackingRequiredIgnore })
 	}
-	label, label2 := acctest.RandomName()+" cost centre", acctest.RandomName()+" department"
-	ref := &trackingFieldRef{}
+	label, label2, goneLabel := acctest.RandomName()+" cost centre", acctest.RandomName()+" department", acctest.RandomName()+" region"
+	driftLabel := acctest.RandomName() + " team"
+	ref, driftRef := &trackingFieldRef{}, &trackingFieldRef{}
+	var goneID string
+	// The ID of zoom_tracking_field.gone before and after its re-creation: another field.
+	goneIDs := statecheck.CompareValue(compare.ValuesDiffer())
 	values := func(v ...string) knownvalue.Check {
 		checks := make([]knownvalue.Check, len(v))
 		for i, s := range v {
@@ -232,7 +237,18 @@ resource "zoom_meeting" "untracked_%[3]s" {
 	// config is the lifecycle's field with body, next to the data source scenario and (on the sandbox) the events
 	// of both settings, the ignoring one with the untracked meeting when withUntracked.
 	config := func(body string, withUntracked bool) string {
-		c := trackingFieldConfig(env, body) + dsBody
+		c := trackingFieldConfig(env, body) + fmt.Sprintf(`
+resource "zoom_tracking_field" "gone" {
+  field              = %q
+  required           = %t
+  recommended_values = ["North", "South"]
+}
+
+resource "zoom_tracking_field" "drift" {
+  field              = %q
+  recommended_values = ["Admin", "R&D"]
+}
+`, goneLabel, testRequired, driftLabel) + dsBody
 		if sandboxed {
 			c += base("refuse") + base("ignore")
 			if withUntracked {
@@ -251,6 +267,12 @@ resource "zoom_meeting" "untracked_%[3]s" {
   recommended_values = ["Admin", "R&D"]
 `, label2, testRequired)
 	updated := config(updatedBody, true)
+	// Import, by ID and by label: copies of the data source scenario's fields (which no later step changes) are
+	// imported beside them in the drift step (importCopies); destroy deletes each field twice, the second time
+	// finding it gone, which Delete takes as deleted.
+	var imports importCopies
+	imports.add(updated, "zoom_tracking_field.a", "zoomds", "zoom_tracking_field.a.id")
+	imports.add(updated, "zoom_tracking_field.b", "zoomds", "zoom_tracking_field.b.field")
 
 	destroyed := []resource.TestCheckFunc{checkTrackingFieldsDestroyed(env), checkTrackingFieldsDestroyed(ds)}
 	if sandboxed {
@@ -276,25 +298,40 @@ resource "zoom_tracking_field" "values" {
 		// Lifecycle: created. Data source: both fields listed. Events: the field and the events that carry it.
 		{
 			Config: created,
-			ConfigStateChecks: append(append([]statecheck.StateCheck{
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(append([]statecheck.StateCheck{
 				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^\S+$`))),
 				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("required"), knownvalue.Bool(false)),
 				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("visible"), knownvalue.Bool(false)),
 				statecheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("recommended_values"), values("R&D", "Marketing", "Admin")),
 				ref,
-			}, dsChecks...), eventChecks...),
+				stateString("zoom_tracking_field.gone", "id", &goneID),
+				stateString("zoom_tracking_field.drift", "id", &driftRef.id),
+				goneIDs.AddStateValue("zoom_tracking_field.gone", tfjsonpath.New("id")),
+			}, dsChecks...), eventChecks...)...)}},
 		},
-		{ResourceName: trackingFieldAddr, ImportState: true, ImportStateVerify: true},
-		// By label.
-		{ResourceName: trackingFieldAddr, ImportState: true, ImportStateVerify: true, ImportStateId: label},
-		// Lifecycle: label, order of the values and both flags change in place. Events: where Zoom accepts a meeting
-		// without the required field, it is created.
+		// Lifecycle: label, order of the values and both flags change in place (the same ID, Zoom's copy changed).
+		// Events: where Zoom accepts a meeting without the required field, it is created. Drift: changed in the
+		// portal, drift on exactly those attributes, put back in place. Gone: deleted in the portal, created again
+		// (another ID). Import: zoom_tracking_field.a by ID and b by label, each into a copy: imported without a
+		// change, with the same attributes as the original (ImportStateVerify).
 		{
-			Config: updated,
+			PreConfig: func() {
+				if err := env.Client.TrackingFields.Update(acctest.Ctx(), driftRef.id, &client.TrackingFieldRequest{
+					Visible: client.Ptr(false), RecommendedValues: &[]string{"R&D", "Admin"}}); err != nil {
+					t.Fatalf("out-of-band update: %v", err)
+				}
+				if err := env.Client.TrackingFields.Delete(acctest.Ctx(), goneID); err != nil {
+					t.Fatalf("out-of-band delete: %v", err)
+				}
+			},
+			Config: updated + imports.config(),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{
+				PreApply: append([]plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionUpdate),
-				},
+					plancheck.ExpectResourceAction("zoom_tracking_field.drift", plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue("zoom_tracking_field.drift", tfjsonpath.New("visible"), knownvalue.Bool(true)),
+					plancheck.ExpectResourceAction("zoom_tracking_field.gone", plancheck.ResourceActionCreate),
+				}, imports.checks...),
 				PostApplyPreRefresh: []plancheck.PlanCheck{
 					// The same field, changed in place.
 					plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
@@ -310,49 +347,23 @@ resource "zoom_tracking_field" "values" {
 						}
 						return nil
 					}),
+					zoomField(env, driftRef, func(f *client.AccountTrackingField) error {
+						if !f.Visible || !slices.Equal(f.RecommendedValues, []string{"Admin", "R&D"}) {
+							return fmt.Errorf("Zoom's copy after repairing the drift: %+v", f)
+						}
+						return nil
+					}),
+					plancheck.ExpectKnownValue("zoom_tracking_field.gone", tfjsonpath.New("required"), knownvalue.Bool(testRequired)),
+					stateAfterApply(append([]statecheck.StateCheck{goneIDs.AddStateValue("zoom_tracking_field.gone", tfjsonpath.New("id"))},
+						imports.stateChecks...)...),
 				},
 			},
-		},
-		// Lifecycle: changed in the portal, drift on exactly those attributes, put back in place.
-		{
-			PreConfig: func() {
-				if err := env.Client.TrackingFields.Update(acctest.Ctx(), ref.id, &client.TrackingFieldRequest{
-					Visible: client.Ptr(false), RecommendedValues: &[]string{"R&D", "Admin"}}); err != nil {
-					t.Fatalf("out-of-band update: %v", err)
-				}
-			},
-			Config: updated,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionUpdate),
-				plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("visible"), knownvalue.Bool(true)),
-			}, PostApplyPreRefresh: []plancheck.PlanCheck{
-				zoomField(env, ref, func(f *client.AccountTrackingField) error {
-					if !f.Visible || !slices.Equal(f.RecommendedValues, []string{"Admin", "R&D"}) {
-						return fmt.Errorf("Zoom's copy after repairing the drift: %+v", f)
-					}
-					return nil
-				}),
-			}},
-		},
-		// Lifecycle: deleted in the portal, created again.
-		{
-			PreConfig: func() {
-				if err := env.Client.TrackingFields.Delete(acctest.Ctx(), ref.id); err != nil {
-					t.Fatalf("out-of-band delete: %v", err)
-				}
-			},
-			Config: updated,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(trackingFieldAddr, plancheck.ResourceActionCreate),
-			}, PostApplyPreRefresh: []plancheck.PlanCheck{
-				plancheck.ExpectKnownValue(trackingFieldAddr, tfjsonpath.New("required"), knownvalue.Bool(testRequired)),
-			}},
 		},
 	}
 	if sandboxed {
 		// Events: under the sandbox's default, a meeting without the required field gets Zoom's refusal, explained.
 		steps = append(steps, resource.TestStep{
-			Config: updated + untracked("refuse"),
+			Config: updated + imports.config() + untracked("refuse"),
 			ExpectError: regexp.MustCompile(`(?s)HTTP\s+400,\s+Zoom\s+code\s+300.*requires\s+every\s+meeting\s+and\s+webinar\s+to\s+carry\s+a\s+value\s+for\s+the\s+required\s+tracking\s+field\s+"` +
 				regexp.QuoteMeta(eventLabel["refuse"]) + `".*tracking_fields`),
 		})

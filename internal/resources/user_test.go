@@ -69,13 +69,36 @@ func checkUserDestroyed(env *acctest.Env) resource.TestCheckFunc {
 //     is one although the configuration does not say custCreate;
 //   - unknown, refused: with an action unknown at plan time (the output of a terraform_data), delete_action is
 //     planned unknown and follows the action at apply; a delete_action the action turns out not to allow fails
-//     before any user is created.
+//     before any user is created;
+//   - drift: a change made in the portal shows as drift on those fields, and apply puts it back;
+//   - gone: created inactive; deleted in the portal, it leaves the state on refresh and is created again (inactive),
+//     without error;
+//   - rich: an active (autoCreate) user with the profile zoom_user.test is created with, imported by ID and by
+//     e-mail into copies (importCopies; invited and api are imported so too) in the last step, which changes
+//     none of them; destroy deletes each user more than once, and Delete takes a user already gone as deleted.
+//
+// The errors of several scenarios share a step (stepErrors ties each message to its resource): the validation
+// errors, the plan-time refusals, and the apply-time ones.
+//
+// Against the sandbox, the scenarios that only the sandbox can stage (userSandbox, each on a sandbox of its own)
+// run beside these, in the same configurations and TestCase, with two steps of their own at the end.
 func TestAccUser_lifecycle(t *testing.T) {
 	env := acctest.New(t, func(p *sandbox.Profile) { p.CustCreateAllowed = true })
 	email, email2 := env.RandomEmail(), env.RandomEmail()
 	invitedEmail, apiEmail, refusedEmail := env.RandomEmail(), env.RandomEmail(), env.RandomEmail()
 	passwordEmail, heirEmail, transferEmail, unknownEmail := env.RandomEmail(), env.RandomEmail(), env.RandomEmail(), env.RandomEmail()
+	driftEmail, goneEmail, richEmail := env.RandomEmail(), env.RandomEmail(), env.RandomEmail()
 	sameID := statecheck.CompareValue(compare.ValuesSame())
+	// The ID of zoom_user.gone before and after its re-creation: another user.
+	goneID := statecheck.CompareValue(compare.ValuesDiffer())
+	errs := &stepErrors{t: t}
+	// The scenarios only the sandbox can stage (userSandbox), beside these.
+	var sb userSandbox
+	factories := acctest.ProtoV6ProviderFactories
+	if !acctest.RealAccount() {
+		sb = userSandboxScenarios(t)
+		factories = sb.set.factories()
+	}
 
 	v1 := `
   action      = "autoCreate"
@@ -106,6 +129,14 @@ func TestAccUser_lifecycle(t *testing.T) {
 		blocks := map[string]string{
 			"invited": user("invited", invitedEmail, invited),
 			"api":     user("api", apiEmail, api),
+			"drift": user("drift", driftEmail, `  action = "autoCreate"
+  type   = 2
+  dept   = "Analytical Engines"
+  status = "inactive"`),
+			"gone": user("gone", goneEmail, `  action = "autoCreate"
+  type   = 2
+  status = "inactive"`),
+			"rich": user("rich", richEmail, v1),
 			"password": user("password", passwordEmail, `  action      = "autoCreate"
   type        = 1
   password_wo = "Zx9-kQ2m-Lp7"`),
@@ -145,14 +176,25 @@ resource "terraform_data" "second" {
 	config := func(email, body string, over map[string]string) string {
 		return env.Config(user("test", email, body) + others(over))
 	}
-	steps := append(userValidationSteps(env), []resource.TestStep{
+	// Import, by ID and then by e-mail. `action` is a create-time instruction that Zoom does not store: an imported
+	// active e-mail user reads as "create", and its delete_action defaults to disassociate (userSandbox,
+	// zoomimported, covers destroying such a user). An imported pending user's delete_action is disassociate too. An
+	// import infers custCreate from the API-user login type, so nothing needs ignoring.
+	last := config(email2, v2, nil)
+	var imports importCopies
+	imports.add(last, "zoom_user.rich", "", "zoom_user.rich.id", "action", "delete_action")
+	imports.addAs("rich_by_email", last, "zoom_user.rich", "", "zoom_user.rich.email", "action", "delete_action")
+	imports.add(last, "zoom_user.invited", "", "zoom_user.invited.id", "delete_action")
+	imports.add(last, "zoom_user.api", "", "zoom_user.api.id")
+	steps := []resource.TestStep{
+		// Bad input rejected at plan time (Terraform's validation), every case in one configuration.
+		userValidationStep(env, errs),
 		{
-			Config: config(email, v1, nil),
+			Config: config(email, v1, nil) + sb.created,
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionCreate),
 				plancheck.ExpectUnknownValue("zoom_user.unknown", tfjsonpath.New("delete_action")),
-			}},
-			ConfigStateChecks: []statecheck.StateCheck{
+			}, PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append([]statecheck.StateCheck{
 				sameID.AddStateValue(userAddr, tfjsonpath.New("id")),
 				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[A-Za-z0-9_-]{22}$`))),
 				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("active")),
@@ -182,84 +224,60 @@ resource "terraform_data" "second" {
 				statecheck.ExpectKnownValue("zoom_user.transfer", tfjsonpath.New("transfer").AtMapKey("meetings"), knownvalue.Bool(true)),
 
 				statecheck.ExpectKnownValue("zoom_user.unknown", tfjsonpath.New("delete_action"), knownvalue.StringExact("delete")),
-			},
+
+				statecheck.ExpectKnownValue("zoom_user.drift", tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
+				statecheck.ExpectKnownValue("zoom_user.gone", tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
+				goneID.AddStateValue("zoom_user.gone", tfjsonpath.New("id")),
+			}, sb.checks[0]...)...)}},
 		},
 		// That re-applying the same configuration plans nothing is checked by the test framework itself, which
 		// plans again after every apply and fails on a non-empty plan.
-		// Import by ID, then by e-mail. `action` is a create-time instruction that Zoom does not store: an
-		// imported active e-mail user reads as "create", and its delete_action defaults to disassociate
-		// (TestAccUser_sandboxSettings, imported, covers destroying such a user).
+		// Refused at plan time, each with the reason: a delete_action Zoom refuses for custCreate and for autoCreate
+		// users; for the API user although the configuration no longer says custCreate (the login type does); a
+		// status on a new invited user.
 		{
-			ResourceName: userAddr, ImportState: true, ImportStateVerify: true,
-			ImportStateVerifyIgnore: []string{"action", "delete_action"},
-		},
-		{
-			ResourceName: userAddr, ImportState: true, ImportStateVerify: true, ImportStateId: email,
-			ImportStateVerifyIgnore: []string{"action", "delete_action"},
-		},
-		{
-			ResourceName: "zoom_user.invited", ImportState: true, ImportStateVerify: true,
-			ImportStateVerifyIgnore: []string{"delete_action"},
-		},
-		// An import infers custCreate from the API-user login type, so nothing needs ignoring.
-		{ResourceName: "zoom_user.api", ImportState: true, ImportStateVerify: true},
-		// A pending user cannot be activated: the plan-time error says why.
-		{
-			Config:      config(email, v1, map[string]string{"invited": user("invited", invitedEmail, invited+"\n  status        = \"active\"")}),
-			ExpectError: regexp.MustCompile(`(?s)Cannot change the status of a pending user.*accepted Zoom's invitation`),
-		},
-		{
+			PreConfig: errs.expect(
+				diagAbout("zoom_user.refused_cust", `Zoom refuses this delete_action.*Unable to unlink API\s+user`),
+				diagAbout("zoom_user.refused_auto", `Zoom refuses this delete_action.*managed\s+domain`),
+				diagAbout("zoom_user.api", `Zoom refuses this delete_action.*API\s+user`),
+				diagAbout("zoom_user.invite_status", `Status cannot be set for an invited user`),
+			),
 			Config: config(email, v1, map[string]string{
-				"refused": user("refused", env.RandomEmail(), "  action = \"custCreate\"\n  type = 1\n  delete_action = \"disassociate\""),
-			}),
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*Unable to unlink API\s+user`),
+				"refused_cust":  user("refused_cust", env.RandomEmail(), "  action = \"custCreate\"\n  type = 1\n  delete_action = \"disassociate\""),
+				"refused_auto":  user("refused_auto", env.RandomEmail(), "  action = \"autoCreate\"\n  type = 1\n  delete_action = \"disassociate\""),
+				"api":           user("api", apiEmail, "  type = 1\n  delete_action = \"disassociate\""),
+				"invite_status": user("invite_status", env.RandomEmail(), "  type = 1\n  status = \"inactive\""),
+			}) + sb.created,
+			PlanOnly: true,
 		},
+		// Refused at apply: a pending user cannot be activated (the error says why); the action, unknown at plan
+		// time, turns out to be custCreate, which does not allow disassociate. And the failures of userSandbox.
 		{
+			PreConfig: func() {
+				errs.expect(append([]wantDiag{
+					diagAbout("zoom_user.invited", `Cannot change the status of a pending user.*accepted\s+Zoom's\s+invitation`),
+					diagAbout("zoom_user.refused", `Zoom refuses this delete_action.*Unable to unlink API\s+user`),
+				}, sb.failuresWant...)...)()
+				if sb.beforeFailures != nil {
+					sb.beforeFailures()
+				}
+			},
 			Config: config(email, v1, map[string]string{
-				"refused": user("refused", env.RandomEmail(), "  action = \"autoCreate\"\n  type = 1\n  delete_action = \"disassociate\""),
-			}),
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*managed\s+domain`),
-		},
-		// The configuration no longer says custCreate, but the login type does.
-		{
-			Config:      config(email, v1, map[string]string{"api": user("api", apiEmail, "  type = 1\n  delete_action = \"disassociate\"")}),
-			ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*API user`),
-		},
-		// The action, unknown at plan time, turns out to be custCreate, which does not allow disassociate.
-		{
-			Config: config(email, v1, map[string]string{
+				"invited": user("invited", invitedEmail, invited+"\n  status        = \"active\""),
 				"refused": "\nresource \"terraform_data\" \"first\" {\n  input = \"custCreate\"\n}\n" +
 					user("refused", refusedEmail, "  action = terraform_data.first.output\n  type   = 1\n  delete_action = \"disassociate\""),
-			}),
-			ExpectError: regexp.MustCompile(`(?s)Zoom refuses this delete_action.*Unable to unlink API\s+user`),
+			}) + sb.created + sb.failures,
 		},
-		// Update in place: names, type, profile fields, status and the e-mail, without replacement.
+		// Update in place: names, type, profile fields, status and the e-mail, without replacement (the same ID).
+		// Drift: a change made in the portal shows up as drift on those fields, and apply puts it back. Gone: a user
+		// deleted in the portal leaves the state on refresh and is created again (another ID), without error.
+		// Import: see imports.
 		{
 			PreConfig: func() {
 				if _, err := env.Client.Users.Get(acctest.Ctx(), refusedEmail); !client.IsNotFound(err) {
 					t.Fatalf("the refused create left a user behind (%v)", err)
 				}
-			},
-			Config: config(email2, v2, nil),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
-			}},
-			ConfigStateChecks: []statecheck.StateCheck{
-				sameID.AddStateValue(userAddr, tfjsonpath.New("id")),
-				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("type"), knownvalue.Int64Exact(2)),
-				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
-				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("job_title"), knownvalue.StringExact("Programmer")),
-				// Zoom derives a display name only when it is blank, so renaming keeps the one it has.
-				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("display_name"), knownvalue.StringExact("Ada Lovelace")),
-				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("email"), knownvalue.StringExact(email2)),
-			},
-		},
-		// A change made in the portal shows up as drift on that field, and apply puts it back.
-		{
-			PreConfig: func() {
-				u, err := env.Client.Users.Get(acctest.Ctx(), email2)
+				u, err := env.Client.Users.Get(acctest.Ctx(), driftEmail)
 				if err != nil {
 					t.Fatalf("out-of-band read: %v", err)
 				}
@@ -269,85 +287,119 @@ resource "terraform_data" "second" {
 				if err := env.Client.Users.UpdateStatus(acctest.Ctx(), u.ID, "activate"); err != nil {
 					t.Fatalf("out-of-band status change: %v", err)
 				}
-			},
-			Config: config(email2, v2, nil),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
-				expectBefore(userAddr, "dept", "Changed in the portal"),
-				expectBefore(userAddr, "status", "active"),
-				plancheck.ExpectKnownValue(userAddr, tfjsonpath.New("dept"), knownvalue.StringExact("Analytical Engines")),
-				plancheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
-			}},
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("dept"), knownvalue.StringExact("Analytical Engines")),
-			},
-		},
-		// A user deleted in the portal leaves the state on refresh and is created again, without error.
-		{
-			PreConfig: func() {
-				u, err := env.Client.Users.Get(acctest.Ctx(), email2)
+				g, err := env.Client.Users.Get(acctest.Ctx(), goneEmail)
 				if err != nil {
 					t.Fatalf("out-of-band read: %v", err)
 				}
-				if err := env.Client.Users.Delete(acctest.Ctx(), u.ID, &client.DeleteUserOptions{Action: "delete"}); err != nil {
+				if err := env.Client.Users.Delete(acctest.Ctx(), g.ID, &client.DeleteUserOptions{Action: "delete"}); err != nil {
 					t.Fatalf("out-of-band delete: %v", err)
 				}
 			},
-			Config: config(email2, v2, nil),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionCreate),
-			}},
-			ConfigStateChecks: []statecheck.StateCheck{
+			Config: last + imports.config() + sb.pending,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: append([]plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectResourceAction("zoom_user.drift", plancheck.ResourceActionUpdate),
+				expectBefore("zoom_user.drift", "dept", "Changed in the portal"),
+				expectBefore("zoom_user.drift", "status", "active"),
+				plancheck.ExpectKnownValue("zoom_user.drift", tfjsonpath.New("dept"), knownvalue.StringExact("Analytical Engines")),
+				plancheck.ExpectKnownValue("zoom_user.drift", tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
+				plancheck.ExpectResourceAction("zoom_user.gone", plancheck.ResourceActionCreate),
+			}, imports.checks...), PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append([]statecheck.StateCheck{
+				sameID.AddStateValue(userAddr, tfjsonpath.New("id")),
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("type"), knownvalue.Int64Exact(2)),
 				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
-			},
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("job_title"), knownvalue.StringExact("Programmer")),
+				// Zoom derives a display name only when it is blank, so renaming keeps the one it has.
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("display_name"), knownvalue.StringExact("Ada Lovelace")),
+				statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("email"), knownvalue.StringExact(email2)),
+				statecheck.ExpectKnownValue("zoom_user.drift", tfjsonpath.New("dept"), knownvalue.StringExact("Analytical Engines")),
+				statecheck.ExpectKnownValue("zoom_user.gone", tfjsonpath.New("status"), knownvalue.StringExact("inactive")),
+				goneID.AddStateValue("zoom_user.gone", tfjsonpath.New("id")),
+			}, slices.Concat(imports.stateChecks, sb.checks[1])...)...)}},
 		},
-	}...)
+	}
+	destroyed := checkUserDestroyed(env)
+	if !acctest.RealAccount() {
+		steps = append(steps,
+			// userSandbox: the invited persons accept; the next plan sends what Zoom lacks (nothing where Zoom
+			// applied the change). The import of zoomimported.
+			resource.TestStep{
+				PreConfig: func() {
+					sb.accept()
+					sb.beforeImport()
+				},
+				Config: last + imports.config() + sb.last + sb.imported,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:            slices.Concat(sb.accepted, sb.importPlan),
+					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(slices.Concat(sb.checks[2], sb.importChecks)...)},
+				},
+			})
+		destroyed = resource.ComposeTestCheckFunc(destroyed, sb.destroyed)
+	}
 	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkUserDestroyed(env),
+		ProtoV6ProviderFactories: factories,
+		CheckDestroy:             destroyed,
+		ErrorCheck:               errs.check,
 		Steps:                    steps,
 	})
+	errs.done()
 }
 
-// userValidationSteps reject bad input at plan time with a message that names the problem. They are plan-only
-// steps that fail, which TestAccUser_lifecycle runs before its first apply (their own test case would cost three
-// more terraform commands).
-func userValidationSteps(env *acctest.Env) []resource.TestStep {
+// userValidationStep rejects bad input at plan time with a message that names the problem: a plan-only step
+// whose configuration holds every case, one zoom_user each, which TestAccUser_lifecycle runs before its first
+// apply. Each message must name its resource (stepErrors).
+func userValidationStep(env *acctest.Env, errs *stepErrors) resource.TestStep {
 	cases := []struct {
 		name, email, body, want string
 	}{
-		{"bad email", "not-an-email", `  type = 1`, `not a plain e-mail address`},
-		{"bad type", "a@example.com", `  type = 3`, `type value must be one of`},
+		{"bad_email", "not-an-email", `  type = 1`, `not a plain e-mail address`},
+		{"bad_type", "a@example.com", `  type = 3`, `type value must be one of`},
 		// Type 99 (None) is struck out of the User spec.
-		{"type 99", "a@example.com", `  type = 99`, `type value must be one of: \["1" "2" "4"\]`},
-		{"type 99 with sso", "a@example.com", "  type = 99\n  action = \"ssoCreate\"", `type value must be one of: \["1" "2" "4"\]`},
-		{"bad action", "a@example.com", "  type = 1\n  action = \"invite\"", `action value must be one of`},
-		{"password needs autoCreate", "a@example.com", "  type = 1\n  password_wo = \"Zx9-kQ2m-Lp7\"", `Password only applies to autoCreate`},
-		{"weak password", "a@example.com", "  type = 1\n  action = \"autoCreate\"\n  password_wo = \"abcdefgh\"", `upper-case letters, lower-case letters and digits`},
-		{"bad timezone", "a@example.com", "  type = 1\n  timezone = \"Mars/Olympus\"", `not an IANA time-zone name`},
-		{"long first name", "a@example.com", "  type = 1\n  first_name = \"" + longName + "\"", `string length must be between 1 and 64`},
-		{"empty dept", "a@example.com", "  type = 1\n  dept = \"\"", `string length must be between 1 and 128`},
-		{"bad phone label", "a@example.com", "  type = 1\n  phone_numbers = [{ country = \"US\", code = \"+1\", number = \"5550100\", label = \"Pager\" }]", `label must be one of Mobile, Office, Home, Fax`},
-		{"bad pmi", "a@example.com", "  type = 1\n  pmi = 123", `pmi value must be between 1000000000 and 9999999999`},
-		{"status on invite", "a@example.com", "  type = 1\n  status = \"inactive\"", `Status cannot be set for an invited user`},
-		{"pending not settable", "a@example.com", "  type = 1\n  action = \"autoCreate\"\n  status = \"pending\"", `status value must be one of`},
+		{"type_99", "a@example.com", `  type = 99`, `type value must be one of: \["1" "2" "4"\]`},
+		{"type_99_sso", "a@example.com", "  type = 99\n  action = \"ssoCreate\"", `type value must be one of: \["1" "2" "4"\]`},
+		{"bad_action", "a@example.com", "  type = 1\n  action = \"invite\"", `action value must be one of`},
+		{"password_needs_autocreate", "a@example.com", "  type = 1\n  password_wo = \"Zx9-kQ2m-Lp7\"", `Password only applies to autoCreate`},
+		{"weak_password", "a@example.com", "  type = 1\n  action = \"autoCreate\"\n  password_wo = \"abcdefgh\"", `upper-case letters, lower-case letters and digits`},
+		{"bad_timezone", "a@example.com", "  type = 1\n  timezone = \"Mars/Olympus\"", `not an IANA time-zone name`},
+		{"long_first_name", "a@example.com", "  type = 1\n  first_name = \"" + longName + "\"", `string length must be between 1 and 64`},
+		{"empty_dept", "a@example.com", "  type = 1\n  dept = \"\"", `string length must be between 1 and 128`},
+		{"bad_phone_label", "a@example.com", "  type = 1\n  phone_numbers = [{ country = \"US\", code = \"+1\", number = \"5550100\", label = \"Pager\" }]", `label must be one of Mobile, Office, Home, Fax`},
+		{"bad_pmi", "a@example.com", "  type = 1\n  pmi = 123", `pmi value must be between 1000000000 and 9999999999`},
+		{"pending_not_settable", "a@example.com", "  type = 1\n  action = \"autoCreate\"\n  status = \"pending\"", `status value must be one of`},
 	}
-	steps := make([]resource.TestStep, 0, len(cases))
+	var b strings.Builder
+	want := make([]wantDiag, 0, len(cases))
 	for _, c := range cases {
-		steps = append(steps, resource.TestStep{
-			Config:      userConfig(env, c.email, c.body),
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`(?s)` + c.want),
-		})
+		fmt.Fprintf(&b, "\nresource \"zoom_user\" %q {\n  email = %q\n%s\n}\n", c.name, c.email, c.body)
+		want = append(want, diagAbout("zoom_user."+c.name, c.want))
 	}
-	return steps
+	return resource.TestStep{PreConfig: errs.expect(want...), Config: env.Config(b.String()), PlanOnly: true}
 }
 
 const longName = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaft"
 
-// TestAccUser_sandboxSettings runs the user scenarios that only the sandbox can stage, each with its own sandbox,
-// reached through its own provider instance (a local name of the provider), and its own zoom_user, all in one
-// configuration: one TestCase (TestAccUser_sandboxFailures has the ones that fail).
+// userSandbox is the user scenarios that only the sandbox can stage, each with its own sandbox, reached through its
+// own provider instance (a local name of the provider), and its own zoom_user, which TestAccUser_lifecycle runs
+// beside its own, in its configurations and TestCase: created (its create step), changed while pending (its last
+// step), accepted (a step of their own, which imports zoomimported too), failing (its step of apply-time errors:
+// steps that fail leave the state as it was, so each failing scenario appears in that step's configuration only).
+type userSandbox struct {
+	set                    sandboxSet
+	created, pending, last string                     // the configurations of the steps (without a zoom provider block)
+	checks                 [3][]statecheck.StateCheck // after the apply of created, pending and last
+	accepted               []plancheck.PlanCheck      // the plan after the invitations are accepted
+	accept                 func()                     // PreConfig: the invited persons accept
+	failures               string                     // the resources that fail
+	failuresWant           []wantDiag
+	beforeFailures         func() // PreConfig of the failing step
+	beforeImport           func() // PreConfig of the import
+	imported               string // the imported user and its import block
+	importPlan             []plancheck.PlanCheck
+	importChecks           []statecheck.StateCheck
+	destroyed              resource.TestCheckFunc
+}
+
+// userSandboxScenarios sets up the scenarios below (see userSandbox).
 //
 //   - zoomstatus200, zoomstatus204: activating and deactivating works whether Zoom answers userStatus with 200 (as
 //     the User spec documents) or 204.
@@ -357,7 +409,14 @@ const longName = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewisse
 //   - zoompreserveassent, zoomlowerdigits, zoomlowerinternational: Zoom may store e-mails lower-cased and reformat
 //     phone numbers. Under every setting the configured spelling stays in state, with no error and no difference
 //     on the next plan, and changing both in place works the same way.
-func TestAccUser_sandboxSettings(t *testing.T) {
+//   - zoomnotallowed: on an account without custCreate the error says so and nothing is left behind.
+//   - zoomduplicate: creating a user whose e-mail is already in the account fails with advice to import, when that
+//     user is older than a day (a recent one with the configured names is adopted: an interrupted earlier apply
+//     created it, see TestAccAdoption_lostAnswers).
+//   - zoomimported: an imported autoCreate user looks like an invited one (nothing in Zoom's record tells a
+//     managed-domain user), so delete_action defaults to disassociate; when Zoom refuses that on destroy, the user
+//     is deleted with a warning instead of destroy failing.
+func userSandboxScenarios(t *testing.T) userSandbox {
 	set := newSandboxes(t, map[string]func(*sandbox.Profile){
 		"zoomstatus200": func(p *sandbox.Profile) { p.UserStatusSuccessCode = 200 },
 		"zoomstatus204": func(p *sandbox.Profile) { p.UserStatusSuccessCode = 204 },
@@ -372,7 +431,10 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 		"zoomlowerinternational": func(p *sandbox.Profile) {
 			p.UserEmailCase, p.PhoneNumberFormat = sandbox.UserEmailLower, sandbox.PhoneFormatInternational
 		},
+		"zoomnotallowed": nil, "zoomduplicate": nil, "zoomimported": nil,
 	})
+	notAllowed, duplicate, imported := set.envs["zoomnotallowed"], set.envs["zoomduplicate"], set.envs["zoomimported"]
+	failureNames := []string{"zoomduplicate", "zoomimported", "zoomnotallowed"}
 	statusNames := []string{"zoomstatus200", "zoomstatus204"}
 	pendingNames := []string{"zoomapplied", "zoomignored"}
 	normNames := []string{"zoomlowerdigits", "zoomlowerinternational", "zoompreserveassent"}
@@ -388,7 +450,23 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 			}
 			emails[name], emails2[name] = mixed(), mixed()
 		}
-		destroyed = append(destroyed, inProvider(name, checkUserDestroyed(env)))
+		if !slices.Contains(failureNames, name) || name == "zoomimported" {
+			destroyed = append(destroyed, inProvider(name, checkUserDestroyed(env)))
+		}
+	}
+	destroyed = append(destroyed, func(*terraform.State) error {
+		users, err := notAllowed.Client.Users.List(acctest.Ctx(), &client.ListUsersOptions{})
+		if err != nil {
+			return err
+		}
+		if len(users) != 1 {
+			return fmt.Errorf("zoomnotallowed: expected only the account owner, found %d users", len(users))
+		}
+		return nil
+	})
+	// failing is the zoom_user of a failure scenario (name) with body.
+	failing := func(name, body string) string {
+		return fmt.Sprintf("\nresource \"zoom_user\" %[1]q {\n  provider = %[1]s\n  email    = %[2]q\n%[3]s\n}\n", name, emails[name], body)
 	}
 
 	const pendingV1 = `
@@ -409,7 +487,8 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 	// config: the status users with status, the pending users with pendingBody, the normalised users with the
 	// e-mails of changed (emails2 or emails) and number.
 	config := func(status, pendingBody string, changed bool, number string) string {
-		return set.config(func(name string, _ *acctest.Env) string {
+		// Without the zoom provider block, which TestAccUser_lifecycle's configuration has.
+		return strings.TrimPrefix(set.config(func(name string, _ *acctest.Env) string {
 			block := func(email, body string) string {
 				return fmt.Sprintf("\nresource \"zoom_user\" %[1]q {\n  provider = %[1]s\n  email    = %[2]q\n%[3]s\n}\n", name, email, body)
 			}
@@ -429,7 +508,7 @@ func TestAccUser_sandboxSettings(t *testing.T) {
   phone_numbers = [{ country = "US", code = "+1", number = %q, label = "Mobile" }]`, number))
 			}
 			return ""
-		})
+		}), set.envs[set.names[0]].Config(""))
 	}
 	statusIs := func(status string) (checks []statecheck.StateCheck) {
 		for _, name := range statusNames {
@@ -494,107 +573,54 @@ func TestAccUser_sandboxSettings(t *testing.T) {
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("phone_numbers").AtSliceIndex(0).AtMapKey("number"), knownvalue.StringExact("202.555.0199")),
 		)
 	}
-	last := config("inactive", pendingV2, true, "202.555.0199")
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: set.factories(),
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		Steps: []resource.TestStep{
-			{Config: config("inactive", pendingV1, false, "(202) 555-0100"), ConfigStateChecks: created},
-			// A change while pending: kept in state, no error. The e-mail and number change in place.
-			{Config: config("active", pendingV2, true, "202.555.0199"), ConfigStateChecks: pending},
-			// The person accepts: the next plan sends what Zoom lacks (nothing where Zoom applied the change).
-			{
-				PreConfig: func() {
-					for _, name := range pendingNames {
-						if err := set.envs[name].Sandbox.AcceptInvitation(emails[name]); err != nil {
-							t.Fatalf("accepting the invitation of %s: %v", emails[name], err)
-						}
-					}
-				},
-				Config:            last,
-				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: afterAccept},
-				ConfigStateChecks: accepted,
-			},
+	return userSandbox{
+		set:      set,
+		created:  config("inactive", pendingV1, false, "(202) 555-0100"),
+		pending:  config("active", pendingV2, true, "202.555.0199"),
+		last:     config("inactive", pendingV2, true, "202.555.0199"),
+		checks:   [3][]statecheck.StateCheck{created, pending, accepted},
+		accepted: afterAccept,
+		accept: func() {
+			for _, name := range pendingNames {
+				if err := set.envs[name].Sandbox.AcceptInvitation(emails[name]); err != nil {
+					t.Fatalf("accepting the invitation of %s: %v", emails[name], err)
+				}
+			}
 		},
-	})
-}
-
-// TestAccUser_sandboxFailures runs the user scenarios that fail and only the sandbox can stage, each with its own
-// sandbox, reached through its own provider instance, and its own zoom_user, in one TestCase. Steps that fail leave
-// the state as it was, so each scenario appears in its step's configuration only.
-//
-//   - zoomnotallowed: on an account without custCreate the error says so and nothing is left behind.
-//   - zoomduplicate: creating a user whose e-mail is already in the account fails with advice to import, when that
-//     user is older than a day (a recent one with the configured names is adopted: an interrupted earlier apply
-//     created it, see TestAccAdoption_lostAnswers).
-//   - zoomimported: an imported autoCreate user looks like an invited one (nothing in Zoom's record tells a
-//     managed-domain user), so delete_action defaults to disassociate; when Zoom refuses that on destroy, the user
-//     is deleted with a warning instead of destroy failing.
-func TestAccUser_sandboxFailures(t *testing.T) {
-	set := newSandboxes(t, map[string]func(*sandbox.Profile){"zoomnotallowed": nil, "zoomduplicate": nil, "zoomimported": nil})
-	notAllowed, duplicate, imported := set.envs["zoomnotallowed"], set.envs["zoomduplicate"], set.envs["zoomimported"]
-	emails := map[string]string{}
-	for _, name := range set.names {
-		emails[name] = set.envs[name].RandomEmail()
-	}
-	// config is the zoom_user of name with body, and its provider only.
-	config := func(name, body string) string {
-		return set.envs[name].ProviderBlock(name) +
-			fmt.Sprintf("\nresource \"zoom_user\" %[1]q {\n  provider = %[1]s\n  email    = %[2]q\n%[3]s\n}\n", name, emails[name], body)
-	}
-	// Not served as zoom, which the configurations do not use (see vacationSet.factories).
-	factories := set.factories()
-	delete(factories, "zoom")
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		CheckDestroy: resource.ComposeTestCheckFunc(inProvider("zoomimported", checkUserDestroyed(imported)), func(*terraform.State) error {
-			users, err := notAllowed.Client.Users.List(acctest.Ctx(), &client.ListUsersOptions{})
+		// zoomnotallowed: custCreate refused by the account. zoomduplicate: the e-mail of an older user.
+		failures: failing("zoomnotallowed", "  action = \"custCreate\"\n  type = 1") +
+			failing("zoomduplicate", "  action = \"autoCreate\"\n  type = 1"),
+		failuresWant: []wantDiag{
+			diagAbout("zoom_user.zoomnotallowed", `Error creating Zoom user`),
+			diagAbout("zoom_user.zoomduplicate", `already exists in the\s+account.*terraform import`),
+		},
+		beforeFailures: func() {
+			_, err := duplicate.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
+				Action: "autoCreate", UserInfo: client.CreateUserInfo{Email: emails["zoomduplicate"], Type: 1},
+			})
 			if err != nil {
-				return err
+				t.Fatalf("out-of-band create: %v", err)
 			}
-			if len(users) != 1 {
-				return fmt.Errorf("zoomnotallowed: expected only the account owner, found %d users", len(users))
-			}
-			return nil
-		}),
-		Steps: []resource.TestStep{
-			{
-				Config:      config("zoomnotallowed", "  action = \"custCreate\"\n  type = 1"),
-				ExpectError: regexp.MustCompile(`Error creating Zoom user`),
-			},
-			{
-				PreConfig: func() {
-					_, err := duplicate.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
-						Action: "autoCreate", UserInfo: client.CreateUserInfo{Email: emails["zoomduplicate"], Type: 1},
-					})
-					if err != nil {
-						t.Fatalf("out-of-band create: %v", err)
-					}
-					duplicate.Sandbox.Advance(25 * time.Hour)
-				},
-				Config:      config("zoomduplicate", "  action = \"autoCreate\"\n  type = 1"),
-				ExpectError: regexp.MustCompile(`(?s)already exists in the\s+account.*terraform import`),
-			},
-			{
-				PreConfig: func() {
-					if _, err := imported.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
-						Action: "autoCreate", UserInfo: client.CreateUserInfo{Email: emails["zoomimported"], Type: 1},
-					}); err != nil {
-						t.Fatalf("out-of-band create: %v", err)
-					}
-				},
-				Config:             config("zoomimported", "  type = 1"),
-				ResourceName:       "zoom_user.zoomimported",
-				ImportState:        true,
-				ImportStateId:      emails["zoomimported"],
-				ImportStatePersist: true,
-				ImportStateCheck: func(s []*terraform.InstanceState) error {
-					if len(s) != 1 || s[0].Attributes["delete_action"] != "disassociate" {
-						return fmt.Errorf("imported state: %v", s)
-					}
-					return nil
-				},
-			},
+			duplicate.Sandbox.Advance(25 * time.Hour)
 		},
-	})
+		// zoomimported: a user created in the portal, imported by e-mail with an import block; the plan imports it
+		// without a change, and its delete_action is disassociate.
+		beforeImport: func() {
+			if _, err := imported.Client.Users.Create(acctest.Ctx(), &client.CreateUserRequest{
+				Action: "autoCreate", UserInfo: client.CreateUserInfo{Email: emails["zoomimported"], Type: 1},
+			}); err != nil {
+				t.Fatalf("out-of-band create: %v", err)
+			}
+		},
+		imported: failing("zoomimported", "  type = 1") +
+			fmt.Sprintf("\nimport {\n  provider = zoomimported\n  to       = zoom_user.zoomimported\n  id       = %q\n}\n", emails["zoomimported"]),
+		importPlan: []plancheck.PlanCheck{
+			importedCheck("zoom_user.zoomimported"),
+			plancheck.ExpectResourceAction("zoom_user.zoomimported", plancheck.ResourceActionNoop),
+		},
+		importChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("zoom_user.zoomimported", tfjsonpath.New("delete_action"), knownvalue.StringExact("disassociate")),
+		},
+		destroyed: resource.ComposeTestCheckFunc(destroyed...),
+	}
 }
