@@ -164,14 +164,21 @@ func epochOf(s string) string {
 // import, update in place, a responder switched off in the mail client (drift), an out-of-band reset, and destroy
 // leaving the responder off.
 //
+// Times written with an offset are sent as the same instant, kept in the configuration's spelling, and compare
+// equal to other spellings of that instant (the create's window is written with offsets; a plan-only step
+// respells it; the import reads Zoom's UTC spelling); another instant is a change (the update moves start_time).
+//
 // Out-of-band reset: a setting cannot be deleted, so the closest thing is someone turning the responder off and
 // clearing it in the mail client. The resource stays in the state, the refresh shows the difference and apply
 // writes the setting again with an in-place update, without error.
 func TestAccMailVacation_lifecycle(t *testing.T) {
 	env := acctest.New(t)
 	mailbox := env.Host
-	const start, end, end2 = "2030-12-23T17:00:00Z", "2031-01-02T07:00:00Z", "2031-01-05T07:00:00Z"
-	config := func(subject, end string, always bool) string {
+	const startOffset, endOffset = "2030-12-23T18:00:00+01:00", "2031-01-02T02:00:00-05:00"
+	const startUTC, endUTC = "2030-12-23T17:00:00Z", "2031-01-02T07:00:00Z"
+	// The update's window: another start instant (18:00 UTC) and another end.
+	const start2, end2 = "2030-12-23T19:00:00+01:00", "2031-01-05T07:00:00Z"
+	config := func(subject, start, end string, always bool) string {
 		return vacationConfig(env, mailbox, fmt.Sprintf(`  enabled            = true
   subject            = %q
   body_text          = "The support desk is closed over the holidays."
@@ -183,127 +190,48 @@ func TestAccMailVacation_lifecycle(t *testing.T) {
 `, subject, start, end, always))
 	}
 	sameID := statecheck.CompareValue(compare.ValuesSame())
+	errs := &stepErrors{t: t}
 
 	mailTest(t, resource.TestCase{
 		CheckDestroy: checkVacationsOff(env),
-		Steps: append(vacationValidationSteps(env), []resource.TestStep{
+		ErrorCheck:   errs.check,
+		Steps: append(vacationValidationSteps(env, errs), []resource.TestStep{
 			{
-				Config: config("Closed for the holidays", end, false),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionCreate),
-					// The id is the mailbox, known at plan time.
-					plancheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("id"), knownvalue.StringExact(mailbox)),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameID.AddStateValue(vacationAddr, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("start_time"), knownvalue.StringExact(start)),
-					// Not configured: follows Zoom.
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("restrict_to_contacts"), knownvalue.Bool(false)),
-					zoomVacationNow(env, mailbox, func(v *client.MailVacation) error {
-						if !*v.EnableAutoReply || *v.ResponseSubject != "Closed for the holidays" || *v.StartTime != epochOf(start) || *v.EndTime != epochOf(end) {
-							return fmt.Errorf("Zoom holds %+v", v)
-						}
-						return nil
-					}),
+				Config: config("Closed for the holidays", startOffset, endOffset, false),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionCreate),
+						// The id is the mailbox, known at plan time.
+						plancheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("id"), knownvalue.StringExact(mailbox)),
+					},
+					PostApplyPreRefresh: []plancheck.PlanCheck{
+						stateAfterApply(
+							sameID.AddStateValue(vacationAddr, tfjsonpath.New("id")),
+							statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
+							// Kept as written.
+							statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("start_time"), knownvalue.StringExact(startOffset)),
+							statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("end_time"), knownvalue.StringExact(endOffset)),
+							// Not configured: follows Zoom.
+							statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("restrict_to_contacts"), knownvalue.Bool(false)),
+						),
+						// Sent as the same instants.
+						checkAfterApply(checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
+							if !*v.EnableAutoReply || *v.ResponseSubject != "Closed for the holidays" ||
+								*v.StartTime != epochOf(startUTC) || *v.EndTime != epochOf(endUTC) ||
+								*v.StartTimeISO != "2030-12-23T17:00:00.000Z" || *v.EndTimeISO != "2031-01-02T07:00:00.000Z" {
+								return fmt.Errorf("Zoom holds %+v", v)
+							}
+							return nil
+						})),
+					},
 				},
 			},
 			// That the plan after apply and after a refresh is empty is checked by the test framework itself, which
 			// plans with and without a refresh after every apply and fails on a difference.
-			{ResourceName: vacationAddr, ImportState: true, ImportStateVerify: true},
-			// Update in place: subject, end and a recipient flag. Meanwhile the responder was switched off and other
-			// fields were changed in the mail client: the refresh shows that drift on exactly those fields (the
-			// plan's before values), and apply turns the responder back on and writes the configured values.
-			{
-				PreConfig: editVacation(t, env, mailbox, func(v *client.MailVacation) {
-					v.EnableAutoReply = client.Ptr(false)
-					v.ResponseSubject = client.Ptr("Edited in Zoom Mail")
-					v.RestrictToDomain = client.Ptr(true)
-				}),
-				Config: config("Back on 5 January", end2, true),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
-					expectBefore(vacationAddr, "enabled", false),
-					expectBefore(vacationAddr, "subject", "Edited in Zoom Mail"),
-					expectBefore(vacationAddr, "restrict_to_domain", true),
-					expectBefore(vacationAddr, "end_time", end),
-					expectBefore(vacationAddr, "always_respond", false),
-					plancheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
-					plancheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("subject"), knownvalue.StringExact("Back on 5 January")),
-					plancheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("restrict_to_domain"), knownvalue.Bool(false)),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameID.AddStateValue(vacationAddr, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("subject"), knownvalue.StringExact("Back on 5 January")),
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("end_time"), knownvalue.StringExact(end2)),
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("always_respond"), knownvalue.Bool(true)),
-				},
-			},
-			// An out-of-band reset: the resource stays, the plan is an update, and apply succeeds.
-			{
-				PreConfig: resetVacation(t, env, mailbox),
-				Config:    config("Back on 5 January", end2, true),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					sameID.AddStateValue(vacationAddr, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("start_time"), knownvalue.StringExact(start)),
-				},
-			},
-			// Removing the texts and dates clears them in Zoom; a disabled responder needs no text.
-			{
-				Config: vacationConfig(env, mailbox, "  enabled = false\n"),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("subject"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("end_time"), knownvalue.Null()),
-					// Unset flags keep what Zoom has.
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("always_respond"), knownvalue.Bool(true)),
-					zoomVacationNow(env, mailbox, func(v *client.MailVacation) error {
-						if v.ResponseSubject != nil && *v.ResponseSubject != "" || v.StartTime != nil && *v.StartTime != "" {
-							return fmt.Errorf("Zoom still holds %+v", v)
-						}
-						return nil
-					}),
-				},
-			},
-		}...),
-	})
-}
-
-// TestAccMailVacation_offsetTimes: times written with an offset are sent as the same instant, kept in the
-// configuration's spelling, and compare equal to other spellings of that instant.
-func TestAccMailVacation_offsetTimes(t *testing.T) {
-	env := acctest.New(t)
-	mailbox := env.Host
-	const startOffset, endOffset = "2030-12-23T18:00:00+01:00", "2031-01-02T02:00:00-05:00"
-	const startUTC, endUTC = "2030-12-23T17:00:00Z", "2031-01-02T07:00:00Z"
-	config := func(start, end string) string {
-		return vacationConfig(env, mailbox, fmt.Sprintf("  enabled    = true\n  subject    = \"Away\"\n  start_time = %q\n  end_time   = %q\n", start, end))
-	}
-	mailTest(t, resource.TestCase{
-		CheckDestroy: checkVacationsOff(env),
-		Steps: []resource.TestStep{
-			{
-				Config: config(startOffset, endOffset),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("start_time"), knownvalue.StringExact(startOffset)),
-					statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("end_time"), knownvalue.StringExact(endOffset)),
-					zoomVacationNow(env, mailbox, func(v *client.MailVacation) error {
-						if *v.StartTime != epochOf(startUTC) || *v.EndTime != epochOf(endUTC) ||
-							*v.StartTimeISO != "2030-12-23T17:00:00.000Z" || *v.EndTimeISO != "2031-01-02T07:00:00.000Z" {
-							return fmt.Errorf("Zoom holds %+v", v)
-						}
-						return nil
-					}),
-				},
-			},
-			// That the plan after apply and after a refresh is empty is checked by the test framework itself.
 			// The same instants in UTC, or with other offsets, are no change (a plan-only step fails on any).
-			{Config: config(startUTC, "2031-01-02T08:00:00+01:00"), PlanOnly: true},
-			// An import reads Zoom's UTC spelling, which denotes the same instants.
+			{Config: config("Closed for the holidays", startUTC, "2031-01-02T08:00:00+01:00", false), PlanOnly: true},
+			// An import reads Zoom's UTC spelling, which denotes the same instants; every other attribute as in the
+			// state.
 			{
 				ResourceName: vacationAddr, ImportState: true, ImportStateVerify: true,
 				ImportStateVerifyIgnore: []string{"start_time", "end_time"},
@@ -314,21 +242,85 @@ func TestAccMailVacation_offsetTimes(t *testing.T) {
 					return nil
 				},
 			},
-			// Another instant is a change.
+			// Update in place: subject, start (another instant), end and a recipient flag. Meanwhile the responder
+			// was switched off and other fields were changed in the mail client: the refresh shows that drift on
+			// exactly those fields (the plan's before values), and apply turns the responder back on and writes the
+			// configured values.
 			{
-				Config: config("2030-12-23T19:00:00+01:00", endOffset),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
-				}},
-				PostApplyFunc: afterApply(t, checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
-					if *v.StartTime != epochOf("2030-12-23T18:00:00Z") {
-						return fmt.Errorf("Zoom holds start %s", *v.StartTime)
-					}
-					return nil
-				})),
+				PreConfig: editVacation(t, env, mailbox, func(v *client.MailVacation) {
+					v.EnableAutoReply = client.Ptr(false)
+					v.ResponseSubject = client.Ptr("Edited in Zoom Mail")
+					v.RestrictToDomain = client.Ptr(true)
+				}),
+				Config: config("Back on 5 January", start2, end2, true),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
+						expectBefore(vacationAddr, "enabled", false),
+						expectBefore(vacationAddr, "subject", "Edited in Zoom Mail"),
+						expectBefore(vacationAddr, "restrict_to_domain", true),
+						expectBefore(vacationAddr, "end_time", endOffset),
+						expectBefore(vacationAddr, "always_respond", false),
+						plancheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
+						plancheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("subject"), knownvalue.StringExact("Back on 5 January")),
+						plancheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("restrict_to_domain"), knownvalue.Bool(false)),
+						// Another instant is a change.
+						expectBefore(vacationAddr, "start_time", startOffset),
+						plancheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("start_time"), knownvalue.StringExact(start2)),
+					},
+					PostApplyPreRefresh: []plancheck.PlanCheck{
+						stateAfterApply(
+							sameID.AddStateValue(vacationAddr, tfjsonpath.New("id")),
+							statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
+							statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("subject"), knownvalue.StringExact("Back on 5 January")),
+							statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("end_time"), knownvalue.StringExact(end2)),
+							statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("always_respond"), knownvalue.Bool(true)),
+						),
+						checkAfterApply(checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
+							if *v.StartTime != epochOf("2030-12-23T18:00:00Z") {
+								return fmt.Errorf("Zoom holds start %s", *v.StartTime)
+							}
+							return nil
+						})),
+					},
+				},
 			},
-		},
+			// An out-of-band reset: the resource stays, the plan is an update, and apply succeeds.
+			{
+				PreConfig: resetVacation(t, env, mailbox),
+				Config:    config("Back on 5 January", start2, end2, true),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(vacationAddr, plancheck.ResourceActionUpdate),
+					},
+					PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
+						sameID.AddStateValue(vacationAddr, tfjsonpath.New("id")),
+						statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
+						statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("start_time"), knownvalue.StringExact(start2)),
+					)},
+				},
+			},
+			// Removing the texts and dates clears them in Zoom; a disabled responder needs no text.
+			{
+				Config: vacationConfig(env, mailbox, "  enabled = false\n"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{
+					stateAfterApply(
+						statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("subject"), knownvalue.Null()),
+						statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("end_time"), knownvalue.Null()),
+						// Unset flags keep what Zoom has.
+						statecheck.ExpectKnownValue(vacationAddr, tfjsonpath.New("always_respond"), knownvalue.Bool(true)),
+					),
+					checkAfterApply(checkZoomVacation(env, mailbox, func(v *client.MailVacation) error {
+						if v.ResponseSubject != nil && *v.ResponseSubject != "" || v.StartTime != nil && *v.StartTime != "" {
+							return fmt.Errorf("Zoom still holds %+v", v)
+						}
+						return nil
+					})),
+				}},
+			},
+		}...),
 	})
+	errs.done()
 }
 
 // expectBefore is a plan check: the value of attribute attr of addr before the change (the refreshed state)
@@ -700,32 +692,37 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 
 // vacationValidationSteps reject bad input at plan time with a message that names the problem, and a mailbox on
 // Zoom for Government. They are plan-only steps that fail, which TestAccMailVacation_lifecycle runs before its
-// first apply (its own test case would cost three more terraform commands).
-func vacationValidationSteps(env *acctest.Env) []resource.TestStep {
+// first apply (its own test case would cost three more terraform commands): one step with a resource per bad
+// input, which Terraform's validation refuses all at once (errs checks that each has its own error), and one for
+// Zoom for Government, which the provider refuses while planning, after validation.
+func vacationValidationSteps(env *acctest.Env, errs *stepErrors) []resource.TestStep {
 	cases := []struct{ mailbox, args, want string }{
 		{"a@example.com", "  enabled = true\n  start_time = \"2031-01-02T00:00:00Z\"\n  end_time = \"2031-01-01T00:00:00Z\"\n  subject = \"x\"", `end_time is not after start_time`},
 		{"a@example.com", "  enabled = true\n  start_time = \"2031-01-01T01:00:00+01:00\"\n  end_time = \"2031-01-01T00:00:00Z\"\n  subject = \"x\"", `end_time 2031-01-01T00:00:00Z is not after start_time`},
 		{"a@example.com", "  enabled = true", `Missing auto-reply text.*subject, body_text or body_html`},
 		{"a@example.com", "  enabled = true\n  start_time = \"2031-01-01T00:00:00Z\"", `Missing auto-reply text`},
 		{"a@example.com", "  enabled = false\n  subject = \"\"", `subject string length must be at least 1`},
-		{"not-an-address", "  enabled = false", `(?s)Invalid mailbox.*not a plain e-mail address`},
-		{"me", "  enabled = false", `(?s)Invalid mailbox.*Server-to-Server OAuth app acts for the account`},
+		{"not-an-address", "  enabled = false", `Invalid mailbox.*not a plain e-mail address`},
+		{"me", "  enabled = false", `Invalid mailbox.*Server-to-Server OAuth app acts for the account`},
 		{"a@example.com", "  enabled = false\n  start_time = \"23.12.2030 18:00\"", `is not a time of the form`},
 		{"a@example.com", "  enabled = false\n  end_time = \"2031-01-01T00:00:00.250Z\"", `whole seconds only`},
-		{"a@example.com", "  enabled = false\n  start_time = \"2030-12-23T18:00:00\"", `(?s)Time without a zone.*no time zone setting`},
+		{"a@example.com", "  enabled = false\n  start_time = \"2030-12-23T18:00:00\"", `Time without a zone.*no time zone setting`},
 	}
-	steps := make([]resource.TestStep, 0, len(cases))
-	for _, c := range cases {
-		steps = append(steps, resource.TestStep{
-			Config:      vacationConfig(env, c.mailbox, c.args),
-			PlanOnly:    true,
-			ExpectError: errorRE(c.want),
-		})
+	var b strings.Builder
+	var want []wantDiag
+	for i, c := range cases {
+		name := fmt.Sprintf("bad%d", i)
+		fmt.Fprintf(&b, "\nresource \"zoom_mail_vacation\" %q {\n  mailbox = %q\n%s\n}\n", name, c.mailbox, c.args)
+		want = append(want, diagAbout("zoom_mail_vacation."+name, strings.ReplaceAll(c.want, " ", `[\s│]+`)))
 	}
-	// Zoom Mail does not exist on Zoom for Government; the plan says so without a request (the provider's
-	// credentials here are never used).
-	steps = append(steps, resource.TestStep{
-		Config: `
+	return []resource.TestStep{
+		{PreConfig: errs.expect(want...), Config: env.Config(b.String()), PlanOnly: true},
+		// Zoom Mail does not exist on Zoom for Government; the plan says so without a request (the provider's
+		// credentials here are never used).
+		{
+			PreConfig: errs.expect(diagAbout(vacationAddr,
+				strings.ReplaceAll(`Zoom Mail is not available on Zoom for Government.*commercial Zoom cloud`, " ", `[\s│]+`))),
+			Config: `
 provider "zoom" {
   account_id    = "gov-account"
   client_id     = "gov-client"
@@ -740,10 +737,9 @@ resource "zoom_mail_vacation" "test" {
   subject = "Away"
 }
 `,
-		PlanOnly:    true,
-		ExpectError: errorRE(`Zoom Mail is not available on Zoom for Government.*commercial Zoom cloud`),
-	})
-	return steps
+			PlanOnly: true,
+		},
+	}
 }
 
 // vacationSet is a sandbox per name (a provider local name) for mail tests that run several scenarios, each with
