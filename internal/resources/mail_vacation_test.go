@@ -838,8 +838,9 @@ func TestAccMailVacation_unavailable(t *testing.T) {
 }
 
 // TestAccMailVacation_failures: the ways Zoom refuses the setting, each scenario with its own sandbox, provider
-// instance and resource, in one TestCase (steps that fail leave the state as it was, so each failing scenario
-// appears in its step's configuration only):
+// instance and resource, in one TestCase. The refusals fail in one apply (step 2), each on its own resource with
+// its own error (steps that fail leave the state as it was, so each failing scenario appears in that step's
+// configuration only):
 //
 //   - scopeswrite, scopesread: a Zoom app without the Mail scopes fails with the scopes to add, granular and
 //     classic; without the read scope the PUT works and the refresh after it fails, and with the scope granted
@@ -887,64 +888,71 @@ func TestAccMailVacation_failures(t *testing.T) {
 	setProfile := func(name string, f func(*sandbox.Profile)) func() {
 		return func() { env(name).Sandbox.UpdateProfile(f) }
 	}
+	re := func(pattern string) string { return strings.ReplaceAll(pattern, " ", `[\s│]+`) }
+	errs := &stepErrors{t: t}
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: s.factories(),
 		// Under refusekeep, destroy cannot clear the times either.
 		CheckDestroy: s.vacationsOffExcept("refusekeep"),
+		ErrorCheck:   errs.check,
 		Steps: []resource.TestStep{
 			{Config: present(lastingArgs, lasting...)},
+			// Every refusal in one apply, each on its own resource: scopeswrite's and refused's creates and
+			// refusekeep's update dropping the times. scopesread's create is in it too: its PUT works.
 			{
-				Config: present(lastingArgs, append(slices.Clone(lasting), "scopeswrite")...),
-				ExpectError: errorRE(`Error setting the Zoom Mail vacation responder.*missing an OAuth scope.*` +
-					`email:update:setting_vacation, email:update:setting_vacation:admin.*classic scopes need mail:write:admin`),
+				PreConfig: errs.expect(
+					diagAbout("zoom_mail_vacation.scopeswrite", re(`Error setting the Zoom Mail vacation responder.*missing an OAuth scope.*`+
+						`email:update:setting_vacation, email:update:setting_vacation:admin.*classic scopes need mail:write:admin`)),
+					diagAbout("zoom_mail_vacation.refused", re(`Invalid Argument.*The mailbox can be read, so Zoom refused a value of the setting`)),
+					diagAbout("zoom_mail_vacation.refusekeep", re(`Zoom kept the responder's start_time and end_time.*refused an empty value`)),
+				),
+				Config: present(map[string]string{"refusekeep": args, "refused": "  enabled   = true\n  body_html = \"<script>alert(1)</script>\"\n"},
+					append(slices.Clone(lasting), "scopeswrite", "refused", "scopesread")...),
 			},
-			{
-				Config: present(map[string]string{"refusekeep": withTimes, "refused": "  enabled   = true\n  body_html = \"<script>alert(1)</script>\"\n"},
-					append(slices.Clone(lasting), "refused")...),
-				ExpectError: errorRE(`Invalid Argument.*The mailbox can be read, so Zoom refused a value of the setting`),
-			},
-			{
-				Config:      present(map[string]string{"refusekeep": args}, lasting...),
-				ExpectError: regexp.MustCompile(`(?s)Zoom kept the responder's start_time and end_time.*refused an empty value`),
-			},
-			// The PUT works; the refresh after it cannot read the setting.
-			{
-				Config: present(lastingArgs, append(slices.Clone(lasting), "scopesread")...),
-				ExpectError: errorRE(`Error reading the Zoom Mail vacation responder.*missing an OAuth scope.*` +
-					`email:read:setting_vacation:admin.*classic scopes need mail:read:admin`),
-			},
-			// With the scope granted (new tokens), the state matches and destroy can refresh; the times of
-			// refusekeep are set again.
-			{
-				PreConfig:        setProfile("scopesread", func(p *sandbox.Profile) { p.GrantedScopes = nil }),
-				Config:           present(lastingArgs, append(slices.Clone(lasting), "scopesread")...),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-			{
-				PreConfig:    setProfile("lostinvalid", func(p *sandbox.Profile) { p.MailEnabled = false }),
-				RefreshState: true,
-				ExpectError:  errorRE(`Error reading the Zoom Mail vacation responder.*Invalid Request.*terraform state rm`),
-			},
+			// The refresh of this step's plan cannot read scopesread's setting without the read scope, nor
+			// lostinvalid's with Mail turned off, which fails with the prerequisites.
 			{
 				PreConfig: func() {
+					setProfile("lostinvalid", func(p *sandbox.Profile) { p.MailEnabled = false })()
+					errs.expect(
+						diagAbout("zoom_mail_vacation.scopesread", re(`Error reading the Zoom Mail vacation responder.*missing an OAuth scope.*`+
+							`email:read:setting_vacation:admin.*classic scopes need mail:read:admin`)),
+						diagAbout("zoom_mail_vacation.lostinvalid", re(`Error reading the Zoom Mail vacation responder.*Invalid Request.*terraform state rm`)),
+					)()
+				},
+				Config: present(lastingArgs, append(slices.Clone(lasting), "scopesread")...),
+			},
+			// With the scope granted (new tokens) scopesread's state matches. Mail back for lostinvalid: its refresh
+			// works again. lostnotfound's mailbox is gone (404): it leaves the state and the plan creates it again.
+			// refusekeep's times were never dropped.
+			{
+				PreConfig: func() {
+					setProfile("scopesread", func(p *sandbox.Profile) { p.GrantedScopes = nil })()
 					setProfile("lostinvalid", func(p *sandbox.Profile) { p.MailEnabled = true })()
 					setProfile("lostnotfound", func(p *sandbox.Profile) { p.MailUnprovisionedMailboxes = []string{p.OwnerEmail} })()
 				},
 				RefreshState:       true,
 				ExpectNonEmptyPlan: true,
 				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction("zoom_mail_vacation.lostnotfound", plancheck.ResourceActionCreate),
-					plancheck.ExpectResourceAction("zoom_mail_vacation.lostinvalid", plancheck.ResourceActionNoop),
+					expectOnlyChanges(map[string]plancheck.ResourceActionType{
+						"zoom_mail_vacation.lostnotfound": plancheck.ResourceActionCreate,
+						"zoom_mail_vacation.lostinvalid":  plancheck.ResourceActionNoop,
+						"zoom_mail_vacation.scopesread":   plancheck.ResourceActionNoop,
+						"zoom_mail_vacation.refusekeep":   plancheck.ResourceActionNoop,
+					}),
 				}},
 			},
 			{
 				PreConfig: setProfile("lostnotfound", func(p *sandbox.Profile) { p.MailUnprovisionedMailboxes = nil }),
 				Config:    present(lastingArgs, append(slices.Clone(lasting), "scopesread")...),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction("zoom_mail_vacation.lostnotfound", plancheck.ResourceActionCreate),
-					plancheck.ExpectResourceAction("zoom_mail_vacation.lostinvalid", plancheck.ResourceActionNoop),
+					expectOnlyChanges(map[string]plancheck.ResourceActionType{
+						"zoom_mail_vacation.lostnotfound": plancheck.ResourceActionCreate,
+						"zoom_mail_vacation.lostinvalid":  plancheck.ResourceActionNoop,
+					}),
 				}},
 			},
 		},
 	})
+	errs.done()
 }
