@@ -413,9 +413,11 @@ func (s *importSteps) steps(config string, ids map[string]importID, ignore ...st
 			}},
 		},
 		{
-			Config:            imports,
-			ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: planChecks},
-			ConfigStateChecks: stateChecks,
+			Config: imports,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:            planChecks,
+				PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(stateChecks...)},
+			},
 		},
 	}
 }
@@ -480,7 +482,8 @@ func (c statelessCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequ
 //   - zoomdefaults, zoomputkeeps, zoomzero, zoomkeepzero, zoomisowins, zoomdisagreefails: PUT clearing or keeping
 //     omitted fields, how empty fields are rendered, and which time form wins: create (over a setting edited
 //     before Terraform), import, dropping the body and the dates, the responder switched off in the mail client,
-//     and an out-of-band reset.
+//     and an out-of-band reset (of a second zoom_mail_vacation.<knob>_reset, on another mailbox of the account,
+//     in the same step as the switch-off).
 //   - zoomclearclear, zoomrefuseclear, zoomclearkeep: Zoom Mail may refuse "" for a vacation time. Dropping
 //     start_time and end_time from the configuration clears them whether Zoom accepts "" or not, and whether a PUT
 //     clears or keeps the fields it leaves out; destroy clears them too. (Only when Zoom both keeps omitted fields
@@ -535,10 +538,22 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 		}
 		return nil
 	})
-	// config: the knobs' resources with knobArgs, the clearing ones with clearArgs, the replaced one on mailbox
-	// replaceOn, the sanitised one with sanitisedHTML.
+	// Every knob's account has a second mailbox, whose zoom_mail_vacation.<knob>_reset keeps fullArgs
+	// throughout and is reset out of band in the last step.
+	resetMailboxes := map[string]string{}
+	for _, name := range knobNames {
+		resetMailboxes[name] = newMailboxUser(t, s.envs[name])
+	}
+	resetAddr := func(name string) string { return addr(name) + "_reset" }
+	// config: the knobs' resources with knobArgs (their _reset ones with fullArgs), the clearing ones with
+	// clearArgs, the replaced one on mailbox replaceOn, the sanitised one with sanitisedHTML.
 	config := func(knobArgs, clearArgs, replaceOn, sanitisedHTML string) string {
-		return s.config(map[string]string{"zoomreplace": replaceOn}, func(name string) (string, bool) {
+		var resets strings.Builder
+		for _, name := range knobNames {
+			fmt.Fprintf(&resets, "\nresource \"zoom_mail_vacation\" %q {\n  provider = %s\n  mailbox  = %q\n%s}\n",
+				name+"_reset", name, resetMailboxes[name], fullArgs)
+		}
+		return resets.String() + s.config(map[string]string{"zoomreplace": replaceOn}, func(name string) (string, bool) {
 			switch {
 			case slices.Contains(knobNames, name):
 				return knobArgs, true
@@ -588,7 +603,7 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 			expectBefore(addr(name), "enabled", false),
 			plancheck.ExpectKnownValue(addr(name), tfjsonpath.New("enabled"), knownvalue.Bool(true)),
 		)
-		updated = append(updated, plancheck.ExpectResourceAction(addr(name), plancheck.ResourceActionUpdate))
+		updated = append(updated, plancheck.ExpectResourceAction(resetAddr(name), plancheck.ResourceActionUpdate))
 		knobAddrs = append(knobAddrs, addr(name))
 		importIDs[addr(name)] = importID{id: s.envs[name].Host, provider: name}
 	}
@@ -634,11 +649,11 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 				}
 			}),
 			Config: full(first, html),
-			ConfigStateChecks: append(created,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(created,
 				statecheck.ExpectKnownValue(addr("zoomsanitised"), tfjsonpath.New("body_html"), knownvalue.StringExact(html)),
 				zoomSanitised,
 				knobImports.take(knobAddrs...),
-			),
+			)...)}},
 		},
 	}
 	steps = append(steps, imports...)
@@ -652,35 +667,41 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 				v.ResponseBodyHTML = client.Ptr("<p>We are away until February.</p>")
 			}),
 			Config: config(withoutTimes, withoutTimes, second, html),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(addr("zoomreplace"), plancheck.ResourceActionDestroyBeforeCreate),
-				plancheck.ExpectResourceAction(addr("zoomsanitised"), plancheck.ResourceActionUpdate),
-				expectBefore(addr("zoomsanitised"), "body_html", "<p>We are away until February.</p>"),
-				plancheck.ExpectKnownValue(addr("zoomsanitised"), tfjsonpath.New("body_html"), knownvalue.StringExact(html)),
-			}},
-			ConfigStateChecks: append(cleared,
-				statecheck.ExpectKnownValue(addr("zoomreplace"), tfjsonpath.New("id"), knownvalue.StringExact(second)),
-				acctest.CheckNow(func() error { return vacationOff(replaceEnv, first) }),
-				zoomSanitised,
-			),
-		},
-		resource.TestStep{
-			PreConfig: eachKnob(func(env *acctest.Env) func() {
-				return editVacation(t, env, env.Host, func(v *client.MailVacation) { v.EnableAutoReply = client.Ptr(false) })
-			}),
-			Config: full(strings.ToUpper(second), strings.ReplaceAll(html, "\n", "\n\n")),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: append(turnedOn,
-				plancheck.ExpectResourceAction(addr("zoomreplace"), plancheck.ResourceActionUpdate),
-				plancheck.ExpectResourceAction(addr("zoomsanitised"), plancheck.ResourceActionUpdate),
-			)},
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr("zoomreplace"), tfjsonpath.New("id"), knownvalue.StringExact(strings.ToUpper(second))),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr("zoomreplace"), plancheck.ResourceActionDestroyBeforeCreate),
+					plancheck.ExpectResourceAction(addr("zoomsanitised"), plancheck.ResourceActionUpdate),
+					expectBefore(addr("zoomsanitised"), "body_html", "<p>We are away until February.</p>"),
+					plancheck.ExpectKnownValue(addr("zoomsanitised"), tfjsonpath.New("body_html"), knownvalue.StringExact(html)),
+				},
+				PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(cleared,
+					statecheck.ExpectKnownValue(addr("zoomreplace"), tfjsonpath.New("id"), knownvalue.StringExact(second)),
+					acctest.CheckNow(func() error { return vacationOff(replaceEnv, first) }),
+					zoomSanitised,
+				)...)},
 			},
 		},
+		// Meanwhile every knob's _reset responder is reset out of band: its plan is an update, and apply
+		// succeeds.
 		resource.TestStep{
-			PreConfig:        eachKnob(func(env *acctest.Env) func() { return resetVacation(t, env, env.Host) }),
-			Config:           full(strings.ToUpper(second), strings.ReplaceAll(html, "\n", "\n\n")),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: updated},
+			PreConfig: func() {
+				eachKnob(func(env *acctest.Env) func() {
+					return editVacation(t, env, env.Host, func(v *client.MailVacation) { v.EnableAutoReply = client.Ptr(false) })
+				})()
+				for _, name := range knobNames {
+					resetVacation(t, s.envs[name], resetMailboxes[name])()
+				}
+			},
+			Config: full(strings.ToUpper(second), strings.ReplaceAll(html, "\n", "\n\n")),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: append(append(turnedOn, updated...),
+					plancheck.ExpectResourceAction(addr("zoomreplace"), plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction(addr("zoomsanitised"), plancheck.ResourceActionUpdate),
+				),
+				PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
+					statecheck.ExpectKnownValue(addr("zoomreplace"), tfjsonpath.New("id"), knownvalue.StringExact(strings.ToUpper(second))),
+				)},
+			},
 		},
 	)
 	acctest.ParallelTest(t, resource.TestCase{
