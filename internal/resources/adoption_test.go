@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
@@ -482,7 +483,7 @@ func TestAccAdoption_lostAnswers(t *testing.T) {
 					}
 				},
 				Config: configs[1],
-				Check: resource.ComposeTestCheckFunc(
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{checkAfterApply(
 					checkGenerations(s.envs["giveuphosts"], parts["giveuphosts"].kinds, parts["giveuphosts"].gens, map[string]string{}),
 					checkGenerations(s.envs["giveupregs"], parts["giveupregs"].kinds, parts["giveupregs"].gens, map[string]string{}),
 					checkLost(1),
@@ -494,14 +495,20 @@ func TestAccAdoption_lostAnswers(t *testing.T) {
 							}
 						}
 						return nil
-					}),
+					})}},
 			},
 			{
 				PreConfig: func() { lostFaults(2) },
 				Config:    configs[2],
-				Check:     resource.ComposeTestCheckFunc(checkLost(2), checkGenerations(rb, parts["readback"].kinds, parts["readback"].gens, readbackIDs)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{
+					checkAfterApply(checkLost(2), checkGenerations(rb, parts["readback"].kinds, parts["readback"].gens, readbackIDs)),
+				}},
 			},
-			{PreConfig: func() { lostFaults(3) }, Config: configs[3], Check: checkLost(3)},
+			{
+				PreConfig:        func() { lostFaults(3) },
+				Config:           configs[3],
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{checkAfterApply(checkLost(3))}},
+			},
 		},
 	})
 }

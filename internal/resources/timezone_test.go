@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -116,9 +117,9 @@ resource "zoom_webinar" %[1]q {
 					}
 					return listed(name, env)
 				}),
-				ConfigStateChecks: append(checks,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(checks,
 					statecheck.ExpectKnownValue("zoom_meeting.sst", tfjsonpath.New("timezone"), knownvalue.StringExact("SST")),
-					statecheck.ExpectKnownValue("zoom_meeting.sst", tfjsonpath.New("start_time"), knownvalue.StringExact(start))),
+					statecheck.ExpectKnownValue("zoom_meeting.sst", tfjsonpath.New("start_time"), knownvalue.StringExact(start)))...)}},
 			},
 		},
 	})
