@@ -349,12 +349,13 @@ func (c beforeCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest
 }
 
 // importSteps checks the import of several resources at once, where ImportState steps would cost a working
-// directory and four terraform commands each: the first step forgets them (removed blocks, the objects stay in
-// Zoom), the second imports them again with import blocks. The plan must import each without any change, and the
-// imported state must equal the state that snapshot took before (ImportStateVerify, but for all of them),
-// apart from the ignored attributes. config is the configuration with the resources; ids maps each address to
-// its import ID and the local name of its provider, and says how a resource whose import cannot match the
-// configuration is checked instead.
+// directory and four terraform commands each: an earlier step creates them under other addresses (first: the
+// address with "_first" after the name), and the import step forgets those (removed blocks, the objects stay in
+// Zoom) and imports the objects again to the resources' own addresses with import blocks. The plan must import
+// each without any change, and the imported state must equal the state that snapshot took before
+// (ImportStateVerify, but for all of them), apart from the ignored attributes. config is the configuration with
+// the resources; ids maps each address to its import ID and the local name of its provider, and says how a
+// resource whose import cannot match the configuration is checked instead.
 type importSteps struct {
 	snapshot map[string]map[string]any // attribute values by address, taken by take
 }
@@ -369,14 +370,30 @@ type importID struct {
 	imported     func(values map[string]any) error
 }
 
-// take is a state check that records the attribute values of addrs.
+// firstAddr is the address under which addr is created before its import.
+func firstAddr(addr string) string { return addr + "_first" }
+
+// first returns config with the resources of addrs under their first addresses.
+func (s *importSteps) first(config string, addrs ...string) string {
+	for _, addr := range addrs {
+		typ, name, _ := strings.Cut(addr, ".")
+		header := fmt.Sprintf("\nresource %q %q {\n", typ, name)
+		if !strings.Contains(config, header) {
+			panic("no block of " + addr + " in the configuration")
+		}
+		config = strings.Replace(config, header, fmt.Sprintf("\nresource %q %q {\n", typ, name+"_first"), 1)
+	}
+	return config
+}
+
+// take is a state check that records the attribute values of addrs, at their first addresses.
 func (s *importSteps) take(addrs ...string) statecheck.StateCheck {
 	return stateCheckFunc(func(state *tfjson.State) error {
 		s.snapshot = map[string]map[string]any{}
 		for _, addr := range addrs {
-			r := stateResource(state, addr)
+			r := stateResource(state, firstAddr(addr))
 			if r == nil {
-				return fmt.Errorf("%s is not in the state", addr)
+				return fmt.Errorf("%s is not in the state", firstAddr(addr))
 			}
 			s.snapshot[addr] = r.AttributeValues
 		}
@@ -384,18 +401,15 @@ func (s *importSteps) take(addrs ...string) statecheck.StateCheck {
 	})
 }
 
-// steps returns the two steps.
-func (s *importSteps) steps(config string, ids map[string]importID, ignore ...string) []resource.TestStep {
-	removed, imports := config, config
+// step returns the import step.
+func (s *importSteps) step(config string, ids map[string]importID, ignore ...string) resource.TestStep {
+	imports := config
 	var planChecks []plancheck.PlanCheck
 	var stateChecks []statecheck.StateCheck
+	var firsts []string
 	for _, addr := range slices.Sorted(maps.Keys(ids)) {
-		typ, name, _ := strings.Cut(addr, ".")
-		block := regexp.MustCompile(`(?s)\nresource "` + typ + `" "` + name + `" \{.*?\n\}\n`)
-		if !block.MatchString(removed) {
-			panic("no block of " + addr + " in the configuration")
-		}
-		removed = block.ReplaceAllLiteralString(removed, fmt.Sprintf("\nremoved {\n  from = %s\n  lifecycle {\n    destroy = false\n  }\n}\n", addr))
+		firsts = append(firsts, firstAddr(addr))
+		imports += fmt.Sprintf("\nremoved {\n  from = %s\n  lifecycle {\n    destroy = false\n  }\n}\n", firstAddr(addr))
 		imports += fmt.Sprintf("\nimport {\n  provider = %s\n  to       = %s\n  id       = %q\n}\n", ids[addr].provider, addr, ids[addr].id)
 		planChecks = append(planChecks, importedCheck(addr))
 		if f := ids[addr].imported; f != nil {
@@ -434,19 +448,12 @@ func (s *importSteps) steps(config string, ids map[string]importID, ignore ...st
 			return nil
 		}))
 	}
-	return []resource.TestStep{
-		{
-			Config: removed,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
-				stateless(slices.Collect(maps.Keys(ids))...),
-			}},
-		},
-		{
-			Config: imports,
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply:            planChecks,
-				PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(stateChecks...)},
-			},
+	return resource.TestStep{
+		Config: imports,
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PreApply: planChecks,
+			// The first addresses were forgotten.
+			PostApplyPreRefresh: []plancheck.PlanCheck{stateless(firsts...), stateAfterApply(stateChecks...)},
 		},
 	}
 }
@@ -627,7 +634,6 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 	var (
 		created, cleared  []statecheck.StateCheck
 		turnedOn, updated []plancheck.PlanCheck
-		knobAddrs         []string
 		importIDs         = map[string]importID{}
 		knobImports       importSteps
 	)
@@ -637,8 +643,8 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 		// the state follows Zoom without a difference.
 		wantDomain := s.envs[name].Sandbox.Profile().MailPutOmitted == sandbox.MailPutKeep
 		created = append(created,
-			statecheck.ExpectKnownValue(addr(name), tfjsonpath.New("restrict_to_domain"), knownvalue.Bool(wantDomain)),
-			statecheck.ExpectKnownValue(addr(name), tfjsonpath.New("start_time"), knownvalue.StringExact("2030-12-23T18:00:00+01:00")),
+			statecheck.ExpectKnownValue(firstAddr(addr(name)), tfjsonpath.New("restrict_to_domain"), knownvalue.Bool(wantDomain)),
+			statecheck.ExpectKnownValue(firstAddr(addr(name)), tfjsonpath.New("start_time"), knownvalue.StringExact("2030-12-23T18:00:00+01:00")),
 		)
 		// Dropping the body and the dates clears them whatever Zoom does with omitted fields.
 		cleared = append(cleared,
@@ -651,7 +657,6 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 			plancheck.ExpectKnownValue(addr(name), tfjsonpath.New("enabled"), knownvalue.Bool(true)),
 		)
 		updated = append(updated, plancheck.ExpectResourceAction(resetAddr(name), plancheck.ResourceActionUpdate))
-		knobAddrs = append(knobAddrs, addr(name))
 		importIDs[addr(name)] = importID{id: s.envs[name].Host, provider: name}
 	}
 	for _, name := range clearNames {
@@ -695,17 +700,18 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 					}
 				}
 			}),
-			Config: full(first, html),
+			// The knobs' and the sanitised resources are created under their first addresses (importSteps).
+			Config: knobImports.first(full(first, html), slices.Collect(maps.Keys(importIDs))...),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(created,
-				statecheck.ExpectKnownValue(addr("zoomsanitised"), tfjsonpath.New("body_html"), knownvalue.StringExact(html)),
+				statecheck.ExpectKnownValue(firstAddr(addr("zoomsanitised")), tfjsonpath.New("body_html"), knownvalue.StringExact(html)),
 				zoomSanitised,
-				knobImports.take(append(knobAddrs, addr("zoomsanitised"))...),
+				knobImports.take(slices.Collect(maps.Keys(importIDs))...),
 			)...)}},
 		},
 	}
 	// The knobs' resources and the sanitised one are imported together (Zoom's UTC spelling of start_time
 	// denotes the same instant).
-	steps = append(steps, knobImports.steps(full(first, html), importIDs, "start_time")...)
+	steps = append(steps, knobImports.step(full(first, html), importIDs, "start_time"))
 	steps = append(steps,
 		resource.TestStep{
 			// An edit of the sanitised HTML in the mail client is drift on body_html, showing Zoom's HTML, and
