@@ -997,33 +997,24 @@ func TestAccMailVacation_failures(t *testing.T) {
 				Config: present(lastingArgs, append(slices.Clone(lasting), "scopesread")...),
 			},
 			// With the scope granted (new tokens) scopesread's state matches. Mail back for lostinvalid: its refresh
-			// works again. lostnotfound's mailbox is gone (404): it leaves the state and the plan creates it again.
-			// refusekeep's times were never dropped.
+			// works again. lostnotfound's mailbox is gone (404): it leaves the state and the plan creates it again;
+			// the mailbox is back before the apply, which creates the responder again. refusekeep's times were never
+			// dropped.
 			{
 				PreConfig: func() {
 					setProfile("scopesread", func(p *sandbox.Profile) { p.GrantedScopes = nil })()
 					setProfile("lostinvalid", func(p *sandbox.Profile) { p.MailEnabled = true })()
 					setProfile("lostnotfound", func(p *sandbox.Profile) { p.MailUnprovisionedMailboxes = []string{p.OwnerEmail} })()
 				},
-				RefreshState:       true,
-				ExpectNonEmptyPlan: true,
-				RefreshPlanChecks: resource.RefreshPlanChecks{PostRefresh: []plancheck.PlanCheck{
+				Config: present(lastingArgs, append(slices.Clone(lasting), "scopesread")...),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					expectOnlyChanges(map[string]plancheck.ResourceActionType{
 						"zoom_mail_vacation.lostnotfound": plancheck.ResourceActionCreate,
 						"zoom_mail_vacation.lostinvalid":  plancheck.ResourceActionNoop,
 						"zoom_mail_vacation.scopesread":   plancheck.ResourceActionNoop,
 						"zoom_mail_vacation.refusekeep":   plancheck.ResourceActionNoop,
 					}),
-				}},
-			},
-			{
-				PreConfig: setProfile("lostnotfound", func(p *sandbox.Profile) { p.MailUnprovisionedMailboxes = nil }),
-				Config:    present(lastingArgs, append(slices.Clone(lasting), "scopesread")...),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					expectOnlyChanges(map[string]plancheck.ResourceActionType{
-						"zoom_mail_vacation.lostnotfound": plancheck.ResourceActionCreate,
-						"zoom_mail_vacation.lostinvalid":  plancheck.ResourceActionNoop,
-					}),
+					betweenPlanAndApply(setProfile("lostnotfound", func(p *sandbox.Profile) { p.MailUnprovisionedMailboxes = nil })),
 				}},
 			},
 		},

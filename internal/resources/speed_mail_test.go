@@ -126,3 +126,14 @@ func (want onlyChanges) CheckPlan(ctx context.Context, req plancheck.CheckPlanRe
 		resp.Error = fmt.Errorf("%s", strings.Join(problems, "\n"))
 	}
 }
+
+// betweenPlanAndApply is a PreApply "plan check" that checks nothing and runs f: it changes the account after the
+// step's plan and before its apply, as someone could between terraform plan and terraform apply (a PreConfig
+// runs before the plan). Put it after the step's real checks.
+func betweenPlanAndApply(f func()) plancheck.PlanCheck { return planHook(f) }
+
+type planHook func()
+
+func (f planHook) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plancheck.CheckPlanResponse) {
+	f()
+}
