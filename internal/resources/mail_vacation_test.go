@@ -876,13 +876,10 @@ func (s vacationSet) checkOff(state *terraform.State, skip []string) error {
 	return nil
 }
 
-// TestAccMailVacation_unavailable: an account without Zoom Mail, a mailbox that is not provisioned and Mail
-// end-to-end encryption each fail with the list of prerequisites, under each answer the sandbox can give for
-// them. The nine cases each have their sandbox, provider instance and resource, in one configuration that fails
-// in one apply: the pattern wants nine errors, one after the other, each with the prerequisites. (A test case of
-// its own: the nine providers would cost every command of TestAccMailVacation_failures.)
-func TestAccMailVacation_unavailable(t *testing.T) {
-	const args = "  enabled = true\n  subject = \"Away\"\n"
+// unavailableProfiles are the sandboxes of the unavailable scenarios of TestAccMailVacation_failures: an
+// account without Zoom Mail, a mailbox that is not provisioned and Mail end-to-end encryption, under each answer
+// the sandbox can give for them.
+func unavailableProfiles() map[string]func(*sandbox.Profile) {
 	profiles := map[string]func(*sandbox.Profile){}
 	for knob, kname := range map[string]string{sandbox.MailUnavailableInvalid: "invalid", sandbox.MailUnavailableDescriptive: "descriptive",
 		sandbox.MailUnavailableNotFound: "notfound"} {
@@ -894,21 +891,7 @@ func TestAccMailVacation_unavailable(t *testing.T) {
 			profiles["unavailable"+kname+cname] = func(p *sandbox.Profile) { p.MailUnavailableError = knob; cause(p) }
 		}
 	}
-	s := vacationSet{newSandboxes(t, profiles)}
-	var hosts []string
-	for _, env := range s.envs {
-		hosts = append(hosts, regexp.QuoteMeta(env.Host))
-	}
-	hosts = slices.Compact(slices.Sorted(slices.Values(hosts)))
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: s.factories(),
-		Steps: []resource.TestStep{{
-			Config: s.config(nil, func(string) (string, bool) { return args, true }),
-			ExpectError: errorRE(fmt.Sprintf(`(?:Error setting the Zoom Mail vacation responder of (?:%s).*?`+
-				`Zoom Mail Service is enabled.*?end-to-end encryption is turned off.*?provisioned Zoom Mail mailbox.*?){%d}`,
-				strings.Join(hosts, "|"), len(s.names))),
-		}},
-	})
+	return profiles
 }
 
 // TestAccMailVacation_failures: the ways Zoom refuses the setting, each scenario with its own sandbox, provider
@@ -924,6 +907,9 @@ func TestAccMailVacation_unavailable(t *testing.T) {
 //     passes the plan but is empty once Zoom has sanitised it);
 //   - refusekeep: when Zoom both keeps omitted fields and refuses "" for a time, dropping the times fails and says
 //     so (TestAccMailVacation_sandboxKnobs has the settings under which they clear);
+//   - unavailable<answer><cause> (nine): an account without Zoom Mail, a mailbox that is not provisioned and Mail
+//     end-to-end encryption each fail with the list of prerequisites, under each answer the sandbox can give for
+//     them (step 2);
 //   - lostinvalid, lostnotfound: when Mail becomes unavailable after apply, a refresh fails with the
 //     prerequisites (Zoom's 400 cannot tell a lost mailbox from a disabled service) and works again once Mail is
 //     back; when Zoom says the mailbox does not exist (404), the resource leaves the state and the plan creates it
@@ -945,6 +931,8 @@ func TestAccMailVacation_failures(t *testing.T) {
 		"lostinvalid":  nil,
 		"lostnotfound": func(p *sandbox.Profile) { p.MailUnavailableError = sandbox.MailUnavailableNotFound },
 	}
+	unavailable := unavailableProfiles()
+	maps.Copy(profiles, unavailable)
 	s := vacationSet{newSandboxes(t, profiles)}
 	env := func(name string) *acctest.Env { return s.envs[name] }
 	// present is the configuration in which the named scenarios have their resources (with args, or with
@@ -963,6 +951,12 @@ func TestAccMailVacation_failures(t *testing.T) {
 		return func() { env(name).Sandbox.UpdateProfile(f) }
 	}
 	re := func(pattern string) string { return strings.ReplaceAll(pattern, " ", `[\s│]+`) }
+	var unavailableErrors []wantDiag
+	for _, name := range slices.Sorted(maps.Keys(unavailable)) {
+		unavailableErrors = append(unavailableErrors, diagAbout("zoom_mail_vacation."+name,
+			re(`Error setting the Zoom Mail vacation responder of `+regexp.QuoteMeta(s.envs[name].Host)+
+				`.*Zoom Mail Service is enabled.*end-to-end encryption is turned off.*provisioned Zoom Mail mailbox`)))
+	}
 	errs := &stepErrors{t: t}
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: s.factories(),
@@ -971,17 +965,18 @@ func TestAccMailVacation_failures(t *testing.T) {
 		ErrorCheck:   errs.check,
 		Steps: []resource.TestStep{
 			{Config: present(lastingArgs, lasting...)},
-			// Every refusal in one apply, each on its own resource: scopeswrite's and refused's creates and
-			// refusekeep's update dropping the times. scopesread's create is in it too: its PUT works.
+			// Every refusal in one apply, each on its own resource: scopeswrite's, refused's and the unavailable
+			// ones' creates and refusekeep's update dropping the times. scopesread's create is in it too: its PUT
+			// works.
 			{
-				PreConfig: errs.expect(
+				PreConfig: errs.expect(append(unavailableErrors,
 					diagAbout("zoom_mail_vacation.scopeswrite", re(`Error setting the Zoom Mail vacation responder.*missing an OAuth scope.*`+
 						`email:update:setting_vacation, email:update:setting_vacation:admin.*classic scopes need mail:write:admin`)),
 					diagAbout("zoom_mail_vacation.refused", re(`Invalid Argument.*The mailbox can be read, so Zoom refused a value of the setting`)),
 					diagAbout("zoom_mail_vacation.refusekeep", re(`Zoom kept the responder's start_time and end_time.*refused an empty value`)),
-				),
+				)...),
 				Config: present(map[string]string{"refusekeep": args, "refused": "  enabled   = true\n  body_html = \"<script>alert(1)</script>\"\n"},
-					append(slices.Clone(lasting), "scopeswrite", "refused", "scopesread")...),
+					append(slices.Concat(lasting, slices.Sorted(maps.Keys(unavailable))), "scopeswrite", "refused", "scopesread")...),
 			},
 			// The refresh of this step's plan cannot read scopesread's setting without the read scope, nor
 			// lostinvalid's with Mail turned off, which fails with the prerequisites.
