@@ -532,22 +532,24 @@ func (c statelessCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequ
 // TestAccMailVacation_sandboxKnobs runs the lifecycle under every sandbox setting that changes what Zoom answers
 // for the unconfirmed parts of the Mail API, and the scenarios that only the sandbox can stage, each with its own
 // sandbox, reached through its own provider instance (another local name of the provider), and its own
-// zoom_mail_vacation, all in one configuration: one TestCase for all of them.
+// zoom_mail_vacation resources, all in one configuration: one TestCase of three steps for all of them (create;
+// import; the changes, where a scenario whose resource already changes in that step has a resource of its own,
+// on another mailbox of its account).
 //
 //   - zoomdefaults, zoomputkeeps, zoomzero, zoomkeepzero, zoomisowins, zoomdisagreefails: PUT clearing or keeping
 //     omitted fields, how empty fields are rendered, and which time form wins: create (over a setting edited
-//     before Terraform), import, dropping the body and the dates, the responder switched off in the mail client,
-//     and an out-of-band reset (of a second zoom_mail_vacation.<knob>_reset, on another mailbox of the account,
-//     in the same step as the switch-off).
+//     before Terraform), import, dropping the body and the dates; the body and dates added to a responder
+//     switched off in the mail client (<knob>_off), and an out-of-band reset (<knob>_reset).
 //   - zoomclearclear, zoomrefuseclear, zoomclearkeep: Zoom Mail may refuse "" for a vacation time. Dropping
 //     start_time and end_time from the configuration clears them whether Zoom accepts "" or not, and whether a PUT
-//     clears or keeps the fields it leaves out; destroy clears them too. (Only when Zoom both keeps omitted fields
-//     and refuses "" is there no way to clear a time: TestAccMailVacation_failures, refusekeep.)
+//     clears or keeps the fields it leaves out (and adding them works: <name>_readd); destroy clears them too.
+//     (Only when Zoom both keeps omitted fields and refuses "" is there no way to clear a time:
+//     TestAccMailVacation_failures, refusekeep.)
 //   - zoomreplace: a new mailbox replaces the resource (the old one's responder is turned off), while the same
-//     mailbox in another letter case is an in-place update.
+//     mailbox in another letter case is an in-place update (zoomreplace_case).
 //   - zoomsanitised: HTML that Zoom sanitises gives no difference (an import can only see Zoom's copy), an HTML
 //     body edited in the mail client is drift, and another HTML that sanitises to the same copy is applied and
-//     then stable.
+//     then stable (zoomsanitised_other).
 func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 	knobs := map[string]func(*sandbox.Profile){
 		"zoomdefaults": nil,
@@ -593,22 +595,54 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 		}
 		return nil
 	})
-	// Every knob's account has a second mailbox, whose zoom_mail_vacation.<knob>_reset keeps fullArgs
-	// throughout and is reset out of band in the last step.
-	resetMailboxes := map[string]string{}
+	// The last step's scenarios each need a resource of their own, on another mailbox of the scenario's account,
+	// as the resources above are changed in that step too: every knob's account has zoom_mail_vacation.<knob>_reset
+	// (fullArgs throughout, reset out of band in the last step) and <knob>_off (without body and dates until the
+	// last step adds them, while its responder was switched off in the mail client); every clearing account has
+	// <name>_readd (without dates until the last step adds them again); zoomreplace_case is on mailbox third,
+	// which the last step writes in capitals; zoomsanitised_other's HTML becomes another HTML with the same
+	// sanitised copy in the last step.
+	mailboxes := map[string]string{}
 	for _, name := range knobNames {
-		resetMailboxes[name] = newMailboxUser(t, s.envs[name])
+		mailboxes[name+"_reset"], mailboxes[name+"_off"] = newMailboxUser(t, s.envs[name]), newMailboxUser(t, s.envs[name])
 	}
+	for _, name := range clearNames {
+		mailboxes[name+"_readd"] = newMailboxUser(t, s.envs[name])
+	}
+	third, other := newMailboxUser(t, replaceEnv), newMailboxUser(t, sanitisedEnv)
 	resetAddr := func(name string) string { return addr(name) + "_reset" }
-	// config: the knobs' resources with knobArgs (their _reset ones with fullArgs), the clearing ones with
-	// clearArgs, the replaced one on mailbox replaceOn, the sanitised one with sanitisedHTML.
-	config := func(knobArgs, clearArgs, replaceOn, sanitisedHTML string) string {
-		var resets strings.Builder
-		for _, name := range knobNames {
-			fmt.Fprintf(&resets, "\nresource \"zoom_mail_vacation\" %q {\n  provider = %s\n  mailbox  = %q\n%s}\n",
-				name+"_reset", name, resetMailboxes[name], fullArgs)
+	offAddr := func(name string) string { return addr(name) + "_off" }
+	html2 := strings.ReplaceAll(html, "\n", "\n\n")
+	// late is the configuration of those resources, before the last step or (final) in it.
+	late := func(final bool) string {
+		var b strings.Builder
+		block := func(name, provider, mailbox, args string) {
+			fmt.Fprintf(&b, "\nresource \"zoom_mail_vacation\" %q {\n  provider = %s\n  mailbox  = %q\n%s}\n", name, provider, mailbox, args)
 		}
-		return resets.String() + s.config(map[string]string{"zoomreplace": replaceOn}, func(name string) (string, bool) {
+		adds := withoutTimes
+		if final {
+			adds = fullArgs
+		}
+		for _, name := range knobNames {
+			block(name+"_reset", name, mailboxes[name+"_reset"], fullArgs)
+			block(name+"_off", name, mailboxes[name+"_off"], adds)
+		}
+		for _, name := range clearNames {
+			block(name+"_readd", name, mailboxes[name+"_readd"], adds)
+		}
+		if final {
+			block("zoomreplace_case", "zoomreplace", strings.ToUpper(third), withoutTimes)
+			block("zoomsanitised_other", "zoomsanitised", other, htmlArgs(html2))
+		} else {
+			block("zoomreplace_case", "zoomreplace", third, withoutTimes)
+			block("zoomsanitised_other", "zoomsanitised", other, htmlArgs(html))
+		}
+		return b.String()
+	}
+	// config: the knobs' resources with knobArgs, the clearing ones with clearArgs, the replaced one on mailbox
+	// replaceOn, the sanitised one with sanitisedHTML, and the last step's resources (final: as in it).
+	config := func(knobArgs, clearArgs, replaceOn, sanitisedHTML string, final bool) string {
+		return late(final) + s.config(map[string]string{"zoomreplace": replaceOn}, func(name string) (string, bool) {
 			switch {
 			case slices.Contains(knobNames, name):
 				return knobArgs, true
@@ -620,9 +654,7 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 			return htmlArgs(sanitisedHTML), true
 		})
 	}
-	full := func(replaceOn, sanitisedHTML string) string {
-		return config(fullArgs, fullArgs, replaceOn, sanitisedHTML)
-	}
+	full := config(fullArgs, fullArgs, first, html, false)
 	// eachKnob returns a PreConfig that runs f for every knob's account.
 	eachKnob := func(f func(env *acctest.Env) func()) func() {
 		return func() {
@@ -652,9 +684,9 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 			statecheck.ExpectKnownValue(addr(name), tfjsonpath.New("start_time"), knownvalue.Null()),
 		)
 		turnedOn = append(turnedOn,
-			plancheck.ExpectResourceAction(addr(name), plancheck.ResourceActionUpdate),
-			expectBefore(addr(name), "enabled", false),
-			plancheck.ExpectKnownValue(addr(name), tfjsonpath.New("enabled"), knownvalue.Bool(true)),
+			plancheck.ExpectResourceAction(offAddr(name), plancheck.ResourceActionUpdate),
+			expectBefore(offAddr(name), "enabled", false),
+			plancheck.ExpectKnownValue(offAddr(name), tfjsonpath.New("enabled"), knownvalue.Bool(true)),
 		)
 		updated = append(updated, plancheck.ExpectResourceAction(resetAddr(name), plancheck.ResourceActionUpdate))
 		importIDs[addr(name)] = importID{id: s.envs[name].Host, provider: name}
@@ -701,7 +733,7 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 				}
 			}),
 			// The knobs' and the sanitised resources are created under their first addresses (importSteps).
-			Config: knobImports.first(full(first, html), slices.Collect(maps.Keys(importIDs))...),
+			Config: knobImports.first(full, slices.Collect(maps.Keys(importIDs))...),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(created,
 				statecheck.ExpectKnownValue(firstAddr(addr("zoomsanitised")), tfjsonpath.New("body_html"), knownvalue.StringExact(html)),
 				zoomSanitised,
@@ -711,49 +743,39 @@ func TestAccMailVacation_sandboxKnobs(t *testing.T) {
 	}
 	// The knobs' resources and the sanitised one are imported together (Zoom's UTC spelling of start_time
 	// denotes the same instant).
-	steps = append(steps, knobImports.step(full(first, html), importIDs, "start_time"))
+	steps = append(steps, knobImports.step(full, importIDs, "start_time"))
 	steps = append(steps,
 		resource.TestStep{
 			// An edit of the sanitised HTML in the mail client is drift on body_html, showing Zoom's HTML, and
-			// apply writes the configured HTML again.
-			PreConfig: editVacation(t, sanitisedEnv, sanitisedEnv.Host, func(v *client.MailVacation) {
-				v.ResponseBodyHTML = client.Ptr("<p>We are away until February.</p>")
-			}),
-			Config: config(withoutTimes, withoutTimes, second, html),
+			// apply writes the configured HTML again. Every knob's _off responder was switched off in the mail
+			// client: the refresh shows it, and apply turns it on with the body and dates added. Every knob's
+			// _reset responder is reset out of band: its plan is an update, and apply succeeds.
+			PreConfig: func() {
+				editVacation(t, sanitisedEnv, sanitisedEnv.Host, func(v *client.MailVacation) {
+					v.ResponseBodyHTML = client.Ptr("<p>We are away until February.</p>")
+				})()
+				for _, name := range knobNames {
+					editVacation(t, s.envs[name], mailboxes[name+"_off"], func(v *client.MailVacation) { v.EnableAutoReply = client.Ptr(false) })()
+					resetVacation(t, s.envs[name], mailboxes[name+"_reset"])()
+				}
+			},
+			Config: config(withoutTimes, withoutTimes, second, html, true),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{
+				PreApply: append(append([]plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr("zoomreplace"), plancheck.ResourceActionDestroyBeforeCreate),
 					plancheck.ExpectResourceAction(addr("zoomsanitised"), plancheck.ResourceActionUpdate),
 					expectBefore(addr("zoomsanitised"), "body_html", "<p>We are away until February.</p>"),
 					plancheck.ExpectKnownValue(addr("zoomsanitised"), tfjsonpath.New("body_html"), knownvalue.StringExact(html)),
-				},
+					// The same mailbox in other letters is an in-place update; another HTML too.
+					plancheck.ExpectResourceAction(addr("zoomreplace_case"), plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction(addr("zoomsanitised_other"), plancheck.ResourceActionUpdate),
+				}, turnedOn...), updated...),
 				PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(append(cleared,
 					statecheck.ExpectKnownValue(addr("zoomreplace"), tfjsonpath.New("id"), knownvalue.StringExact(second)),
 					acctest.CheckNow(func() error { return vacationOff(replaceEnv, first) }),
 					zoomSanitised,
+					statecheck.ExpectKnownValue(addr("zoomreplace_case"), tfjsonpath.New("id"), knownvalue.StringExact(strings.ToUpper(third))),
 				)...)},
-			},
-		},
-		// Meanwhile every knob's _reset responder is reset out of band: its plan is an update, and apply
-		// succeeds.
-		resource.TestStep{
-			PreConfig: func() {
-				eachKnob(func(env *acctest.Env) func() {
-					return editVacation(t, env, env.Host, func(v *client.MailVacation) { v.EnableAutoReply = client.Ptr(false) })
-				})()
-				for _, name := range knobNames {
-					resetVacation(t, s.envs[name], resetMailboxes[name])()
-				}
-			},
-			Config: full(strings.ToUpper(second), strings.ReplaceAll(html, "\n", "\n\n")),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: append(append(turnedOn, updated...),
-					plancheck.ExpectResourceAction(addr("zoomreplace"), plancheck.ResourceActionUpdate),
-					plancheck.ExpectResourceAction(addr("zoomsanitised"), plancheck.ResourceActionUpdate),
-				),
-				PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(
-					statecheck.ExpectKnownValue(addr("zoomreplace"), tfjsonpath.New("id"), knownvalue.StringExact(strings.ToUpper(second))),
-				)},
 			},
 		},
 	)
