@@ -148,11 +148,9 @@ func newMailboxUser(t *testing.T, env *acctest.Env) string {
 	return email
 }
 
-// errorRE matches a diagnostic however Terraform wraps it: a space in pattern matches any run of blanks, line
-// breaks and the bars of Terraform's diagnostic boxes.
-func errorRE(pattern string) *regexp.Regexp {
-	return regexp.MustCompile(`(?s)` + strings.ReplaceAll(pattern, " ", `[\s│]+`))
-}
+// diagWrapped is pattern for a diagnostic however Terraform wraps it: a space in pattern matches any run of blanks,
+// line breaks and the bars of Terraform's diagnostic boxes.
+func diagWrapped(pattern string) string { return strings.ReplaceAll(pattern, " ", `[\s│]+`) }
 
 func epochOf(s string) string {
 	t, _ := time.Parse(time.RFC3339, s)
@@ -809,15 +807,14 @@ func vacationValidationSteps(env *acctest.Env, errs *stepErrors) []resource.Test
 	for i, c := range cases {
 		name := fmt.Sprintf("bad%d", i)
 		fmt.Fprintf(&b, "\nresource \"zoom_mail_vacation\" %q {\n  mailbox = %q\n%s\n}\n", name, c.mailbox, c.args)
-		want = append(want, diagAbout("zoom_mail_vacation."+name, strings.ReplaceAll(c.want, " ", `[\s│]+`)))
+		want = append(want, diagAbout("zoom_mail_vacation."+name, diagWrapped(c.want)))
 	}
 	return []resource.TestStep{
 		{PreConfig: errs.expect(want...), Config: env.Config(b.String()), PlanOnly: true},
 		// Zoom Mail does not exist on Zoom for Government; the plan says so without a request (the provider's
 		// credentials here are never used).
 		{
-			PreConfig: errs.expect(diagAbout(vacationAddr,
-				strings.ReplaceAll(`Zoom Mail is not available on Zoom for Government.*commercial Zoom cloud`, " ", `[\s│]+`))),
+			PreConfig: errs.expect(diagAbout(vacationAddr, diagWrapped(`Zoom Mail is not available on Zoom for Government.*commercial Zoom cloud`))),
 			Config: `
 provider "zoom" {
   account_id    = "gov-account"
@@ -972,7 +969,7 @@ func TestAccMailVacation_failures(t *testing.T) {
 	setProfile := func(name string, f func(*sandbox.Profile)) func() {
 		return func() { env(name).Sandbox.UpdateProfile(f) }
 	}
-	re := func(pattern string) string { return strings.ReplaceAll(pattern, " ", `[\s│]+`) }
+	re := diagWrapped
 	var unavailableErrors []wantDiag
 	for _, name := range slices.Sorted(maps.Keys(unavailable)) {
 		unavailableErrors = append(unavailableErrors, diagAbout("zoom_mail_vacation."+name,
