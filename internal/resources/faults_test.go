@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
@@ -198,7 +199,7 @@ resource "zoom_meeting" %q {
 					token.Sandbox.ClearRequests()
 				},
 				Config: config("tf-acc-a", "active", false),
-				Check: resource.ComposeTestCheckFunc(
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{checkAfterApply(
 					func(*terraform.State) error {
 						// Counted before countMeetings adds its own requests.
 						if f := burst.Sandbox.Faults(); f[0].Fired < 10 {
@@ -210,7 +211,7 @@ resource "zoom_meeting" %q {
 					checkAdopted(adopt),
 					checkTokenRenewed(token),
 					countMeetings(token, groups*perGroup),
-				),
+				)}},
 			},
 			{
 				PreConfig: func() {
@@ -385,10 +386,10 @@ resource "zoom_meeting_registrant" "r" {
   first_name = "Ada"
 }
 `, env.Host, zoomUTC(futureUTC(60*time.Hour)), env.RandomEmail())),
-				Check: resource.ComposeTestCheckFunc(
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{checkAfterApply(
 					collect("zoom_meeting.m", "password", "start_url", "join_url", "h323_password", "encrypted_password"),
 					collect("zoom_meeting_registrant.r", "join_url"),
-				),
+				)}},
 			},
 		},
 		CheckDestroy: func(*terraform.State) error {
@@ -399,6 +400,11 @@ resource "zoom_meeting_registrant" "r" {
 			log := string(b)
 			if !regexp.MustCompile(`meetings/[0-9]+`).MatchString(log) || !strings.Contains(log, "category") {
 				return fmt.Errorf("the TRACE log (%d bytes) holds no provider request log, so it proves nothing", len(b))
+			}
+			// The meeting's five secret attributes and the registrant's join URL, read from the state after the
+			// apply: fewer would mean that the check read nothing and proves less.
+			if len(secrets) != 6 {
+				return fmt.Errorf("%d secrets collected from the state, want 6", len(secrets))
 			}
 			all := append([]string{secret, "Pa55-code"}, secrets...)
 			all = append(all, env.Sandbox.IssuedTokens()...)

@@ -11,6 +11,7 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -176,7 +177,8 @@ func inProvider(name string, check resource.TestCheckFunc) resource.TestCheckFun
 // the plan shows as "known after apply". Each kind has its own account (its own sandbox, and a provider of its own
 // local name, zoom<kind>) and its own resources, all in one configuration: one step creates everything, the next
 // makes every change and checks each update's unknown attributes (one step per change, or a test case per kind,
-// would cost several terraform commands each).
+// would cost several terraform commands each). Against the sandbox it runs the time-zone scenarios too
+// (timezoneScenarios).
 func TestAccPlanNoise_everyKind(t *testing.T) {
 	kinds := map[string]func(t *testing.T, env *acctest.Env) noiseKind{
 		"user": noiseUser, "meeting": noiseMeeting, "webinar": noiseWebinar, "mail": noiseMailVacation,
@@ -198,23 +200,42 @@ func TestAccPlanNoise_everyKind(t *testing.T) {
 			destroyed = append(destroyed, inProvider(name, k.destroyed))
 		}
 	}
-	// Not served as zoom, which the configuration does not use (see vacationSet.factories).
-	factories := acctest.ProviderFactoriesNamed(providers...)
-	delete(factories, "zoom")
-	tc := resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
-		Steps: []resource.TestStep{
-			{Config: before.String()},
-			{Config: after.String(), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: checks}},
-		},
-	}
 	// Against a real account the mail part shares the one test mailbox with the other mail tests.
 	if acctest.RealAccount() {
-		acctest.Test(t, tc)
+		acctest.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: withoutZoom(acctest.ProviderFactoriesNamed(providers...)),
+			CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+			Steps: []resource.TestStep{
+				{Config: before.String()},
+				{Config: after.String(), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: checks}},
+			},
+		})
 		return
 	}
-	acctest.ParallelTest(t, tc)
+	// Against the sandbox the time-zone scenarios share the test case: their refused zones first, then their
+	// listed zones in both configurations (unchanged by the second step).
+	tz := newTimezoneScenarios(t)
+	acctest.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: withoutZoom(acctest.ProviderFactoriesNamed(append(providers, tz.names...)...)),
+		CheckDestroy:             resource.ComposeTestCheckFunc(destroyed...),
+		ErrorCheck:               tz.errorCheck,
+		Steps: []resource.TestStep{
+			tz.refused,
+			{
+				Config:           before.String() + tz.listed,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{stateAfterApply(tz.checks...)}},
+			},
+			{Config: after.String() + tz.listed, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: checks}},
+		},
+	})
+	tz.done()
+}
+
+// withoutZoom returns factories without the provider name zoom, which the configurations do not use (see
+// vacationSet.factories).
+func withoutZoom(factories map[string]func() (tfprotov6.ProviderServer, error)) map[string]func() (tfprotov6.ProviderServer, error) {
+	delete(factories, "zoom")
+	return factories
 }
 
 func noiseUser(_ *testing.T, env *acctest.Env) noiseKind {

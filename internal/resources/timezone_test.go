@@ -16,21 +16,34 @@ import (
 	"github.com/zoom-terraform/terraform-provider-zoom/internal/sandbox"
 )
 
-// TestAccTimezone_listedAndUnlisted runs, in one TestCase of two steps:
+// timezoneScenarios are the time-zone scenarios, which TestAccPlanNoise_everyKind runs in its test case (a test
+// case of their own would cost five more terraform commands and a step more):
 //
-//   - step 1: Zoom accepts only the zones of its time-zone list. Meetings, webinars and users refuse any other
-//     IANA name at plan time, and the error names the nearest zone Zoom lists; and SST, which is in Zoom's list
-//     but not in the IANA database, cannot place a local start_time in time. The step must fail with exactly one
-//     error for each of these resources, matching its pattern, and no other.
-//   - step 2: SST with a start_time in UTC applies (and plans again with no diff); and the listed zones that are legacy names (Europe/Kiev, Asia/Calcutta, America/Indianapolis) are kept
-//     as written, with no diff, whether the sandbox refuses unlisted zones or substitutes them (a sandbox under
-//     each setting of the knob, under the provider local names refuse and substitute).
-func TestAccTimezone_listedAndUnlisted(t *testing.T) {
+//   - step refused (before anything exists): Zoom accepts only the zones of its time-zone list. Meetings,
+//     webinars and users refuse any other IANA name at plan time, and the error names the nearest zone Zoom
+//     lists; and SST, which is in Zoom's list but not in the IANA database, cannot place a local start_time in
+//     time. The step must fail with exactly one error for each of these resources, matching its pattern, and no
+//     other (errorCheck; done fails the test unless it did).
+//   - listed, in the configurations of the steps that follow: SST with a start_time in UTC applies (and plans
+//     again with no diff); and the listed zones that are legacy names (Europe/Kiev, Asia/Calcutta,
+//     America/Indianapolis) are kept as written, with no diff, whether the sandbox refuses unlisted zones or
+//     substitutes them (a sandbox under each setting of the knob, under the provider local names tzrefuse and
+//     tzsubstitute). checks are the state checks after the first apply.
+type timezoneScenarios struct {
+	names      []string
+	refused    resource.TestStep
+	listed     string
+	checks     []statecheck.StateCheck
+	errorCheck func(error) error
+	done       func()
+}
+
+func newTimezoneScenarios(t *testing.T) timezoneScenarios {
 	s := newSandboxes(t, map[string]func(*sandbox.Profile){
-		"refuse":     func(p *sandbox.Profile) { p.UnlistedTimezone = sandbox.UnlistedTimezoneRefuse },
-		"substitute": func(p *sandbox.Profile) { p.UnlistedTimezone = sandbox.UnlistedTimezoneSubstitute },
+		"tzrefuse":     func(p *sandbox.Profile) { p.UnlistedTimezone = sandbox.UnlistedTimezoneRefuse },
+		"tzsubstitute": func(p *sandbox.Profile) { p.UnlistedTimezone = sandbox.UnlistedTimezoneSubstitute },
 	})
-	env := s.envs["refuse"]
+	env := s.envs["tzrefuse"]
 	start := zoomUTC(futureUTC(48 * time.Hour))
 	cases := []struct{ zone, want string }{
 		{"Europe/Kyiv", `use "Europe/Kiev", the same zone under the name Zoom lists`},
@@ -89,39 +102,44 @@ resource "zoom_webinar" %[1]q {
 			statecheck.ExpectKnownValue("zoom_webinar."+name, tfjsonpath.New("timezone"), knownvalue.StringExact("Asia/Calcutta")),
 			statecheck.ExpectKnownValue("zoom_user."+name, tfjsonpath.New("timezone"), knownvalue.StringExact("America/Indianapolis")))
 	}
-	failed := false
-	acctest.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: s.factories(),
-		ErrorCheck: func(err error) error {
-			if failed {
+	checks = append(checks,
+		statecheck.ExpectKnownValue("zoom_meeting.sst", tfjsonpath.New("timezone"), knownvalue.StringExact("SST")),
+		statecheck.ExpectKnownValue("zoom_meeting.sst", tfjsonpath.New("start_time"), knownvalue.StringExact(start)))
+	var listedConfig strings.Builder
+	for _, name := range s.names {
+		listedConfig.WriteString(s.envs[name].ProviderBlock(name) + listed(name, s.envs[name]))
+		if name == "tzrefuse" {
+			listedConfig.WriteString(withProvider(name, "\n"+fmt.Sprintf(sst, env.Host, start)))
+		}
+	}
+	pending, failed := false, false
+	return timezoneScenarios{
+		names: s.names,
+		refused: resource.TestStep{
+			PreConfig: func() { pending = true },
+			Config:    env.ProviderBlock("tzrefuse") + withProvider("tzrefuse", refused.String()),
+			PlanOnly:  true,
+		},
+		listed: listedConfig.String(),
+		checks: checks,
+		errorCheck: func(err error) error {
+			if !pending {
 				return err
 			}
+			pending = false
 			if problems := scenarioErrors(err.Error(), byFirstPart, expect); len(problems) > 0 {
 				return fmt.Errorf("%s\n\nin: %w", strings.Join(problems, "\n"), err)
 			}
 			failed = true
 			return nil
 		},
-		Steps: []resource.TestStep{
-			{Config: env.Config(refused.String()), PlanOnly: true},
-			{
-				PreConfig: func() {
-					if !failed {
-						t.Fatal("step 1 should have failed")
-					}
-				},
-				Config: s.config(func(name string, env *acctest.Env) string {
-					if name == "refuse" {
-						return listed(name, env) + withProvider(name, "\n"+fmt.Sprintf(sst, env.Host, start))
-					}
-					return listed(name, env)
-				}),
-				ConfigStateChecks: append(checks,
-					statecheck.ExpectKnownValue("zoom_meeting.sst", tfjsonpath.New("timezone"), knownvalue.StringExact("SST")),
-					statecheck.ExpectKnownValue("zoom_meeting.sst", tfjsonpath.New("start_time"), knownvalue.StringExact(start))),
-			},
+		done: func() {
+			t.Helper()
+			if !failed {
+				t.Error("the step with the refused time zones should have failed with their errors")
+			}
 		},
-	})
+	}
 }
 
 // flexSpace quotes s for a regexp in which any space may also be a line break (Terraform wraps diagnostics).
