@@ -279,7 +279,7 @@ resource "zoom_user_assistant" "gone" {
 	// The imports: in the update step, into copies (importCopies) that the next step forgets, zoom_role.set by its
 	// name in upper case (total_members, counted by the import but recorded before the members were assigned,
 	// ignored), zoom_role_member.other by <role>/<e-mail>, zoom_user_assistant.test by <host>/<assistant ID> (its
-	// ID once the update has written the assistant by ID) and zoom_role_members.set by its ID; each is a resource
+	// ID once the update has written the assistant by ID) and by <host>/<assistant e-mail>, and zoom_role_members.set by its ID; each is a resource
 	// the update changes nothing of in Zoom (zoom_role.test, renamed there, is not).
 	updated := config(lifecycle(name+"-2", `"User:Edit"`, "Support desk", "zoom_user.u.id"), members(both),
 		assistantBody(assistant.id), withMembers, goneBody)
@@ -287,6 +287,15 @@ resource "zoom_user_assistant" "gone" {
 	imports.add(updated, "zoom_role.set", "", fmt.Sprintf("%q", strings.ToUpper(setName)), "total_members")
 	imports.add(updated, "zoom_role_member.other", "", fmt.Sprintf(`"${zoom_role.other.id}/%s"`, d.email))
 	imports.add(updated, userAssistantAddr, "", fmt.Sprintf("%q", env.Host+"/"+assistant.id))
+	// The documented e-mail form (<user e-mail>/<assistant e-mail>): the state keeps the form imported, so the copy
+	// names the assistant by e-mail and the comparison leaves id and assistant_id out (assistant_user_id, Zoom's
+	// ID of the assistant, must still match).
+	imports.addBlock(fmt.Sprintf(`
+resource "zoom_user_assistant" "by_email" {
+  user_id      = %q
+  assistant_id = %q
+}
+`, env.Host, assistant.email), "by_email", userAssistantAddr, "", fmt.Sprintf("%q", env.Host+"/"+assistant.email), "id", "assistant_id")
 	// The import records the members by e-mail (the configuration names b by ID): the copy names them so, and the
 	// comparison leaves members out.
 	imports.addBlock(fmt.Sprintf(`
