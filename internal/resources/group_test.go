@@ -277,13 +277,22 @@ resource "zoom_group" "moves" {
 	}
 	pair2 := pair([]string{u[0].email, strings.ToUpper(u[2].email)}, u[0].email)
 	errs := &stepErrors{t: t}
-	// The imports: zoom_group_admin.test and zoom_group_member.one in the update step, zoom_group.test by ID and
-	// by name and zoom_group_members.all in the step that replaces the administrator, into copies (importCopies),
-	// which the next step forgets.
+	// The imports: zoom_group_admin.test (by user ID and by e-mail) and zoom_group_member.one in the update step,
+	// zoom_group.test by ID and by name and zoom_group_members.all in the step that replaces the administrator,
+	// into copies (importCopies), which the next step forgets.
 	updated := config(lifecycle(renamed, users[0].id), pair2, knobsOK)
 	replaced := config(lifecycle(renamed, users[1].email), pair([]string{u[0].email, strings.ToUpper(u[2].email)}, u[1].id), knobsOK)
 	var updateImports, replaceImports importCopies
 	updateImports.add(updated, "zoom_group_admin.test", "", fmt.Sprintf(`"${zoom_group.test.id}/%s"`, users[0].id))
+	// The administrator by <group>/<e-mail> too, the form the documentation shows: the state keeps user_id as
+	// imported, so the copy names the user by e-mail and the comparison leaves user_id out (id, admin_id and email
+	// must match).
+	updateImports.addBlock(fmt.Sprintf(`
+resource "zoom_group_admin" "test_by_email" {
+  group_id = zoom_group.test.id
+  user_id  = %q
+}
+`, users[0].email), "test_by_email", "zoom_group_admin.test", "", fmt.Sprintf(`"${zoom_group.test.id}/%s"`, users[0].email), "user_id")
 	updateImports.add(updated, "zoom_group_member.one", "", fmt.Sprintf(`"${zoom_group.one.id}/%s"`, u[0].email), "primary")
 	replaceImports.add(replaced, "zoom_group.test", "", "zoom_group.test.id")
 	replaceImports.addAs("by_name", replaced, "zoom_group.test", "", fmt.Sprintf("%q", strings.ToUpper(renamed)))

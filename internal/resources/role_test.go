@@ -277,7 +277,7 @@ resource "zoom_user_assistant" "gone" {
 	life2 := lifecycle(name+"-2", `"User:Edit"`, "", "zoom_user.u.id")
 	errs := &stepErrors{t: t}
 	// The imports: in the update step, into copies (importCopies) that the next step forgets, zoom_role.set by its
-	// name in upper case (total_members, counted by the import but recorded before the members were assigned,
+	// name in upper case and by its ID (total_members, counted by the import but recorded before the members were assigned,
 	// ignored), zoom_role_member.other by <role>/<e-mail>, zoom_user_assistant.test by <host>/<assistant ID> (its
 	// ID once the update has written the assistant by ID) and by <host>/<assistant e-mail>, and zoom_role_members.set by its ID; each is a resource
 	// the update changes nothing of in Zoom (zoom_role.test, renamed there, is not).
@@ -285,6 +285,7 @@ resource "zoom_user_assistant" "gone" {
 		assistantBody(assistant.id), withMembers, goneBody)
 	var imports importCopies
 	imports.add(updated, "zoom_role.set", "", fmt.Sprintf("%q", strings.ToUpper(setName)), "total_members")
+	imports.addAs("set_by_id", updated, "zoom_role.set", "", "zoom_role.set.id", "total_members")
 	imports.add(updated, "zoom_role_member.other", "", fmt.Sprintf(`"${zoom_role.other.id}/%s"`, d.email))
 	imports.add(updated, userAssistantAddr, "", fmt.Sprintf("%q", env.Host+"/"+assistant.id))
 	// The documented e-mail form (<user e-mail>/<assistant e-mail>): the state keeps the form imported, so the copy
