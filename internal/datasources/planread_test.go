@@ -4,11 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
 )
 
 // The plan checks in this file inspect a data source that Terraform read while planning (its configuration is
@@ -56,7 +57,7 @@ func (c readCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, 
 			}
 			return
 		}
-		v, err := tfjsonpath.Traverse(jsonNumbers(r.AttributeValues), c.path)
+		v, err := tfjsonpath.Traverse(acctest.JSONNumbers(r.AttributeValues), c.path)
 		if err != nil {
 			resp.Error = fmt.Errorf("%s: %w", c.addr, err)
 			return
@@ -67,28 +68,6 @@ func (c readCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, 
 		return
 	}
 	resp.Error = fmt.Errorf("%s was not read during the plan", c.addr)
-}
-
-// jsonNumbers returns v with its numbers as json.Number, as the knownvalue checks expect: the plan's prior state
-// is decoded with float64 numbers, unlike the state that state checks see.
-func jsonNumbers(v any) any {
-	switch v := v.(type) {
-	case float64:
-		return json.Number(strconv.FormatFloat(v, 'f', -1, 64))
-	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, e := range v {
-			out[k] = jsonNumbers(e)
-		}
-		return out
-	case []any:
-		out := make([]any, len(v))
-		for i, e := range v {
-			out[i] = jsonNumbers(e)
-		}
-		return out
-	}
-	return v
 }
 
 // checkPlanNow is a plan check that runs f, which inspects something other than the plan (the sandbox's request

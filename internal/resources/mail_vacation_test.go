@@ -417,7 +417,7 @@ func (s *importSteps) step(config string, ids map[string]importID, ignore ...str
 					if err := f(before); err != nil {
 						return err
 					}
-					want, got := maps.Clone(s.snapshot[addr]), valueWithJSONNumbers(before).(map[string]any)
+					want, got := maps.Clone(s.snapshot[addr]), acctest.JSONNumbers(before).(map[string]any)
 					for _, k := range skip {
 						delete(want, k)
 						delete(got, k)

@@ -2,10 +2,8 @@ package resources_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -14,6 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/zoom-terraform/terraform-provider-zoom/internal/acctest"
 )
 
 // stateAfterApply runs state checks as a plan check, for ConfigPlanChecks.PostApplyPreRefresh: that plan is made
@@ -71,7 +71,7 @@ func moduleWithJSONNumbers(m *tfjson.StateModule) *tfjson.StateModule {
 		c := *r
 		c.AttributeValues = map[string]any{}
 		for k, v := range r.AttributeValues {
-			c.AttributeValues[k] = valueWithJSONNumbers(v)
+			c.AttributeValues[k] = acctest.JSONNumbers(v)
 		}
 		out.Resources[i] = &c
 	}
@@ -80,26 +80,6 @@ func moduleWithJSONNumbers(m *tfjson.StateModule) *tfjson.StateModule {
 		out.ChildModules[i] = moduleWithJSONNumbers(cm)
 	}
 	return &out
-}
-
-func valueWithJSONNumbers(v any) any {
-	switch v := v.(type) {
-	case float64:
-		return json.Number(strconv.FormatFloat(v, 'f', -1, 64))
-	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, e := range v {
-			out[k] = valueWithJSONNumbers(e)
-		}
-		return out
-	case []any:
-		out := make([]any, len(v))
-		for i, e := range v {
-			out[i] = valueWithJSONNumbers(e)
-		}
-		return out
-	}
-	return v
 }
 
 // wantDiag is an error a failing step must report about one resource: a diagnostic that names addr (Terraform
